@@ -1,0 +1,12 @@
+/** What a CLI command may touch of the outside world; tests pass their own. */
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Exit codes (a contract): 0 all good, 1 problems or failures, 2 usage or unreadable paths. */
+export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+
+/** Thrown for a wrong command line; the message is printed with the usage hint, exit 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,35 @@
+/** `bluejay validate [--format text|json] <path>...` */
+import { readFile } from 'node:fs/promises';
+import { validateBytes } from '../core/validate';
+import { discover, reason } from './discover';
+import { EXIT, type Io } from './io';
+import { plural, problemJson, problemLine, tally, type OutputFormat } from './output';
+
+export async function validateCommand(paths: readonly string[], format: OutputFormat, io: Io): Promise<number> {
+  const found = await discover(paths);
+  const files: { path: string; kind: string | null; problems: ReturnType<typeof problemJson>[] }[] = [];
+  let unreadable = found.unreadable.length;
+  for (const u of found.unreadable) io.err(`bluejay: cannot read ${u.path}: ${u.reason}\n`);
+  const totals = tally([]);
+  for (const path of found.files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(path);
+    } catch (e) {
+      io.err(`bluejay: cannot read ${path}: ${reason(e)}\n`);
+      unreadable++;
+      continue;
+    }
+    const result = validateBytes(bytes, path);
+    tally(result.problems, totals);
+    files.push({ path, kind: result.kind ?? null, problems: result.problems.map(problemJson) });
+    if (format === 'text') for (const p of result.problems) io.out(problemLine(path, p) + '\n');
+  }
+  if (format === 'json') io.out(JSON.stringify({ files }) + '\n');
+  else {
+    const none = found.files.length === 0 && unreadable === 0 ? ' (no *.persona.* or *.digital-human.* files found)' : '';
+    io.err(`${plural(files.length, 'file')} checked${none}: ${plural(totals.error, 'error')}, ${plural(totals.warning, 'warning')}, ${totals.information} information.\n`);
+  }
+  if (unreadable > 0) return EXIT.usage;
+  return totals.error > 0 ? EXIT.problems : EXIT.ok;
+}

@@ -1,0 +1,37 @@
+/** A problem before it has a place in the text: what the schema checks and the rules report. */
+import type { Severity } from './problem';
+
+export interface Finding {
+  readonly severity: Severity;
+  readonly code: string;
+  readonly message: string;
+  /** Path (unescaped segments) of the value the finding is about, or of the key when `target` is 'key'. */
+  readonly path: readonly string[];
+  /** Mark the value at `path` (default), or the key of the property at `path`. */
+  readonly target?: 'value' | 'key';
+}
+
+/** `scripted_responses[0].occurrence_n`: how a path reads in a message. */
+export function displayPath(path: readonly string[]): string {
+  let out = '';
+  for (const seg of path) out += /^\d+$/.test(seg) ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out || 'the file';
+}
+
+/** A value as a message quotes it: strings in quotes and cut short, containers by their kind. */
+export function describeValue(v: unknown): string {
+  if (typeof v === 'string') return `'${v.length > 40 ? v.slice(0, 37) + '...' : v}'`.replace(/[\r\n]+/g, ' ');
+  if (Array.isArray(v)) return 'a list';
+  if (v !== null && typeof v === 'object') return 'an object';
+  return String(v);
+}
+
+/** The value at a path of a parsed document, or undefined. */
+export function valueAt(root: unknown, path: readonly string[]): unknown {
+  let v = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, seg)) return undefined;
+    v = (v as Record<string, unknown>)[seg];
+  }
+  return v;
+}

@@ -1,0 +1,165 @@
+/**
+ * JSON for validation: `JSON.parse` for the value (fast), and jsonc-parser's position tree built
+ * only when something needs a position (a problem, a duplicate key, a syntax error).
+ */
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { duplicateKey, type Locator, type ParseOutcome, type Span, type SyntaxIssue } from './types';
+
+const TREE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
+
+export function parseJson(original: string): ParseOutcome {
+  const base = original.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const text = base ? original.slice(1) : original;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, issues: syntaxIssues(text, base) };
+  }
+  const locator = new JsonLocator(text, base);
+  const issues: SyntaxIssue[] = [];
+  if (countKeysInText(text) !== countKeysInValue(value)) locator.findDuplicates(issues);
+  return { ok: true, value, locator, issues };
+}
+
+const MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'a property name in double quotes is expected',
+  ValueExpected: 'a value is expected',
+  ColonExpected: "':' is expected after the property name",
+  CommaExpected: "',' is expected between entries",
+  CloseBraceExpected: "'}' is expected",
+  CloseBracketExpected: "']' is expected",
+  EndOfFileExpected: 'nothing may follow the top-level value',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'comments are not allowed in JSON',
+  UnexpectedEndOfString: 'the string is not closed',
+  UnexpectedEndOfNumber: 'the number is incomplete',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape character in a string',
+  InvalidCharacter: 'control characters must be escaped in strings',
+};
+
+function syntaxIssues(text: string, base: number): SyntaxIssue[] {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, TREE_OPTIONS);
+  const issues = errors.slice(0, 50).map((e): SyntaxIssue => {
+    const name = printParseErrorCode(e.error);
+    return { code: 'json-syntax', message: `JSON syntax error: ${MESSAGES[name] ?? name}.`, span: [e.offset + base, e.offset + Math.max(e.length, 0) + base] };
+  });
+  if (issues.length === 0) issues.push({ code: 'json-syntax', message: 'JSON syntax error.', span: [base, base] });
+  return issues;
+}
+
+/** Colons outside strings: in valid JSON, exactly one per object member. */
+function countKeysInText(t: string): number {
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 58) n++;
+    else if (c === 34) {
+      for (i++; i < t.length; i++) {
+        const d = t.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    }
+  }
+  return n;
+}
+
+function countKeysInValue(v: unknown): number {
+  let n = 0;
+  const todo: unknown[] = [v];
+  while (todo.length) {
+    const x = todo.pop();
+    if (x === null || typeof x !== 'object') continue;
+    if (Array.isArray(x)) {
+      for (const y of x) if (y !== null && typeof y === 'object') todo.push(y);
+    } else {
+      for (const k in x) {
+        n++;
+        const y = (x as Record<string, unknown>)[k];
+        if (y !== null && typeof y === 'object') todo.push(y);
+      }
+    }
+  }
+  return n;
+}
+
+class JsonLocator implements Locator {
+  private tree: Node | undefined;
+
+  constructor(private readonly text: string, private readonly base: number) {}
+
+  rootSpan(): Span | undefined {
+    const root = this.root();
+    return root ? this.span(root) : undefined;
+  }
+
+  valueSpan(path: readonly string[]): { span: Span; exact: boolean } | undefined {
+    const root = this.root();
+    if (!root) return undefined;
+    let node = root;
+    let depth = 0;
+    for (const seg of path) {
+      const next = child(node, seg);
+      if (!next) break;
+      node = next;
+      depth++;
+    }
+    return { span: this.span(node), exact: depth === path.length };
+  }
+
+  keySpan(path: readonly string[]): Span | undefined {
+    if (path.length === 0) return undefined;
+    const parent = this.valueSpan(path.slice(0, -1));
+    if (!parent?.exact) return undefined;
+    let node = this.root();
+    for (const seg of path.slice(0, -1)) node = node && child(node, seg);
+    const prop = node && property(node, path[path.length - 1] ?? '');
+    const key = prop?.children?.[0];
+    return key ? this.span(key) : undefined;
+  }
+
+  findDuplicates(out: SyntaxIssue[]): void {
+    const root = this.root();
+    const todo: [Node, string[]][] = root ? [[root, []]] : [];
+    for (let next = todo.pop(); next; next = todo.pop()) {
+      const [n, path] = next;
+      const seen = new Set<string>();
+      (n.children ?? []).forEach((c, i) => {
+        const [k, v] = c.children ?? [];
+        if (n.type !== 'object') todo.push([c, [...path, String(i)]]);
+        else if (k && typeof k.value === 'string') {
+          if (seen.has(k.value)) out.push(duplicateKey(k.value, this.span(k), [...path, k.value]));
+          seen.add(k.value);
+          if (v) todo.push([v, [...path, k.value]]);
+        }
+      });
+    }
+  }
+
+  private root(): Node | undefined {
+    this.tree ??= parseTree(this.text, [], TREE_OPTIONS);
+    return this.tree;
+  }
+
+  private span(n: Node): Span {
+    return [n.offset + this.base, n.offset + n.length + this.base];
+  }
+}
+
+function property(obj: Node, name: string): Node | undefined {
+  if (obj.type !== 'object') return undefined;
+  let found: Node | undefined;
+  for (const p of obj.children ?? []) if (p.children?.[0]?.value === name) found = p;
+  return found;
+}
+
+function child(n: Node, seg: string): Node | undefined {
+  if (n.type === 'object') return property(n, seg)?.children?.[1];
+  if (n.type === 'array' && /^\d+$/.test(seg)) return n.children?.[Number(seg)];
+  return undefined;
+}

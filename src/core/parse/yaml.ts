@@ -1,0 +1,255 @@
+/**
+ * A lean YAML parse for validation: js-yaml builds the value while its (undocumented, hence pinned)
+ * `listener` hook records where every node starts and ends. Pairing keys with values and resolving
+ * pointers to ranges happens afterwards, and only as far as a problem needs it.
+ */
+import { load, CORE_SCHEMA, YAMLException } from 'js-yaml';
+import { duplicateKey, type ParseOutcome, type Span, type SyntaxIssue, type Locator } from './types';
+
+/** Expanded nodes beyond the written ones that aliases may add before the file is refused. */
+export const ALIAS_EXPANSION_LIMIT = 100_000;
+
+interface Frame {
+  /** Offset where js-yaml began the node (before separating white space and comments). */
+  open: number;
+  /** Offset where js-yaml finished it (possibly after trailing white space). */
+  end: number;
+  kind: string | null;
+  /** The node's value: a key's text, or the very object of a collection (to spot wrapper frames). */
+  value: unknown;
+  children: Frame[];
+  /** Nodes this one stands for once aliases are expanded. */
+  weight: number;
+  /** For a sequence, how many items it has (an empty `-` item leaves no frame, so frames can fall short). */
+  length?: number;
+  pairs?: Map<string, { key: Frame; value: Frame | undefined }>;
+}
+
+/** The parts of js-yaml's internal state the listener reads (its typings declare `kind` non-null). */
+interface ListenerState {
+  position: number;
+  kind: string | null;
+  result: unknown;
+}
+
+export function parseYaml(original: string): ParseOutcome {
+  const base = original.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const text = base ? original.slice(1) : original;
+  const stack: Frame[] = [];
+  const weights = new Map<object, number>();
+  let root: Frame | undefined;
+  let frames = 0;
+
+  const listener = (event: 'open' | 'close', state: ListenerState): void => {
+    if (event === 'open') {
+      stack.push({ open: state.position, end: state.position, kind: null, value: undefined, children: [], weight: 1 });
+      return;
+    }
+    const f = stack.pop();
+    if (!f) return;
+    frames++;
+    f.end = state.position;
+    f.kind = state.kind;
+    const r = state.result;
+    f.value = r;
+    if (Array.isArray(r)) f.length = r.length;
+    for (const c of f.children) f.weight += c.weight;
+    if (r !== null && typeof r === 'object') {
+      // An alias leaves kind unset and hands over the anchored collection itself.
+      if (f.kind === null) f.weight += weights.get(r) ?? 0;
+      else weights.set(r, f.weight);
+    }
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(f);
+    else root = f;
+  };
+
+  let value: unknown;
+  try {
+    value = load(text, { schema: CORE_SCHEMA, json: true, listener: listener });
+  } catch (e) {
+    return { ok: false, issues: [yamlIssue(e, text, base)] };
+  }
+  if (value === undefined || root === undefined) return { ok: true, value: undefined, locator: emptyLocator(), issues: [] };
+
+  const issues: SyntaxIssue[] = [];
+  const expanded = root.weight - frames;
+  if (expanded > ALIAS_EXPANSION_LIMIT) {
+    return {
+      ok: false,
+      issues: [{ code: 'alias-limit', message: `Aliases expand this file by ${expanded} nodes (more than ${ALIAS_EXPANSION_LIMIT}); it looks like an alias bomb and is not validated.`, span: [base, base] }],
+    };
+  }
+  const locator = new YamlLocator(text, root, base);
+  locator.findDuplicates(issues);
+  return { ok: true, value, locator, issues };
+}
+
+function yamlIssue(e: unknown, text: string, base: number): SyntaxIssue {
+  if (e instanceof YAMLException) {
+    const reason = e.reason || 'invalid YAML';
+    if (/single document/.test(reason)) {
+      const at = secondDocumentStart(text);
+      return { code: 'multiple-documents', message: 'A definition file holds one YAML document; this one has more (a second `---`).', span: [at + base, at + base + 3] };
+    }
+    const pos = e.mark?.position ?? 0;
+    const width = pos < text.length && text[pos] !== '\n' && text[pos] !== '\r' ? 1 : 0;
+    const message = /tab characters/.test(reason)
+      ? 'Tab characters are not allowed in YAML indentation; indent with spaces.'
+      : `YAML syntax error: ${reason}.`;
+    return { code: 'yaml-syntax', message, span: [pos + base, pos + base + width] };
+  }
+  if (e instanceof RangeError) return { code: 'too-deep', message: 'The YAML is nested too deeply to read.', span: [base, base] };
+  return { code: 'yaml-syntax', message: `YAML could not be read: ${e instanceof Error ? e.message : String(e)}`, span: [base, base] };
+}
+
+function secondDocumentStart(text: string): number {
+  const re = /^---(?=\s|$)/gm;
+  let m: RegExpExecArray | null;
+  let contentBefore = false;
+  let last = 0;
+  while ((m = re.exec(text)) !== null) {
+    if (contentBefore || /^[^#\s%]/m.test(text.slice(last, m.index))) return m.index;
+    contentBefore = true;
+    last = m.index + 3;
+  }
+  return 0;
+}
+
+function emptyLocator(): Locator {
+  return { valueSpan: () => undefined, keySpan: () => undefined, rootSpan: () => undefined };
+}
+
+const SPACE = new Set([32, 9, 10, 13]);
+
+/**
+ * js-yaml reads a collection in a block context by first trying it as a mapping key, so the frame of
+ * `- {a: 1}` wraps a frame of the very same object; the inner one holds the entries.
+ */
+function unwrap(f: Frame): Frame {
+  let x = f;
+  while (x.children.length === 1 && x.value !== null && typeof x.value === 'object' && x.children[0]?.value === x.value) x = x.children[0];
+  return x;
+}
+
+class YamlLocator implements Locator {
+  constructor(private readonly text: string, private readonly root: Frame, private readonly base: number) {}
+
+  rootSpan(): Span {
+    return this.span(this.root);
+  }
+
+  valueSpan(path: readonly string[]): { span: Span; exact: boolean } {
+    const { frame, depth } = this.walk(path);
+    const exact = depth === path.length;
+    if (exact && frame.kind === null && frame.value === null && frame.children.length === 0) {
+      // An empty value (`key:`): point at its key instead of at nothing.
+      const key = this.keySpan(path);
+      if (key) return { span: key, exact };
+    }
+    return { span: this.span(frame), exact };
+  }
+
+  keySpan(path: readonly string[]): Span | undefined {
+    if (path.length === 0) return undefined;
+    const { frame, depth } = this.walk(path.slice(0, -1));
+    if (depth !== path.length - 1 || unwrap(frame).kind !== 'mapping') return undefined;
+    const pair = this.pairs(frame).get(path[path.length - 1] ?? '');
+    return pair ? this.span(pair.key) : undefined;
+  }
+
+  /** Reports every key that appears twice in one mapping (the later one wins, as in JSON). */
+  findDuplicates(out: SyntaxIssue[]): void {
+    const todo: [Frame, string[]][] = [[this.root, []]];
+    for (let next = todo.pop(); next; next = todo.pop()) {
+      const [f, path] = next;
+      const inner = unwrap(f);
+      if (inner.kind === 'mapping') {
+        for (const [key, pair] of this.pairs(inner, out, path)) if (pair.value) todo.push([pair.value, [...path, key]]);
+      } else if (inner.kind === 'sequence') {
+        inner.children.forEach((c, i) => todo.push([c, [...path, String(i)]]));
+      }
+    }
+  }
+
+  private walk(path: readonly string[]): { frame: Frame; depth: number } {
+    let frame = this.root;
+    let depth = 0;
+    for (const seg of path) {
+      const next = this.child(frame, seg);
+      if (!next) break;
+      frame = next;
+      depth++;
+    }
+    return { frame, depth };
+  }
+
+  private child(outer: Frame, seg: string): Frame | undefined {
+    const f = unwrap(outer);
+    if (f.kind === 'mapping') return this.pairs(f).get(seg)?.value;
+    if (f.kind === 'sequence' && f.length === f.children.length && /^\d+$/.test(seg)) return f.children[Number(seg)];
+    return undefined;
+  }
+
+  /** Pairs a mapping's child frames into key/value, in order; a key is followed by `:`. */
+  private pairs(outer: Frame, duplicates?: SyntaxIssue[], path?: readonly string[]): Map<string, { key: Frame; value: Frame | undefined }> {
+    const f = unwrap(outer);
+    if (f.pairs && !duplicates) return f.pairs;
+    const pairs = new Map<string, { key: Frame; value: Frame | undefined }>();
+    const kids = f.children;
+    for (let i = 0; i < kids.length; i++) {
+      const k = kids[i];
+      if (!k || k.kind === null) continue;
+      const v = kids[i + 1];
+      const hasValue = v !== undefined && !this.isKey(v);
+      const name = String(k.value);
+      if (duplicates && pairs.has(name) && name !== '<<') {
+        duplicates.push(duplicateKey(name, this.span(k), [...(path ?? []), name]));
+      }
+      pairs.set(name, { key: k, value: hasValue ? v : undefined });
+      if (hasValue) i++;
+    }
+    f.pairs = pairs;
+    return pairs;
+  }
+
+  private isKey(f: Frame): boolean {
+    if (f.kind !== 'scalar') return false;
+    let i = f.end;
+    while (this.text.charCodeAt(i) === 32 || this.text.charCodeAt(i) === 9) i++;
+    return this.text.charCodeAt(i) === 58;
+  }
+
+  private span(f: Frame): Span {
+    const start = this.contentStart(f.open);
+    let last = unwrap(f);
+    // A block collection ends where its last entry ends, not after the comments that follow it.
+    while ((last.kind === 'mapping' || last.kind === 'sequence') && last.children.length && !this.isFlow(last)) {
+      last = unwrap(last.children[last.children.length - 1] as Frame);
+    }
+    const end = Math.max(start, this.trimBack(last.end));
+    return [start + this.base, end + this.base];
+  }
+
+  private isFlow(f: Frame): boolean {
+    const c = this.text.charCodeAt(this.contentStart(f.open));
+    return c === 0x5b || c === 0x7b;
+  }
+
+  private contentStart(pos: number): number {
+    const t = this.text;
+    let i = pos;
+    for (;;) {
+      const c = t.charCodeAt(i);
+      if (SPACE.has(c)) i++;
+      else if (c === 35) while (i < t.length && t.charCodeAt(i) !== 10 && t.charCodeAt(i) !== 13) i++;
+      else return i;
+    }
+  }
+
+  private trimBack(pos: number): number {
+    let i = Math.min(pos, this.text.length);
+    while (i > 0 && SPACE.has(this.text.charCodeAt(i - 1))) i--;
+    return i;
+  }
+}

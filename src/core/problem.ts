@@ -1,0 +1,38 @@
+/** The shapes every part of the core speaks: positions, ranges and problems (LSP conventions). */
+
+/** A 0-based line and a 0-based UTF-16 code-unit offset within it, as in the Language Server Protocol. */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'information';
+
+export interface Problem {
+  readonly severity: Severity;
+  /** Stable identifier; see `codes.ts`. Tools and users filter on it. */
+  readonly code: string;
+  /** One line of text for a person. */
+  readonly message: string;
+  /** RFC 6901 JSON pointer of the value (or, for an unknown key, of the key) the problem is about. */
+  readonly pointer: string;
+  readonly range: Range;
+}
+
+/** Builds a JSON pointer from path segments. */
+export function toPointer(segments: readonly (string | number)[]): string {
+  let out = '';
+  for (const s of segments) out += '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1');
+  return out;
+}
+
+/** Splits a JSON pointer into its unescaped segments. */
+export function fromPointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}

@@ -1,0 +1,37 @@
+/** Small helpers the rules share. */
+import type { Finding } from '../finding';
+import type { Severity } from '../problem';
+
+export type Obj = Readonly<Record<string, unknown>>;
+
+export function isObj(v: unknown): v is Obj {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** The objects of a list field, with their index; anything else yields nothing. */
+export function* items(v: unknown): Generator<[Obj, number]> {
+  if (!Array.isArray(v)) return;
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i];
+    if (isObj(x)) yield [x, i];
+  }
+}
+
+export function has(o: Obj, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, key);
+}
+
+export function isBlank(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+/** A finding on `path`, or on its key. */
+export function at(severity: Severity, code: string, path: readonly (string | number)[], message: string, target?: 'key'): Finding {
+  const p = path.map(String);
+  return target ? { severity, code, path: p, message, target } : { severity, code, path: p, message };
+}
+
+/** Where a "must be set" finding goes: the value when it is present (null or blank), else the object that lacks it. */
+export function missingAt(parent: readonly (string | number)[], obj: Obj, key: string): (string | number)[] {
+  return has(obj, key) ? [...parent, key] : [...parent];
+}

@@ -1,0 +1,106 @@
+/** Turns ajv's errors into findings a person can act on: one per wrong value, with the allowed values and a suggestion. */
+import type { ErrorObject } from 'ajv';
+import { describeValue, displayPath, valueAt, type Finding } from '../finding';
+import { fromPointer } from '../problem';
+import { SCHEMAS, type JsonSchema, type Kind } from '../kinds';
+import { nearest } from '../nearest';
+
+/** Response fields Bluejay sets itself; a file that carries them gets a clearer word than "unknown key". */
+const SERVER_FIELDS = new Set(['created_at', 'updated_at', 'org_id', 'websocket_url', 'workflow_v2_id', 'workflow_path_index', 'simulation_id']);
+
+const RANGE = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']);
+
+export function schemaFindings(kind: Kind, value: unknown, errors: readonly ErrorObject[]): Finding[] {
+  // A wrong type makes every other complaint about the same value noise.
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword === 'if') continue;
+    if (e.keyword !== 'type' && e.keyword !== 'additionalProperties' && e.keyword !== 'required' && wrongType.has(e.instancePath)) continue;
+    const f = finding(kind, value, e);
+    const key = `${f.code}\u0000${f.path.join('/')}\u0000${f.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(f);
+    }
+  }
+  return out;
+}
+
+function finding(kind: Kind, root: unknown, e: ErrorObject): Finding {
+  const path = fromPointer(e.instancePath);
+  const name = displayPath(path);
+  const got = valueAt(root, path);
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String(p['additionalProperty']);
+      const keyPath = [...path, key];
+      if (path.length === 0 && SERVER_FIELDS.has(key)) {
+        return { severity: 'error', code: 'unknown-key', path: keyPath, target: 'key', message: `'${key}' is set by Bluejay and cannot be written from a file; remove it${key === 'simulation_id' ? ' (use simulation_ids)' : ''}.` };
+      }
+      const allowed = Object.keys(schemaAt(kind, e.schemaPath)?.properties ?? {});
+      const hint = nearest(key, allowed);
+      const where = path.length ? ` in ${name}` : '';
+      return { severity: 'error', code: 'unknown-key', path: keyPath, target: 'key', message: `Unknown key '${key}'${where}: Bluejay would silently ignore it.${hint ? ` Did you mean '${hint}'?` : ''}` };
+    }
+    case 'required': {
+      const prop = String(p['missingProperty']);
+      return { severity: 'error', code: 'missing-property', path, message: `${path.length ? `${name} is missing` : 'Missing'} the required property '${prop}'.` };
+    }
+    case 'type': {
+      const wanted = ([] as unknown[]).concat(p['type']).flatMap((t) => String(t).split(','));
+      const quote = wanted.includes('string') && (typeof got === 'number' || typeof got === 'boolean') ? `; put it in quotes to make it text` : '';
+      return { severity: 'error', code: 'invalid-type', path, message: `${name} must be ${wanted.map(typeName).join(' or ')} (got ${gotType(got)})${quote}.` };
+    }
+    case 'enum':
+    case 'const': {
+      const allowed = (e.keyword === 'enum' ? (p['allowedValues'] as unknown[]) : [p['allowedValue']]).filter((v) => v !== null);
+      const list = allowed.map(String);
+      const hint = typeof got === 'string' ? nearest(got, list) : undefined;
+      const what = allowed.length === 1 ? `must be ${list[0]}` : `must be one of ${list.join(', ')}`;
+      return { severity: 'error', code: path.length === 1 && path[0] === 'kind' ? 'invalid-kind' : 'invalid-enum', path, message: `${name} ${what} (got ${describeValue(got)})${hint ? `; did you mean '${hint}'?` : '.'}` };
+    }
+    case 'format':
+      return { severity: 'error', code: 'invalid-format', path, message: `${name} must be a ${p['format'] === 'uuid' ? 'UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a' : String(p['format'])} (got ${describeValue(got)}).` };
+    default:
+      if (RANGE.has(e.keyword)) {
+        return { severity: 'error', code: 'out-of-range', path, message: `${name} must be ${String(p['comparison'])} ${String(p['limit'])} (got ${describeValue(got)}).` };
+      }
+      return { severity: 'error', code: 'invalid-value', path, message: `${name} is not valid (${e.keyword}${e.message ? `: ${e.message}` : ''}).` };
+  }
+}
+
+function typeName(t: string): string {
+  switch (t) {
+    case 'string': return 'text';
+    case 'integer': return 'a whole number';
+    case 'number': return 'a number';
+    case 'boolean': return 'true or false';
+    case 'array': return 'a list';
+    case 'object': return 'a mapping';
+    default: return t;
+  }
+}
+
+function gotType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return `text ${describeValue(v)}`;
+  if (typeof v === 'number') return Number.isInteger(v) ? `the whole number ${v}` : `the number ${v}`;
+  return String(v as boolean | undefined);
+}
+
+/** The schema object an error's schemaPath (minus its keyword) points at, following one `$ref` hop per step. */
+function schemaAt(kind: Kind, schemaPath: string): JsonSchema | undefined {
+  const root = SCHEMAS[kind];
+  const segs = fromPointer(schemaPath.replace(/^#/, '')).slice(0, -1);
+  let node: unknown = root;
+  for (const seg of segs) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[seg];
+  }
+  return node as JsonSchema | undefined;
+}

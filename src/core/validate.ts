@@ -1,0 +1,128 @@
+/**
+ * The one entry point of validation, shared by the CLI and the editor: text in, kind and problems
+ * (with exact ranges) out. Never throws on bad input.
+ */
+import { describeValue, type Finding } from './finding';
+import { formatFromFileName, isKind, kindFromFileName, KINDS, type Format, type Kind } from './kinds';
+import { nearest } from './nearest';
+import { parseJson } from './parse/json';
+import type { Locator, ParseOutcome, Span, SyntaxIssue } from './parse/types';
+import { parseYaml } from './parse/yaml';
+import { toPointer, type Problem, type Severity } from './problem';
+import { digitalHumanRules } from './rules/digitalHuman';
+import { personaRules } from './rules/persona';
+import { isObj } from './rules/util';
+import { schemaFindings } from './schema/messages';
+import { schemaErrors } from './schema/validators';
+import { decodeUtf8, LineMap } from './text';
+
+export interface ValidationResult {
+  /** The kind the file holds, when it can be told. */
+  readonly kind: Kind | undefined;
+  readonly format: Format;
+  /** Sorted by position. */
+  readonly problems: readonly Problem[];
+  /** The parsed value when the text could be read as a mapping. */
+  readonly value?: Readonly<Record<string, unknown>>;
+}
+
+export interface ValidateOptions {
+  /** Overrides the format the file name implies. */
+  readonly format?: Format;
+}
+
+/** Validates a definition's text; `fileName` gives the format and, by its suffix, possibly the kind. */
+export function validateText(text: string, fileName: string, options: ValidateOptions = {}): ValidationResult {
+  const format = options.format ?? formatFromFileName(fileName);
+  const lines = lazyLines(text);
+  const suffixKind = kindFromFileName(fileName);
+  const fail = (issues: readonly SyntaxIssue[]): ValidationResult => ({ kind: suffixKind, format, problems: issues.map((i) => fromIssue(i, lines())) });
+
+  if (text.replace(/^\uFEFF/, '').trim() === '') {
+    return fail([{ code: 'empty-file', message: 'The file is empty; a definition needs at least `kind:` and its fields.', span: [0, 0] }]);
+  }
+  let parsed: ParseOutcome;
+  try {
+    parsed = format === 'json' ? parseJson(text) : parseYaml(text);
+  } catch (e) {
+    // The parsers catch what they know; anything else (a stack overflow on absurd nesting) lands here.
+    return fail([{ code: format === 'json' ? 'json-syntax' : 'yaml-syntax', message: `The file could not be read: ${e instanceof Error ? e.message : String(e)}`, span: [0, 0] }]);
+  }
+  if (!parsed.ok) return fail(parsed.issues);
+  const { value, locator } = parsed;
+  if (value === undefined || value === null) {
+    return fail([...parsed.issues, { code: 'empty-file', message: 'The file holds no definition (only comments or null); it needs at least `kind:` and its fields.', span: [0, 0] }]);
+  }
+  if (!isObj(value)) {
+    const span = locator.rootSpan() ?? [0, 0];
+    return fail([...parsed.issues, { code: 'not-a-mapping', message: `A definition must be a mapping of fields at the top level, not ${describeValue(value)}.`, span }]);
+  }
+
+  const findings: Finding[] = [];
+  const kind = resolveKind(value, suffixKind, fileName, findings);
+  if (kind) {
+    findings.push(...schemaFindings(kind, value, schemaErrors(kind, value)));
+    findings.push(...(kind === 'digital-human' ? digitalHumanRules(value) : personaRules(value)));
+  }
+  const problems = [...parsed.issues.map((i) => fromIssue(i, lines())), ...findings.map((f) => fromFinding(f, locator, lines()))];
+  return { kind, format, problems: sortProblems(problems), value };
+}
+
+/** Validates file bytes: decodes them first, so binary, UTF-16 and broken UTF-8 files get a clear problem. */
+export function validateBytes(bytes: Uint8Array, fileName: string, options: ValidateOptions = {}): ValidationResult & { readonly text?: string } {
+  const decoded = decodeUtf8(bytes);
+  const format = options.format ?? formatFromFileName(fileName);
+  if (!decoded.ok) {
+    const problem = fromIssue({ code: decoded.reason === 'binary' ? 'binary-file' : 'encoding', message: decoded.message, span: [0, 0] }, new LineMap(''));
+    return { kind: kindFromFileName(fileName), format, problems: [problem] };
+  }
+  const result = validateText(decoded.text, fileName, options);
+  if (!decoded.hadBom) return { ...result, text: decoded.text };
+  const bom = fromIssue({ code: 'byte-order-mark', severity: 'information', message: 'The file starts with a UTF-8 byte-order mark; it is ignored here, but some tools misread it.', span: [0, 0] }, new LineMap(''));
+  return { ...result, text: decoded.text, problems: sortProblems([bom, ...result.problems]) };
+}
+
+function resolveKind(value: Readonly<Record<string, unknown>>, suffixKind: Kind | undefined, fileName: string, out: Finding[]): Kind | undefined {
+  const declared = value['kind'];
+  if (declared === undefined) {
+    if (!suffixKind) {
+      out.push({ severity: 'error', code: 'unknown-kind', path: [], message: `Cannot tell what this file defines: add \`kind: customer-persona\` or \`kind: digital-human\`, or name it *.persona.${ext(fileName)} or *.digital-human.${ext(fileName)}.` });
+    }
+    return suffixKind;
+  }
+  if (!isKind(declared)) {
+    const hint = typeof declared === 'string' ? nearest(declared, KINDS) : undefined;
+    out.push({ severity: 'error', code: 'invalid-kind', path: ['kind'], message: `kind must be customer-persona or digital-human (got ${describeValue(declared)})${hint ? `; did you mean '${hint}'?` : '.'}` });
+    return suffixKind;
+  }
+  if (suffixKind && suffixKind !== declared) {
+    out.push({ severity: 'error', code: 'kind-mismatch', path: ['kind'], message: `kind is ${declared} but the file name says ${suffixKind}; make them agree.` });
+  }
+  return declared;
+}
+
+function ext(fileName: string): string {
+  return /\.json$/i.test(fileName) ? 'json' : 'yaml';
+}
+
+function lazyLines(text: string): () => LineMap {
+  let map: LineMap | undefined;
+  return () => (map ??= new LineMap(text));
+}
+
+function fromIssue(i: SyntaxIssue, lines: LineMap): Problem {
+  return { severity: i.severity ?? 'error', code: i.code, message: i.message, pointer: i.pointer ?? '', range: lines.range(i.span[0], i.span[1]) };
+}
+
+function fromFinding(f: Finding, locator: Locator, lines: LineMap): Problem {
+  let span: Span | undefined;
+  if (f.target === 'key') span = locator.keySpan(f.path);
+  span ??= locator.valueSpan(f.path)?.span ?? locator.rootSpan() ?? [0, 0];
+  return { severity: f.severity, code: f.code, message: f.message, pointer: toPointer(f.path), range: lines.range(span[0], span[1]) };
+}
+
+const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2 };
+
+function sortProblems(ps: Problem[]): Problem[] {
+  return ps.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || RANK[a.severity] - RANK[b.severity]);
+}
