@@ -90,7 +90,7 @@ function gotType(v: unknown): string {
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return `text ${describeValue(v)}`;
   if (typeof v === 'number') return Number.isInteger(v) ? `the whole number ${v}` : `the number ${v}`;
-  return String(v as boolean | undefined);
+  return typeof v === 'boolean' ? String(v) : typeof v;
 }
 
 /** The schema object an error's schemaPath (minus its keyword) points at, following one `$ref` hop per step. */
