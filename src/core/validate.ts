@@ -33,6 +33,16 @@ export interface ValidateOptions {
 
 /** Validates a definition's text; `fileName` gives the format and, by its suffix, possibly the kind. */
 export function validateText(text: string, fileName: string, options: ValidateOptions = {}): ValidationResult {
+  try {
+    return validateUnguarded(text, fileName, options);
+  } catch (e) {
+    // Every known bad input has its own problem; this is the net under the unknown ones.
+    const problem = fromIssue({ code: 'internal-error', message: `The file could not be validated: ${e instanceof Error ? e.message : String(e)}`, span: [0, 0] }, new LineMap(''));
+    return { kind: kindFromFileName(fileName), format: options.format ?? formatFromFileName(fileName), problems: [problem] };
+  }
+}
+
+function validateUnguarded(text: string, fileName: string, options: ValidateOptions): ValidationResult {
   const format = options.format ?? formatFromFileName(fileName);
   const lines = lazyLines(text);
   const suffixKind = kindFromFileName(fileName);

@@ -44,10 +44,15 @@ const MESSAGES: Record<string, string> = {
 function syntaxIssues(text: string, base: number): SyntaxIssue[] {
   const errors: ParseError[] = [];
   parseTree(text, errors, TREE_OPTIONS);
-  const issues = errors.slice(0, 50).map((e): SyntaxIssue => {
+  const issues: SyntaxIssue[] = [];
+  let lastOffset = -1;
+  for (const e of errors) {
+    if (e.offset === lastOffset) continue; // the parser's follow-up complaints about the same spot
+    lastOffset = e.offset;
     const name = printParseErrorCode(e.error);
-    return { code: 'json-syntax', message: `JSON syntax error: ${MESSAGES[name] ?? name}.`, span: [e.offset + base, e.offset + Math.max(e.length, 0) + base] };
-  });
+    issues.push({ code: 'json-syntax', message: `JSON syntax error: ${MESSAGES[name] ?? name}.`, span: [e.offset + base, e.offset + Math.max(e.length, 0) + base] });
+    if (issues.length === 50) break;
+  }
   if (issues.length === 0) issues.push({ code: 'json-syntax', message: 'JSON syntax error.', span: [base, base] });
   return issues;
 }
@@ -89,7 +94,7 @@ function countKeysInValue(v: unknown): number {
 }
 
 class JsonLocator implements Locator {
-  private tree: Node | undefined;
+  private tree: Node | null | undefined;
 
   constructor(private readonly text: string, private readonly base: number) {}
 
@@ -142,8 +147,14 @@ class JsonLocator implements Locator {
   }
 
   private root(): Node | undefined {
-    this.tree ??= parseTree(this.text, [], TREE_OPTIONS);
-    return this.tree;
+    if (this.tree === undefined) {
+      try {
+        this.tree = parseTree(this.text, [], TREE_OPTIONS) ?? null;
+      } catch {
+        this.tree = null; // nesting deeper than the parser's recursion: no positions, problems fall back to the file start
+      }
+    }
+    return this.tree ?? undefined;
   }
 
   private span(n: Node): Span {
