@@ -1,9 +1,10 @@
 /** A problem before it has a place in the text: what the schema checks and the rules report. */
+import { CODES, type Code } from './codes';
 import type { Severity } from './problem';
 
 export interface Finding {
   readonly severity: Severity;
-  readonly code: string;
+  readonly code: Code;
   readonly message: string;
   /** Path (unescaped segments) of the value the finding is about, or of the key when `target` is 'key'. */
   readonly path: readonly string[];
@@ -34,4 +35,11 @@ export function valueAt(root: unknown, path: readonly string[]): unknown {
     v = (v as Record<string, unknown>)[seg];
   }
   return v;
+}
+
+/** A finding on `path`, or on its key; its severity is the code's (codes.ts). */
+export function at(code: Code, path: readonly (string | number)[], message: string, target?: 'key'): Finding {
+  const p = path.map(String);
+  const severity = CODES[code].severity;
+  return target ? { severity, code, path: p, message, target } : { severity, code, path: p, message };
 }

@@ -2,7 +2,8 @@
  * The one entry point of validation, shared by the CLI and the editor: text in, kind and problems
  * (with exact ranges) out. Never throws on bad input.
  */
-import { describeValue, type Finding } from './finding';
+import { CODES } from './codes';
+import { at, describeValue, type Finding } from './finding';
 import { formatFromFileName, isKind, kindFromFileName, KINDS, type Format, type Kind } from './kinds';
 import { nearest } from './nearest';
 import { parseJson } from './parse/json';
@@ -88,7 +89,7 @@ export function validateBytes(bytes: Uint8Array, fileName: string, options: Vali
   }
   const result = validateText(decoded.text, fileName, options);
   if (!decoded.hadBom) return { ...result, text: decoded.text };
-  const bom = fromIssue({ code: 'byte-order-mark', severity: 'information', message: 'The file starts with a UTF-8 byte-order mark; it is ignored here, but some tools misread it.', span: [0, 0] }, new LineMap(''));
+  const bom = fromIssue({ code: 'byte-order-mark', message: 'The file starts with a UTF-8 byte-order mark; it is ignored here, but some tools misread it.', span: [0, 0] }, new LineMap(''));
   return { ...result, text: decoded.text, problems: sortProblems([bom, ...result.problems]) };
 }
 
@@ -96,17 +97,17 @@ function resolveKind(value: Readonly<Record<string, unknown>>, suffixKind: Kind 
   const declared = value['kind'];
   if (declared === undefined) {
     if (!suffixKind) {
-      out.push({ severity: 'error', code: 'unknown-kind', path: [], message: `Cannot tell what this file defines: add \`kind: customer-persona\` or \`kind: digital-human\`, or name it *.persona.${ext(fileName)} or *.digital-human.${ext(fileName)}.` });
+      out.push(at('unknown-kind', [], `Cannot tell what this file defines: add \`kind: customer-persona\` or \`kind: digital-human\`, or name it *.persona.${ext(fileName)} or *.digital-human.${ext(fileName)}.`));
     }
     return suffixKind;
   }
   if (!isKind(declared)) {
     const hint = typeof declared === 'string' ? nearest(declared, KINDS) : undefined;
-    out.push({ severity: 'error', code: 'invalid-kind', path: ['kind'], message: `kind must be customer-persona or digital-human (got ${describeValue(declared)})${hint ? `; did you mean '${hint}'?` : '.'}` });
+    out.push(at('invalid-kind', ['kind'], `kind must be customer-persona or digital-human (got ${describeValue(declared)})${hint ? `; did you mean '${hint}'?` : '.'}`));
     return suffixKind;
   }
   if (suffixKind && suffixKind !== declared) {
-    out.push({ severity: 'error', code: 'kind-mismatch', path: ['kind'], message: `kind is ${declared} but the file name says ${suffixKind}; make them agree.` });
+    out.push(at('kind-mismatch', ['kind'], `kind is ${declared} but the file name says ${suffixKind}; make them agree.`));
   }
   return declared;
 }
@@ -121,7 +122,7 @@ function lazyLines(text: string): () => LineMap {
 }
 
 function fromIssue(i: SyntaxIssue, lines: LineMap): Problem {
-  return { severity: i.severity ?? 'error', code: i.code, message: i.message, pointer: i.pointer ?? '', range: lines.range(i.span[0], i.span[1]) };
+  return { severity: CODES[i.code].severity, code: i.code, message: i.message, pointer: i.pointer ?? '', range: lines.range(i.span[0], i.span[1]) };
 }
 
 function fromFinding(f: Finding, locator: Locator, lines: LineMap): Problem {

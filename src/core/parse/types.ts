@@ -1,3 +1,4 @@
+import type { Code } from '../codes';
 import { toPointer } from '../problem';
 
 /** What a parser hands to validation: the value, and a way back from JSON pointers to text. */
@@ -17,12 +18,11 @@ export interface Locator {
 
 /** A problem found while reading the text, before any schema is involved. */
 export interface SyntaxIssue {
-  readonly code: string;
+  readonly code: Code;
   readonly message: string;
   readonly span: Span;
   /** JSON pointer of what the issue is about, when it is about a value (a duplicate key). */
   readonly pointer?: string;
-  readonly severity?: 'error' | 'warning' | 'information';
 }
 
 export type ParseOutcome =

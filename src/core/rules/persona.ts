@@ -1,6 +1,6 @@
 /** Rules for customer personas that the schema alone cannot say. */
-import type { Finding } from '../finding';
-import { at, has, isBlank, missingAt, type Obj } from './util';
+import { at, type Finding } from '../finding';
+import { has, isBlank, missingAt, type Obj } from './util';
 
 export function personaRules(p: Obj): Finding[] {
   const out: Finding[] = [];
@@ -9,11 +9,11 @@ export function personaRules(p: Obj): Finding[] {
       const v = p[key];
       if (typeof v !== 'string' || v.trim() === '') {
         if (v !== undefined && v !== null && typeof v !== 'string') continue; // the schema reports the type
-        out.push(at('error', 'create-required', missingAt([], p, key), `'${key}' must be set to text before the persona can be created (it has no id yet).`));
+        out.push(at('create-required', missingAt([], p, key), `'${key}' must be set to text before the persona can be created (it has no id yet).`));
       }
     }
   } else if (has(p, 'agent_id') && !isBlank(p['agent_id'])) {
-    out.push(at('information', 'create-only-field', ['agent_id'], 'agent_id is used only when the persona is created; it is not sent when an existing persona is updated.'));
+    out.push(at('create-only-field', ['agent_id'], 'agent_id is used only when the persona is created; it is not sent when an existing persona is updated.'));
   }
   return out;
 }

@@ -1,6 +1,4 @@
 /** Small helpers the rules share. */
-import type { Finding } from '../finding';
-import type { Severity } from '../problem';
 
 export type Obj = Readonly<Record<string, unknown>>;
 
@@ -23,12 +21,6 @@ export function has(o: Obj, key: string): boolean {
 
 export function isBlank(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-}
-
-/** A finding on `path`, or on its key. */
-export function at(severity: Severity, code: string, path: readonly (string | number)[], message: string, target?: 'key'): Finding {
-  const p = path.map(String);
-  return target ? { severity, code, path: p, message, target } : { severity, code, path: p, message };
 }
 
 /** Where a "must be set" finding goes: the value when it is present (null or blank), else the object that lacks it. */

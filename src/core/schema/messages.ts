@@ -1,6 +1,6 @@
 /** Turns ajv's errors into findings a person can act on: one per wrong value, with the allowed values and a suggestion. */
 import type { ErrorObject } from 'ajv';
-import { describeValue, displayPath, valueAt, type Finding } from '../finding';
+import { at, describeValue, displayPath, valueAt, type Finding } from '../finding';
 import { fromPointer } from '../problem';
 import { SCHEMAS, type JsonSchema, type Kind } from '../kinds';
 import { nearest } from '../nearest';
@@ -38,21 +38,21 @@ function finding(kind: Kind, root: unknown, e: ErrorObject): Finding {
       const key = String(p['additionalProperty']);
       const keyPath = [...path, key];
       if (path.length === 0 && SERVER_FIELDS.has(key)) {
-        return { severity: 'error', code: 'unknown-key', path: keyPath, target: 'key', message: `'${key}' is set by Bluejay and cannot be written from a file; remove it${key === 'simulation_id' ? ' (use simulation_ids)' : ''}.` };
+        return at('unknown-key', keyPath, `'${key}' is set by Bluejay and cannot be written from a file; remove it${key === 'simulation_id' ? ' (use simulation_ids)' : ''}.`, 'key');
       }
       const allowed = Object.keys(schemaAt(kind, e.schemaPath)?.properties ?? {});
       const hint = nearest(key, allowed);
       const where = path.length ? ` in ${name}` : '';
-      return { severity: 'error', code: 'unknown-key', path: keyPath, target: 'key', message: `Unknown key '${key}'${where}: Bluejay would silently ignore it.${hint ? ` Did you mean '${hint}'?` : ''}` };
+      return at('unknown-key', keyPath, `Unknown key '${key}'${where}: Bluejay would silently ignore it.${hint ? ` Did you mean '${hint}'?` : ''}`, 'key');
     }
     case 'required': {
       const prop = String(p['missingProperty']);
-      return { severity: 'error', code: 'missing-property', path, message: `${path.length ? `${name} is missing` : 'Missing'} the required property '${prop}'.` };
+      return at('missing-property', path, `${path.length ? `${name} is missing` : 'Missing'} the required property '${prop}'.`);
     }
     case 'type': {
       const wanted = ([] as unknown[]).concat(p['type']).flatMap((t) => String(t).split(','));
       const quote = wanted.includes('string') && (typeof got === 'number' || typeof got === 'boolean') ? `; put it in quotes to make it text` : '';
-      return { severity: 'error', code: 'invalid-type', path, message: `${name} must be ${wanted.map(typeName).join(' or ')} (got ${gotType(got)})${quote}.` };
+      return at('invalid-type', path, `${name} must be ${wanted.map(typeName).join(' or ')} (got ${gotType(got)})${quote}.`);
     }
     case 'enum':
     case 'const': {
@@ -60,15 +60,15 @@ function finding(kind: Kind, root: unknown, e: ErrorObject): Finding {
       const list = allowed.map(String);
       const hint = typeof got === 'string' ? nearest(got, list) : undefined;
       const what = allowed.length === 1 ? `must be ${list[0]}` : `must be one of ${list.join(', ')}`;
-      return { severity: 'error', code: path.length === 1 && path[0] === 'kind' ? 'invalid-kind' : 'invalid-enum', path, message: `${name} ${what} (got ${describeValue(got)})${hint ? `; did you mean '${hint}'?` : '.'}` };
+      return at(path.length === 1 && path[0] === 'kind' ? 'invalid-kind' : 'invalid-enum', path, `${name} ${what} (got ${describeValue(got)})${hint ? `; did you mean '${hint}'?` : '.'}`);
     }
     case 'format':
-      return { severity: 'error', code: 'invalid-format', path, message: `${name} must be a ${p['format'] === 'uuid' ? 'UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a' : String(p['format'])} (got ${describeValue(got)}).` };
+      return at('invalid-format', path, `${name} must be a ${p['format'] === 'uuid' ? 'UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a' : String(p['format'])} (got ${describeValue(got)}).`);
     default:
       if (RANGE.has(e.keyword)) {
-        return { severity: 'error', code: 'out-of-range', path, message: `${name} must be ${String(p['comparison'])} ${String(p['limit'])} (got ${describeValue(got)}).` };
+        return at('out-of-range', path, `${name} must be ${String(p['comparison'])} ${String(p['limit'])} (got ${describeValue(got)}).`);
       }
-      return { severity: 'error', code: 'invalid-value', path, message: `${name} is not valid (${e.keyword}${e.message ? `: ${e.message}` : ''}).` };
+      return at('invalid-value', path, `${name} is not valid (${e.keyword}${e.message ? `: ${e.message}` : ''}).`);
   }
 }
 
