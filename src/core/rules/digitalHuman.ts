@@ -34,7 +34,7 @@ function* speaksFirst(dh: Obj): Generator<Finding> {
   const c = dh['speaks_first_config'];
   if (!isObj(c)) return;
   const base = ['speaks_first_config'];
-  if (c['mode'] === 'custom' && isBlank(c['message'])) {
+  if (c['mode'] === 'custom' && c['speaks_first'] !== false && isBlank(c['message'])) {
     yield at('speaks-first-message-required', missingAt(base, c, 'message'), 'speaks_first_config needs a non-empty message when mode is custom.');
   }
   if (c['speaks_first'] === true && isBlank(c['mode'])) {
@@ -49,14 +49,15 @@ function* speaksFirst(dh: Obj): Generator<Finding> {
 function* phoneNumbers(dh: Obj): Generator<Finding> {
   for (const key of ['phone_number', 'outbound_text_number']) {
     const v = dh[key];
-    if (typeof v === 'string' && !E164.test(v)) {
+    if (typeof v === 'string' && v !== '' && !E164.test(v)) {
       yield at('phone-number-format', [key], `${key} should be in E.164 format, such as +14155550123 (got ${describeValue(v)}); Bluejay rejects numbers it cannot read.`);
     }
   }
-  if (dh['always_on_active'] === true && (typeof dh['phone_number'] !== 'string' || dh['phone_number'].trim() === '')) {
-    yield at('always-on-needs-phone-number', ['always_on_active'], 'always_on_active is true but the file sets no phone_number: an always-on digital human receives its calls on phone_number.');
+  // An omitted phone_number keeps the stored one on update (and creation requires one anyway).
+  if (dh['always_on_active'] === true && has(dh, 'phone_number') && isBlank(dh['phone_number'])) {
+    yield at('always-on-needs-phone-number', ['always_on_active'], 'always_on_active is true but phone_number is empty: an always-on digital human receives its calls on phone_number.');
   }
-  if (dh['override_conflict'] === true && dh['always_on_active'] !== true) {
+  if (dh['override_conflict'] === true && dh['always_on_active'] === false) {
     yield at('override-conflict-unused', ['override_conflict'], 'override_conflict only matters when always_on_active is true (it lets activation replace another always-on digital human on the same number).');
   }
 }
@@ -86,8 +87,18 @@ const TRAIT_TYPES: Readonly<Record<string, [string, (v: unknown) => boolean]>> =
   BOOLEAN: ['true or false', (v) => typeof v === 'boolean'],
   NUMBER: ['a number', (v) => typeof v === 'number'],
   STRING: ['text', (v) => typeof v === 'string'],
-  DATE: ['a date such as 2024-03-15', (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v))],
+  DATE: ['a date such as 2024-03-15', isIsoDate],
 };
+
+/** `YYYY-MM-DD`, optionally with a time, naming a day that exists (2024-02-30 does not). */
+function isIsoDate(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  const m = /^(\d{4})-(\d{2})-(\d{2})([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(v);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+}
 
 function* traits(dh: Obj): Generator<Finding> {
   const names = new Map<string, number>();

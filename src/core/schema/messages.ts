@@ -16,7 +16,8 @@ export function schemaFindings(kind: Kind, value: unknown, errors: readonly Erro
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
-    if (e.keyword === 'if') continue;
+    // `kind` chose the schema; validate.ts has already judged it (invalid-kind, kind-mismatch).
+    if (e.keyword === 'if' || e.instancePath === '/kind') continue;
     if (e.keyword !== 'type' && e.keyword !== 'additionalProperties' && e.keyword !== 'required' && wrongType.has(e.instancePath)) continue;
     const f = finding(kind, value, e);
     const key = `${f.code}\u0000${f.path.join('/')}\u0000${f.message}`;
@@ -60,7 +61,7 @@ function finding(kind: Kind, root: unknown, e: ErrorObject): Finding {
       const list = allowed.map(String);
       const hint = typeof got === 'string' ? nearest(got, list) : undefined;
       const what = allowed.length === 1 ? `must be ${list[0]}` : `must be one of ${list.join(', ')}`;
-      return at(path.length === 1 && path[0] === 'kind' ? 'invalid-kind' : 'invalid-enum', path, `${name} ${what} (got ${describeValue(got)})${hint ? `; did you mean '${hint}'?` : '.'}`);
+      return at('invalid-enum', path, `${name} ${what} (got ${describeValue(got)})${hint ? `; did you mean '${hint}'?` : '.'}`);
     }
     case 'format':
       return at('invalid-format', path, `${name} must be a ${p['format'] === 'uuid' ? 'UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a' : String(p['format'])} (got ${describeValue(got)}).`);
