@@ -61,3 +61,23 @@ export const CODES = {
 } as const satisfies Readonly<Record<string, CodeInfo>>;
 
 export type Code = keyof typeof CODES;
+
+const DOCS: Readonly<Record<'customer-persona' | 'digital-human', string>> = {
+  'customer-persona': 'https://docs.getbluejay.ai/api-reference/endpoint/update-customer-persona',
+  'digital-human': 'https://docs.getbluejay.ai/api-reference/endpoint/update-digital-human',
+};
+
+/** Codes about a field's value or a Bluejay rule, explained on the kind's API page. */
+const DOCUMENTED = new Set<Code>([
+  'unknown-key', 'missing-property', 'invalid-type', 'invalid-enum', 'out-of-range', 'invalid-format', 'invalid-value',
+  'create-required', 'create-not-nullable', 'create-only-field', 'response-value-required', 'occurrence-n-required',
+  'occurrence-n-ignored', 'silence-duration-ignored', 'speaks-first-message-required', 'speaks-first-mode-missing',
+  'speaks-first-message-ignored', 'phone-number-format', 'always-on-needs-phone-number', 'override-conflict-unused',
+  'workflow-tag-locks', 'formatted-transcript-nulls-original', 'original-transcript-reformatted', 'enriched-playback-with-intent',
+  'trait-value-type', 'duplicate-trait-name', 'duplicate-simulation-id', 'keyword-responses-empty', 'silence-tool-instructions-unused',
+]);
+
+/** The Bluejay documentation page that explains a problem, where one exists. */
+export function docsUrl(code: string, kind: 'customer-persona' | 'digital-human' | undefined): string | undefined {
+  return kind && DOCUMENTED.has(code as Code) ? DOCS[kind] : undefined;
+}

@@ -1,14 +1,29 @@
 /**
  * The composition root: `activate()` only wires features together. Each feature registers itself
- * and hands back a Disposable. (The editing features arrive with the next milestone.)
+ * and hands back a Disposable; a failure is shown to the user, never swallowed.
  */
 import * as vscode from 'vscode';
+import { registerAssist } from './assist';
+import { registerCommands } from './commands';
+import { Config } from './config';
+import { Diagnostics } from './diagnostics';
+import { createLogger } from './log';
+import { registerStatusBar } from './statusBar';
 
 export function activate(context: vscode.ExtensionContext): void {
-  const log = vscode.window.createOutputChannel('Bluejay', { log: true });
+  const log = createLogger();
   context.subscriptions.push(log);
-  const { version } = context.extension.packageJSON as { version?: string };
-  log.info(`Bluejay Definitions ${version ?? ''} activated`);
+  try {
+    const config = new Config();
+    const diagnostics = new Diagnostics(config, log);
+    context.subscriptions.push(diagnostics, registerAssist(diagnostics), registerStatusBar(diagnostics), registerCommands(diagnostics, log));
+    const { version } = context.extension.packageJSON as { version?: string };
+    log.info(`Bluejay Definitions ${version ?? ''} activated`);
+  } catch (e) {
+    log.error(e instanceof Error ? e : String(e));
+    void vscode.window.showErrorMessage(`Bluejay Definitions could not start: ${e instanceof Error ? e.message : String(e)}`, 'Show Output').then((c) => c && log.show());
+    throw e;
+  }
 }
 
 export function deactivate(): void {

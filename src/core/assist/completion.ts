@@ -2,7 +2,7 @@
 import type { JsonSchema, Kind } from '../kinds';
 import { SCHEMAS } from '../kinds';
 import { deref, schemaAtPath, typesOf, variantFor } from '../schema/lookup';
-import { allowedValues, describeField } from './describe';
+import { allowedValues, describeField, scalarText } from './describe';
 import { valueSnippet } from './snippets';
 
 export interface Proposal {
@@ -55,14 +55,15 @@ export function valueProposals(kind: Kind, path: readonly string[], key: string,
 /** Values of a schema itself (for a list item such as a hangup phrase, or a field). */
 export function valuesOf(s: JsonSchema): Proposal[] {
   const out: Proposal[] = [];
+  const def = scalarText(s.default);
   const add = (v: string, detail: string): void => {
     if (out.some((p) => p.label === v)) return;
-    out.push({ label: v, kind: 'value', detail, snippet: v.replace(/[$}\\]/g, (c) => `\\${c}`), sortText: String(out.length).padStart(3, '0'), preselect: s.default !== undefined && String(s.default) === v });
+    out.push({ label: v, kind: 'value', detail, snippet: v.replace(/[$}\\]/g, (c) => `\\${c}`), sortText: String(out.length).padStart(3, '0'), preselect: def === v });
   };
-  for (const v of allowedValues(s)) add(v, v === s.default ? 'default' : (s.title ?? 'allowed value'));
+  for (const v of allowedValues(s)) add(v, v === def ? 'default' : (s.title ?? 'allowed value'));
   const types = typesOf(s);
-  if (types.includes('boolean')) for (const v of ['true', 'false']) add(v, String(s.default) === v ? 'default' : 'boolean');
-  if (s.default !== undefined && typeof s.default !== 'object') add(String(s.default), 'default');
+  if (types.includes('boolean')) for (const v of ['true', 'false']) add(v, def === v ? 'default' : 'boolean');
+  if (def !== undefined) add(def, 'default');
   if (types.includes('null')) add('null', 'no value');
   return out;
 }

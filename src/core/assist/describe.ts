@@ -40,3 +40,8 @@ export function describeField(key: string, s: JsonSchema): string {
   if (s.deprecated) lines.push('- Deprecated');
   return lines.join('\n');
 }
+
+/** A default or example as text, when it is a scalar. */
+export function scalarText(v: unknown): string | undefined {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}

@@ -1,7 +1,7 @@
 /** Snippets (VS Code snippet syntax) that fill in a field's value from its schema. */
 import { SCHEMAS, type JsonSchema, type Kind } from '../kinds';
 import { deref, typesOf, variants } from '../schema/lookup';
-import { allowedValues } from './describe';
+import { allowedValues, scalarText } from './describe';
 
 type Format = 'yaml' | 'json';
 
@@ -24,7 +24,8 @@ function scalar(s: JsonSchema, t: Tabstops, format: Format): string {
     return q(`\${${t.next()}|${first.map(escape).join(',')}|}`);
   }
   if (types.includes('boolean')) return `\${${t.next()}|${s.default === false ? 'false,true' : 'true,false'}|}`;
-  if (s.default !== undefined && typeof s.default !== 'object') return q(`\${${t.next()}:${escape(String(s.default))}}`);
+  const def = scalarText(s.default);
+  if (def !== undefined) return q(`\${${t.next()}:${escape(def)}}`);
   if (types.includes('integer') || types.includes('number')) return `\${${t.next()}:${s.minimum ?? s.exclusiveMinimum ?? 0}}`;
   return q(`\${${t.next()}}`);
 }

@@ -1,0 +1,60 @@
+/** Completion and hover for YAML definitions (JSON gets both from VS Code's JSON support and our annotation schemas). */
+import * as vscode from 'vscode';
+import { keyProposals, valueProposals, valuesOf, type Proposal } from '../core/assist/completion';
+import { describeField } from '../core/assist/describe';
+import { yamlContextAt, yamlKeyPathAt } from '../core/assist/yamlContext';
+import { typesOf, schemaAtPath } from '../core/schema/lookup';
+import { documentKind, YAML_SELECTOR } from './definitions';
+import type { Diagnostics } from './diagnostics';
+
+export function registerAssist(diagnostics: Diagnostics): vscode.Disposable {
+  // Red Hat YAML, when installed, completes and hovers from the schemas we contribute to it.
+  const standDown = (): boolean => vscode.extensions.getExtension('redhat.vscode-yaml')?.isActive === true;
+  return vscode.Disposable.from(
+    vscode.languages.registerCompletionItemProvider(YAML_SELECTOR, {
+      provideCompletionItems: (doc, pos) => (standDown() ? undefined : complete(doc, pos, diagnostics)),
+    }),
+    vscode.languages.registerHoverProvider(YAML_SELECTOR, {
+      provideHover: (doc, pos) => (standDown() ? undefined : hover(doc, pos, diagnostics)),
+    }),
+  );
+}
+
+function complete(doc: vscode.TextDocument, pos: vscode.Position, diagnostics: Diagnostics): vscode.CompletionItem[] | undefined {
+  const kind = documentKind(doc);
+  if (!kind) return undefined;
+  const text = doc.getText();
+  const ctx = yamlContextAt(text, doc.offsetAt(pos));
+  if (!ctx) return undefined;
+  const root = diagnostics.get(doc)?.value;
+  let proposals: Proposal[];
+  if (ctx.at === 'value') proposals = valueProposals(kind, ctx.path, ctx.key ?? '', root);
+  else {
+    const here = schemaAtPath(kind, ctx.path, root);
+    proposals = here && !typesOf(here).includes('object') && !here.properties ? valuesOf(here) : keyProposals(kind, ctx.path, ctx.existingKeys, root);
+  }
+  const range = new vscode.Range(doc.positionAt(ctx.replace[0]), doc.positionAt(ctx.replace[1]));
+  return proposals.map((p) => {
+    const item = new vscode.CompletionItem({ label: p.label, description: p.detail }, p.kind === 'property' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.EnumMember);
+    item.insertText = new vscode.SnippetString(p.snippet);
+    item.range = range;
+    item.sortText = p.sortText;
+    item.filterText = p.label;
+    item.preselect = p.preselect ?? false;
+    if (p.documentation) item.documentation = new vscode.MarkdownString(p.documentation);
+    // A nested object or list: open the next suggestions right away.
+    if (p.kind === 'property' && p.snippet.includes('\n')) item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest' };
+    return item;
+  });
+}
+
+function hover(doc: vscode.TextDocument, pos: vscode.Position, diagnostics: Diagnostics): vscode.Hover | undefined {
+  const kind = documentKind(doc);
+  if (!kind) return undefined;
+  const path = yamlKeyPathAt(doc.getText(), doc.offsetAt(pos));
+  if (!path) return undefined;
+  const s = schemaAtPath(kind, path, diagnostics.get(doc)?.value);
+  const key = path[path.length - 1];
+  if (!s || key === undefined) return undefined;
+  return new vscode.Hover(new vscode.MarkdownString(describeField(key, s)), doc.getWordRangeAtPosition(pos, /[\w$-]+/));
+}

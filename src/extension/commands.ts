@@ -1,0 +1,83 @@
+/** The palette commands: validate the workspace, create a definition from a template, show the log. */
+import * as vscode from 'vscode';
+import type { Kind } from '../core/kinds';
+import { slug, template } from '../core/templates';
+import { validateBytes } from '../core/validate';
+import { EXCLUDE, GLOB } from './definitions';
+import type { Diagnostics } from './diagnostics';
+import type { Logger } from './log';
+
+export function registerCommands(diagnostics: Diagnostics, log: Logger): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('bluejay.validateWorkspace', () => validateWorkspace(diagnostics, log)),
+    vscode.commands.registerCommand('bluejay.newPersona', () => createDefinition('customer-persona', log)),
+    vscode.commands.registerCommand('bluejay.newDigitalHuman', () => createDefinition('digital-human', log)),
+    vscode.commands.registerCommand('bluejay.showOutput', () => log.show()),
+  );
+}
+
+async function validateWorkspace(diagnostics: Diagnostics, log: Logger): Promise<{ files: number; errors: number; warnings: number }> {
+  const totals = { files: 0, errors: 0, warnings: 0 };
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Bluejay: validating definitions', cancellable: true }, async (progress, token) => {
+    const uris = await vscode.workspace.findFiles(GLOB, EXCLUDE, undefined, token);
+    for (const uri of uris) {
+      if (token.isCancellationRequested) break;
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      let problems;
+      if (open) problems = diagnostics.ensure(open)?.problems ?? [];
+      else {
+        const result = validateBytes(await vscode.workspace.fs.readFile(uri), uri.path);
+        diagnostics.publish(uri, result.problems, result.kind);
+        problems = result.problems;
+      }
+      totals.files++;
+      totals.errors += problems.filter((p) => p.severity === 'error').length;
+      totals.warnings += problems.filter((p) => p.severity === 'warning').length;
+      progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
+    }
+  });
+  const summary = `Bluejay: ${totals.files} definition files, ${totals.errors} errors, ${totals.warnings} warnings.`;
+  log.info(summary);
+  if (totals.errors || totals.warnings) {
+    const show = await vscode.window.showWarningMessage(summary, 'Show Problems');
+    if (show) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  } else void vscode.window.showInformationMessage(summary);
+  return totals;
+}
+
+async function createDefinition(kind: Kind, log: Logger): Promise<vscode.Uri | undefined> {
+  const what = kind === 'digital-human' ? 'digital human' : 'customer persona';
+  const suffix = kind === 'digital-human' ? 'digital-human' : 'persona';
+  const folder = targetFolder();
+  if (!folder) {
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: template(kind) });
+    await vscode.window.showTextDocument(doc);
+    return undefined;
+  }
+  const name = await vscode.window.showInputBox({
+    title: `New ${what}`,
+    prompt: `File name (saved as NAME.${suffix}.yaml in ${vscode.workspace.asRelativePath(folder)})`,
+    value: kind === 'digital-human' ? 'new-digital-human' : 'new-persona',
+    validateInput: (v) => (slug(v) === 'new' && !/new/i.test(v) ? 'Use letters or digits' : undefined),
+  });
+  if (name === undefined) return undefined;
+  const uri = vscode.Uri.joinPath(folder, `${slug(name)}.${suffix}.yaml`);
+  try {
+    await vscode.workspace.fs.stat(uri);
+    void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)} already exists.`);
+    return undefined;
+  } catch {
+    // free: create it
+  }
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(template(kind)));
+  log.info(`created ${vscode.workspace.asRelativePath(uri)}`);
+  await vscode.window.showTextDocument(uri);
+  return uri;
+}
+
+/** The folder of the active file when it is in the workspace, else the first workspace folder. */
+function targetFolder(): vscode.Uri | undefined {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active && active.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(active)) return vscode.Uri.joinPath(active, '..');
+  return vscode.workspace.workspaceFolders?.[0]?.uri;
+}

@@ -1,0 +1,27 @@
+/** Which documents are Bluejay definitions, and the selectors the language features register for. */
+import * as vscode from 'vscode';
+import { kindFromFileName, type Kind } from '../core/kinds';
+
+export const GLOB = '**/*.{persona,digital-human}.{yaml,yml,json}';
+export const EXCLUDE = '**/{node_modules,.*}/**';
+
+export const YAML_SELECTOR: vscode.DocumentSelector = [
+  { language: 'yaml', pattern: '**/*.{persona,digital-human}.{yaml,yml}' },
+  { language: 'yaml', scheme: 'untitled' },
+];
+export const ALL_SELECTOR: vscode.DocumentSelector = [...(YAML_SELECTOR as vscode.DocumentFilter[]), { language: 'json', pattern: '**/*.{persona,digital-human}.json' }];
+
+const KIND_LINE = /^\s*"?kind"?\s*:\s*"?(customer-persona|digital-human)\b/m;
+
+/** The kind a document holds by its name, or (untitled, other names) by a `kind:` line near the top. */
+export function documentKind(doc: vscode.TextDocument): Kind | undefined {
+  if (doc.languageId !== 'yaml' && doc.languageId !== 'json') return undefined;
+  const byName = kindFromFileName(doc.fileName);
+  if (byName) return byName;
+  const m = KIND_LINE.exec(doc.getText(new vscode.Range(0, 0, 40, 0)));
+  return m?.[1] as Kind | undefined;
+}
+
+export function isDefinition(doc: vscode.TextDocument): boolean {
+  return documentKind(doc) !== undefined;
+}

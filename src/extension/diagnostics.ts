@@ -1,0 +1,141 @@
+/**
+ * Live diagnostics: validates definition documents on open and (debounced) on change, keeps the
+ * latest result per document for the other features, and clears it on close and delete.
+ */
+import * as vscode from 'vscode';
+import { docsUrl } from '../core/codes';
+import type { Problem } from '../core/problem';
+import { validateText, type ValidationResult } from '../core/validate';
+import type { Config } from './config';
+import { documentKind, isDefinition } from './definitions';
+import type { Logger } from './log';
+
+/**
+ * Problems other owners already show (so nothing appears twice): VS Code's JSON support reports JSON
+ * syntax and duplicate keys for every .json file, and Red Hat YAML does the same for YAML.
+ */
+function ownedElsewhere(doc: vscode.TextDocument, code: string): boolean {
+  if (code !== 'json-syntax' && code !== 'yaml-syntax' && code !== 'duplicate-key') return false;
+  if (doc.languageId === 'json') return code !== 'yaml-syntax';
+  return vscode.extensions.getExtension('redhat.vscode-yaml')?.isActive === true && code !== 'json-syntax';
+}
+
+const SEVERITY: Readonly<Record<Problem['severity'], vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+};
+
+export function toRange(p: Problem['range']): vscode.Range {
+  return new vscode.Range(p.start.line, p.start.character, p.end.line, p.end.character);
+}
+
+export interface Validated {
+  readonly version: number;
+  readonly result: ValidationResult;
+}
+
+export class Diagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('bluejay');
+  private readonly latest = new Map<string, Validated>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly lastCost = new Map<string, number>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  /** Fires after a document's diagnostics were replaced or cleared. */
+  readonly onDidUpdate = this.changed.event;
+
+  constructor(private readonly config: Config, private readonly log: Logger) {
+    const ws = vscode.workspace;
+    this.subscriptions.push(
+      this.collection,
+      this.changed,
+      ws.onDidOpenTextDocument((d) => this.validateNow(d)),
+      ws.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      ws.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      ws.onDidDeleteFiles((e) => e.files.forEach((u) => this.forget(u))),
+      ws.onDidRenameFiles((e) => e.files.forEach((f) => this.forget(f.oldUri))),
+      config.onDidChange(() => this.revalidateOpen()),
+    );
+    const watcher = ws.createFileSystemWatcher('**/*.{persona,digital-human}.{yaml,yml,json}', true, true, false);
+    this.subscriptions.push(watcher, watcher.onDidDelete((u) => this.forget(u)));
+    this.revalidateOpen();
+  }
+
+  /** The latest validation of an open document, if it is current. */
+  get(doc: vscode.TextDocument): ValidationResult | undefined {
+    const v = this.latest.get(doc.uri.toString());
+    return v && v.version === doc.version ? v.result : undefined;
+  }
+
+  /** Validates now (or returns the current result), for features that need it at once. */
+  ensure(doc: vscode.TextDocument): ValidationResult | undefined {
+    return this.get(doc) ?? this.validateNow(doc);
+  }
+
+  /** Publishes the problems of a file that is not open (Validate All in Workspace). */
+  publish(uri: vscode.Uri, problems: readonly Problem[], kind: ValidationResult['kind']): void {
+    this.collection.set(uri, problems.map((p) => this.toDiagnostic(p, kind)));
+    this.changed.fire(uri);
+  }
+
+  revalidateOpen(): void {
+    for (const d of vscode.workspace.textDocuments) this.validateNow(d);
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    if (!isDefinition(doc)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    // A large file waits as long as its last validation took, so typing stays ahead of validation.
+    const delay = Math.max(this.config.validationDelay, this.lastCost.get(key) ?? 0);
+    const version = doc.version;
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      if (!doc.isClosed && doc.version === version) this.validateNow(doc); // else a newer run is scheduled
+    }, delay));
+  }
+
+  private validateNow(doc: vscode.TextDocument): ValidationResult | undefined {
+    if (!this.config.validationEnabled || !isDefinition(doc)) {
+      if (this.latest.has(doc.uri.toString())) this.forget(doc.uri);
+      return undefined;
+    }
+    const started = performance.now();
+    const result = validateText(doc.getText(), doc.fileName, { format: doc.languageId === 'json' ? 'json' : 'yaml' });
+    const kind = result.kind ?? documentKind(doc);
+    const withKind = kind === result.kind ? result : { ...result, kind };
+    const cost = performance.now() - started;
+    const key = doc.uri.toString();
+    this.lastCost.set(key, cost);
+    this.latest.set(key, { version: doc.version, result: withKind });
+    this.collection.set(doc.uri, withKind.problems.filter((p) => !ownedElsewhere(doc, p.code)).map((p) => this.toDiagnostic(p, kind)));
+    this.log.trace(`validated ${vscode.workspace.asRelativePath(doc.uri)} v${doc.version}: ${result.problems.length} problems in ${cost.toFixed(1)} ms`);
+    this.changed.fire(doc.uri);
+    return withKind;
+  }
+
+  private toDiagnostic(p: Problem, kind: ValidationResult['kind']): vscode.Diagnostic {
+    const d = new vscode.Diagnostic(toRange(p.range), p.message, SEVERITY[p.severity]);
+    d.source = 'Bluejay';
+    const url = docsUrl(p.code, kind);
+    d.code = url ? { value: p.code, target: vscode.Uri.parse(url) } : p.code;
+    return d;
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.latest.delete(key);
+    this.lastCost.delete(key);
+    this.collection.delete(uri);
+    this.changed.fire(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+}
