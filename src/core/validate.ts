@@ -75,6 +75,7 @@ function validateUnguarded(text: string, fileName: string, options: ValidateOpti
     findings.push(...schemaFindings(kind, value, schemaErrors(kind, value)));
     findings.push(...(kind === 'digital-human' ? digitalHumanRules(value) : personaRules(value)));
   }
+  if (findings.length) locator.prepare?.(findings.map((f) => f.path));
   const problems = [...parsed.issues.map((i) => fromIssue(i, lines())), ...findings.map((f) => fromFinding(f, locator, lines()))];
   return { kind, format, problems: sortProblems(problems), value };
 }

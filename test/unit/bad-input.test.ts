@@ -54,6 +54,14 @@ void describe('YAML that cannot be read', () => {
     assert.deepEqual(codes(validateText(text, DH).problems), []);
   });
 
+  void test('merge keys (<<) merge, as most YAML tools do', () => {
+    const text = 'kind: digital-human\nid: 5\nscripted_responses:\n  - &r\n    match_type: exact\n    match_phrase: a\n    response_type: silence\n    occurrence_mode: always\n  - <<: *r\n    match_type: exactly\n';
+    const p = only(validateText(text, DH).problems, 'invalid-enum');
+    assert.equal(p.pointer, '/scripted_responses/1/match_type');
+    assert.equal(textOf(text, p.range), 'exactly');
+    assert.equal(validateText(text, DH).problems.length, 1);
+  });
+
   void test('absurd nesting gives a problem, not a stack overflow', () => {
     assert.deepEqual(codes(validateText('a: ' + '['.repeat(100_000) + ']'.repeat(100_000), DH).problems), ['too-deep']);
     const json = validateText('{"kind":"digital-human","id":1,"livekit_metadata":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}', DHJ);

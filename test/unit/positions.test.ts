@@ -136,4 +136,19 @@ void describe('JSON positions', () => {
   void test('the whole document', () => {
     assert.equal(value(''), JSON_DOC);
   });
+
+  void test('a one-pass scan for announced paths agrees with the position tree', () => {
+    const text = '{"a": {"b\\"c": [1, {"d": "x\\"}"}], "e": 2}, "a": {"b\\"c": [3, {"d": true}]}, "z": null}';
+    const paths = [['a', 'b"c', '1', 'd'], ['a', 'b"c', '0'], ['a', 'nope', 'x'], ['z'], []];
+    const tree = parseJson(text);
+    const scan = parseJson(text);
+    assert.ok(tree.ok && scan.ok);
+    scan.locator.prepare?.(paths);
+    for (const p of paths) {
+      assert.deepEqual(scan.locator.valueSpan(p), tree.locator.valueSpan(p), p.join('/'));
+      assert.deepEqual(scan.locator.keySpan(p), tree.locator.keySpan(p), p.join('/'));
+    }
+    const d = scan.locator.valueSpan(['a', 'b"c', '1', 'd']);
+    assert.equal(d && text.slice(d.span[0], d.span[1]), 'true');
+  });
 });

@@ -3,6 +3,7 @@
  * only when something needs a position (a problem, a duplicate key, a syntax error).
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { scanPaths, type Found } from './jsonScan';
 import { duplicateKey, type Locator, type ParseOutcome, type Span, type SyntaxIssue } from './types';
 
 const TREE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
@@ -95,15 +96,28 @@ function countKeysInValue(v: unknown): number {
 
 class JsonLocator implements Locator {
   private tree: Node | null | undefined;
+  private scanned: Map<string, Found> | undefined;
 
   constructor(private readonly text: string, private readonly base: number) {}
 
+  prepare(paths: readonly (readonly string[])[]): void {
+    this.scanned = scanPaths(this.text, paths);
+  }
+
   rootSpan(): Span | undefined {
+    const scanned = this.scanned?.get('')?.value;
+    if (scanned) return this.shift(scanned);
     const root = this.root();
     return root ? this.span(root) : undefined;
   }
 
   valueSpan(path: readonly string[]): { span: Span; exact: boolean } | undefined {
+    if (this.scanned?.has(path.join('\0'))) {
+      for (let d = path.length; d >= 0; d--) {
+        const v = this.scanned.get(path.slice(0, d).join('\0'))?.value;
+        if (v) return { span: this.shift(v), exact: d === path.length };
+      }
+    }
     const root = this.root();
     if (!root) return undefined;
     let node = root;
@@ -119,12 +133,11 @@ class JsonLocator implements Locator {
 
   keySpan(path: readonly string[]): Span | undefined {
     if (path.length === 0) return undefined;
-    const parent = this.valueSpan(path.slice(0, -1));
-    if (!parent?.exact) return undefined;
+    const scanned = this.scanned?.get(path.join('\0'));
+    if (scanned) return scanned.key && this.shift(scanned.key);
     let node = this.root();
     for (const seg of path.slice(0, -1)) node = node && child(node, seg);
-    const prop = node && property(node, path[path.length - 1] ?? '');
-    const key = prop?.children?.[0];
+    const key = (node && property(node, path[path.length - 1] ?? ''))?.children?.[0];
     return key ? this.span(key) : undefined;
   }
 
@@ -159,6 +172,10 @@ class JsonLocator implements Locator {
 
   private span(n: Node): Span {
     return [n.offset + this.base, n.offset + n.length + this.base];
+  }
+
+  private shift(s: Span): Span {
+    return [s[0] + this.base, s[1] + this.base];
   }
 }
 

@@ -14,6 +14,8 @@ export interface Locator {
   keySpan(path: readonly string[]): Span | undefined;
   /** The whole top-level value. */
   rootSpan(): Span | undefined;
+  /** Announces the paths about to be looked up, so a locator can find them all in one pass. */
+  prepare?(paths: readonly (readonly string[])[]): void;
 }
 
 /** A problem found while reading the text, before any schema is involved. */

@@ -3,7 +3,8 @@
  * `listener` hook records where every node starts and ends. Pairing keys with values and resolving
  * pointers to ranges happens afterwards, and only as far as a problem needs it.
  */
-import { load, CORE_SCHEMA, YAMLException } from 'js-yaml';
+import * as jsyaml from 'js-yaml';
+import { load, CORE_SCHEMA, YAMLException, type Type } from 'js-yaml';
 import { duplicateKey, type ParseOutcome, type Span, type SyntaxIssue, type Locator } from './types';
 
 /** Expanded nodes beyond the written ones that aliases may add before the file is refused. */
@@ -17,9 +18,8 @@ interface Frame {
   kind: string | null;
   /** The node's value: a key's text, or the very object of a collection (to spot wrapper frames). */
   value: unknown;
-  children: Frame[];
-  /** Nodes this one stands for once aliases are expanded. */
-  weight: number;
+  /** Nested frames, created on the first child (most nodes are scalars and have none). */
+  children?: Frame[];
   /** For a sequence, how many items it has (an empty `-` item leaves no frame, so frames can fall short). */
   length?: number;
   pairs?: Map<string, { key: Frame; value: Frame | undefined }>;
@@ -32,48 +32,65 @@ interface ListenerState {
   result: unknown;
 }
 
-export function parseYaml(original: string): ParseOutcome {
-  const base = original.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const text = base ? original.slice(1) : original;
-  const stack: Frame[] = [];
-  const weights = new Map<object, number>();
-  let root: Frame | undefined;
-  let frames = 0;
+/** YAML 1.2 core types plus `<<` merge keys, which many YAML users (and yaml-language-server) accept. */
+const SCHEMA = CORE_SCHEMA.extend({ implicit: [(jsyaml as unknown as { types: { merge: Type } }).types.merge] });
 
+interface Recorded {
+  value: unknown;
+  root: Frame | undefined;
+  frames: number;
+  sawAlias: boolean;
+}
+
+/** Loads `text`, recording a frame per node. `json: true` lets duplicate keys through (the later wins). */
+function record(text: string, json: boolean): Recorded {
+  const stack: Frame[] = [];
+  const out: Recorded = { value: undefined, root: undefined, frames: 0, sawAlias: false };
   const listener = (event: 'open' | 'close', state: ListenerState): void => {
     if (event === 'open') {
-      stack.push({ open: state.position, end: state.position, kind: null, value: undefined, children: [], weight: 1 });
+      stack.push({ open: state.position, end: state.position, kind: null, value: undefined });
       return;
     }
     const f = stack.pop();
     if (!f) return;
-    frames++;
+    out.frames++;
     f.end = state.position;
     f.kind = state.kind;
     const r = state.result;
     f.value = r;
     if (Array.isArray(r)) f.length = r.length;
-    for (const c of f.children) f.weight += c.weight;
-    if (r !== null && typeof r === 'object') {
-      // An alias leaves kind unset and hands over the anchored collection itself.
-      if (f.kind === null) f.weight += weights.get(r) ?? 0;
-      else weights.set(r, f.weight);
-    }
+    // An alias leaves kind unset and hands over the anchored collection itself.
+    if (f.kind === null && r !== null && typeof r === 'object') out.sawAlias = true;
     const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(f);
-    else root = f;
+    if (parent) (parent.children ??= []).push(f);
+    else out.root = f;
   };
+  out.value = load(text, { schema: SCHEMA, json, listener });
+  return out;
+}
 
-  let value: unknown;
+export function parseYaml(original: string): ParseOutcome {
+  const base = original.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const text = base ? original.slice(1) : original;
+  let rec: Recorded;
+  let duplicates = false;
   try {
-    value = load(text, { schema: CORE_SCHEMA, json: true, listener: listener });
+    // Strict first: js-yaml refuses duplicate keys at no cost, and most files have none.
+    rec = record(text, false);
   } catch (e) {
-    return { ok: false, issues: [yamlIssue(e, text, base)] };
+    if (!(e instanceof YAMLException && /duplicated mapping key/.test(e.reason))) return { ok: false, issues: [yamlIssue(e, text, base)] };
+    try {
+      rec = record(text, true);
+      duplicates = true;
+    } catch (again) {
+      return { ok: false, issues: [yamlIssue(again, text, base)] };
+    }
   }
+  const { value, root } = rec;
   if (value === undefined || root === undefined) return { ok: true, value: undefined, locator: emptyLocator(), issues: [] };
 
   const issues: SyntaxIssue[] = [];
-  const expanded = root.weight - frames;
+  const expanded = rec.sawAlias ? expandedWeight(root) - rec.frames : 0;
   if (expanded > ALIAS_EXPANSION_LIMIT) {
     return {
       ok: false,
@@ -81,8 +98,32 @@ export function parseYaml(original: string): ParseOutcome {
     };
   }
   const locator = new YamlLocator(text, root, base);
-  locator.findDuplicates(issues);
+  if (duplicates) locator.findDuplicates(issues);
   return { ok: true, value, locator, issues };
+}
+
+/** How many nodes the document stands for once aliases are expanded (post-order, anchors before aliases). */
+function expandedWeight(root: Frame): number {
+  const weights = new Map<object, number>();
+  const weight = new Map<Frame, number>();
+  const todo: [Frame, boolean][] = [[root, false]];
+  for (let next = todo.pop(); next; next = todo.pop()) {
+    const [f, done] = next;
+    if (!done) {
+      todo.push([f, true]);
+      for (let i = (f.children?.length ?? 0) - 1; i >= 0; i--) todo.push([f.children![i]!, false]);
+      continue;
+    }
+    let w = 1;
+    for (const c of f.children ?? []) w += weight.get(c) ?? 1;
+    const r = f.value;
+    if (r !== null && typeof r === 'object') {
+      if (f.kind === null) w += weights.get(r) ?? 0;
+      else weights.set(r, w);
+    }
+    weight.set(f, w);
+  }
+  return weight.get(root) ?? 1;
 }
 
 function yamlIssue(e: unknown, text: string, base: number): SyntaxIssue {
@@ -128,7 +169,7 @@ const SPACE = new Set([32, 9, 10, 13]);
  */
 function unwrap(f: Frame): Frame {
   let x = f;
-  while (x.children.length === 1 && x.value !== null && typeof x.value === 'object' && x.children[0]?.value === x.value) x = x.children[0];
+  while (x.children?.length === 1 && x.value !== null && typeof x.value === 'object' && x.children[0]?.value === x.value) x = x.children[0];
   return x;
 }
 
@@ -142,7 +183,7 @@ class YamlLocator implements Locator {
   valueSpan(path: readonly string[]): { span: Span; exact: boolean } {
     const { frame, depth } = this.walk(path);
     const exact = depth === path.length;
-    if (exact && frame.kind === null && frame.value === null && frame.children.length === 0) {
+    if (exact && frame.kind === null && frame.value === null && !frame.children) {
       // An empty value (`key:`): point at its key instead of at nothing.
       const key = this.keySpan(path);
       if (key) return { span: key, exact };
@@ -167,7 +208,7 @@ class YamlLocator implements Locator {
       if (inner.kind === 'mapping') {
         for (const [key, pair] of this.pairs(inner, out, path)) if (pair.value) todo.push([pair.value, [...path, key]]);
       } else if (inner.kind === 'sequence') {
-        inner.children.forEach((c, i) => todo.push([c, [...path, String(i)]]));
+        (inner.children ?? []).forEach((c, i) => todo.push([c, [...path, String(i)]]));
       }
     }
   }
@@ -187,7 +228,7 @@ class YamlLocator implements Locator {
   private child(outer: Frame, seg: string): Frame | undefined {
     const f = unwrap(outer);
     if (f.kind === 'mapping') return this.pairs(f).get(seg)?.value;
-    if (f.kind === 'sequence' && f.length === f.children.length && /^\d+$/.test(seg)) return f.children[Number(seg)];
+    if (f.kind === 'sequence' && f.length === (f.children?.length ?? 0) && /^\d+$/.test(seg)) return f.children?.[Number(seg)];
     return undefined;
   }
 
@@ -196,7 +237,7 @@ class YamlLocator implements Locator {
     const f = unwrap(outer);
     if (f.pairs && !duplicates) return f.pairs;
     const pairs = new Map<string, { key: Frame; value: Frame | undefined }>();
-    const kids = f.children;
+    const kids = f.children ?? [];
     for (let i = 0; i < kids.length; i++) {
       const k = kids[i];
       if (!k || k.kind === null) continue;
@@ -224,7 +265,7 @@ class YamlLocator implements Locator {
     const start = this.contentStart(f.open);
     let last = unwrap(f);
     // A block collection ends where its last entry ends, not after the comments that follow it.
-    while ((last.kind === 'mapping' || last.kind === 'sequence') && last.children.length && !this.isFlow(last)) {
+    while ((last.kind === 'mapping' || last.kind === 'sequence') && last.children?.length && !this.isFlow(last)) {
       last = unwrap(last.children[last.children.length - 1] as Frame);
     }
     const end = Math.max(start, this.trimBack(last.end));

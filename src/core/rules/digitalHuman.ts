@@ -24,7 +24,7 @@ function* scriptedResponses(dh: Obj): Generator<Finding> {
     if (r['occurrence_mode'] === 'always' && !isBlank(r['occurrence_n'])) {
       yield at('occurrence-n-ignored', [...base, 'occurrence_n'], `occurrence_n is only used when occurrence_mode is first_n; with always it is ignored.`);
     }
-    if (!isBlank(r['silence_duration']) && typeof type === 'string' && type !== 'silence') {
+    if (!isBlank(r['silence_duration']) && (type === 'phrase' || type === 'dtmf')) {
       yield at('silence-duration-ignored', [...base, 'silence_duration'], `silence_duration is only used when response_type is silence; with ${type} it is ignored.`);
     }
   }
