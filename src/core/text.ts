@@ -25,16 +25,33 @@ export class LineMap {
     return this.starts.length;
   }
 
-  position(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+  /** The 0-based line an offset is on. */
+  lineAt(offset: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= o) lo = mid;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - (this.starts[lo] ?? 0) };
+    return lo;
+  }
+
+  /** Offset where line `n` starts (the text's length past the last line). */
+  lineStart(n: number): number {
+    return this.starts[n] ?? this.text.length;
+  }
+
+  /** Line `n` without its line break. */
+  lineText(n: number): string {
+    const end = n + 1 < this.starts.length ? this.lineStart(n + 1) : this.text.length;
+    return this.text.slice(this.lineStart(n), end).replace(/\r?\n$|\r$/, '');
+  }
+
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(o);
+    return { line, character: o - this.lineStart(line) };
   }
 
   range(start: number, end: number): Range {

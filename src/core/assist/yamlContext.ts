@@ -1,3 +1,5 @@
+import { LineMap } from '../text';
+
 /**
  * Where the cursor is in a block-style YAML definition, for completion and hover: which mapping (as
  * a path), whether a key or a value is being typed, and which keys the mapping already has. It reads
@@ -55,56 +57,35 @@ function unquote(k: string): string {
   return /^(["']).*\1$/.test(k) ? k.slice(1, -1) : k.trim();
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function lineText(text: string, starts: readonly number[], n: number): string {
-  const end = n + 1 < starts.length ? (starts[n + 1] ?? text.length) : text.length;
-  return text.slice(starts[n] ?? 0, end).replace(/\r?\n$|\r$/, '');
-}
-
 /** A text's lines and the structure each opens, resolved to paths by indentation. */
 class Lines {
-  private readonly starts: number[];
+  private readonly map: LineMap;
   private readonly cache = new Map<number, Entry[]>();
 
-  constructor(private readonly text: string) {
-    this.starts = lineStarts(text);
+  constructor(text: string) {
+    this.map = new LineMap(text);
   }
 
   get count(): number {
-    return this.starts.length;
+    return this.map.lineCount;
   }
 
   start(n: number): number {
-    return this.starts[n] ?? this.text.length;
+    return this.map.lineStart(n);
   }
 
   line(n: number): string {
-    return lineText(this.text, this.starts, n);
+    return this.map.lineText(n);
+  }
+
+  lineOf(offset: number): number {
+    return this.map.lineAt(offset);
   }
 
   entries(n: number): Entry[] {
     let es = this.cache.get(n);
     if (!es) this.cache.set(n, (es = entries(this.line(n))));
     return es;
-  }
-
-  lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
   }
 
   /** Path of the mapping that has (or would have) a key at `col` on line `n`. */
