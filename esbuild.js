@@ -16,6 +16,7 @@ const common = {
   sourcemap: production ? false : 'linked',
   sourcesContent: false,
   legalComments: 'none',
+  charset: 'utf8',
   logLevel: 'warning',
   define: { BLUEJAY_VERSION: JSON.stringify(version) },
 };
@@ -23,10 +24,28 @@ const common = {
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension/editing/index.ts'], outfile: 'dist/editing.js' },
   { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' },
 ];
 
+/** Writes dist/schemas/*.annotations.json from the core (see src/core/assist/annotations.ts). */
+async function writeAnnotationSchemas() {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const out = await esbuild.build({ ...common, minify: false, sourcemap: false, entryPoints: ['src/core/assist/annotations.ts'], write: false });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, require);
+  const dir = path.join(__dirname, 'dist', 'schemas');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const kind of ['customer-persona', 'digital-human']) {
+    for (const format of ['json', 'yaml']) {
+      fs.writeFileSync(path.join(dir, `${kind}.${format}-annotations.json`), JSON.stringify(mod.exports.annotationSchema(kind, format), null, 1));
+    }
+  }
+}
+
 async function main() {
+  await writeAnnotationSchemas();
   if (watch) {
     for (const b of builds) await (await esbuild.context(b)).watch();
     console.log('esbuild: watching for changes');

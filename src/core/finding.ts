@@ -40,6 +40,6 @@ export function valueAt(root: unknown, path: readonly string[]): unknown {
 /** A finding on `path`, or on its key; its severity is the code's (codes.ts). */
 export function at(code: Code, path: readonly (string | number)[], message: string, target?: 'key'): Finding {
   const p = path.map(String);
-  const severity = CODES[code].severity;
+  const severity = CODES[code];
   return target ? { severity, code, path: p, message, target } : { severity, code, path: p, message };
 }

@@ -123,7 +123,7 @@ function lazyLines(text: string): () => LineMap {
 }
 
 function fromIssue(i: SyntaxIssue, lines: LineMap): Problem {
-  return { severity: CODES[i.code].severity, code: i.code, message: i.message, pointer: i.pointer ?? '', range: lines.range(i.span[0], i.span[1]) };
+  return { severity: CODES[i.code], code: i.code, message: i.message, pointer: i.pointer ?? '', range: lines.range(i.span[0], i.span[1]) };
 }
 
 function fromFinding(f: Finding, locator: Locator, lines: LineMap): Problem {

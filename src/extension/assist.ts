@@ -1,11 +1,9 @@
 /** Completion and hover for YAML definitions (JSON gets both from VS Code's JSON support and our annotation schemas). */
 import * as vscode from 'vscode';
-import { keyProposals, valueProposals, valuesOf, type Proposal } from '../core/assist/completion';
-import { describeField } from '../core/assist/describe';
-import { yamlContextAt, yamlKeyPathAt } from '../core/assist/yamlContext';
-import { typesOf, schemaAtPath } from '../core/schema/lookup';
+import type { Proposal } from '../core/assist/completion';
 import { documentKind, YAML_SELECTOR } from './definitions';
 import type { Diagnostics } from './diagnostics';
+import { editing } from './lazy';
 
 export function registerAssist(diagnostics: Diagnostics): vscode.Disposable {
   // Red Hat YAML, when installed, completes and hovers from the schemas we contribute to it.
@@ -23,8 +21,8 @@ export function registerAssist(diagnostics: Diagnostics): vscode.Disposable {
 function complete(doc: vscode.TextDocument, pos: vscode.Position, diagnostics: Diagnostics): vscode.CompletionItem[] | undefined {
   const kind = documentKind(doc);
   if (!kind) return undefined;
-  const text = doc.getText();
-  const ctx = yamlContextAt(text, doc.offsetAt(pos));
+  const { yamlContextAt, valueProposals, schemaAtPath, typesOf, valuesOf, keyProposals } = editing();
+  const ctx = yamlContextAt(doc.getText(), doc.offsetAt(pos));
   if (!ctx) return undefined;
   const root = diagnostics.get(doc)?.value;
   let proposals: Proposal[];
@@ -51,6 +49,7 @@ function complete(doc: vscode.TextDocument, pos: vscode.Position, diagnostics: D
 function hover(doc: vscode.TextDocument, pos: vscode.Position, diagnostics: Diagnostics): vscode.Hover | undefined {
   const kind = documentKind(doc);
   if (!kind) return undefined;
+  const { yamlKeyPathAt, schemaAtPath, describeField } = editing();
   const path = yamlKeyPathAt(doc.getText(), doc.offsetAt(pos));
   if (!path) return undefined;
   const s = schemaAtPath(kind, path, diagnostics.get(doc)?.value);

@@ -3,8 +3,7 @@
  * `listener` hook records where every node starts and ends. Pairing keys with values and resolving
  * pointers to ranges happens afterwards, and only as far as a problem needs it.
  */
-import * as jsyaml from 'js-yaml';
-import { load, CORE_SCHEMA, YAMLException, type Type } from 'js-yaml';
+import { load, CORE_SCHEMA, types, YAMLException } from 'js-yaml';
 import { duplicateKey, type ParseOutcome, type Span, type SyntaxIssue, type Locator } from './types';
 
 /** Expanded nodes beyond the written ones that aliases may add before the file is refused. */
@@ -33,7 +32,7 @@ interface ListenerState {
 }
 
 /** YAML 1.2 core types plus `<<` merge keys, which many YAML users (and yaml-language-server) accept. */
-const SCHEMA = CORE_SCHEMA.extend({ implicit: [(jsyaml as unknown as { types: { merge: Type } }).types.merge] });
+const SCHEMA = CORE_SCHEMA.extend({ implicit: [types.merge] });
 
 interface Recorded {
   value: unknown;
