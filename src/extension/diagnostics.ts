@@ -30,6 +30,11 @@ export function toRange(p: Problem['range']): vscode.Range {
   return new vscode.Range(p.start.line, p.start.character, p.end.line, p.end.character);
 }
 
+function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
+  const input = tab.input;
+  return input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom ? input.uri : undefined;
+}
+
 export interface Validated {
   readonly version: number;
   readonly result: ValidationResult;
@@ -54,6 +59,8 @@ export class Diagnostics implements vscode.Disposable {
       ws.onDidOpenTextDocument((d) => this.validateNow(d)),
       ws.onDidChangeTextDocument((e) => this.schedule(e.document)),
       ws.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      // VS Code may keep a document loaded after its last tab closes; the user sees the tab go.
+      vscode.window.tabGroups.onDidChangeTabs((e) => e.closed.forEach((t) => this.forgetIfNoTab(t))),
       ws.onDidDeleteFiles((e) => e.files.forEach((u) => this.forget(u))),
       ws.onDidRenameFiles((e) => e.files.forEach((f) => this.forget(f.oldUri))),
       config.onDidChange(() => this.revalidateOpen()),
@@ -122,6 +129,13 @@ export class Diagnostics implements vscode.Disposable {
     const url = docsUrl(p.code, kind);
     d.code = url ? { value: p.code, target: vscode.Uri.parse(url) } : p.code;
     return d;
+  }
+
+  private forgetIfNoTab(closed: vscode.Tab): void {
+    const uri = tabUri(closed);
+    if (!uri || !this.latest.has(uri.toString())) return;
+    const stillShown = vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => tabUri(t)?.toString() === uri.toString()));
+    if (!stillShown) this.forget(uri);
   }
 
   private forget(uri: vscode.Uri): void {

@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import { bluejayDiagnostics, codeOf, EXTENSION_ID, open, waitFor, workspaceFile } from './util';
+
+describe('live diagnostics', () => {
+  it('activates because the workspace contains definition files', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, 'extension is installed');
+    await waitFor(vscode.extensions.onDidChange, () => ext.isActive, 'activation', 20_000).catch(() => ext.activate());
+    assert.equal(ext.isActive, true);
+  });
+
+  it('shows each problem on its exact range, with source, code and a docs link', async () => {
+    const editor = await open('broken.digital-human.yaml');
+    const ds = await bluejayDiagnostics(editor.document.uri, (d) => d.length >= 3, 'three problems');
+    const enumProblem = ds.find((d) => codeOf(d) === 'invalid-enum');
+    assert.ok(enumProblem);
+    assert.deepEqual([enumProblem.range.start.line, enumProblem.range.start.character, enumProblem.range.end.character], [4, 13, 18]);
+    assert.equal(enumProblem.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(enumProblem.message, /did you mean 'fast'\?/);
+    assert.equal(typeof enumProblem.code === 'object' && enumProblem.code.target.toString(), 'https://docs.getbluejay.ai/api-reference/endpoint/update-digital-human');
+    assert.deepEqual(ds.map(codeOf).sort(), ['invalid-enum', 'out-of-range', 'unknown-key']);
+  });
+
+  it('follows edits, and clears when the file is closed', async () => {
+    const editor = await open('broken.digital-human.yaml');
+    const doc = editor.document;
+    const line = doc.lineAt(4);
+    await editor.edit((e) => e.replace(line.range, 'voice_speed: fast'));
+    await bluejayDiagnostics(doc.uri, (d) => !d.some((x) => codeOf(x) === 'invalid-enum') && d.length === 2, 'the enum problem to go');
+    await editor.edit((e) => e.replace(doc.lineAt(4).range, 'voice_speed: slowly'));
+    await bluejayDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'invalid-enum'), 'the enum problem to return');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await bluejayDiagnostics(doc.uri, (d) => d.length === 0, 'diagnostics to clear when the tab closes');
+  });
+
+  it('leaves JSON syntax errors to VS Code\'s JSON support (nothing shows twice)', async () => {
+    const uri = workspaceFile('syntax.persona.json');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('{"kind": "customer-persona",\n "name": 5,\n}'));
+    await open('syntax.persona.json');
+    const fromJson = await waitFor(vscode.languages.onDidChangeDiagnostics, () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'json').length > 0, "VS Code's JSON diagnostics", 20_000);
+    assert.ok(fromJson);
+    assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Bluejay').map(codeOf), []);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(uri);
+  });
+});
