@@ -1,6 +1,6 @@
 /** A problem before it has a place in the text: what the schema checks and the rules report. */
 import { CODES, type Code } from './codes';
-import type { Severity } from './problem';
+import type { FixHint, Severity } from './problem';
 
 export interface Finding {
   readonly severity: Severity;
@@ -10,6 +10,7 @@ export interface Finding {
   readonly path: readonly string[];
   /** Mark the value at `path` (default), or the key of the property at `path`. */
   readonly target?: 'value' | 'key';
+  readonly fix?: FixHint;
 }
 
 /** `scripted_responses[0].occurrence_n`: how a path reads in a message. */
@@ -38,8 +39,7 @@ export function valueAt(root: unknown, path: readonly string[]): unknown {
 }
 
 /** A finding on `path`, or on its key; its severity is the code's (codes.ts). */
-export function at(code: Code, path: readonly (string | number)[], message: string, target?: 'key'): Finding {
-  const p = path.map(String);
-  const severity = CODES[code];
-  return target ? { severity, code, path: p, message, target } : { severity, code, path: p, message };
+export function at(code: Code, path: readonly (string | number)[], message: string, target?: 'key', fix?: FixHint): Finding {
+  const f: Finding = { severity: CODES[code], code, path: path.map(String), message };
+  return { ...f, ...(target && { target }), ...(fix && { fix }) };
 }

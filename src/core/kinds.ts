@@ -1,17 +1,8 @@
 /** The two resource kinds and how a file says which one it holds (`kind:` or its name's suffix). */
-import personaSchema from '../../schemas/customer-persona.schema.json';
-import digitalHumanSchema from '../../schemas/digital-human.schema.json';
-
 export const KINDS = ['customer-persona', 'digital-human'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export type Format = 'yaml' | 'json';
-
-/** The JSON Schema of each kind, as shipped in `schemas/`. */
-export const SCHEMAS: Readonly<Record<Kind, JsonSchema>> = {
-  'customer-persona': personaSchema,
-  'digital-human': digitalHumanSchema,
-};
 
 /** The part of JSON Schema draft-07 that the core reads (completion, hover, messages, forms). */
 export interface JsonSchema {

@@ -22,7 +22,16 @@ export interface Problem {
   /** RFC 6901 JSON pointer of the value (or, for an unknown key, of the key) the problem is about. */
   readonly pointer: string;
   readonly range: Range;
+  /** What a quick fix needs (not part of the CLI's JSON output). */
+  readonly fix?: FixHint;
 }
+
+/** The facts behind a problem that a quick fix acts on. */
+export type FixHint =
+  | { readonly kind: 'replace'; readonly values: readonly string[]; readonly preferred?: string }
+  | { readonly kind: 'clamp'; readonly value: number }
+  | { readonly kind: 'unknown-key'; readonly rename?: string }
+  | { readonly kind: 'add'; readonly property: string };
 
 /** Builds a JSON pointer from path segments. */
 export function toPointer(segments: readonly (string | number)[]): string {

@@ -9,7 +9,7 @@ import { nearest } from './nearest';
 import { parseJson } from './parse/json';
 import type { Locator, ParseOutcome, Span, SyntaxIssue } from './parse/types';
 import { parseYaml } from './parse/yaml';
-import { toPointer, type Problem, type Severity } from './problem';
+import { toPointer, type FixHint, type Problem, type Severity } from './problem';
 import { digitalHumanRules } from './rules/digitalHuman';
 import { personaRules } from './rules/persona';
 import { isObj } from './rules/util';
@@ -104,11 +104,13 @@ function resolveKind(value: Readonly<Record<string, unknown>>, suffixKind: Kind 
   }
   if (!isKind(declared)) {
     const hint = typeof declared === 'string' ? nearest(declared, KINDS) : undefined;
-    out.push(at('invalid-kind', ['kind'], `kind must be customer-persona or digital-human (got ${describeValue(declared)})${hint ? `; did you mean '${hint}'?` : '.'}`));
+    const preferred = suffixKind ?? hint;
+    const fix: FixHint = { kind: 'replace', values: suffixKind ? [suffixKind] : [...KINDS], ...(preferred !== undefined && { preferred }) };
+    out.push(at('invalid-kind', ['kind'], `kind must be customer-persona or digital-human (got ${describeValue(declared)})${hint ? `; did you mean '${hint}'?` : '.'}`, undefined, fix));
     return suffixKind;
   }
   if (suffixKind && suffixKind !== declared) {
-    out.push(at('kind-mismatch', ['kind'], `kind is ${declared} but the file name says ${suffixKind}; make them agree.`));
+    out.push(at('kind-mismatch', ['kind'], `kind is ${declared} but the file name says ${suffixKind}; make them agree.`, undefined, { kind: 'replace', values: [suffixKind], preferred: suffixKind }));
   }
   return declared;
 }
@@ -130,7 +132,8 @@ function fromFinding(f: Finding, locator: Locator, lines: LineMap): Problem {
   let span: Span | undefined;
   if (f.target === 'key') span = locator.keySpan(f.path);
   span ??= locator.valueSpan(f.path)?.span ?? locator.rootSpan() ?? [0, 0];
-  return { severity: f.severity, code: f.code, message: f.message, pointer: toPointer(f.path), range: lines.range(span[0], span[1]) };
+  const p: Problem = { severity: f.severity, code: f.code, message: f.message, pointer: toPointer(f.path), range: lines.range(span[0], span[1]) };
+  return f.fix ? { ...p, fix: f.fix } : p;
 }
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2 };

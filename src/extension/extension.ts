@@ -8,6 +8,7 @@ import { registerCommands } from './commands';
 import { Config } from './config';
 import { Diagnostics } from './diagnostics';
 import { createLogger } from './log';
+import { registerQuickFixes } from './quickFixes';
 import { registerStatusBar } from './statusBar';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -16,7 +17,7 @@ export function activate(context: vscode.ExtensionContext): void {
   try {
     const config = new Config();
     const diagnostics = new Diagnostics(config, log);
-    context.subscriptions.push(diagnostics, registerAssist(diagnostics), registerStatusBar(diagnostics), registerCommands(diagnostics, log));
+    context.subscriptions.push(diagnostics, registerAssist(diagnostics), registerQuickFixes(diagnostics), registerStatusBar(diagnostics), registerCommands(diagnostics, log));
     const { version } = context.extension.packageJSON as { version?: string };
     log.info(`Bluejay Definitions ${version ?? ''} activated`);
   } catch (e) {

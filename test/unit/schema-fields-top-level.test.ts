@@ -5,7 +5,8 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { KINDS, SCHEMAS, type Format, type JsonSchema, type Kind } from '../../src/core/kinds';
+import { KINDS, type Format, type JsonSchema, type Kind } from '../../src/core/kinds';
+import { SCHEMAS } from '../../src/core/schema/schemas';
 import { toPointer } from '../../src/core/problem';
 import * as h from './helpers/definitions';
 import type { Doc } from './helpers/definitions';

@@ -4,7 +4,8 @@
  * completion and hover, but no constraints, so those tools never report a problem this extension
  * already reports (it owns the Problems panel for definition files).
  */
-import { SCHEMAS, type JsonSchema, type Kind } from '../kinds';
+import type { JsonSchema, Kind } from '../kinds';
+import { SCHEMAS } from '../schema/schemas';
 import { allowedValues, describeField } from './describe';
 import { typesOf } from '../schema/lookup';
 import { valueSnippet } from './snippets';

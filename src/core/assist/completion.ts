@@ -1,6 +1,6 @@
 /** Completion proposals for a definition, from its schema: keys not yet present, and values. */
 import type { JsonSchema, Kind } from '../kinds';
-import { SCHEMAS } from '../kinds';
+import { SCHEMAS } from '../schema/schemas';
 import { deref, schemaAtPath, typesOf, variantFor } from '../schema/lookup';
 import { allowedValues, describeField, scalarText } from './describe';
 import { valueSnippet } from './snippets';

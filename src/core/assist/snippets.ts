@@ -1,5 +1,6 @@
 /** Snippets (VS Code snippet syntax) that fill in a field's value from its schema. */
-import { SCHEMAS, type JsonSchema, type Kind } from '../kinds';
+import type { JsonSchema, Kind } from '../kinds';
+import { SCHEMAS } from '../schema/schemas';
 import { deref, typesOf, variants } from '../schema/lookup';
 import { allowedValues, scalarText } from './describe';
 

@@ -1,6 +1,6 @@
 /** Rules for digital humans from Bluejay's documentation that the JSON Schema cannot express. */
 import { at, describeValue, type Finding } from '../finding';
-import { has, isBlank, isObj, items, missingAt, type Obj } from './util';
+import { addFix, has, isBlank, isObj, items, missingAt, type Obj } from './util';
 
 /** Fields a workflow tag locks: changing them answers 400. */
 export const WORKFLOW_LOCKED_FIELDS = ['intent', 'success_criteria', 'role_description', 'original_transcript', 'formatted_transcript'] as const;
@@ -16,10 +16,10 @@ function* scriptedResponses(dh: Obj): Generator<Finding> {
     const base = ['scripted_responses', i];
     const type = r['response_type'];
     if ((type === 'phrase' || type === 'dtmf') && isBlank(r['response_value'])) {
-      yield at('response-value-required', missingAt(base, r, 'response_value'), `scripted_responses[${i}] needs a response_value when response_type is ${type} (${type === 'dtmf' ? 'the digits to press' : 'what to say'}).`);
+      yield at('response-value-required', missingAt(base, r, 'response_value'), `scripted_responses[${i}] needs a response_value when response_type is ${type} (${type === 'dtmf' ? 'the digits to press' : 'what to say'}).`, undefined, addFix(r, 'response_value'));
     }
     if (r['occurrence_mode'] === 'first_n' && (r['occurrence_n'] === undefined || r['occurrence_n'] === null)) {
-      yield at('occurrence-n-required', missingAt(base, r, 'occurrence_n'), `scripted_responses[${i}] needs occurrence_n (a number above 0) when occurrence_mode is first_n.`);
+      yield at('occurrence-n-required', missingAt(base, r, 'occurrence_n'), `scripted_responses[${i}] needs occurrence_n (a number above 0) when occurrence_mode is first_n.`, undefined, addFix(r, 'occurrence_n'));
     }
     if (r['occurrence_mode'] === 'always' && !isBlank(r['occurrence_n'])) {
       yield at('occurrence-n-ignored', [...base, 'occurrence_n'], `occurrence_n is only used when occurrence_mode is first_n; with always it is ignored.`);
@@ -35,7 +35,7 @@ function* speaksFirst(dh: Obj): Generator<Finding> {
   if (!isObj(c)) return;
   const base = ['speaks_first_config'];
   if (c['mode'] === 'custom' && c['speaks_first'] !== false && isBlank(c['message'])) {
-    yield at('speaks-first-message-required', missingAt(base, c, 'message'), 'speaks_first_config needs a non-empty message when mode is custom.');
+    yield at('speaks-first-message-required', missingAt(base, c, 'message'), 'speaks_first_config needs a non-empty message when mode is custom.', undefined, addFix(c, 'message'));
   }
   if (c['speaks_first'] === true && isBlank(c['mode'])) {
     yield at('speaks-first-mode-missing', base, 'speaks_first is true but no mode is set: choose custom (with a message) or ai_generated.', 'key');
@@ -140,7 +140,7 @@ function* creation(dh: Obj): Generator<Finding> {
   if (has(dh, 'id')) return;
   const phone = dh['phone_number'];
   if (phone === undefined || phone === null || phone === '') {
-    yield at('create-required', missingAt([], dh, 'phone_number'), 'phone_number must be set before the digital human can be created (it has no id yet).');
+    yield at('create-required', missingAt([], dh, 'phone_number'), 'phone_number must be set before the digital human can be created (it has no id yet).', undefined, addFix(dh, 'phone_number'));
   }
   for (const key of ['intent', 'success_criteria', 'allow_silence_tool', 'silence_tool_instructions']) {
     if (dh[key] === null) yield at('create-not-nullable', [key], `${key} cannot be null when the digital human is created; leave it out to use the default.`);

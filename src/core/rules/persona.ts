@@ -1,6 +1,6 @@
 /** Rules for customer personas that the schema alone cannot say. */
 import { at, type Finding } from '../finding';
-import { has, isBlank, missingAt, type Obj } from './util';
+import { addFix, has, isBlank, missingAt, type Obj } from './util';
 
 export function personaRules(p: Obj): Finding[] {
   const out: Finding[] = [];
@@ -9,7 +9,7 @@ export function personaRules(p: Obj): Finding[] {
       const v = p[key];
       if (typeof v !== 'string' || v.trim() === '') {
         if (v !== undefined && v !== null && typeof v !== 'string') continue; // the schema reports the type
-        out.push(at('create-required', missingAt([], p, key), `'${key}' must be set to text before the persona can be created (it has no id yet).`));
+        out.push(at('create-required', missingAt([], p, key), `'${key}' must be set to text before the persona can be created (it has no id yet).`, undefined, addFix(p, key)));
       }
     }
   } else if (has(p, 'agent_id') && !isBlank(p['agent_id'])) {

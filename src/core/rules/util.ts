@@ -1,4 +1,5 @@
 /** Small helpers the rules share. */
+import type { FixHint } from '../problem';
 
 export type Obj = Readonly<Record<string, unknown>>;
 
@@ -26,4 +27,9 @@ export function isBlank(v: unknown): boolean {
 /** Where a "must be set" finding goes: the value when it is present (null or blank), else the object that lacks it. */
 export function missingAt(parent: readonly (string | number)[], obj: Obj, key: string): (string | number)[] {
   return has(obj, key) ? [...parent, key] : [...parent];
+}
+
+/** The quick fix "add the property" when `key` is absent from `obj` (nothing when it is there but empty). */
+export function addFix(obj: Obj, key: string): FixHint | undefined {
+  return has(obj, key) ? undefined : { kind: 'add', property: key };
 }

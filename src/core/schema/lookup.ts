@@ -1,5 +1,6 @@
 /** Finds the schema of a path in a definition, for hover, completion, quick fixes and forms. */
-import { SCHEMAS, type JsonSchema, type Kind } from '../kinds';
+import type { JsonSchema, Kind } from '../kinds';
+import { SCHEMAS } from './schemas';
 
 /** Follows a local `$ref` (`#/definitions/X`). */
 export function deref(root: JsonSchema, s: JsonSchema): JsonSchema {

@@ -2,7 +2,8 @@
 import type { ErrorObject } from 'ajv';
 import { at, describeValue, displayPath, valueAt, type Finding } from '../finding';
 import { fromPointer } from '../problem';
-import { SCHEMAS, type JsonSchema, type Kind } from '../kinds';
+import type { JsonSchema, Kind } from '../kinds';
+import { LEAN_SCHEMAS } from './lean';
 import { nearest } from '../nearest';
 
 /** Response fields Bluejay sets itself; a file that carries them gets a clearer word than "unknown key". */
@@ -39,16 +40,16 @@ function finding(kind: Kind, root: unknown, e: ErrorObject): Finding {
       const key = String(p['additionalProperty']);
       const keyPath = [...path, key];
       if (path.length === 0 && SERVER_FIELDS.has(key)) {
-        return at('unknown-key', keyPath, `'${key}' is set by Bluejay and cannot be written from a file; remove it${key === 'simulation_id' ? ' (use simulation_ids)' : ''}.`, 'key');
+        return at('unknown-key', keyPath, `'${key}' is set by Bluejay and cannot be written from a file; remove it${key === 'simulation_id' ? ' (use simulation_ids)' : ''}.`, 'key', { kind: 'unknown-key' });
       }
       const allowed = Object.keys(schemaAt(kind, e.schemaPath)?.properties ?? {});
       const hint = nearest(key, allowed);
       const where = path.length ? ` in ${name}` : '';
-      return at('unknown-key', keyPath, `Unknown key '${key}'${where}: Bluejay would silently ignore it.${hint ? ` Did you mean '${hint}'?` : ''}`, 'key');
+      return at('unknown-key', keyPath, `Unknown key '${key}'${where}: Bluejay would silently ignore it.${hint ? ` Did you mean '${hint}'?` : ''}`, 'key', { kind: 'unknown-key', ...(hint && !Object.prototype.hasOwnProperty.call(got ?? {}, hint) && { rename: hint }) });
     }
     case 'required': {
       const prop = String(p['missingProperty']);
-      return at('missing-property', path, `${path.length ? `${name} is missing` : 'Missing'} the required property '${prop}'.`);
+      return at('missing-property', path, `${path.length ? `${name} is missing` : 'Missing'} the required property '${prop}'.`, undefined, { kind: 'add', property: prop });
     }
     case 'type': {
       const wanted = ([] as unknown[]).concat(p['type']).flatMap((t) => String(t).split(','));
@@ -61,13 +62,18 @@ function finding(kind: Kind, root: unknown, e: ErrorObject): Finding {
       const list = allowed.map(String);
       const hint = typeof got === 'string' ? nearest(got, list) : undefined;
       const what = allowed.length === 1 ? `must be ${list[0]}` : `must be one of ${list.join(', ')}`;
-      return at('invalid-enum', path, `${name} ${what} (got ${describeValue(got)})${hint ? `; did you mean '${hint}'?` : '.'}`);
+      return at('invalid-enum', path, `${name} ${what} (got ${describeValue(got)})${hint ? `; did you mean '${hint}'?` : '.'}`, undefined, { kind: 'replace', values: list, ...(hint && { preferred: hint }) });
     }
     case 'format':
       return at('invalid-format', path, `${name} must be a ${p['format'] === 'uuid' ? 'UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a' : String(p['format'])} (got ${describeValue(got)}).`);
     default:
       if (RANGE.has(e.keyword)) {
-        return at('out-of-range', path, `${name} must be ${String(p['comparison'])} ${String(p['limit'])} (got ${describeValue(got)}).`);
+        const limit = Number(p['limit']);
+        const exclusive = e.keyword.startsWith('exclusive');
+        const integer = schemaAt(kind, e.schemaPath)?.type?.includes('integer') ?? false;
+        const step = integer ? 1 : 0.01;
+        const value = exclusive ? (e.keyword === 'exclusiveMinimum' ? limit + step : limit - step) : limit;
+        return at('out-of-range', path, `${name} must be ${String(p['comparison'])} ${String(p['limit'])} (got ${describeValue(got)}).`, undefined, { kind: 'clamp', value });
       }
       return at('invalid-value', path, `${name} is not valid (${e.keyword}${e.message ? `: ${e.message}` : ''}).`);
   }
@@ -96,7 +102,7 @@ function gotType(v: unknown): string {
 
 /** The schema object an error's schemaPath (minus its keyword) points at, following one `$ref` hop per step. */
 function schemaAt(kind: Kind, schemaPath: string): JsonSchema | undefined {
-  const root = SCHEMAS[kind];
+  const root = LEAN_SCHEMAS[kind];
   const segs = fromPointer(schemaPath.replace(/^#/, '')).slice(0, -1);
   let node: unknown = root;
   for (const seg of segs) {

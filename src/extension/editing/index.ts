@@ -6,3 +6,4 @@ export { keyProposals, valueProposals, valuesOf } from '../../core/assist/comple
 export { describeField } from '../../core/assist/describe';
 export { yamlContextAt, yamlKeyPathAt } from '../../core/assist/yamlContext';
 export { schemaAtPath, typesOf } from '../../core/schema/lookup';
+export { quickFixes } from '../../core/fix/quickFixes';

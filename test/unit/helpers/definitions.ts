@@ -3,7 +3,8 @@
  * per line (so positions are predictable), validate them and make assertions on the problems.
  */
 import assert from 'node:assert/strict';
-import { SCHEMAS, type Format, type JsonSchema, type Kind } from '../../../src/core/kinds';
+import type { Format, JsonSchema, Kind } from '../../../src/core/kinds';
+import { SCHEMAS } from '../../../src/core/schema/schemas';
 import type { Problem, Range } from '../../../src/core/problem';
 import { validateText, type ValidationResult } from '../../../src/core/validate';
 

@@ -4,7 +4,8 @@
  * schema's definitions and properties.
  */
 import assert from 'node:assert/strict';
-import { SCHEMAS, type Format, type JsonSchema, type Kind } from '../../../src/core/kinds';
+import type { Format, JsonSchema, Kind } from '../../../src/core/kinds';
+import { SCHEMAS } from '../../../src/core/schema/schemas';
 import * as h from './definitions';
 import type { Doc } from './definitions';
 
