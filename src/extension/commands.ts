@@ -10,8 +10,9 @@ import type { Logger } from './log';
 export function registerCommands(diagnostics: Diagnostics, log: Logger): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('bluejay.validateWorkspace', () => validateWorkspace(diagnostics, log)),
-    vscode.commands.registerCommand('bluejay.newPersona', () => createDefinition('customer-persona', log)),
-    vscode.commands.registerCommand('bluejay.newDigitalHuman', () => createDefinition('digital-human', log)),
+    // An optional name skips the input box (for keybindings and tests).
+    vscode.commands.registerCommand('bluejay.newPersona', (name?: unknown) => createDefinition('customer-persona', log, name)),
+    vscode.commands.registerCommand('bluejay.newDigitalHuman', (name?: unknown) => createDefinition('digital-human', log, name)),
     vscode.commands.registerCommand('bluejay.showOutput', () => log.show()),
   );
 }
@@ -38,14 +39,14 @@ async function validateWorkspace(diagnostics: Diagnostics, log: Logger): Promise
   });
   const summary = `Bluejay: ${totals.files} definition files, ${totals.errors} errors, ${totals.warnings} warnings.`;
   log.info(summary);
+  // The command resolves with the totals; the notification waits for the user on its own.
   if (totals.errors || totals.warnings) {
-    const show = await vscode.window.showWarningMessage(summary, 'Show Problems');
-    if (show) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    void vscode.window.showWarningMessage(summary, 'Show Problems').then((show) => show && vscode.commands.executeCommand('workbench.actions.view.problems'));
   } else void vscode.window.showInformationMessage(summary);
   return totals;
 }
 
-async function createDefinition(kind: Kind, log: Logger): Promise<vscode.Uri | undefined> {
+async function createDefinition(kind: Kind, log: Logger, given?: unknown): Promise<vscode.Uri | undefined> {
   const what = kind === 'digital-human' ? 'digital human' : 'customer persona';
   const suffix = kind === 'digital-human' ? 'digital-human' : 'persona';
   const folder = targetFolder();
@@ -54,7 +55,7 @@ async function createDefinition(kind: Kind, log: Logger): Promise<vscode.Uri | u
     await vscode.window.showTextDocument(doc);
     return undefined;
   }
-  const name = await vscode.window.showInputBox({
+  const name = typeof given === 'string' ? given : await vscode.window.showInputBox({
     title: `New ${what}`,
     prompt: `File name (saved as NAME.${suffix}.yaml in ${vscode.workspace.asRelativePath(folder)})`,
     value: kind === 'digital-human' ? 'new-digital-human' : 'new-persona',
