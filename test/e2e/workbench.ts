@@ -1,0 +1,86 @@
+/** Drives the VS Code workbench in Chromium the way a person does: keyboard, palette, panels. */
+import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../host/browser';
+import { codeServerCli, ROOT, startCodeServer, type CodeServer } from '../host/codeServer';
+
+export const ARTIFACTS = join(ROOT, 'test-results');
+
+export interface Workbench {
+  readonly page: Page;
+  readonly workspace: string;
+  close(): Promise<void>;
+}
+
+/** The packaged extension (npm run package), installed as a user would, into a fresh profile. */
+export async function startWorkbench(settings: Record<string, unknown> = {}): Promise<Workbench> {
+  const root = mkdtempSync(join(tmpdir(), 'bluejay-e2e-'));
+  const workspace = join(root, 'workspace');
+  cpSync(join(ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  const vsix = readdirSync(join(ROOT, 'out')).find((f) => f.endsWith('.vsix'));
+  if (!vsix) throw new Error('no .vsix in out/: run `npm run package` first');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  let server: CodeServer | undefined;
+  let browser: BrowserContext | undefined;
+  try {
+    await codeServerCli(root, ['--install-extension', join(ROOT, 'out', vsix), '--extensions-dir', join(root, 'extensions')]);
+    server = await startCodeServer({ folder: workspace, settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.hover.delay': 100, ...settings } }, root);
+    browser = await launchBrowser(root);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.statusbar').waitFor({ timeout: 60_000 });
+    const s = server;
+    const b = browser;
+    return { page, workspace, close: async () => { await b.close().catch(() => undefined); await s.stop(); } };
+  } catch (e) {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    throw e;
+  }
+}
+
+/** Runs a palette command by its title (F1, type, Enter). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Opens a workspace file with Quick Open and waits for its editor tab. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(name);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  await row.click();
+  await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor();
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+}
+
+/** Puts the cursor at a 1-based line and column with Go to Line. */
+export async function goTo(page: Page, line: number, column = 1): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** The text of the editor's visible line holding `needle` (the DOM renders spaces as nbsp). */
+export async function lineWith(page: Page, needle: string): Promise<string> {
+  const line = page.locator('.editor-instance .view-line', { hasText: needle }).first();
+  await line.waitFor();
+  return (await line.innerText()).replace(/\u00a0/g, ' ');
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}

@@ -1,0 +1,38 @@
+/**
+ * `npm start`: the product, on this machine. Starts a real VS Code (code-server) on 127.0.0.1 with
+ * the packaged extension installed and examples/ open, prints the URL, and stops it all on Ctrl+C.
+ */
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { codeServerCli, ROOT, startCodeServer } from './codeServer';
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'bluejay-demo-'));
+  const workspace = join(root, 'examples');
+  cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
+  const vsix = readdirSync(join(ROOT, 'out')).find((f) => f.endsWith('.vsix'));
+  if (!vsix) throw new Error('no .vsix in out/ (npm start packages it first)');
+  await codeServerCli(root, ['--install-extension', join(ROOT, 'out', vsix), '--extensions-dir', join(root, 'extensions')]);
+  const port = Number(process.env['BLUEJAY_DEMO_PORT'] ?? 8123);
+  const server = await startCodeServer({ folder: workspace, port, settings: { 'workbench.colorTheme': 'Default Dark Modern' } }, root);
+  const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
+  console.log(`\nBluejay Definitions demo is running.\n\n  Open ${url}\n\nThe workspace is a copy of examples/ (${workspace}). Press Ctrl+C to stop.\n`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nstopping...');
+    void server.stop().then(() => {
+      rmSync(root, { recursive: true, force: true });
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});
