@@ -13,10 +13,10 @@ export class Config {
     return this.raw.get<boolean>('validation.enable', true);
   }
 
-  /** Milliseconds to wait after a keystroke before validating (a large file also waits as long as its last validation took). */
+  /** Milliseconds to wait after a keystroke before validating (a large file also waits twice as long as its last validation took). */
   get validationDelay(): number {
-    const v = this.raw.get<number>('validation.delay', 50);
-    return Number.isFinite(v) ? Math.min(Math.max(v, 0), 2000) : 50;
+    const v = this.raw.get<number>('validation.delay', 25);
+    return Number.isFinite(v) ? Math.min(Math.max(v, 0), 2000) : 25;
   }
 
   /** Fires when any `bluejay.*` setting changes. */

@@ -95,8 +95,8 @@ export class Diagnostics implements vscode.Disposable {
     if (!isDefinition(doc)) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    // A large file waits as long as its last validation took, so typing stays ahead of validation.
-    const delay = Math.max(this.config.validationDelay, this.lastCost.get(key) ?? 0);
+    // A large file waits twice as long as its last validation took, so validation never crowds typing.
+    const delay = Math.max(this.config.validationDelay, 2 * (this.lastCost.get(key) ?? 0));
     const version = doc.version;
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);

@@ -11,7 +11,12 @@ import { createLogger } from './log';
 import { registerQuickFixes } from './quickFixes';
 import { registerStatusBar } from './statusBar';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What other extensions (and the benchmark) may use: an event after each validation is published. */
+export interface BluejayApi {
+  readonly onDidValidate: vscode.Event<vscode.Uri>;
+}
+
+export function activate(context: vscode.ExtensionContext): BluejayApi {
   const log = createLogger();
   context.subscriptions.push(log);
   try {
@@ -20,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
     context.subscriptions.push(diagnostics, registerAssist(diagnostics), registerQuickFixes(diagnostics), registerStatusBar(diagnostics), registerCommands(diagnostics, log));
     const { version } = context.extension.packageJSON as { version?: string };
     log.info(`Bluejay Definitions ${version ?? ''} activated`);
+    return { onDidValidate: diagnostics.onDidUpdate };
   } catch (e) {
     log.error(e instanceof Error ? e : String(e));
     void vscode.window.showErrorMessage(`Bluejay Definitions could not start: ${e instanceof Error ? e.message : String(e)}`, 'Show Output').then((c) => c && log.show());

@@ -5,11 +5,13 @@
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { launchBrowser } from '../host/browser';
 import { ROOT, startCodeServer } from '../host/codeServer';
 
-const SUITE = join(ROOT, 'out', 'test', 'integration', 'suite', 'index.js');
+/** The suite to run (default: the in-host tests; the benchmark passes its own) and the label of its closing line. */
+const SUITE = resolve(process.argv[2] ?? join(ROOT, 'out', 'test', 'integration', 'suite', 'index.js'));
+const LABEL = process.argv[3] ?? 'in-host';
 const TIMEOUT_MS = 240_000;
 
 interface Results {
@@ -30,7 +32,7 @@ async function main(): Promise<number> {
     const exit = new Promise<number>((resolve) => void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code)));
     page.on('console', (msg) => {
       const text = msg.text().replace(/%c\s*/g, '').replace(/color:\s*[^ ]+\s*/g, '');
-      if (/\[Extension Host\]|BLUEJAY|passing|failing|✓|✔|[0-9]+\) /.test(text)) process.stdout.write(`${text}\n`);
+      if (/\[Extension Host\]|BLUEJAY|passing|failing|✓|✔|[0-9]+\) /.test(text)) process.stdout.write(`${text.replace(/^INFO /, '')}\n`);
     });
     const remote = (p: string): string => `vscode-remote://127.0.0.1:${server.port}${p}`;
     const payload = [['extensionDevelopmentPath', remote(ROOT)], ['extensionTestsPath', remote(SUITE)]];
@@ -45,7 +47,7 @@ async function main(): Promise<number> {
     }
     const results: Results = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Results) : { passed: 0, failed: 1, failures: [{ title: 'suite', error: 'no results were written' }] };
     for (const f of results.failures) console.error(`FAILED ${f.title}\n  ${f.error.replace(/\n/g, '\n  ')}`);
-    console.log(`in-host: ${results.passed} passed, ${results.failed} failed`);
+    console.log(`${LABEL}: ${results.passed} passed, ${results.failed} failed`);
     return code === 0 && results.failed === 0 && results.passed > 0 ? 0 : 1;
   } finally {
     await browser.close().catch(() => undefined);
@@ -58,7 +60,7 @@ main().then(
   (code) => (process.exitCode = code),
   (e: unknown) => {
     console.error(e);
-    console.log('in-host: 0 passed, 1 failed');
+    console.log(`${LABEL}: 0 passed, 1 failed`);
     process.exitCode = 1;
   },
 );
