@@ -15,10 +15,10 @@ export interface Workbench {
 }
 
 /** The packaged extension (npm run package), installed as a user would, into a fresh profile. */
-export async function startWorkbench(settings: Record<string, unknown> = {}): Promise<Workbench> {
+export async function startWorkbench(settings: Record<string, unknown> = {}, source = join(ROOT, 'test', 'fixtures', 'workspace')): Promise<Workbench> {
   const root = mkdtempSync(join(tmpdir(), 'bluejay-e2e-'));
   const workspace = join(root, 'workspace');
-  cpSync(join(ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  cpSync(source, workspace, { recursive: true });
   const vsix = readdirSync(join(ROOT, 'out')).find((f) => f.endsWith('.vsix'));
   if (!vsix) throw new Error('no .vsix in out/: run `npm run package` first');
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -81,6 +81,6 @@ export async function lineWith(page: Page, needle: string): Promise<string> {
   return (await line.innerText()).replace(/\u00a0/g, ' ');
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+export async function screenshot(page: Page, name: string, dir = ARTIFACTS): Promise<void> {
+  await page.screenshot({ path: join(dir, `${name}.png`) });
 }

@@ -36,7 +36,7 @@ export function describeField(key: string, s: JsonSchema): string {
   if (allowed.length) lines.push(`- Allowed: ${allowed.map((v) => `\`${v}\``).join(', ')}`);
   const range = rangeWords(s);
   if (range) lines.push(`- Range: ${range}`);
-  if (s.default !== undefined) lines.push(`- Default: \`${JSON.stringify(s.default)}\``);
+  if (s.default !== undefined) lines.push(`- Default: \`${scalarText(s.default) ?? JSON.stringify(s.default)}\``);
   if (s.deprecated) lines.push('- Deprecated');
   return lines.join('\n');
 }

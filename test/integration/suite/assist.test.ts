@@ -41,7 +41,7 @@ describe('completion, hover and quick fixes', () => {
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
     assert.match(text, /\*\*Voice speed\*\* `voice_speed`/);
     assert.match(text, /Allowed: `slowest`, `slow`, `normal`, `fast`, `fastest`/);
-    assert.match(text, /Default: `"normal"`/);
+    assert.match(text, /Default: `normal`/);
   });
 
   it('offers the nearest allowed value as the preferred quick fix, and applying it clears the problem', async () => {
