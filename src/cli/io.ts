@@ -3,6 +3,8 @@ export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Aborts in-flight requests (Ctrl+C). */
+  readonly signal?: AbortSignal;
 }
 
 /** Exit codes (a contract): 0 all good, 1 problems or failures, 2 usage or unreadable paths. */

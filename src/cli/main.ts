@@ -11,11 +11,18 @@ export const USAGE = `Usage: bluejay <command> [options] <path>...
 
 Commands:
   validate [--format text|json] <path>...   Check definition files against the Bluejay schemas and rules.
+  push [--format text|json] [--base-url URL] [--dry-run] <path>...
+                                            Validate, then create or update each file on Bluejay.
+                                            A created id is written back into the file.
+
+push reads the API key from BLUEJAY_API_KEY and the base URL from --base-url, else BLUEJAY_BASE_URL,
+else https://api.getbluejay.ai (plain http only to 127.0.0.1/localhost).
 
 Paths are files or folders; folders are searched for *.persona.{yaml,yml,json} and
 *.digital-human.{yaml,yml,json}, skipping node_modules and dot-folders.
 
-Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable path.
+Exit codes: 0 no errors (push: every file succeeded), 1 errors found (push: any file failed),
+2 usage error or unreadable path.
 Options: --help, --version
 `;
 
@@ -31,14 +38,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.out(`${VERSION}\n`);
       return EXIT.ok;
     }
-    if (command !== 'validate') throw new UsageError(`unknown command '${command}'`);
-    const { values, positionals } = parse(rest);
+    if (command !== 'validate' && command !== 'push') throw new UsageError(`unknown command '${command}'`);
+    const { values, positionals } = parse(rest, command === 'push');
     if (values.help) {
       io.out(USAGE);
       return EXIT.ok;
     }
     if (positionals.length === 0) throw new UsageError('no paths given');
-    return await validateCommand(positionals, outputFormat(values.format), io);
+    if (command === 'validate') return await validateCommand(positionals, outputFormat(values.format), io);
+    const { pushCommand } = await import('./push.js');
+    return await pushCommand(positionals, { format: outputFormat(values.format), baseUrl: values['base-url'], dryRun: values['dry-run'] === true }, io);
   } catch (e) {
     if (e instanceof UsageError || isParseArgsError(e)) {
       io.err(`bluejay: ${(e as Error).message}\n\n${USAGE}`);
@@ -48,13 +57,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-function parse(args: readonly string[]) {
-  return parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    strict: true,
-    options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
+function parse(args: readonly string[], push: boolean) {
+  const common = { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+  const pushOnly = { 'base-url': { type: 'string' }, 'dry-run': { type: 'boolean' } } as const;
+  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: push ? { ...common, ...pushOnly } : { ...common } });
+  return { values: values as { format?: string; help?: boolean; 'base-url'?: string; 'dry-run'?: boolean }, positionals };
 }
 
 function outputFormat(v: string | undefined): OutputFormat {
@@ -69,9 +76,17 @@ function isParseArgsError(e: unknown): boolean {
 
 /** Runs when this file is the program (`dist/cli.js`), not when tests import it. */
 export function main(): void {
-  const io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env: process.env };
+  // Ctrl+C aborts in-flight requests; what finished is still reported. A second Ctrl+C quits at once.
+  const abort = new AbortController();
+  const onSigint = (): void => {
+    if (abort.signal.aborted) process.exit(130);
+    abort.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env: process.env, signal: abort.signal };
   run(process.argv.slice(2), io).then(
     (code) => {
+      process.off('SIGINT', onSigint);
       process.exitCode = code;
     },
     (e: unknown) => {

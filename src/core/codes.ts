@@ -54,6 +54,14 @@ export const CODES = {
   'duplicate-simulation-id': 'warning',
   'keyword-responses-empty': 'warning',
   'silence-tool-instructions-unused': 'information',
+  // What Bluejay answered to a push
+  'server-validation': 'error',
+  'server-rejected': 'error',
+  'server-not-found': 'error',
+  'server-auth': 'error',
+  'server-unavailable': 'error',
+  'server-unkept': 'warning',
+  'push-cancelled': 'information',
 } as const satisfies Readonly<Record<string, Severity>>;
 
 export type Code = keyof typeof CODES;

@@ -84,11 +84,11 @@ function placeholder(kind: Kind | undefined, path: readonly string[]): unknown {
 
 function jsonEdits(text: string, path: readonly string[], value: unknown): TextEdit[] {
   const jsonPath = path.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-  return modify(text, jsonPath, value, { formattingOptions: formatting(text) }).map((e) => ({ offset: e.offset, length: e.length, newText: e.content }));
+  return modify(text, jsonPath, value, { formattingOptions: jsonFormatting(text) }).map((e) => ({ offset: e.offset, length: e.length, newText: e.content }));
 }
 
 /** The indentation and line break a JSON file already uses. */
-function formatting(text: string): FormattingOptions {
+export function jsonFormatting(text: string): FormattingOptions {
   const indent = /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
   return { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
 }

@@ -1,0 +1,80 @@
+/** `bluejay push [--format text|json] [--base-url URL] [--dry-run] <path>...` */
+import { readFile, writeFile } from 'node:fs/promises';
+import { checkBaseUrl, DEFAULT_BASE_URL } from '../core/api/endpoint';
+import { pushText, type PushOutcome, type Sender } from '../core/sync/push';
+import { discover, reason } from './discover';
+import { EXIT, UsageError, type Io } from './io';
+import { plural, problemJson, problemLine, type OutputFormat } from './output';
+
+declare const BLUEJAY_VERSION: string | undefined;
+
+export interface PushOptions {
+  readonly format: OutputFormat;
+  readonly baseUrl: string | undefined;
+  readonly dryRun: boolean;
+}
+
+export async function pushCommand(paths: readonly string[], options: PushOptions, io: Io): Promise<number> {
+  const base = checkBaseUrl(options.baseUrl ?? io.env['BLUEJAY_BASE_URL'] ?? DEFAULT_BASE_URL);
+  if (!base.ok) throw new UsageError(base.message);
+  const key = io.env['BLUEJAY_API_KEY'];
+  if (!options.dryRun && !key) throw new UsageError('set BLUEJAY_API_KEY to your Bluejay API key (or use --dry-run)');
+  const found = await discover(paths);
+  for (const u of found.unreadable) io.err(`bluejay: cannot read ${u.path}: ${u.reason}\n`);
+
+  let sender: Sender | undefined;
+  if (!options.dryRun && key) {
+    // axios loads only here: `bluejay validate` never pays for it.
+    const { BluejayClient } = await import('../core/api/client.js');
+    const version = typeof BLUEJAY_VERSION === 'string' ? BLUEJAY_VERSION : 'dev';
+    sender = new BluejayClient({ baseUrl: base.url, apiKey: key, userAgent: `bluejay-definitions/${version} (cli)` });
+  }
+  const results = await Promise.all(found.files.map((path) => pushOne(path, sender, options, io)));
+
+  const rows = results.map(({ path, outcome }) => ({ path, kind: outcome.kind, id: outcome.id, action: outcome.action, status: outcome.status, problems: outcome.problems.map(problemJson), ...(options.dryRun && outcome.request && { request: { method: outcome.request.method, url: `${base.url}${outcome.request.path}`, body: outcome.request.body ?? null } }) }));
+  if (options.format === 'json') io.out(JSON.stringify({ results: rows }) + '\n');
+  else {
+    for (const { path, outcome } of results) {
+      io.out(`${path}: ${describe(outcome, base.url)}\n`);
+      for (const p of outcome.problems) io.out(problemLine(path, p) + '\n');
+    }
+    const count = (a: string): number => results.filter((r) => r.outcome.action === a).length;
+    io.err(`${plural(results.length, 'file')}: ${count('created')} created, ${count('updated')} updated, ${count('failed')} failed${options.dryRun ? ` (dry run: nothing sent to ${base.origin})` : ''}.\n`);
+  }
+  if (found.unreadable.length) return EXIT.usage;
+  return results.some((r) => r.outcome.action === 'failed') ? EXIT.problems : EXIT.ok;
+}
+
+async function pushOne(path: string, sender: Sender | undefined, options: PushOptions, io: Io): Promise<{ path: string; outcome: PushOutcome }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    io.err(`bluejay: cannot read ${path}: ${reason(e)}\n`);
+    return { path, outcome: { kind: null, id: null, action: 'failed', status: null, problems: [] } };
+  }
+  const outcome = await pushText(text, path, sender, { dryRun: options.dryRun, ...(io.signal && { signal: io.signal }) });
+  if (outcome.newText !== undefined) {
+    // Write the new id back unless the file changed while the request was out.
+    const now = await readFile(path, 'utf8').catch(() => undefined);
+    if (now === text) await writeFile(path, outcome.newText);
+    else io.err(`bluejay: ${path} changed during the push; add "id: ${String(outcome.id)}" to it by hand.\n`);
+  }
+  return { path, outcome };
+}
+
+function describe(o: PushOutcome, base: string): string {
+  const status = o.status === null ? '' : ` (${o.status})`;
+  switch (o.action) {
+    case 'created':
+      return `created, id ${String(o.id)}${status}`;
+    case 'updated':
+      return `updated ${String(o.id)}${status}`;
+    case 'skipped':
+      return o.request ? `would ${o.request.method} ${base}${o.request.path} ${JSON.stringify(o.request.body ?? {})}` : 'skipped';
+    case 'unchanged':
+      return 'unchanged';
+    case 'failed':
+      return `failed${status}`;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * What went wrong with a request, as a person can act on it: Bluejay's 422 `detail[].loc` turned
+ * into JSON pointers of the file, 400s mapped to the field they name, 404 to the id, 401/403 to the
+ * key. No message ever carries the API key.
+ */
+import type { ApiRequest } from './request';
+
+export type ApiErrorKind = 'validation' | 'rejected' | 'not-found' | 'unauthorized' | 'forbidden' | 'rate-limited' | 'server' | 'network' | 'timeout' | 'cancelled' | 'unexpected';
+
+/** A problem the server reported, at a JSON pointer of the definition ('' for the file as a whole). */
+export interface ServerProblem {
+  readonly pointer: string;
+  readonly message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly status: number | null,
+    readonly problems: readonly ServerProblem[] = [{ pointer: '', message }],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Replaces every occurrence of the key (and of a `X-API-Key: ...` header) in text meant for people. */
+export function redact(text: string, key: string | undefined): string {
+  let out = text.replace(/(x-api-key["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, '$1[redacted]');
+  if (key && key.length >= 4) out = out.split(key).join('[redacted]');
+  return out;
+}
+
+const WHAT: Readonly<Record<string, string>> = { 'customer-persona': 'customer persona', 'digital-human': 'digital human' };
+
+/** Phrases in 400 details that name a field without its key. */
+const FIELD_WORDS: readonly [RegExp, string][] = [
+  [/phone number/i, 'phone_number'],
+  [/outbound text number/i, 'outbound_text_number'],
+  [/\baccent\b/i, 'accent'],
+];
+
+/** The error for a non-2xx response. `data` is the parsed JSON body, or the raw text when it was not JSON. */
+export function errorFromResponse(req: ApiRequest, status: number, data: unknown, key: string | undefined): ApiError {
+  const detail = (data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>)['detail'] : undefined) ?? data;
+  const what = WHAT[req.kind] ?? req.kind;
+  const text = (s: string): string => redact(s, key);
+  if (status === 422) {
+    const problems = Array.isArray(detail) ? detail.map((d) => validationProblem(req, d, text)) : [{ pointer: '', message: text(`Bluejay rejected the ${what} (422): ${describe(detail)}`) }];
+    return new ApiError('validation', problems.map((p) => p.message).join('; '), status, problems);
+  }
+  if (status === 400) {
+    const message = text(`Bluejay rejected the ${what} (400): ${describe(detail)}`);
+    return new ApiError('rejected', message, status, fieldsNamed(req, describe(detail)).map((pointer) => ({ pointer, message })));
+  }
+  if (status === 404) {
+    const message = `Bluejay has no ${what} with this id in your organization (404): check the id, or remove it to create the ${what} anew.`;
+    return new ApiError('not-found', message, status, [{ pointer: '/id', message }]);
+  }
+  if (status === 401) return new ApiError('unauthorized', 'Bluejay rejected the API key (401): set or check it with "Bluejay: Set API Key" (the CLI reads BLUEJAY_API_KEY).', status);
+  if (status === 403) return new ApiError('forbidden', 'The API key is valid but has no organization (403): use a key of the organization that owns these definitions.', status);
+  if (status === 429) return new ApiError('rate-limited', 'Bluejay is rate limiting requests (429); try again in a moment.', status);
+  if (status >= 500) return new ApiError('server', text(`Bluejay answered ${status} (a server error); try again later. ${describe(detail)}`.trim()), status);
+  return new ApiError('unexpected', text(`Bluejay answered ${status}: ${describe(detail)}`), status);
+}
+
+/** One 422 entry: `loc` ["body", ...path] (through "digital_human" for creates) to a pointer. */
+function validationProblem(req: ApiRequest, entry: unknown, text: (s: string) => string): ServerProblem {
+  const e = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>) : {};
+  const loc = Array.isArray(e['loc']) ? (e['loc'] as unknown[]) : [];
+  const msg = typeof e['msg'] === 'string' ? e['msg'] : describe(entry);
+  let path = loc.slice(1).map(String);
+  if (loc[0] === 'path') path = ['id'];
+  else if (loc[0] !== 'body') path = [];
+  if (req.op === 'create' && req.kind === 'digital-human' && path[0] === 'digital_human') path = path.slice(1);
+  const pointer = path.map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return { pointer, message: text(`Bluejay: ${msg}${path.length ? ` (${path.join('.')})` : ''} (422)`) };
+}
+
+/** Pointers of the request's fields that a 400 detail names; the file as a whole when it names none. */
+function fieldsNamed(req: ApiRequest, detail: string): string[] {
+  const body = req.body && req.kind === 'digital-human' && req.op === 'create' ? (req.body['digital_human'] as Record<string, unknown> | undefined) : req.body;
+  const fields = Object.keys(body ?? {});
+  const named = new Set<string>();
+  for (const f of fields) if (new RegExp(`\\b${f}\\b`).test(detail)) named.add(f);
+  for (const [re, f] of FIELD_WORDS) if (re.test(detail) && fields.includes(f)) named.add(f);
+  return named.size ? [...named].map((f) => `/${f}`) : [''];
+}
+
+/** Any detail (string, list, object, missing) as one short line. */
+export function describe(detail: unknown): string {
+  if (detail === undefined || detail === null || detail === '') return 'no details given';
+  const s = typeof detail === 'string' ? detail : safeJson(detail);
+  const line = s.replace(/\s+/g, ' ').trim();
+  return line.length > 300 ? `${line.slice(0, 297)}...` : line;
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return String(v);
+  }
+}

@@ -1,0 +1,87 @@
+/** Pushing one file: what is sent, what comes back, where server problems land, the id written back. */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { errorFromResponse } from '../../src/core/api/errors';
+import type { ApiRequest } from '../../src/core/api/request';
+import { idEdit, applyEdits } from '../../src/core/sync/idEdit';
+import { pushText, type Sender } from '../../src/core/sync/push';
+import { textOf } from './support/text';
+
+/** A sender that answers with `status` and `data` (errors as the client would throw them) and records the request. */
+function fake(status: number, data: unknown): Sender & { sent: ApiRequest[] } {
+  const sent: ApiRequest[] = [];
+  return {
+    sent,
+    send: (req) => {
+      sent.push(req);
+      return status < 300 ? Promise.resolve({ status, data }) : Promise.reject(errorFromResponse(req, status, data, 'key'));
+    },
+  };
+}
+
+const DH = '# caller\nkind: digital-human\nid: 7\nname: Caller  # note\nsilence_timeout: 20\ntraits:\n  - trait_name: a\n    trait_data_type: STRING\n    value: v\n';
+
+void describe('pushText', () => {
+  void test('an update sends the API fields and reports updated', async () => {
+    const s = fake(200, { digital_human: { id: 7, name: 'Caller', silence_timeout: 20, traits: [{ trait_name: 'a', trait_data_type: 'STRING', value: 'v', is_sip_header: false }] } });
+    const o = await pushText(DH, 'x.digital-human.yaml', s);
+    assert.equal(o.action, 'updated');
+    assert.equal(o.status, 200);
+    assert.deepEqual(s.sent[0]?.body, { name: 'Caller', silence_timeout: 20, traits: [{ trait_name: 'a', trait_data_type: 'STRING', value: 'v' }] });
+    assert.deepEqual(o.problems.map((p) => p.code), ['server-unkept']);
+    assert.equal(o.problems[0]?.pointer, '/traits');
+  });
+
+  void test('a file with errors is not sent', async () => {
+    const s = fake(200, {});
+    const o = await pushText(DH.replace('silence_timeout: 20', 'silence_timeout: 2'), 'x.digital-human.yaml', s);
+    assert.equal(o.action, 'failed');
+    assert.equal(s.sent.length, 0);
+    assert.deepEqual(o.problems.map((p) => p.code), ['out-of-range']);
+  });
+
+  void test('a 422 lands on the exact value it names, nested with an index', async () => {
+    const s = fake(422, { detail: [{ loc: ['body', 'traits', 0, 'value'], msg: 'invalid value', type: 'value_error' }] });
+    const o = await pushText(DH, 'x.digital-human.yaml', s);
+    assert.equal(o.action, 'failed');
+    assert.equal(o.status, 422);
+    const p = o.problems.find((x) => x.code === 'server-validation');
+    assert.equal(p?.pointer, '/traits/0/value');
+    assert.equal(p && textOf(DH, p.range), 'v');
+  });
+
+  void test('a 404 marks the id; a 401 the first line', async () => {
+    const nf = await pushText(DH, 'x.digital-human.yaml', fake(404, { detail: 'Digital human not found' }));
+    assert.equal(textOf(DH, nf.problems[0]!.range), '7');
+    const auth = await pushText(DH, 'x.digital-human.yaml', fake(401, { detail: 'Invalid API key' }));
+    assert.deepEqual([auth.problems[0]?.code, auth.problems[0]?.range.start.line], ['server-auth', 1]);
+  });
+
+  void test('a create writes the new id back right after kind, keeping the comments', async () => {
+    const text = '# caller\nkind: digital-human\nname: Caller  # note\nphone_number: "+14155550123"\n';
+    const o = await pushText(text, 'x.digital-human.yaml', fake(200, { digital_human: { id: 42, name: 'Caller', phone_number: '+14155550123' } }));
+    assert.equal(o.action, 'created');
+    assert.equal(o.id, 42);
+    assert.equal(o.newText, '# caller\nkind: digital-human\nid: 42\nname: Caller  # note\nphone_number: "+14155550123"\n');
+  });
+
+  void test('dry run sends nothing and returns the request', async () => {
+    const o = await pushText(DH, 'x.digital-human.yaml', undefined, { dryRun: true });
+    assert.equal(o.action, 'skipped');
+    assert.equal(o.request?.path, '/v1/update-digital-human/7');
+  });
+});
+
+void describe('idEdit', () => {
+  void test('YAML: after kind, at the keys\' column; at the top when there is no kind; CRLF kept', () => {
+    assert.equal(applyEdits('kind: customer-persona\nname: x', [idEdit('kind: customer-persona\nname: x', 'yaml', 'abc')!]), 'kind: customer-persona\nid: abc\nname: x');
+    assert.equal(applyEdits('# c\nname: x\n', [idEdit('# c\nname: x\n', 'yaml', 5)!]), '# c\nid: 5\nname: x\n');
+    assert.equal(applyEdits('kind: digital-human', [idEdit('kind: digital-human', 'yaml', 5)!]), 'kind: digital-human\nid: 5');
+    assert.equal(applyEdits('kind: digital-human\r\nname: x\r\n', [idEdit('kind: digital-human\r\nname: x\r\n', 'yaml', 5)!]), 'kind: digital-human\r\nid: 5\r\nname: x\r\n');
+  });
+
+  void test('JSON: after kind, with the file\'s indentation', () => {
+    const text = '{\n    "kind": "customer-persona",\n    "name": "x"\n}\n';
+    assert.equal(applyEdits(text, [idEdit(text, 'json', '3c90c3cc-0d44-4b50-8888-8dd25736052a')!]), '{\n    "kind": "customer-persona",\n    "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",\n    "name": "x"\n}\n');
+  });
+});
