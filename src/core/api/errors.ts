@@ -70,12 +70,34 @@ function validationProblem(req: ApiRequest, entry: unknown, text: (s: string) =>
   const e = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>) : {};
   const loc = Array.isArray(e['loc']) ? (e['loc'] as unknown[]) : [];
   const msg = typeof e['msg'] === 'string' ? e['msg'] : describe(entry);
-  let path = loc.slice(1).map(String);
+  let path = loc[0] === 'body' ? bodyPath(req, loc.slice(1).map(String)) : [];
   if (loc[0] === 'path') path = ['id'];
-  else if (loc[0] !== 'body') path = [];
-  if (req.op === 'create' && req.kind === 'digital-human' && path[0] === 'digital_human') path = path.slice(1);
   const pointer = path.map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
   return { pointer, message: text(`Bluejay: ${msg}${path.length ? ` (${path.join('.')})` : ''} (422)`) };
+}
+
+/**
+ * A loc's path in the file: through `digital_human` for creates, and without the names of union
+ * members that Pydantic inserts (`interruptions.Keywords.keyword_responses` is `interruptions.keyword_responses`).
+ */
+function bodyPath(req: ApiRequest, loc: string[]): string[] {
+  let segs = loc;
+  let node: unknown = req.body;
+  if (req.op === 'create' && req.kind === 'digital-human' && segs[0] === 'digital_human') {
+    segs = segs.slice(1);
+    node = req.body?.['digital_human'];
+  }
+  const out: string[] = [];
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i] ?? '';
+    const here = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined;
+    const next = segs[i + 1];
+    const skip = here === undefined && next !== undefined && node !== null && typeof node === 'object' && (node as Record<string, unknown>)[next] !== undefined;
+    if (skip) continue;
+    out.push(seg);
+    node = here;
+  }
+  return out;
 }
 
 /** Pointers of the request's fields that a 400 detail names; the file as a whole when it names none. */

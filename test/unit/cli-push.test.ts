@@ -1,0 +1,90 @@
+/** The `bluejay push` contract against the local server: actions, exit codes, JSON shape, id write-back. */
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { run } from '../../src/cli/main';
+import { withServer } from './support/server';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+async function push(env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await run(['push', ...args], { out: (t) => (out += t), err: (t) => (err += t), env });
+  return { code, out, err };
+}
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bluejay-push-'));
+  cpSync(join(ROOT, 'examples'), dir, { recursive: true });
+  return dir;
+}
+
+interface Results {
+  results: { path: string; kind: string | null; id: unknown; action: string; status: number | null; problems: { code: string; pointer: string; range: { start: { line: number } } }[] }[];
+}
+
+void describe('bluejay push', () => {
+  void test('creates and updates every example, writes the created ids back, exit 0', () =>
+    withServer(async (s) => {
+      const dir = workspace();
+      const r = await push({ BLUEJAY_API_KEY: 'test-key' }, '--format', 'json', '--base-url', s.url, dir);
+      assert.equal(r.code, 0, r.err + r.out);
+      const json = JSON.parse(r.out) as Results;
+      assert.deepEqual(Object.keys(json.results[0] ?? {}), ['path', 'kind', 'id', 'action', 'status', 'problems']);
+      assert.deepEqual(json.results.map((x) => [x.path.slice(dir.length + 1), x.action, x.status]), [
+        ['angry-billing-customer.digital-human.yaml', 'updated', 200],
+        ['first-time-caller.persona.json', 'created', 200],
+        ['refund-seeker.persona.yaml', 'updated', 200],
+        ['spanish-booking.digital-human.json', 'created', 200],
+        ['workflow-replay.digital-human.yaml', 'updated', 200],
+      ]);
+      const created = json.results.find((x) => x.path.endsWith('spanish-booking.digital-human.json'));
+      assert.equal(typeof created?.id, 'number');
+      assert.match(readFileSync(join(dir, 'spanish-booking.digital-human.json'), 'utf8'), new RegExp(`"kind": "digital-human",\\n  "id": ${String(created?.id)},\\n`));
+      const persona = json.results.find((x) => x.path.endsWith('first-time-caller.persona.json'));
+      assert.match(String(persona?.id), /^[0-9a-f-]{36}$/);
+    }));
+
+  void test('a file with errors is not sent; a server 422 lands on its line; exit 1', () =>
+    withServer(async (s) => {
+      const dir = mkdtempSync(join(tmpdir(), 'bluejay-push-'));
+      writeFileSync(join(dir, 'bad.digital-human.yaml'), 'kind: digital-human\nid: 318\nvoice_speed: fastt\n');
+      writeFileSync(join(dir, 'gone.digital-human.yaml'), 'kind: digital-human\nid: 99999\nname: x\n');
+      const r = await push({ BLUEJAY_API_KEY: 'test-key' }, '--format', 'json', '--base-url', s.url, dir);
+      assert.equal(r.code, 1);
+      const [bad, gone] = (JSON.parse(r.out) as Results).results;
+      assert.deepEqual([bad?.action, bad?.status, bad?.problems.map((p) => p.code)], ['failed', null, ['invalid-enum']]);
+      assert.deepEqual([gone?.action, gone?.status, gone?.problems[0]?.code, gone?.problems[0]?.pointer, gone?.problems[0]?.range.start.line], ['failed', 404, 'server-not-found', '/id', 1]);
+      assert.deepEqual((await s.requests()).map((x) => x.path), ['/v1/update-digital-human/99999']);
+    }));
+
+  void test('--dry-run sends nothing and prints each request', () =>
+    withServer(async (s) => {
+      const r = await push({}, '--dry-run', '--base-url', s.url, join(ROOT, 'examples', 'refund-seeker.persona.yaml'));
+      assert.equal(r.code, 0);
+      assert.match(r.out, /would PUT http:\/\/127\.0\.0\.1:\d+\/v1\/update-customer-persona\/7b1e4c2a-9f3d-4a6b-8c5e-2d0f1a3b4c5d \{"name":"Refund seeker"/);
+      assert.equal((await s.requests()).length, 0);
+    }));
+
+  void test('text output: one line a file, problems like validate', () =>
+    withServer(async (s) => {
+      const r = await push({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url }, join(ROOT, 'examples', 'refund-seeker.persona.yaml'));
+      assert.equal(r.code, 0);
+      assert.match(r.out, /refund-seeker\.persona\.yaml: updated 7b1e4c2a-9f3d-4a6b-8c5e-2d0f1a3b4c5d \(200\)\n/);
+      assert.match(r.err, /1 file: 0 created, 1 updated, 0 failed\./);
+    }));
+
+  void test('usage errors exit 2: no key, a base URL that would send the key in clear text', async () => {
+    const file = join(ROOT, 'examples', 'refund-seeker.persona.yaml');
+    const noKey = await push({}, file);
+    assert.equal(noKey.code, 2);
+    assert.match(noKey.err, /BLUEJAY_API_KEY/);
+    const clear = await push({ BLUEJAY_API_KEY: 'k' }, '--base-url', 'http://api.example.com', file);
+    assert.equal(clear.code, 2);
+    assert.match(clear.err, /only sent over https/);
+    assert.ok(!clear.err.includes('BLUEJAY_API_KEY=k'));
+  });
+});
