@@ -25,6 +25,7 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/extension/editing/index.ts'], outfile: 'dist/editing.js' },
+  { ...common, entryPoints: ['src/extension/api/index.ts'], outfile: 'dist/api.js' },
   { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' },
 ];
 

@@ -1,5 +1,6 @@
 /** The extension's settings, typed, in one place (`bluejay.*` in package.json). */
 import * as vscode from 'vscode';
+import { DEFAULT_BASE_URL } from '../core/api/endpoint';
 
 export class Config {
   private static readonly SECTION = 'bluejay';
@@ -17,6 +18,29 @@ export class Config {
   get validationDelay(): number {
     const v = this.raw.get<number>('validation.delay', 25);
     return Number.isFinite(v) ? Math.min(Math.max(v, 0), 2000) : 25;
+  }
+
+  /**
+   * Where pushes go. Only the user's own (application-wide) value counts: a workspace's
+   * .vscode/settings.json can never redirect the API key (package.json scopes the setting so, and
+   * this reads it so, in case a host ignores the scope).
+   */
+  get baseUrl(): string {
+    const i = this.raw.inspect<string>('baseUrl');
+    return i?.globalValue ?? i?.defaultValue ?? DEFAULT_BASE_URL;
+  }
+
+  /** Push a definition when it is saved (manually; auto-saves only with `pushOnSave.includeAutoSave`). */
+  get pushOnSave(): boolean {
+    return vscode.workspace.isTrusted && this.raw.get<boolean>('pushOnSave', false);
+  }
+
+  get pushOnAutoSave(): boolean {
+    return this.raw.get<boolean>('pushOnSave.includeAutoSave', false);
+  }
+
+  async setPushOnSave(on: boolean): Promise<void> {
+    await this.raw.update('pushOnSave', on, vscode.ConfigurationTarget.Global);
   }
 
   /** Fires when any `bluejay.*` setting changes. */

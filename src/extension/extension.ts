@@ -10,6 +10,10 @@ import { Diagnostics } from './diagnostics';
 import { createLogger } from './log';
 import { registerQuickFixes } from './quickFixes';
 import { registerStatusBar } from './statusBar';
+import { ApiKeys } from './sync/apiKeys';
+import { registerPushCommands } from './sync/commands';
+import { Pusher } from './sync/pusher';
+import { registerSaveToSync } from './sync/saveToSync';
 
 /** What other extensions (and the benchmark) may use: an event after each validation is published. */
 export interface BluejayApi {
@@ -22,8 +26,19 @@ export function activate(context: vscode.ExtensionContext): BluejayApi {
   try {
     const config = new Config();
     const diagnostics = new Diagnostics(config, log);
-    context.subscriptions.push(diagnostics, registerAssist(diagnostics), registerQuickFixes(diagnostics), registerStatusBar(diagnostics), registerCommands(diagnostics, log));
     const { version } = context.extension.packageJSON as { version?: string };
+    const keys = new ApiKeys(context.secrets, config, log);
+    const pusher = new Pusher(keys, diagnostics, log, `bluejay-definitions/${version ?? 'dev'} (vscode/${vscode.version})`);
+    context.subscriptions.push(
+      diagnostics,
+      registerAssist(diagnostics),
+      registerQuickFixes(diagnostics),
+      registerStatusBar(diagnostics),
+      registerCommands(diagnostics, log),
+      pusher,
+      registerPushCommands(keys, pusher, log),
+      registerSaveToSync(config, pusher),
+    );
     log.info(`Bluejay Definitions ${version ?? ''} activated`);
     return { onDidValidate: diagnostics.onDidUpdate };
   } catch (e) {

@@ -3,6 +3,7 @@
  * activation path pulls them in. `import type` keeps the types; this require brings the code.
  */
 import { join } from 'node:path';
+import type * as ApiModule from './api/index';
 import type * as EditingModule from './editing/index';
 
 export function lazyBundle<T>(name: string): () => T {
@@ -18,3 +19,8 @@ export type Editing = typeof EditingModule;
 
 /** Completion, hover and snippet helpers (dist/editing.js). */
 export const editing = lazyBundle<Editing>('editing');
+
+export type Api = typeof ApiModule;
+
+/** The Bluejay client and push logic (dist/api.js, with axios). */
+export const api = lazyBundle<Api>('api');

@@ -10,13 +10,14 @@ export interface FaultSettings {
   /** Destroy the socket, without a response, for this many of the next /v1 requests. */
   resetNext: number;
   /** Answer this many of the next /v1 requests (after the resets) with `code`. */
-  status: { code: number; count: number; retryAfter?: string } | null;
+  /** `detail`: the body's detail instead of the status text (a string, or 422-style entries). */
+  status: { code: number; count: number; retryAfter?: string; detail?: unknown } | null;
   /** After this many more 2xx /v1 responses, answer the following `unauthorizedCount` requests 401. */
   unauthorizedAfter: number | null;
   unauthorizedCount: number;
 }
 
-export type Fault = { kind: 'reset' } | { kind: 'status'; code: number; retryAfter?: string } | { kind: 'unauthorized' };
+export type Fault = { kind: 'reset' } | { kind: 'status'; code: number; retryAfter?: string; detail?: unknown } | { kind: 'unauthorized' };
 
 export const noFaults = (): FaultSettings => ({ delayMs: 0, resetNext: 0, status: null, unauthorizedAfter: null, unauthorizedCount: 0 });
 
@@ -37,14 +38,14 @@ export function parseFaults(body: unknown): FaultSettings {
   if (b['resetNext'] !== undefined) s.resetNext = count(b['resetNext'], 'resetNext');
   const st = b['status'];
   if (st !== undefined && st !== null) {
-    if (typeof st !== 'object' || Array.isArray(st)) throw new Error('status must be an object {code, count, retryAfter?}');
+    if (typeof st !== 'object' || Array.isArray(st)) throw new Error('status must be an object {code, count, retryAfter?, detail?}');
     const o = st as Record<string, unknown>;
     const code = count(o['code'], 'status.code');
     if (code < 400 || code > 599) throw new Error('status.code must be 400..599');
     const n = o['count'] === undefined ? 1 : count(o['count'], 'status.count');
     const ra = o['retryAfter'];
     if (ra !== undefined && typeof ra !== 'string' && typeof ra !== 'number') throw new Error('status.retryAfter must be a string or a number');
-    s.status = ra === undefined ? { code, count: n } : { code, count: n, retryAfter: String(ra) };
+    s.status = { code, count: n, ...(ra !== undefined && { retryAfter: String(ra) }), ...(o['detail'] !== undefined && { detail: o['detail'] }) };
   }
   if (b['unauthorizedAfter'] !== undefined && b['unauthorizedAfter'] !== null) s.unauthorizedAfter = count(b['unauthorizedAfter'], 'unauthorizedAfter');
   if (b['unauthorizedCount'] !== undefined) s.unauthorizedCount = count(b['unauthorizedCount'], 'unauthorizedCount');
@@ -74,8 +75,8 @@ export class Faults {
     }
     if (s.status && s.status.count > 0) {
       s.status.count--;
-      const { code, retryAfter } = s.status;
-      return retryAfter === undefined ? { kind: 'status', code } : { kind: 'status', code, retryAfter };
+      const { code, retryAfter, detail } = s.status;
+      return { kind: 'status', code, ...(retryAfter !== undefined && { retryAfter }), ...(detail !== undefined && { detail }) };
     }
     if (s.unauthorizedAfter === 0 && s.unauthorizedCount > 0) {
       s.unauthorizedCount--;

@@ -131,7 +131,7 @@ export async function startBluejayServer(options: BluejayServerOptions = {}): Pr
     const fault = faults.take();
     let reply: Reply | undefined;
     if (fault?.kind === 'status') {
-      reply = detail(fault.code, STATUS_CODES[fault.code] ?? 'Error');
+      reply = fault.detail === undefined ? detail(fault.code, STATUS_CODES[fault.code] ?? 'Error') : json(fault.code, { detail: fault.detail });
       if (fault.retryAfter !== undefined) reply.headers = { 'retry-after': fault.retryAfter };
     } else if (fault?.kind === 'unauthorized') reply = detail(401, 'Invalid API key');
     else if (!fault) reply = api(req, url, raw);

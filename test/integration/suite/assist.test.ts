@@ -36,8 +36,12 @@ describe('completion, hover and quick fixes', () => {
 
   it('in JSON, VS Code\'s JSON support completes from the contributed annotation schema', async () => {
     const editor = await scratch('complete.digital-human.json', '{\n  "kind": "digital-human",\n  \n}\n');
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(2, 2));
-    const keys = labels(list).map((l) => l.replace(/"/g, ''));
+    // The JSON language server starts and loads the schema on its own time: ask again (bounded) until it has.
+    let keys: string[] = [];
+    for (let i = 0; i < 100 && !keys.includes('voice_speed'); i++) {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(2, 2));
+      keys = labels(list).map((l) => l.replace(/"/g, ''));
+    }
     assert.ok(keys.includes('voice_speed') && keys.includes('scripted_responses'), keys.join(','));
     assert.ok(!keys.includes('kind'));
   });

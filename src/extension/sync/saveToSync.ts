@@ -1,0 +1,63 @@
+/**
+ * Save-to-sync: a definition saved by hand is pushed (debounced; the pusher keeps one request per
+ * file and pushes the newest text). Auto-saves push only when the user opted in; many files saved
+ * at once (a checkout, a replace-all) ask first. A status bar item shows and toggles it.
+ */
+import * as vscode from 'vscode';
+import type { Config } from '../config';
+import { isDefinition } from '../definitions';
+import type { Pusher } from './pusher';
+
+const SETTLE_MS = 300;
+const ASK_ABOVE = 3;
+
+export function registerSaveToSync(config: Config, pusher: Pusher): vscode.Disposable {
+  const reasons = new Map<string, vscode.TextDocumentSaveReason>();
+  const batch = new Map<string, vscode.TextDocument>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const item = vscode.window.createStatusBarItem('bluejay.pushOnSave', vscode.StatusBarAlignment.Left, 49);
+  item.name = 'Bluejay Push on Save';
+  item.command = 'bluejay.togglePushOnSave';
+  const render = (): void => {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || !isDefinition(doc)) return void item.hide();
+    item.text = config.pushOnSave ? '$(sync) Push on save' : '$(sync-ignored) Push on save: off';
+    item.tooltip = config.pushOnSave ? 'Saving a definition pushes it to Bluejay. Click to turn off.' : 'Click to push definitions to Bluejay when you save them.';
+    item.show();
+  };
+
+  const flush = async (): Promise<void> => {
+    const docs = [...batch.values()];
+    batch.clear();
+    if (docs.length > ASK_ABOVE) {
+      const go = await vscode.window.showWarningMessage(`Bluejay: ${docs.length} definition files were saved at once. Push them all?`, { modal: false }, 'Push All', 'Not Now');
+      if (go !== 'Push All') return;
+    }
+    await Promise.all(docs.map((d) => pusher.push(d)));
+  };
+
+  render();
+  return vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(render),
+    config.onDidChange(render),
+    vscode.commands.registerCommand('bluejay.togglePushOnSave', async () => {
+      await config.setPushOnSave(!config.pushOnSave);
+      render();
+    }),
+    vscode.workspace.onWillSaveTextDocument((e) => reasons.set(e.document.uri.toString(), e.reason)),
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      const key = doc.uri.toString();
+      const reason = reasons.get(key);
+      reasons.delete(key);
+      if (pusher.internalSaves.delete(key)) return; // the id write-back, not a person's save
+      if (!config.pushOnSave || !isDefinition(doc)) return;
+      if (reason !== vscode.TextDocumentSaveReason.Manual && !config.pushOnAutoSave) return;
+      batch.set(key, doc);
+      clearTimeout(timer);
+      timer = setTimeout(() => void flush(), SETTLE_MS);
+    }),
+    { dispose: () => clearTimeout(timer) },
+  );
+}
