@@ -11,6 +11,8 @@ export const ARTIFACTS = join(ROOT, 'test-results');
 export interface Workbench {
   readonly page: Page;
   readonly workspace: string;
+  /** The temporary root of this VS Code: user data (with its logs), extensions, profile. */
+  readonly root: string;
   close(): Promise<void>;
 }
 
@@ -34,7 +36,7 @@ export async function startWorkbench(settings: Record<string, unknown> = {}, sou
     await page.locator('.statusbar').waitFor({ timeout: 60_000 });
     const s = server;
     const b = browser;
-    return { page, workspace, close: async () => { await b.close().catch(() => undefined); await s.stop(); } };
+    return { page, workspace, root, close: async () => { await b.close().catch(() => undefined); await s.stop(); } };
   } catch (e) {
     await browser?.close().catch(() => undefined);
     await server?.stop();

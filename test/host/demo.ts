@@ -1,11 +1,15 @@
 /**
- * `npm start`: the product, on this machine. Starts a real VS Code (code-server) on 127.0.0.1 with
- * the packaged extension installed and examples/ open, prints the URL, and stops it all on Ctrl+C.
+ * `npm start`: the product, on this machine. Starts a local Bluejay-compatible API and a real VS Code
+ * (code-server) on 127.0.0.1, with the packaged extension installed, pointed at that API, and
+ * examples/ open; prints the URL and the demo key; stops it all on Ctrl+C.
  */
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startBluejayServer } from '../server/index';
 import { codeServerCli, ROOT, startCodeServer } from './codeServer';
+
+const DEMO_KEY = 'bluejay-demo-key';
 
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'bluejay-demo-'));
@@ -15,15 +19,16 @@ async function main(): Promise<void> {
   if (!vsix) throw new Error('no .vsix in out/ (npm start packages it first)');
   await codeServerCli(root, ['--install-extension', join(ROOT, 'out', vsix), '--extensions-dir', join(root, 'extensions')]);
   const port = Number(process.env['BLUEJAY_DEMO_PORT'] ?? 8123);
-  const server = await startCodeServer({ folder: workspace, port, settings: { 'workbench.colorTheme': 'Default Dark Modern' } }, root);
+  const bluejay = await startBluejayServer({ port: port + 1, keys: { [DEMO_KEY]: { org: 'org-1' } } });
+  const server = await startCodeServer({ folder: workspace, port, settings: { 'workbench.colorTheme': 'Default Dark Modern', 'bluejay.baseUrl': bluejay.url } }, root);
   const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
-  console.log(`\nBluejay Definitions demo is running.\n\n  Open ${url}\n\nThe workspace is a copy of examples/ (${workspace}). Press Ctrl+C to stop.\n`);
+  console.log(`\nBluejay Definitions demo is running.\n\n  Open ${url}\n\nThe workspace is a copy of examples/ (${workspace}).\nA local Bluejay-compatible API runs on ${bluejay.url} (the extension's bluejay.baseUrl).\nTo push, run "Bluejay: Set API Key" and enter: ${DEMO_KEY}\nPress Ctrl+C to stop.\n`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
     console.log('\nstopping...');
-    void server.stop().then(() => {
+    void Promise.all([server.stop(), bluejay.close()]).then(() => {
       rmSync(root, { recursive: true, force: true });
       process.exit(0);
     });

@@ -23,13 +23,13 @@ const DH = '# caller\nkind: digital-human\nid: 7\nname: Caller  # note\nsilence_
 
 void describe('pushText', () => {
   void test('an update sends the API fields and reports updated', async () => {
-    const s = fake(200, { digital_human: { id: 7, name: 'Caller', silence_timeout: 20, traits: [{ trait_name: 'a', trait_data_type: 'STRING', value: 'v', is_sip_header: false }] } });
-    const o = await pushText(DH, 'x.digital-human.yaml', s);
+    // The server fills a default in (is_sip_header), leaves out a field (num_runs is never returned) and changes one.
+    const s = fake(200, { digital_human: { id: 7, name: 'Caller', silence_timeout: 30, traits: [{ trait_name: 'a', trait_data_type: 'STRING', value: 'v', is_sip_header: false }] } });
+    const o = await pushText(DH + 'num_runs: 2\n', 'x.digital-human.yaml', s);
     assert.equal(o.action, 'updated');
     assert.equal(o.status, 200);
-    assert.deepEqual(s.sent[0]?.body, { name: 'Caller', silence_timeout: 20, traits: [{ trait_name: 'a', trait_data_type: 'STRING', value: 'v' }] });
-    assert.deepEqual(o.problems.map((p) => p.code), ['server-unkept']);
-    assert.equal(o.problems[0]?.pointer, '/traits');
+    assert.deepEqual(s.sent[0]?.body, { name: 'Caller', silence_timeout: 20, traits: [{ trait_name: 'a', trait_data_type: 'STRING', value: 'v' }], num_runs: 2 });
+    assert.deepEqual(o.problems.map((p) => [p.code, p.pointer, p.severity]), [['server-unkept', '/silence_timeout', 'warning']]);
   });
 
   void test('a file with errors is not sent', async () => {

@@ -72,19 +72,23 @@ function placed(text: string, format: Format, items: readonly { code: Code; poin
   return items.map((i, n) => ({ severity: CODES[i.code], code: i.code, message: i.message, pointer: i.pointer, range: ranges[n] ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }));
 }
 
-/** Top-level fields the response holds differently from what was sent (null and absent count as the same). */
+/**
+ * Top-level fields the response holds differently from what was sent. Fields the response does not
+ * carry at all (Bluejay's response leaves out num_runs and the always-on settings) say nothing.
+ */
 export function unkeptFields(request: ApiRequest, resource: Readonly<Record<string, unknown>>): string[] {
   const sent = request.kind === 'digital-human' && request.op === 'create' ? { ...(request.body?.['digital_human'] as Record<string, unknown>), ...(request.body?.['simulation_ids'] !== undefined && { simulation_ids: request.body['simulation_ids'] }) } : (request.body ?? {});
-  return Object.keys(sent).filter((k) => !sameJson(sent[k], resource[k]));
+  return Object.keys(sent).filter((k) => Object.prototype.hasOwnProperty.call(resource, k) && !keeps(sent[k], resource[k]));
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
-  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
-  const present = (o: object): string[] => Object.keys(o).filter((k) => (o as Record<string, unknown>)[k] !== undefined && (o as Record<string, unknown>)[k] !== null);
-  const ka = present(a);
-  const kb = present(b);
-  return ka.length === kb.length && ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+/**
+ * Whether `got` keeps what was `sent`: equal scalars, lists of the same length whose items keep
+ * theirs, and objects that keep every key sent (a default the server fills in, such as a trait's
+ * is_sip_header, is not a change). Null and absent count as the same.
+ */
+function keeps(sent: unknown, got: unknown): boolean {
+  if (sent === null || sent === undefined) return got === null || got === undefined;
+  if (typeof sent !== 'object' || got === null || typeof got !== 'object') return sent === got;
+  if (Array.isArray(sent) || Array.isArray(got)) return Array.isArray(sent) && Array.isArray(got) && sent.length === got.length && sent.every((x, i) => keeps(x, got[i]));
+  return Object.entries(sent).every(([k, v]) => keeps(v, (got as Record<string, unknown>)[k]));
 }
