@@ -21,7 +21,7 @@ export async function discover(paths: readonly string[]): Promise<Discovery> {
     try {
       const s = await stat(p);
       if (s.isDirectory()) await walk(p, result, seen);
-      else add(p, result, seen);
+      else await add(p, result, seen);
     } catch (e) {
       result.unreadable.push({ path: p, reason: reason(e) });
     }
@@ -52,12 +52,13 @@ async function walk(dir: string, out: Discovery, seen: Set<string>): Promise<voi
     }
     if (isDir) {
       if (e.name !== 'node_modules' && !e.name.startsWith('.')) await walk(full, out, seen);
-    } else if (isFile && isDefinitionFileName(e.name)) add(full, out, seen);
+    } else if (isFile && isDefinitionFileName(e.name)) await add(full, out, seen);
   }
 }
 
-function add(file: string, out: Discovery, seen: Set<string>): void {
-  const key = `file:${file}`;
+/** Adds a file once, however it was reached (`d` and `./d/a.yaml`, a symbolic link): pushing it twice could create it twice. */
+async function add(file: string, out: Discovery, seen: Set<string>): Promise<void> {
+  const key = `file:${await realpath(file).catch(() => file)}`;
   if (seen.has(key)) return;
   seen.add(key);
   out.files.push(file);

@@ -76,13 +76,14 @@ function isParseArgsError(e: unknown): boolean {
 
 /** Runs when this file is the program (`dist/cli.js`), not when tests import it. */
 export function main(): void {
-  // Ctrl+C aborts in-flight requests; what finished is still reported. A second Ctrl+C quits at once.
+  // In a push, Ctrl+C aborts the requests in flight and what finished is still reported; a second
+  // Ctrl+C (and any Ctrl+C elsewhere) quits at once.
   const abort = new AbortController();
   const onSigint = (): void => {
     if (abort.signal.aborted) process.exit(130);
     abort.abort();
   };
-  process.on('SIGINT', onSigint);
+  if (process.argv[2] === 'push') process.on('SIGINT', onSigint);
   const io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env: process.env, signal: abort.signal };
   run(process.argv.slice(2), io).then(
     (code) => {

@@ -1,7 +1,9 @@
 /** `bluejay push [--format text|json] [--base-url URL] [--dry-run] <path>...` */
 import { readFile, writeFile } from 'node:fs/promises';
 import { checkBaseUrl, DEFAULT_BASE_URL } from '../core/api/endpoint';
+import { Pacer } from '../core/api/pacing';
 import { pushText, type PushOutcome, type Sender } from '../core/sync/push';
+import { validateBytes } from '../core/validate';
 import { discover, reason } from './discover';
 import { EXIT, UsageError, type Io } from './io';
 import { plural, problemJson, problemLine, type OutputFormat } from './output';
@@ -17,7 +19,7 @@ export interface PushOptions {
 export async function pushCommand(paths: readonly string[], options: PushOptions, io: Io): Promise<number> {
   const base = checkBaseUrl(options.baseUrl ?? io.env['BLUEJAY_BASE_URL'] ?? DEFAULT_BASE_URL);
   if (!base.ok) throw new UsageError(base.message);
-  const key = io.env['BLUEJAY_API_KEY'];
+  const key = io.env['BLUEJAY_API_KEY']?.trim();
   if (!options.dryRun && !key) throw new UsageError('set BLUEJAY_API_KEY to your Bluejay API key (or use --dry-run)');
   const found = await discover(paths);
   for (const u of found.unreadable) io.err(`bluejay: cannot read ${u.path}: ${u.reason}\n`);
@@ -29,7 +31,12 @@ export async function pushCommand(paths: readonly string[], options: PushOptions
     const version = typeof BLUEJAY_VERSION === 'string' ? BLUEJAY_VERSION : 'dev';
     sender = new BluejayClient({ baseUrl: base.url, apiKey: key, userAgent: `bluejay-definitions/${version} (cli)` });
   }
-  const results = await Promise.all(found.files.map((path) => pushOne(path, sender, options, io)));
+  // Files are read and sent a few at a time (the client paces the requests themselves).
+  const files = new Pacer(8, 0);
+  let unreadable = found.unreadable.length;
+  const settled = await Promise.all(found.files.map((path) => files.run(() => pushOne(path, sender, options, io))));
+  const results = settled.filter((r): r is { path: string; outcome: PushOutcome } => r !== undefined);
+  unreadable += settled.length - results.length;
 
   const rows = results.map(({ path, outcome }) => ({ path, kind: outcome.kind, id: outcome.id, action: outcome.action, status: outcome.status, problems: outcome.problems.map(problemJson), ...(options.dryRun && outcome.request && { request: { method: outcome.request.method, url: `${base.url}${outcome.request.path}`, body: outcome.request.body ?? null } }) }));
   if (options.format === 'json') io.out(JSON.stringify({ results: rows }) + '\n');
@@ -41,26 +48,35 @@ export async function pushCommand(paths: readonly string[], options: PushOptions
     const count = (a: string): number => results.filter((r) => r.outcome.action === a).length;
     io.err(`${plural(results.length, 'file')}: ${count('created')} created, ${count('updated')} updated, ${count('failed')} failed${options.dryRun ? ` (dry run: nothing sent to ${base.origin})` : ''}.\n`);
   }
-  if (found.unreadable.length) return EXIT.usage;
-  return results.some((r) => r.outcome.action === 'failed') ? EXIT.problems : EXIT.ok;
+  if (unreadable) return EXIT.usage;
+  return results.some((r) => r.outcome.action === 'failed' || r.outcome.problems.some((p) => p.severity === 'error')) ? EXIT.problems : EXIT.ok;
 }
 
-async function pushOne(path: string, sender: Sender | undefined, options: PushOptions, io: Io): Promise<{ path: string; outcome: PushOutcome }> {
-  let text: string;
+/** One file: read its bytes (a file that is not UTF-8 is never sent), push, write a created id back. Undefined when unreadable. */
+async function pushOne(path: string, sender: Sender | undefined, options: PushOptions, io: Io): Promise<{ path: string; outcome: PushOutcome } | undefined> {
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (e) {
     io.err(`bluejay: cannot read ${path}: ${reason(e)}\n`);
-    return { path, outcome: { kind: null, id: null, action: 'failed', status: null, problems: [] } };
+    return undefined;
   }
+  const decoded = validateBytes(bytes, path);
+  if (decoded.text === undefined) return { path, outcome: { kind: decoded.kind ?? null, id: null, action: 'failed', status: null, problems: decoded.problems } };
+  const text = decoded.text;
   const outcome = await pushText(text, path, sender, { dryRun: options.dryRun, ...(io.signal && { signal: io.signal }) });
-  if (outcome.newText !== undefined) {
-    // Write the new id back unless the file changed while the request was out.
-    const now = await readFile(path, 'utf8').catch(() => undefined);
-    if (now === text) await writeFile(path, outcome.newText);
-    else io.err(`bluejay: ${path} changed during the push; add "id: ${String(outcome.id)}" to it by hand.\n`);
+  if (outcome.newText === undefined) return { path, outcome };
+  // Write the new id back unless the file changed while the request was out.
+  let why: string | undefined;
+  try {
+    if ((await readFile(path, 'utf8')) === text) await writeFile(path, outcome.newText);
+    else why = 'the file changed while the request was out';
+  } catch (e) {
+    why = reason(e);
   }
-  return { path, outcome };
+  if (why === undefined) return { path, outcome };
+  const problem = { severity: 'error' as const, code: 'id-not-written', pointer: '/id', message: `Bluejay created it with id ${String(outcome.id)}, but it could not be written into the file (${why}): add "id: ${String(outcome.id)}" by hand, or the next push creates another.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  return { path, outcome: { ...outcome, problems: [...outcome.problems, problem] } };
 }
 
 function describe(o: PushOutcome, base: string): string {

@@ -62,6 +62,7 @@ export const CODES = {
   'server-unavailable': 'error',
   'server-unkept': 'warning',
   'push-cancelled': 'information',
+  'id-not-written': 'error',
 } as const satisfies Readonly<Record<string, Severity>>;
 
 export type Code = keyof typeof CODES;

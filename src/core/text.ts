@@ -72,6 +72,7 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
     return { ok: false, reason: 'utf16', message: 'The file is UTF-16 encoded; save it as UTF-8.' };
   }
   const nul = bytes.indexOf(0);
+  if (nul !== -1 && looksUtf16(bytes)) return { ok: false, reason: 'utf16', message: 'The file looks UTF-16 encoded; save it as UTF-8.' };
   if (nul !== -1) {
     return { ok: false, reason: 'binary', message: `The file looks binary (a NUL byte at offset ${nul}); definition files are UTF-8 text.` };
   }
@@ -82,6 +83,19 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
   } catch {
     return { ok: false, reason: 'encoding', message: `The file is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)}); save it as UTF-8.` };
   }
+}
+
+/** Text in UTF-16 without a byte-order mark: every other byte of its first characters is zero. */
+function looksUtf16(b: Uint8Array): boolean {
+  const n = Math.min(b.length - (b.length % 2), 64);
+  if (n < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) even++;
+    if (b[i + 1] === 0) odd++;
+  }
+  return even === n / 2 || odd === n / 2;
 }
 
 /** Offset of the first byte that breaks UTF-8, for the message. */

@@ -82,9 +82,32 @@ void describe('bluejay push', () => {
     const noKey = await push({}, file);
     assert.equal(noKey.code, 2);
     assert.match(noKey.err, /BLUEJAY_API_KEY/);
-    const clear = await push({ BLUEJAY_API_KEY: 'k' }, '--base-url', 'http://api.example.com', file);
+    const clear = await push({ BLUEJAY_API_KEY: 'sk-do-not-print-me' }, '--base-url', 'http://api.example.com', file);
     assert.equal(clear.code, 2);
     assert.match(clear.err, /only sent over https/);
-    assert.ok(!clear.err.includes('BLUEJAY_API_KEY=k'));
+    assert.ok(!(clear.err + clear.out).includes('sk-do-not-print-me'));
   });
+
+  void test('a file that is not UTF-8 is not sent and not rewritten; the same file named twice is pushed once', () =>
+    withServer(async (s) => {
+      const dir = mkdtempSync(join(tmpdir(), 'bluejay-push-'));
+      const latin1 = Buffer.from('kind: customer-persona\nname: Caf\xe9\ndescription: d\ngoal: g\n', 'latin1');
+      writeFileSync(join(dir, 'l.persona.yaml'), latin1);
+      writeFileSync(join(dir, 'a.persona.yaml'), 'kind: customer-persona\nname: n\ndescription: d\ngoal: g\n');
+      const r = await push({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url }, '--format', 'json', dir, join(dir, '.', 'a.persona.yaml'));
+      const rows = (JSON.parse(r.out) as Results).results;
+      assert.deepEqual(rows.map((x) => [x.path.slice(dir.length + 1), x.action, x.problems.map((p) => p.code)]), [['a.persona.yaml', 'created', []], ['l.persona.yaml', 'failed', ['encoding']]]);
+      assert.deepEqual(readFileSync(join(dir, 'l.persona.yaml')), latin1);
+      assert.deepEqual((await s.requests()).map((x) => x.method), ['POST']);
+      assert.equal(r.code, 1);
+    }));
+
+  void test('the key is in no output, even when Bluejay echoes it back', () =>
+    withServer(async (s) => {
+      await s.faults({ status: { code: 400, detail: 'Bad request from X-API-Key: test-key (key test-key)' } });
+      const r = await push({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url }, join(ROOT, 'examples', 'refund-seeker.persona.yaml'));
+      assert.equal(r.code, 1);
+      assert.match(r.out, /server-rejected/);
+      assert.ok(!(r.out + r.err).includes('test-key'), r.out);
+    }));
 });

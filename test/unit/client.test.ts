@@ -112,23 +112,43 @@ void describe('BluejayClient', () => {
 
   void test('paces bulk work: no more than `concurrency` in flight, `minIntervalMs` between starts', () =>
     withServer(async (s) => {
-      const c = client(s.url, { concurrency: 2, minIntervalMs: 40 });
-      await Promise.all(Array.from({ length: 5 }, () => c.send(getRequest('digital-human', 318))));
+      // Each answer takes 150 ms: with two in flight, arrivals come in pairs 150 ms apart.
+      const c = client(s.url, { concurrency: 2, minIntervalMs: 0 });
+      await s.faults({ delayMs: 150 });
+      await Promise.all(Array.from({ length: 6 }, () => c.send(getRequest('digital-human', 318))));
       const at = (await s.requests()).map((r) => r.at);
-      for (let i = 1; i < at.length; i++) assert.ok((at[i] ?? 0) - (at[i - 1] ?? 0) >= 35, `${at.join(',')}`);
+      for (const t of at) assert.ok(at.filter((u) => u > t - 120 && u <= t).length <= 2, `${at.join(',')}`);
+      const spaced = client(s.url, { concurrency: 4, minIntervalMs: 40 });
+      await s.faults({});
+      await fetch(`${s.url}/__admin/requests`, { method: 'DELETE' });
+      await Promise.all(Array.from({ length: 4 }, () => spaced.send(getRequest('digital-human', 318))));
+      const gaps = (await s.requests()).map((r) => r.at);
+      for (let i = 1; i < gaps.length; i++) assert.ok((gaps[i] ?? 0) - (gaps[i - 1] ?? 0) >= 35, gaps.join(','));
     }));
 
-  void test('the key appears in no error, stack or log, whatever fails', () =>
+  void test('the key appears in no error or stack, even when the server echoes it', () =>
     withServer(async (s) => {
       const secret = 'sk-live-0123456789abcdef';
       const c = new BluejayClient({ baseUrl: s.url, apiKey: secret, ...FAST, retries: 0 });
       const errors: ApiError[] = [];
       errors.push(await failure(c.send(update))); // 401
-      for (const f of [{ resetNext: 1 }, { status: { code: 500, count: 1 } }, { delayMs: 300 }]) {
+      for (const f of [{ resetNext: 1 }, { status: { code: 500 } }, { delayMs: 300 }, { status: { code: 422, detail: [{ loc: ['body', 'name'], msg: `bad ${secret}`, type: 'x' }] } }, { status: { code: 400, detail: `X-API-Key: ${secret}` } }]) {
         await s.faults(f);
         errors.push(await failure(new BluejayClient({ baseUrl: s.url, apiKey: secret, ...FAST, retries: 0, timeoutMs: 100 }).send(update)));
       }
+      assert.deepEqual(errors.map((e) => e.kind), ['unauthorized', 'network', 'server', 'timeout', 'validation', 'rejected']);
       const everything = JSON.stringify(errors) + errors.map((e) => `${e.message}${e.stack ?? ''}`).join('') + JSON.stringify(await s.requests());
       assert.ok(!everything.includes(secret));
+    }));
+
+  void test('400, 403 and 422 from the server map to their fields', () =>
+    withServer(async (s) => {
+      const bad = pushRequest('digital-human', { kind: 'digital-human', id: 318, phone_number: '555-0123', silence_timeout: 20 });
+      const rejected = await failure(client(s.url).send(bad));
+      assert.deepEqual([rejected.kind, rejected.problems.map((p) => p.pointer)], ['rejected', ['/phone_number']]);
+      const invalid = await failure(client(s.url).send(pushRequest('digital-human', { kind: 'digital-human', id: 318, silence_timeout: 5 })));
+      assert.deepEqual([invalid.kind, invalid.problems.map((p) => p.pointer)], ['validation', ['/silence_timeout']]);
+      const forbidden = await failure(new BluejayClient({ baseUrl: s.url, apiKey: 'no-org-key', ...FAST }).send(update));
+      assert.equal(forbidden.kind, 'forbidden');
     }));
 });

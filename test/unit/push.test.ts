@@ -80,6 +80,22 @@ void describe('idEdit', () => {
     assert.equal(applyEdits('kind: digital-human\r\nname: x\r\n', [idEdit('kind: digital-human\r\nname: x\r\n', 'yaml', 5)!]), 'kind: digital-human\r\nid: 5\r\nname: x\r\n');
   });
 
+  void test('YAML: after kind\'s whole value; inside a flow mapping', () => {
+    const block = 'kind:\n  digital-human\nname: x\n';
+    assert.equal(applyEdits(block, [idEdit(block, 'yaml', 5)!]), 'kind:\n  digital-human\nid: 5\nname: x\n');
+    const flow = '{kind: customer-persona, name: x, description: d, goal: g}\n';
+    assert.equal(applyEdits(flow, [idEdit(flow, 'yaml', 'abc')!]), '{kind: customer-persona, id: abc, name: x, description: d, goal: g}\n');
+  });
+
+  void test('JSON: minified stays minified; without kind the id goes first', () => {
+    const min = '{"kind":"customer-persona","name":"x"}';
+    assert.equal(applyEdits(min, [idEdit(min, 'json', 'u')!]), '{"kind":"customer-persona","id":"u","name":"x"}');
+    const noKind = '{\n  "name": "x"\n}';
+    assert.equal(applyEdits(noKind, [idEdit(noKind, 'json', 3)!]), '{\n  "id": 3,\n  "name": "x"\n}');
+    const last = '{\n  "name": "x",\n  "kind": "digital-human"\n}';
+    assert.equal(applyEdits(last, [idEdit(last, 'json', 3)!]), '{\n  "name": "x",\n  "kind": "digital-human",\n  "id": 3\n}');
+  });
+
   void test('JSON: after kind, with the file\'s indentation', () => {
     const text = '{\n    "kind": "customer-persona",\n    "name": "x"\n}\n';
     assert.equal(applyEdits(text, [idEdit(text, 'json', '3c90c3cc-0d44-4b50-8888-8dd25736052a')!]), '{\n    "kind": "customer-persona",\n    "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",\n    "name": "x"\n}\n');

@@ -29,13 +29,16 @@ export interface ApiResponse {
   readonly data: unknown;
 }
 
+const BURST_WINDOW_MS = 60_000;
+const MAX_RETRY_AFTER_MS = 60_000;
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 const TRANSIENT = new Set([...NOT_SENT, 'ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ERR_NETWORK', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
 
 export class BluejayClient {
   private readonly http: AxiosInstance;
   private readonly pacer: Pacer;
-  private successes = 0;
+  /** When a request last succeeded: a 401 soon after one is Bluejay's burst limit, not a bad key. */
+  private lastSuccess = 0;
 
   constructor(private readonly options: ClientOptions) {
     this.http = axios.create({
@@ -57,16 +60,18 @@ export class BluejayClient {
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.pacer.run(() => this.once(req, signal), signal);
       if (outcome.ok) {
-        this.successes++;
+        this.lastSuccess = Date.now();
         return outcome.response;
       }
       const { error, retryAfter } = outcome;
-      // Bluejay answers bursts with 401: after earlier successes, back off before calling the key bad.
-      if (error.kind === 'unauthorized' && this.successes > 0 && authWaits < 3) {
+      // Bluejay answers bursts with 401: after successes in this run, back off before calling the key bad.
+      if (error.kind === 'unauthorized' && Date.now() - this.lastSuccess < BURST_WINDOW_MS && authWaits < 3) {
         await sleep(Math.min(30_000, base * 4 * 2 ** authWaits++), signal);
         continue;
       }
       if (attempt >= retries || !this.retryable(req, error, outcome.sent)) throw error;
+      // A server that asks for more than a minute is not retried early: report it instead.
+      if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) throw new ApiError(error.kind, `${error.message} Bluejay asks to wait ${Math.round(retryAfter / 1000)} s.`, error.status, error.problems);
       await sleep(retryAfter ?? backoffDelay(attempt, base), signal);
     }
   }
@@ -95,8 +100,9 @@ export class BluejayClient {
     const code = codeOf(e);
     if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') return new ApiError('timeout', `Bluejay at ${origin} did not answer in time (${code}).`, null);
     if (TRANSIENT.has(code)) return new ApiError('network', `Could not reach Bluejay at ${origin} (${code}).`, null);
+    // Not a passing network fault (a certificate error, an invalid header): retrying will not help.
     const message = e instanceof Error ? e.message : String(e);
-    return new ApiError('network', redact(`Could not reach Bluejay at ${origin}: ${message}`, this.options.apiKey), null);
+    return new ApiError('unexpected', redact(`The request to Bluejay at ${origin} failed: ${message}${code ? ` (${code})` : ''}`, this.options.apiKey), null);
   }
 }
 

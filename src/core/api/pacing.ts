@@ -23,12 +23,12 @@ export function backoffDelay(attempt: number, base: number): number {
   return Math.min(30_000, exp + Math.random() * exp);
 }
 
-/** Retry-After in milliseconds (delta-seconds or an HTTP date), at most a minute; undefined when absent or unreadable. */
+/** Retry-After in milliseconds (delta-seconds or an HTTP date); undefined when absent or unreadable. */
 export function retryAfterMs(header: unknown, now = Date.now()): number | undefined {
   if (typeof header !== 'string' && typeof header !== 'number') return undefined;
   const text = String(header).trim();
-  const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
-  return Number.isFinite(seconds) ? Math.min(60_000, Math.max(0, seconds)) : undefined;
+  const ms = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
+  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
 }
 
 /** Runs tasks with at most `concurrency` in flight and at least `minIntervalMs` between two starts. */

@@ -44,7 +44,12 @@ const MESSAGES: Record<string, string> = {
 
 function syntaxIssues(text: string, base: number): SyntaxIssue[] {
   const errors: ParseError[] = [];
-  parseTree(text, errors, TREE_OPTIONS);
+  try {
+    parseTree(text, errors, TREE_OPTIONS);
+  } catch (e) {
+    if (e instanceof RangeError) return [{ code: 'too-deep', message: 'The JSON is nested too deeply to read.', span: [base, base] }];
+    throw e;
+  }
   const issues: SyntaxIssue[] = [];
   let lastOffset = -1;
   for (const e of errors) {

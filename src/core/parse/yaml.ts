@@ -261,7 +261,7 @@ class YamlLocator implements Locator {
   }
 
   private span(f: Frame): Span {
-    const start = this.contentStart(f.open);
+    const start = this.skipProperties(this.contentStart(f.open));
     let last = unwrap(f);
     // A block collection ends where its last entry ends, not after the comments that follow it.
     while ((last.kind === 'mapping' || last.kind === 'sequence') && last.children?.length && !this.isFlow(last)) {
@@ -269,6 +269,19 @@ class YamlLocator implements Locator {
     }
     const end = Math.max(start, this.trimBack(last.end));
     return [start + this.base, end + this.base];
+  }
+
+  /** Past an anchor (`&a`) or a tag (`!!str`) before a node's content: a fix replaces the value, not them. */
+  private skipProperties(pos: number): number {
+    let i = pos;
+    for (;;) {
+      const c = this.text.charCodeAt(i);
+      if (c !== 38 && c !== 33) return i; // & or !
+      let j = i;
+      while (j < this.text.length && !SPACE.has(this.text.charCodeAt(j))) j++;
+      if (j >= this.text.length) return pos;
+      i = this.contentStart(j);
+    }
   }
 
   private isFlow(f: Frame): boolean {

@@ -54,11 +54,15 @@ export async function pushText(text: string, fileName: string, sender: Sender | 
     const id = typeof serverId === 'string' || typeof serverId === 'number' ? serverId : fileId;
     const unkept = resource ? unkeptFields(request, resource) : [];
     const problems = [...result.problems, ...placed(text, result.format, unkept.map((f) => ({ code: 'server-unkept' as const, pointer: `/${f}`, message: `Bluejay did not keep ${f} as it was sent; pull or compare to see what it holds.` })))];
-    if (request.op === 'create' && id !== null) {
-      const edit = idEdit(text, result.format, id);
+    if (request.op === 'create') {
+      const edit = id === null ? undefined : idEdit(text, result.format, id);
+      if (!edit) {
+        const why = id === null ? 'Bluejay created it but its answer holds no id' : `Bluejay created it with id ${String(id)}, but the id could not be placed in this file`;
+        problems.push(...placed(text, result.format, [{ code: 'id-not-written', pointer: '', message: `${why}: add the id by hand, or the next push creates another.` }]));
+      }
       return { kind, id, action: 'created', status: res.status, problems, request, ...(edit && { idEdit: edit, newText: applyEdits(text, [edit]) }) };
     }
-    return { kind, id, action: request.op === 'create' ? 'created' : 'updated', status: res.status, problems, request };
+    return { kind, id, action: 'updated', status: res.status, problems, request };
   } catch (e) {
     const error = e instanceof ApiError ? e : new ApiError('unexpected', e instanceof Error ? e.message : String(e), null);
     const server = error.problems.map((p) => ({ code: CODE_OF[error.kind], pointer: p.pointer, message: p.message }));
