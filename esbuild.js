@@ -24,9 +24,11 @@ const common = {
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/extension/editing/index.ts'], outfile: 'dist/editing.js' },
+  { ...common, entryPoints: ['src/extension/editing/index.ts'], outfile: 'dist/editing.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/extension/api/index.ts'], outfile: 'dist/api.js' },
   { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' },
+  // The form editor's browser side: its own tsconfig (DOM, no node, no vscode), one IIFE for the webview.
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/form.js', tsconfig: 'src/webview/tsconfig.json' },
 ];
 
 /** Writes dist/schemas/*.annotations.json from the core (see src/core/assist/annotations.ts). */
@@ -45,8 +47,19 @@ async function writeAnnotationSchemas() {
   }
 }
 
+/** The webview's icon font (codicons), served from dist/webview beside the form's script. */
+function copyCodicons() {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
+  const to = path.join(__dirname, 'dist', 'webview');
+  fs.mkdirSync(to, { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, f), path.join(to, f));
+}
+
 async function main() {
   await writeAnnotationSchemas();
+  copyCodicons();
   if (watch) {
     for (const b of builds) await (await esbuild.context(b)).watch();
     console.log('esbuild: watching for changes');

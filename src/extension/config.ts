@@ -30,13 +30,16 @@ export class Config {
     return i?.globalValue ?? i?.defaultValue ?? DEFAULT_BASE_URL;
   }
 
-  /** Push a definition when it is saved (manually; auto-saves only with `pushOnSave.includeAutoSave`). */
+  /**
+   * Push a definition when it is saved (manually; auto-saves only with `pushOnSave.includeAutoSave`).
+   * The user's own choice only: a repository's settings must not start pushing over their data.
+   */
   get pushOnSave(): boolean {
-    return vscode.workspace.isTrusted && this.raw.get<boolean>('pushOnSave', false);
+    return vscode.workspace.isTrusted && (this.raw.inspect<boolean>('pushOnSave')?.globalValue ?? false);
   }
 
   get pushOnAutoSave(): boolean {
-    return this.raw.get<boolean>('pushOnSave.includeAutoSave', false);
+    return this.raw.inspect<boolean>('pushOnSave.includeAutoSave')?.globalValue ?? false;
   }
 
   async setPushOnSave(on: boolean): Promise<void> {

@@ -13,9 +13,14 @@ export const ALL_SELECTOR: vscode.DocumentSelector = [...(YAML_SELECTOR as vscod
 
 const KIND_LINE = /^\s*"?kind"?\s*:\s*"?(customer-persona|digital-human)\b/m;
 
-/** The kind a document holds by its name, or (untitled, other names) by a `kind:` line near the top. */
+/**
+ * The kind a document holds by its name, or (untitled, other names) by a `kind:` line near the top.
+ * Only editable documents count: the old side of a git diff is not a definition to check or push.
+ */
 export function documentKind(doc: vscode.TextDocument): Kind | undefined {
   if (doc.languageId !== 'yaml' && doc.languageId !== 'json') return undefined;
+  const scheme = doc.uri.scheme;
+  if (scheme !== 'file' && scheme !== 'untitled' && vscode.workspace.fs.isWritableFileSystem(scheme) !== true) return undefined;
   const byName = kindFromFileName(doc.fileName);
   if (byName) return byName;
   const m = KIND_LINE.exec(doc.getText(new vscode.Range(0, 0, 40, 0)));

@@ -92,7 +92,10 @@ export class Diagnostics implements vscode.Disposable {
   }
 
   private schedule(doc: vscode.TextDocument): void {
-    if (!isDefinition(doc)) return;
+    if (!isDefinition(doc)) {
+      if (this.latest.has(doc.uri.toString())) this.forget(doc.uri); // it lost its `kind:` line
+      return;
+    }
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     // A large file waits twice as long as its last validation took, so validation never crowds typing.

@@ -7,6 +7,7 @@ import { registerAssist } from './assist';
 import { registerCommands } from './commands';
 import { Config } from './config';
 import { Diagnostics } from './diagnostics';
+import { registerFormEditor } from './form/formEditor';
 import { createLogger } from './log';
 import { registerQuickFixes } from './quickFixes';
 import { registerStatusBar } from './statusBar';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): BluejayApi {
       pusher,
       registerPushCommands(keys, pusher, log),
       registerSaveToSync(config, pusher),
+      registerFormEditor(context, diagnostics, pusher, log),
     );
     log.info(`Bluejay Definitions ${version ?? ''} activated`);
     return { onDidValidate: diagnostics.onDidUpdate };

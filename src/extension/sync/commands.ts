@@ -11,7 +11,7 @@ export function registerPushCommands(keys: ApiKeys, pusher: Pusher, log: Logger)
     vscode.commands.registerCommand('bluejay.setApiKey', (key?: unknown) => keys.prompt(key)),
     vscode.commands.registerCommand('bluejay.clearApiKey', () => keys.clear()),
     vscode.commands.registerCommand('bluejay.pushFile', (uri?: unknown) => pushFile(pusher, uri)),
-    vscode.commands.registerCommand('bluejay.pushAll', () => pushAll(pusher, log)),
+    vscode.commands.registerCommand('bluejay.pushAll', () => pushAll(keys, pusher, log)),
     vscode.languages.registerCodeLensProvider(ALL_SELECTOR, {
       provideCodeLenses: (doc) => (isDefinition(doc) ? [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: '$(cloud-upload) Push to Bluejay', command: 'bluejay.pushFile', arguments: [doc.uri] })] : []),
     }),
@@ -29,7 +29,11 @@ async function pushFile(pusher: Pusher, arg: unknown): Promise<PushRun | undefin
     void vscode.window.showInformationMessage(`Bluejay: ${vscode.workspace.asRelativePath(uri)} is not a persona or digital human definition.`);
     return undefined;
   }
-  const run = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Bluejay: pushing ${vscode.workspace.asRelativePath(uri)}` }, () => pusher.push(doc));
+  const run = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Bluejay: pushing ${vscode.workspace.asRelativePath(uri)}`, cancellable: true }, (_progress, token) => {
+    const abort = new AbortController();
+    token.onCancellationRequested(() => abort.abort());
+    return pusher.push(doc, { signal: abort.signal });
+  });
   report(uri, run);
   return run;
 }
@@ -48,8 +52,13 @@ function report(uri: vscode.Uri, run: PushRun): void {
   }
 }
 
-async function pushAll(pusher: Pusher, log: Logger): Promise<Record<PushAction | 'not pushed', number>> {
+async function pushAll(keys: ApiKeys, pusher: Pusher, log: Logger): Promise<Record<PushAction | 'not pushed', number>> {
   const totals: Record<PushAction | 'not pushed', number> = { created: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0, 'not pushed': 0 };
+  // Ask for a missing key once, before the files, not once per file.
+  if (!vscode.workspace.isTrusted || !(await keys.require())) {
+    if (!vscode.workspace.isTrusted) void vscode.window.showWarningMessage('Bluejay: pushing is disabled in an untrusted workspace.');
+    return totals;
+  }
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Bluejay: pushing definitions', cancellable: true }, async (progress, token) => {
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());

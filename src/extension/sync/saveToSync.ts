@@ -13,7 +13,7 @@ const ASK_ABOVE = 3;
 
 export function registerSaveToSync(config: Config, pusher: Pusher): vscode.Disposable {
   const reasons = new Map<string, vscode.TextDocumentSaveReason>();
-  const batch = new Map<string, vscode.TextDocument>();
+  const batch = new Map<string, { doc: vscode.TextDocument; text: string }>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const item = vscode.window.createStatusBarItem('bluejay.pushOnSave', vscode.StatusBarAlignment.Left, 49);
@@ -28,13 +28,14 @@ export function registerSaveToSync(config: Config, pusher: Pusher): vscode.Dispo
   };
 
   const flush = async (): Promise<void> => {
-    const docs = [...batch.values()];
+    const saved = [...batch.values()];
     batch.clear();
-    if (docs.length > ASK_ABOVE) {
-      const go = await vscode.window.showWarningMessage(`Bluejay: ${docs.length} definition files were saved at once. Push them all?`, { modal: false }, 'Push All', 'Not Now');
+    if (saved.length > ASK_ABOVE) {
+      const go = await vscode.window.showWarningMessage(`Bluejay: ${saved.length} definition files were saved at once. Push them all?`, { modal: false }, 'Push All', 'Not Now');
       if (go !== 'Push All') return;
     }
-    await Promise.all(docs.map((d) => pusher.push(d)));
+    // What was saved is pushed, not what has been typed since.
+    await Promise.all(saved.map(({ doc, text }) => pusher.push(doc, { text })));
   };
 
   render();
@@ -54,7 +55,7 @@ export function registerSaveToSync(config: Config, pusher: Pusher): vscode.Dispo
       if (pusher.internalSaves.delete(key)) return; // the id write-back, not a person's save
       if (!config.pushOnSave || !isDefinition(doc)) return;
       if (reason !== vscode.TextDocumentSaveReason.Manual && !config.pushOnAutoSave) return;
-      batch.set(key, doc);
+      batch.set(key, { doc, text: doc.getText() });
       clearTimeout(timer);
       timer = setTimeout(() => void flush(), SETTLE_MS);
     }),

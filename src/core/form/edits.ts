@@ -1,0 +1,179 @@
+/**
+ * A form change (`EditOp`) as one minimal text edit of the document: the entry concerned is
+ * rewritten, every other character (comments, key order, quoting, unrelated lines) stays.
+ *
+ * A `set` of a mapping over a mapping (or a list over a list) is done entry by entry, so what did
+ * not change keeps its text and comments. Each primitive change is made on the text and the text
+ * parsed again; at the end the result is read back with the validator's own parser and must equal
+ * the old value with the change applied. If it does not (an anchor, a tag, an odd layout), the change
+ * is made again with every new string double-quoted, and refused if that does not read back either.
+ * The edit returned is the one span where the old and new texts differ.
+ */
+import type { TextEdit } from '../fix/quickFixes';
+import { parseJson } from '../parse/json';
+import { parseYaml } from '../parse/yaml';
+import { JsonEditor } from './jsonEdits';
+import type { EditOp, Path } from './protocol';
+import { fail, YamlEditor, type Result } from './yamlEdits';
+import { isObject, type Mode } from './yamlWrite';
+import { at, isJsonValue, nest, sameValue, valueAfter } from './values';
+
+export type EditsResult = { readonly ok: true; readonly edits: TextEdit[] } | { readonly ok: false; readonly reason: string };
+type Format = 'yaml' | 'json';
+
+interface Editor {
+  set(path: Path, value: unknown): Result<string>;
+  unset(path: Path): Result<string>;
+  insert(path: Path, index: number, value: unknown): Result<string>;
+  move(path: Path, from: number, to: number): Result<string>;
+}
+
+export function editsFor(text: string, format: Format, op: EditOp): EditsResult {
+  try {
+    return compute(text, format, op);
+  } catch (e) {
+    return fail(`The change could not be made: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function compute(original: string, format: Format, op: EditOp): EditsResult {
+  const bom = original.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const text = original.slice(bom);
+  const before = read(text, format);
+  if (!before.ok) return before;
+  if ((op.op === 'set' || op.op === 'insert') && !isJsonValue(op.value)) return fail('The value is not plain JSON data');
+  const expected = valueAfter(before.value, op);
+  if (!expected.ok) return expected;
+  // YAML is edited with a line break after the last line, so that line too can be moved or removed whole.
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const pad = format === 'yaml' && text !== '' && !/[\r\n]$/.test(text) ? eol : '';
+  for (const mode of format === 'yaml' ? (['pretty', 'safe'] as const) : (['pretty'] as const)) {
+    const session = new Session(format, mode);
+    const out = run(session, text + pad, op);
+    if (!out.ok) return out;
+    const result = pad && out.value.endsWith(pad) ? out.value.slice(0, -pad.length) : out.value;
+    const after = session.read(result);
+    if (after.ok && sameValue(after.value, expected.value)) return { ok: true, edits: diff(text, result, bom) };
+  }
+  return fail('The change cannot be written here without changing other values (an anchor, a tag or an unusual layout); edit the text instead.');
+}
+
+/** One attempt at a change; texts already parsed are not parsed again (most steps of a `set` leave the text as it is). */
+class Session {
+  private readonly values = new Map<string, Result<unknown>>();
+  private readonly editors = new Map<string, Result<Editor>>();
+
+  constructor(readonly format: Format, private readonly mode: Mode) {}
+
+  read(text: string): Result<unknown> {
+    let r = this.values.get(text);
+    if (!r) this.values.set(text, (r = read(text, this.format)));
+    return r;
+  }
+
+  editor(text: string): Result<Editor> {
+    let e = this.editors.get(text);
+    if (!e) this.editors.set(text, (e = this.format === 'json' ? JsonEditor.open(text) : YamlEditor.open(text, this.mode)));
+    return e;
+  }
+
+  /** Runs one primitive change on `text`. */
+  with(text: string, change: (e: Editor) => Result<string>): Result<string> {
+    const e = this.editor(text);
+    return e.ok ? change(e.value) : e;
+  }
+}
+
+function run(s: Session, text: string, op: EditOp): Result<string> {
+  switch (op.op) {
+    case 'set':
+      return setDeep(s, text, op.path, op.value);
+    case 'unset':
+      return s.with(text, (e) => e.unset(op.path));
+    case 'insert': {
+      const cur = valueAt(s, text, op.path);
+      if (!cur.ok) return cur;
+      if (cur.value === undefined || cur.value === null) return place(s, text, op.path, [op.value]);
+      return s.with(text, (e) => e.insert(op.path, op.index, op.value));
+    }
+    case 'move':
+      return s.with(text, (e) => e.move(op.path, op.from, op.to));
+  }
+}
+
+function valueAt(s: Session, text: string, path: Path): Result<unknown> {
+  const r = s.read(text);
+  return r.ok ? { ok: true, value: at(r.value, path).value } : r;
+}
+
+/** `value` at `path`, entry by entry where a mapping meets a mapping or a list a list. */
+function setDeep(s: Session, text: string, path: Path, value: unknown): Result<string> {
+  const r = s.read(text);
+  if (!r.ok) return r;
+  const cur = at(r.value, path);
+  const old = cur.value;
+  if (cur.exists && sameValue(old, value)) return { ok: true, value: text };
+  let t = text;
+  const step = (next: Result<string>): boolean => {
+    if (next.ok) t = next.value;
+    return next.ok;
+  };
+  let done: Result<string> | undefined;
+  if (cur.exists && isObject(old) && isObject(value) && Object.keys(old).length) {
+    // New and changed keys first, so the mapping is never left empty (and so turned into `{}`) on the way.
+    for (const [k, v] of Object.entries(value)) if (!step((done = setDeep(s, t, [...path, k], v)))) return done;
+    for (const k of Object.keys(old)) if (!(k in value) && !step((done = s.with(t, (e) => e.unset([...path, k]))))) return done;
+    return { ok: true, value: t };
+  }
+  if (cur.exists && Array.isArray(old) && Array.isArray(value) && old.length) {
+    for (let i = 0; i < Math.min(old.length, value.length); i++) if (!step((done = setDeep(s, t, [...path, String(i)], value[i])))) return done;
+    for (let i = old.length; i < value.length; i++) if (!step((done = s.with(t, (e) => e.insert(path, i, value[i]))))) return done;
+    for (let i = old.length - 1; i >= value.length; i--) if (!step((done = s.with(t, (e) => e.unset([...path, String(i)]))))) return done;
+    return { ok: true, value: t };
+  }
+  return place(s, text, path, value);
+}
+
+/** One primitive `set`: replace what is there, or add to the deepest parent that exists (a null one is replaced). */
+function place(s: Session, text: string, path: Path, value: unknown): Result<string> {
+  const r = s.read(text);
+  if (!r.ok) return r;
+  let d = 0;
+  let parent = r.value;
+  while (d < path.length && at(parent, [path[d] ?? '']).exists) parent = at(parent, [path[d++] ?? '']).value;
+  if (d === path.length) return s.with(text, (e) => e.set(path, value));
+  const prefix = path.slice(0, d);
+  const rest = path.slice(d);
+  if (Array.isArray(parent)) {
+    const inner = nest(rest.slice(1), value);
+    if (rest[0] !== String(parent.length) || !inner.ok) return fail(`${[...prefix, rest[0]].join('/')} is not an item of the list`);
+    return s.with(text, (e) => e.insert(prefix, parent.length, inner.value));
+  }
+  // A null value becomes the mapping (an empty document gets its first key).
+  const nullParent = parent === null && d > 0;
+  const inner = nest(nullParent ? rest : rest.slice(1), value);
+  if (!inner.ok) return inner;
+  if (nullParent) return s.with(text, (e) => e.set(prefix, inner.value));
+  if (isObject(parent) || parent === undefined || parent === null) return s.with(text, (e) => e.set([...prefix, rest[0] ?? ''], inner.value));
+  return fail(`${prefix.join('/') || 'The document'} is not a mapping`);
+}
+
+function read(text: string, format: Format): Result<unknown> {
+  const parsed = format === 'json' ? parseJson(text) : parseYaml(text);
+  if (parsed.ok && !parsed.issues.length) return { ok: true, value: parsed.value };
+  return fail(`The ${format === 'json' ? 'JSON' : 'YAML'} cannot be read: ${parsed.issues[0]?.message ?? 'unknown problem'}`);
+}
+
+/** The one span where `a` and `b` differ, never splitting a CRLF or a surrogate pair. */
+function diff(a: string, b: string, shift: number): TextEdit[] {
+  if (a === b) return [];
+  const max = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < max - p && a.charCodeAt(a.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
+  const split = (t: string, i: number): boolean => i > 0 && i < t.length && /^(\r\n|[\ud800-\udbff][\udc00-\udfff])$/.test(t.slice(i - 1, i + 1));
+  while (p > 0 && (split(a, p) || split(b, p))) p--;
+  while (q > 0 && (split(a, a.length - q) || split(b, b.length - q))) q--;
+  return [{ offset: p + shift, length: a.length - p - q, newText: b.slice(p, b.length - q) }];
+}

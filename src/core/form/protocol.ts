@@ -1,0 +1,96 @@
+/**
+ * The messages between the form editor's host and its webview: one discriminated union each way,
+ * defined once and checked at runtime on arrival (a webview is another process, and a message is
+ * only data until checked). Pure TypeScript: the webview bundles this file too.
+ */
+import type { FormModel } from './model';
+
+/** Path segments from the document's root; list indices are decimal strings ("0"). */
+export type Path = readonly string[];
+
+/** A change the form asks for; the host turns it into one minimal edit of the text. */
+export type EditOp =
+  | { readonly op: 'set'; readonly path: Path; readonly value: unknown }
+  | { readonly op: 'unset'; readonly path: Path }
+  | { readonly op: 'insert'; readonly path: Path; readonly index: number; readonly value: unknown }
+  | { readonly op: 'move'; readonly path: Path; readonly from: number; readonly to: number };
+
+export interface FormProblem {
+  readonly pointer: string;
+  readonly severity: 'error' | 'warning' | 'information';
+  readonly code: string;
+  readonly message: string;
+}
+
+/** What the form shows: the document's value (null when the text cannot be read), its problems, its state. */
+export interface FormState {
+  readonly version: number;
+  readonly value: Readonly<Record<string, unknown>> | null;
+  /** Why the text could not be read as a definition, when it cannot. */
+  readonly unreadable?: string;
+  readonly problems: readonly FormProblem[];
+  readonly id: string | number | null;
+  readonly format: 'yaml' | 'json';
+  readonly canPush: boolean;
+}
+
+export type HostMessage =
+  | { readonly type: 'init'; readonly model: FormModel; readonly state: FormState }
+  | { readonly type: 'state'; readonly state: FormState };
+
+export type WebviewMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'edit'; readonly version: number; readonly edit: EditOp }
+  | { readonly type: 'command'; readonly command: 'push' | 'showSource' };
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function isPath(v: unknown): v is Path {
+  return Array.isArray(v) && v.length <= 64 && v.every((s) => typeof s === 'string' && s.length <= 200);
+}
+
+function isIndex(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1_000_000;
+}
+
+export function isEditOp(v: unknown): v is EditOp {
+  if (!isObject(v) || !isPath(v['path'])) return false;
+  switch (v['op']) {
+    case 'set':
+      return 'value' in v;
+    case 'unset':
+      return true;
+    case 'insert':
+      return isIndex(v['index']) && 'value' in v;
+    case 'move':
+      return isIndex(v['from']) && isIndex(v['to']);
+    default:
+      return false;
+  }
+}
+
+/** The host's check of what the webview sent. */
+export function isWebviewMessage(v: unknown): v is WebviewMessage {
+  if (!isObject(v)) return false;
+  switch (v['type']) {
+    case 'ready':
+      return true;
+    case 'edit':
+      return typeof v['version'] === 'number' && isEditOp(v['edit']);
+    case 'command':
+      return v['command'] === 'push' || v['command'] === 'showSource';
+    default:
+      return false;
+  }
+}
+
+/** The webview's check of what the host sent (shallow: the host is trusted, but not a stale bundle). */
+export function isHostMessage(v: unknown): v is HostMessage {
+  if (!isObject(v)) return false;
+  const state = v['state'];
+  const stateOk = isObject(state) && typeof state['version'] === 'number' && Array.isArray(state['problems']);
+  if (v['type'] === 'state') return stateOk;
+  return v['type'] === 'init' && stateOk && isObject(v['model']) && Array.isArray(v['model']['groups']);
+}

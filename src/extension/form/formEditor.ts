@@ -1,0 +1,48 @@
+/** Registers the "Bluejay Form" custom editor, its commands, and the open-by-default setting. */
+import * as vscode from 'vscode';
+import type { Diagnostics } from '../diagnostics';
+import { editing } from '../lazy';
+import type { Logger } from '../log';
+import type { Pusher } from '../sync/pusher';
+
+export const VIEW_TYPE = 'bluejay.form';
+
+const PATTERNS = ['*.persona.yaml', '*.persona.yml', '*.persona.json', '*.digital-human.yaml', '*.digital-human.yml', '*.digital-human.json'];
+
+/** `bluejay.formEditor.openByDefault` maps onto VS Code's own editor associations (user settings). */
+async function applyDefault(on: boolean): Promise<void> {
+  const config = vscode.workspace.getConfiguration('workbench');
+  const current = { ...(config.inspect<Record<string, string>>('editorAssociations')?.globalValue ?? {}) };
+  for (const p of PATTERNS) {
+    if (on) current[p] = VIEW_TYPE;
+    else if (current[p] === VIEW_TYPE) delete current[p];
+  }
+  await config.update('editorAssociations', current, vscode.ConfigurationTarget.Global);
+}
+
+export function registerFormEditor(context: vscode.ExtensionContext, diagnostics: Diagnostics, pusher: Pusher, log: Logger): vscode.Disposable {
+  // The form's host code loads with dist/editing.js, the first time a form opens.
+  let host: vscode.CustomTextEditorProvider | undefined;
+  const provider: vscode.CustomTextEditorProvider = {
+    resolveCustomTextEditor: (doc, panel, token) => (host ??= new (editing().FormEditorProvider)(context.extensionUri, diagnostics, pusher, log)).resolveCustomTextEditor(doc, panel, token),
+  };
+  return vscode.Disposable.from(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('bluejay.formEditor.openByDefault')) void applyDefault(vscode.workspace.getConfiguration('bluejay').get<boolean>('formEditor.openByDefault', false));
+    }),
+    vscode.window.registerCustomEditorProvider(VIEW_TYPE, provider, { supportsMultipleEditorsPerDocument: true }),
+    vscode.commands.registerCommand('bluejay.openForm', (arg?: unknown) => {
+      const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+      return uri && vscode.commands.executeCommand<unknown>('vscode.openWith', uri, VIEW_TYPE);
+    }),
+    vscode.commands.registerCommand('bluejay.showSource', (arg?: unknown) => {
+      const uri = arg instanceof vscode.Uri ? arg : activeFormUri();
+      return uri && vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    }),
+  );
+}
+
+function activeFormUri(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputCustom && input.viewType === VIEW_TYPE ? input.uri : undefined;
+}

@@ -1,0 +1,115 @@
+/**
+ * "Bluejay Form", the host side (loaded lazily with dist/editing.js): a custom text editor that
+ * shows a definition as a form generated from its JSON Schema. The document stays the only source
+ * of truth: every form change becomes one minimal WorkspaceEdit (so undo, redo, dirty state and
+ * save are VS Code's own), and every text change, from any editor or from git, re-renders the form.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { EditOp, FormState, HostMessage } from '../../core/form/protocol';
+import { isWebviewMessage } from '../../core/form/protocol';
+import { documentKind } from '../definitions';
+import type { Diagnostics } from '../diagnostics';
+import { editsFor } from '../../core/form/edits';
+import { formModel } from '../../core/form/model';
+import type { Logger } from '../log';
+import type { Pusher } from '../sync/pusher';
+
+export class FormEditorProvider implements vscode.CustomTextEditorProvider {
+  constructor(private readonly extensionUri: vscode.Uri, private readonly diagnostics: Diagnostics, private readonly pusher: Pusher, private readonly log: Logger) {}
+
+  resolveCustomTextEditor(doc: vscode.TextDocument, panel: vscode.WebviewPanel): void {
+    const kind = documentKind(doc);
+    const web = panel.webview;
+    const assets = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    web.options = { enableScripts: true, localResourceRoots: [assets, media] };
+    web.html = html(web, assets, media);
+    const post = (m: HostMessage): void => void web.postMessage(m);
+    const state = (): FormState => this.state(doc);
+    const subs: vscode.Disposable[] = [
+      web.onDidReceiveMessage((raw: unknown) => {
+        if (!isWebviewMessage(raw)) {
+          this.log.warn(`form editor: ignored a malformed message from the webview`);
+          return;
+        }
+        switch (raw.type) {
+          case 'ready':
+            if (kind) post({ type: 'init', model: formModel(kind), state: state() });
+            return;
+          case 'edit':
+            void this.edit(doc, raw.version, raw.edit).then((ok) => ok || post({ type: 'state', state: state() }));
+            return;
+          case 'command':
+            if (raw.command === 'push') void vscode.commands.executeCommand('bluejay.pushFile', doc.uri);
+            else void vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+            return;
+        }
+      }),
+      // Validation follows every text change (debounced); the form follows validation.
+      this.diagnostics.onDidUpdate((uri) => uri.toString() === doc.uri.toString() && post({ type: 'state', state: state() })),
+      this.pusher.onDidChangeServerProblems((uri) => uri.toString() === doc.uri.toString() && post({ type: 'state', state: state() })),
+    ];
+    panel.onDidDispose(() => {
+      vscode.Disposable.from(...subs).dispose();
+    });
+  }
+
+  private state(doc: vscode.TextDocument): FormState {
+    const result = this.diagnostics.ensure(doc);
+    const readable = result?.value !== undefined;
+    const id = result?.value?.['id'];
+    const problems = [...(result?.problems ?? []), ...this.pusher.serverProblems(doc.uri)].map((p) => ({ pointer: p.pointer, severity: p.severity, code: p.code, message: p.message }));
+    const unreadable = readable ? undefined : (result?.problems.find((p) => p.severity === 'error')?.message ?? 'The text cannot be read as a definition.');
+    return {
+      version: doc.version,
+      value: result?.value ?? null,
+      ...(unreadable !== undefined && { unreadable }),
+      problems,
+      id: typeof id === 'string' || typeof id === 'number' ? id : null,
+      format: doc.languageId === 'json' ? 'json' : 'yaml',
+      canPush: vscode.workspace.isTrusted,
+    };
+  }
+
+  /**
+   * Applies a form change as one minimal edit; false when it cannot be made. Changes name paths,
+   * not offsets, so one made on an older version (two quick changes before the form heard of the
+   * first) still applies to today's text: nothing the person did is dropped.
+   */
+  private async edit(doc: vscode.TextDocument, version: number, op: EditOp): Promise<boolean> {
+    if (version > doc.version) return false; // from the future: a confused webview
+    const result = editsFor(doc.getText(), doc.languageId === 'json' ? 'json' : 'yaml', op);
+    if (!result.ok) {
+      this.log.warn(`form editor: ${result.reason}`);
+      void vscode.window.showWarningMessage(`Bluejay: that change could not be made in the text: ${result.reason}`);
+      return false;
+    }
+    const we = new vscode.WorkspaceEdit();
+    for (const e of result.edits) we.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
+    return vscode.workspace.applyEdit(we);
+  }
+}
+
+/** The page: a strict CSP with a fresh nonce, and only our own script, styles and icon font. */
+function html(web: vscode.Webview, assets: vscode.Uri, media: vscode.Uri): string {
+  const nonce = randomBytes(18).toString('base64');
+  const uri = (base: vscode.Uri, file: string): string => web.asWebviewUri(vscode.Uri.joinPath(base, file)).toString();
+  const csp = [`default-src 'none'`, `style-src ${web.cspSource}`, `font-src ${web.cspSource}`, `img-src ${web.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${uri(assets, 'codicon.css')}">
+<link rel="stylesheet" href="${uri(media, 'form.css')}">
+<title>Bluejay Form</title>
+</head>
+<body>
+<div id="app"></div>
+<script nonce="${nonce}" src="${uri(assets, 'form.js')}"></script>
+</body>
+</html>`;
+}
+

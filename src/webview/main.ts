@@ -1,0 +1,69 @@
+/**
+ * The form editor's webview: messaging and state. The host sends the model and the document's
+ * state (`init`), then a new state after every change of the text (`state`); the form is built
+ * once per `init` and updated in place on each `state`. Every change the person makes is one
+ * `edit` with the version of the state it was made on; the file stays the single source of truth.
+ */
+import type { EditOp, FormState, WebviewMessage } from '../core/form/protocol';
+import { isHostMessage } from '../core/form/protocol';
+import { makeField } from './render/field';
+import { createControl } from './render/controls';
+import { FormView, type UiState } from './render/form';
+import type { Ctx } from './render/types';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+let view: FormView | undefined;
+let state: FormState | undefined;
+
+function post(message: WebviewMessage): void {
+  vscode.postMessage(message);
+}
+
+const ctx: Ctx = {
+  send(edit: EditOp) {
+    if (!state || state.value === null || state.unreadable !== undefined) return;
+    post({ type: 'edit', version: state.version, edit });
+  },
+  field: (spec, path) => makeField(spec, path, ctx),
+  control: (spec, path, host) => createControl(spec, path, ctx, host),
+};
+
+function savedUi(): UiState {
+  const s = vscode.getState();
+  if (s === null || typeof s !== 'object') return { filter: '', closed: [] };
+  const { filter, closed } = s as { filter?: unknown; closed?: unknown };
+  return {
+    filter: typeof filter === 'string' ? filter : '',
+    closed: Array.isArray(closed) ? closed.filter((c): c is string => typeof c === 'string') : [],
+  };
+}
+
+/** Where the form goes: the page's #app. A form is no live region: each value it updates would be read out. */
+function root(): HTMLElement {
+  const app = document.getElementById('app') ?? document.body;
+  app.removeAttribute('aria-live');
+  return app;
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = event.data;
+  if (!isHostMessage(message)) return;
+  if (message.type === 'init') {
+    view = new FormView(message.model, ctx, (command) => post({ type: 'command', command }), savedUi(), (ui) => vscode.setState(ui));
+    root().replaceChildren(view.element);
+  }
+  // An older state than the one shown (messages crossing) is not worth a flicker back.
+  if (message.type === 'state' && state && message.state.version < state.version) return;
+  state = message.state;
+  view?.setState(message.state);
+});
+
+post({ type: 'ready' });

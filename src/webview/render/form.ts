@@ -1,0 +1,134 @@
+/**
+ * The whole form, built once from the model: the toolbar, the banners, and a collapsible section
+ * per group with its fields in model order. A state updates every field in place.
+ */
+import type { FormGroup, FormModel } from '../../core/form/model';
+import type { FormState } from '../../core/form/protocol';
+import { h, icon, uid } from '../dom';
+import { childOf, fieldMatches, pointerToPath } from '../paths';
+import { distribute } from './problems';
+import { Banners, Toolbar, type ToolbarHandlers } from './toolbar';
+import type { Ctx, FieldNode } from './types';
+
+/** What the webview remembers across reloads (vscode.setState). */
+export interface UiState {
+  readonly filter: string;
+  readonly closed: readonly string[];
+}
+
+interface Section {
+  readonly group: FormGroup;
+  readonly details: HTMLDetailsElement;
+  readonly badge: HTMLElement;
+  readonly nodes: readonly FieldNode[];
+}
+
+export class FormView {
+  readonly element: HTMLElement;
+  private readonly toolbar: Toolbar;
+  private readonly banners = new Banners();
+  private readonly body: HTMLFieldSetElement;
+  private readonly sections: Section[];
+  private readonly noMatch = h('p', { class: 'no-match', hidden: true, role: 'status' });
+  private filter: string;
+  /** The groups closed by hand; while filtering, groups with matches are opened without forgetting this. */
+  private readonly closed: Set<string>;
+
+  constructor(model: FormModel, ctx: Ctx, command: ToolbarHandlers['command'], ui: UiState, private readonly saveUi: (ui: UiState) => void) {
+    this.filter = ui.filter;
+    this.closed = new Set(ui.closed);
+    this.toolbar = new Toolbar(model, { command, filter: (text) => this.setFilter(text) }, ui.filter);
+    this.sections = model.groups.map((g) => this.section(g, ctx));
+    this.body = h('fieldset', { class: 'form-body' }, h('legend', { class: 'visually-hidden' }, model.title), ...this.sections.map((s) => s.details), this.noMatch);
+    this.element = h('div', { class: 'form' }, this.toolbar.element, h('main', { class: 'form-main' }, this.banners.element, this.body));
+    this.applyFilter();
+  }
+
+  setState(state: FormState): void {
+    this.toolbar.update(state);
+    const readable = state.value !== null && state.unreadable === undefined;
+    this.body.disabled = !readable;
+    this.body.classList.toggle('is-readonly', !readable);
+    if (state.value !== null) {
+      for (const s of this.sections) {
+        for (const n of s.nodes) {
+          const c = childOf(state.value, n.spec.key);
+          n.update(c.value, c.present);
+        }
+      }
+    }
+    const whole = distribute(this.sections.flatMap((s) => s.nodes), state.problems);
+    this.banners.update(state, whole);
+    this.countProblems(state);
+  }
+
+  private section(group: FormGroup, ctx: Ctx): Section {
+    const titleId = uid('group');
+    const badge = h('span', { class: 'group-badge', hidden: true });
+    const nodes = group.fields.map((f) => ctx.field(f, [f.key]));
+    const details = h(
+      'details',
+      { class: 'group', role: 'group', 'aria-labelledby': titleId, 'data-group': group.id },
+      h('summary', { class: 'group-summary' }, icon('chevron-right', 'group-chevron'), h('span', { class: 'group-title', id: titleId }, group.title), badge),
+      h('div', { class: 'fields top' }, ...nodes.map((n) => n.element)),
+    );
+    details.open = !this.closed.has(group.id);
+    details.addEventListener('toggle', () => {
+      if (this.filter.trim() !== '') return;
+      if (details.open) this.closed.delete(group.id);
+      else this.closed.add(group.id);
+      this.save();
+    });
+    return { group, details, badge, nodes };
+  }
+
+  private setFilter(text: string): void {
+    this.filter = text;
+    this.applyFilter();
+    this.save();
+  }
+
+  private applyFilter(): void {
+    const filtering = this.filter.trim() !== '';
+    let any = false;
+    for (const s of this.sections) {
+      let matches = 0;
+      for (const n of s.nodes) {
+        const show = fieldMatches(n.spec, this.filter);
+        n.element.hidden = !show;
+        if (show) matches++;
+      }
+      s.details.hidden = matches === 0;
+      s.details.open = filtering ? matches > 0 : !this.closed.has(s.group.id);
+      any ||= matches > 0;
+    }
+    this.noMatch.hidden = any;
+    this.noMatch.textContent = any ? '' : `No field's key or title contains “${this.filter.trim()}”.`;
+  }
+
+  /** A count on each group's title of the errors and warnings inside, visible even when it is closed. */
+  private countProblems(state: FormState): void {
+    const groupOf = new Map<string, Section>();
+    for (const s of this.sections) for (const n of s.nodes) groupOf.set(n.spec.key, s);
+    const counts = new Map<Section, { n: number; error: boolean }>();
+    for (const p of state.problems) {
+      const s = groupOf.get(pointerToPath(p.pointer)[0] ?? '');
+      if (!s || p.severity === 'information') continue;
+      const c = counts.get(s) ?? { n: 0, error: false };
+      counts.set(s, { n: c.n + 1, error: c.error || p.severity === 'error' });
+    }
+    for (const s of this.sections) {
+      const c = counts.get(s);
+      s.badge.hidden = !c;
+      s.badge.textContent = c ? String(c.n) : '';
+      s.badge.className = `group-badge${c?.error ? ' is-error' : ' is-warning'}`;
+      s.badge.title = c ? `${c.n} problem${c.n === 1 ? '' : 's'} in ${s.group.title}` : '';
+      if (c) s.badge.setAttribute('aria-label', s.badge.title);
+      else s.badge.removeAttribute('aria-label');
+    }
+  }
+
+  private save(): void {
+    this.saveUi({ filter: this.filter, closed: [...this.closed] });
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Lists: one entry per item, kept by index (a state with one item more appends an entry, one
+ * less drops the last, and every entry shows the item now at its index), so nothing is rebuilt
+ * under the keyboard. Move up/down and Remove send one edit each; the keyboard then follows the
+ * item (or lands on the nearest button) once the new state arrives.
+ */
+import type { FieldSpec } from '../../core/form/model';
+import type { Path } from '../../core/form/protocol';
+import { firstFocusable, h, iconButton } from '../dom';
+import { pathToPointer } from '../paths';
+import type { Control, Target } from './types';
+import type { Ctx } from './types';
+
+/** One item's entry: a card (objects) or a row (scalars). */
+export interface Entry {
+  readonly element: HTMLElement;
+  readonly target: Target;
+  readonly up: HTMLButtonElement;
+  readonly down: HTMLButtonElement;
+  readonly remove: HTMLButtonElement;
+  update(value: unknown, index: number, count: number): void;
+}
+
+/** What an entry is built from: its buttons are made (and wired) by the list. */
+export type EntryFactory = (index: number, path: Path, buttons: { up: HTMLButtonElement; down: HTMLButtonElement; remove: HTMLButtonElement }) => Entry;
+
+export interface ListParts {
+  readonly make: EntryFactory;
+  /** The add area; it calls `add` with the item to append. */
+  readonly addArea: (add: (item: unknown, focusNew: boolean) => void) => HTMLElement;
+  readonly className: string;
+}
+
+type Focus = { readonly index: number; readonly which: 'up' | 'down' | 'remove' | 'first' } | { readonly index: -1; readonly which: 'add' };
+
+export function listControl(spec: FieldSpec, path: Path, ctx: Ctx, parts: ListParts): Control {
+  const entries: Entry[] = [];
+  let items: readonly unknown[] = [];
+  let isList = false;
+  let pending: Focus | undefined;
+  const body = h('div', { class: parts.className });
+  const empty = h('p', { class: 'empty-list' });
+
+  const itemPath = (i: number): Path => [...path, String(i)];
+  const move = (from: number, to: number, focus: Focus): void => {
+    if (to < 0 || to >= items.length) return;
+    pending = focus;
+    ctx.send({ op: 'move', path, from, to });
+  };
+  const add = (item: unknown, focusNew: boolean): void => {
+    if (focusNew) pending = { index: items.length, which: 'first' };
+    if (isList) ctx.send({ op: 'insert', path, index: items.length, value: item });
+    else ctx.send({ op: 'set', path, value: [item] });
+  };
+  const addArea = parts.addArea(add);
+
+  const makeEntry = (i: number): Entry => {
+    const label = (what: string): string => `${what} ${spec.title} item ${i + 1}`;
+    const up = iconButton('arrow-up', label('Move up'), () => move(i, i - 1, { index: i - 1, which: i - 1 === 0 ? 'down' : 'up' }));
+    const down = iconButton('arrow-down', label('Move down'), () => move(i, i + 1, { index: i + 1, which: i + 1 === items.length - 1 ? 'up' : 'down' }));
+    const remove = iconButton('trash', label('Remove'), () => {
+      pending = items.length > 1 ? { index: Math.min(i, items.length - 2), which: 'remove' } : { index: -1, which: 'add' };
+      ctx.send({ op: 'unset', path: itemPath(i) });
+    });
+    return parts.make(i, itemPath(i), { up, down, remove });
+  };
+
+  const applyFocus = (): void => {
+    const f = pending;
+    pending = undefined;
+    if (!f) return;
+    if (f.which === 'add') {
+      firstFocusable(addArea)?.focus();
+      return;
+    }
+    const e = entries[f.index];
+    if (!e) return;
+    const el = f.which === 'first' ? firstFocusable(e.element) : e[f.which];
+    (el && !(el instanceof HTMLButtonElement && el.disabled) ? el : firstFocusable(e.element))?.focus();
+  };
+
+  return {
+    element: h('div', { class: 'list' }, body, empty, addArea),
+    block: true,
+    update(value, present) {
+      isList = Array.isArray(value);
+      items = Array.isArray(value) ? (value as unknown[]) : [];
+      while (entries.length < items.length) {
+        const e = makeEntry(entries.length);
+        entries.push(e);
+        body.append(e.element);
+      }
+      while (entries.length > items.length) entries.pop()?.element.remove();
+      entries.forEach((e, i) => e.update(items[i], i, items.length));
+      empty.hidden = items.length > 0;
+      empty.textContent = !present ? 'Not set: no items.' : value === null ? 'Null: no items.' : isList ? 'No items.' : 'Not a list; adding an item replaces it.';
+      applyFocus();
+    },
+    children: () => entries.map((e) => e.target),
+  };
+}
+
+/** The pointer of item `index` of the list at `path`. */
+export function itemPointer(path: Path, index: number): string {
+  return pathToPointer([...path, String(index)]);
+}

@@ -1,0 +1,95 @@
+/** End to end: a YAML digital human with comments, edited in the Bluejay Form, byte for byte. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { FrameLocator, Page } from 'playwright-core';
+import { ROOT } from '../host/codeServer';
+import { lineWith, openFile, runCommand, screenshot, startWorkbench, type Workbench } from './workbench';
+
+const FILE = 'billing.digital-human.yaml';
+const ORIGINAL = readFileSync(join(ROOT, 'test', 'fixtures', 'workspace', FILE), 'utf8');
+
+/** The form inside the webview's nested frames. */
+function form(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+async function openForm(page: Page): Promise<FrameLocator> {
+  await openFile(page, FILE);
+  await page.locator('.statusbar-item', { hasText: 'Digital human #318' }).waitFor({ timeout: 30_000 });
+  await runCommand(page, 'Bluejay: Open in Form Editor');
+  const f = form(page);
+  await f.getByLabel('Voice speed', { exact: true }).waitFor({ timeout: 30_000 });
+  return f;
+}
+
+void describe('the Bluejay Form', { concurrency: false, timeout: 300_000 }, () => {
+  let wb: Workbench;
+
+  before(async () => {
+    wb = await startWorkbench();
+  });
+
+  after(async () => {
+    await wb.close();
+  });
+
+  void test('an enum, a number and a new scripted response change only their lines; comments survive', async () => {
+    const { page } = wb;
+    const f = await openForm(page);
+    await f.getByLabel('Voice speed', { exact: true }).selectOption('slow');
+    const creativity = f.locator('.field[data-key="creativity"] input[type="number"]');
+    await creativity.fill('1.1');
+    await creativity.press('Enter');
+    await f.getByRole('button', { name: 'Add an item to Scripted responses' }).click();
+    await f.locator('.field[data-key="scripted_responses"] .card').nth(3).waitFor();
+    await screenshot(page, 'e2e-form-dark');
+    await page.keyboard.press('Control+S');
+    await page.locator('.tab.active:not(.dirty)').first().waitFor();
+    const saved = readFileSync(join(wb.workspace, FILE), 'utf8');
+    // Exactly three changes: two values in place, and the new item after the last one (before the
+    // comment that heads the next key); every other byte as it was.
+    const item = '  - match_type: exact\n    match_phrase: ""\n    response_type: phrase\n    occurrence_mode: always\n';
+    const expected = ORIGINAL.replace('voice_speed: fast\n', 'voice_speed: slow\n')
+      .replace('creativity: 0.9\n', 'creativity: 1.1\n')
+      .replace('    occurrence_mode: always\n\n# The caller opens', `    occurrence_mode: always\n${item}\n# The caller opens`);
+    assert.equal(saved, expected);
+    for (const comment of ORIGINAL.split('\n').filter((l) => l.trim().startsWith('#'))) assert.ok(saved.includes(comment), `lost comment: ${comment}`);
+  });
+
+  void test('undo restores the text and the form; typing in the text moves the form', async () => {
+    const { page } = wb;
+    await runCommand(page, 'Bluejay: Show Source');
+    await page.locator('.editor-instance .view-line', { hasText: 'voice_speed: slow' }).first().waitFor();
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+Z');
+    assert.equal(await lineWith(page, 'voice_speed:'), 'voice_speed: fast');
+    const f = form(page);
+    await f.locator('.field[data-key="voice_speed"] select option[value="fast"]:checked').waitFor({ state: 'attached', timeout: 20_000 });
+    assert.equal(await f.locator('.field[data-key="scripted_responses"] .card').count(), 3);
+  });
+
+  void test('an invalid value typed in the text shows its problem next to the field', async () => {
+    const { page } = wb;
+    const f = form(page);
+    await page.locator('.editor-instance .view-line', { hasText: 'voice_speed: fast' }).first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('t');
+    await f.locator('.field[data-key="voice_speed"] .field-problems', { hasText: "did you mean 'fast'" }).waitFor({ timeout: 20_000 });
+    await screenshot(page, 'e2e-form-problem');
+  });
+});
+
+void describe('the Bluejay Form in a light theme', { timeout: 300_000 }, () => {
+  void test('renders with the theme\'s colors', async () => {
+    const wb = await startWorkbench({ 'workbench.colorTheme': 'Default Light Modern' });
+    try {
+      await openForm(wb.page);
+      await screenshot(wb.page, 'e2e-form-light');
+    } finally {
+      await wb.close();
+    }
+  });
+});
