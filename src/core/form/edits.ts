@@ -15,7 +15,7 @@ import { parseYaml } from '../parse/yaml';
 import { JsonEditor } from './jsonEdits';
 import type { EditOp, Path } from './protocol';
 import { fail, YamlEditor, type Result } from './yamlEdits';
-import { isObject, type Mode } from './yamlWrite';
+import { doubleQuoted, isObject, plainSafe, type Mode } from './yamlWrite';
 import { at, isJsonValue, nest, sameValue, valueAfter } from './values';
 
 export type EditsResult = { readonly ok: true; readonly edits: TextEdit[] } | { readonly ok: false; readonly reason: string };
@@ -44,6 +44,8 @@ function compute(original: string, format: Format, op: EditOp): EditsResult {
   if ((op.op === 'set' || op.op === 'insert') && !isJsonValue(op.value)) return fail('The value is not plain JSON data');
   const expected = valueAfter(before.value, op);
   if (!expected.ok) return expected;
+  const fast = scalarInPlace(text, format, op, expected.value);
+  if (fast !== undefined) return { ok: true, edits: diff(text, fast, bom) };
   // YAML is edited with a line break after the last line, so that line too can be moved or removed whole.
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const pad = format === 'yaml' && text !== '' && !/[\r\n]$/.test(text) ? eol : '';
@@ -156,6 +158,35 @@ function place(s: Session, text: string, path: Path, value: unknown): Result<str
   if (nullParent) return s.with(text, (e) => e.set(prefix, inner.value));
   if (isObject(parent) || parent === undefined || parent === null) return s.with(text, (e) => e.set([...prefix, rest[0] ?? ''], inner.value));
   return fail(`${prefix.join('/') || 'The document'} is not a mapping`);
+}
+
+/**
+ * The common case, fast on large files: one scalar replaced by another in place (same quoting style),
+ * using the validator's quick parse for the span and for the read-back check. Anything else (block
+ * scalars, anchors, tags, new keys, collections) takes the general way.
+ */
+function scalarInPlace(text: string, format: Format, op: EditOp, expected: unknown): string | undefined {
+  if (op.op !== 'set' || (op.value !== null && typeof op.value === 'object') || (typeof op.value === 'string' && /[\r\n]/.test(op.value))) return undefined;
+  const parsed = format === 'json' ? parseJson(text) : parseYaml(text);
+  if (!parsed.ok || parsed.issues.length) return undefined;
+  const old = at(parsed.value, op.path);
+  if (!old.exists || (old.value !== null && typeof old.value === 'object')) return undefined;
+  const span = parsed.locator.valueSpan(op.path);
+  if (!span?.exact) return undefined;
+  const current = text.slice(span.span[0], span.span[1]);
+  if (/^[|>&!*]/.test(current) || /[\r\n]/.test(current) || (format === 'yaml' && (current === '' || /^[\w$-]+\s*:$/.test(current)))) return undefined;
+  let written: string | undefined;
+  const v = op.value;
+  if (format === 'json') written = JSON.stringify(v);
+  else if (typeof v === 'number' || typeof v === 'boolean') written = String(v);
+  else if (typeof v !== 'string') written = 'null';
+  else if (current.startsWith('"')) written = doubleQuoted(v);
+  else if (current.startsWith("'")) written = /['\r\n]/.test(v) ? undefined : `'${v}'`;
+  else written = plainSafe(v, false) ? v : doubleQuoted(v);
+  if (written === undefined) return undefined;
+  const result = text.slice(0, span.span[0]) + written + text.slice(span.span[1]);
+  const after = read(result, format);
+  return after.ok && sameValue(after.value, expected) ? result : undefined;
 }
 
 function read(text: string, format: Format): Result<unknown> {
