@@ -102,6 +102,14 @@ void describe('bluejay push', () => {
       assert.equal(r.code, 1);
     }));
 
+  void test('an unreadable path exits 2, after pushing the rest', () =>
+    withServer(async (s) => {
+      const r = await push({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url }, join(ROOT, 'nope.persona.yaml'), join(ROOT, 'examples', 'refund-seeker.persona.yaml'));
+      assert.equal(r.code, 2);
+      assert.match(r.err, /cannot read .*nope\.persona\.yaml/);
+      assert.match(r.out, /refund-seeker\.persona\.yaml: updated/);
+    }));
+
   void test('the key is in no output, even when Bluejay echoes it back', () =>
     withServer(async (s) => {
       await s.faults({ status: { code: 400, detail: 'Bad request from X-API-Key: test-key (key test-key)' } });

@@ -37,6 +37,15 @@ describe('live diagnostics', () => {
     await bluejayDiagnostics(doc.uri, (d) => d.length === 0, 'diagnostics to clear when the tab closes');
   });
 
+  it('clears the problems of a deleted file', async () => {
+    const uri = workspaceFile('doomed.digital-human.yaml');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('kind: digital-human\nid: 3\nvoice_speed: fastt\n'));
+    await open('doomed.digital-human.yaml');
+    await bluejayDiagnostics(uri, (d) => d.length === 1, 'the problem');
+    await vscode.workspace.fs.delete(uri);
+    await bluejayDiagnostics(uri, (d) => d.length === 0, 'the problem to go with the file');
+  });
+
   it('leaves JSON syntax errors to VS Code\'s JSON support (nothing shows twice)', async () => {
     const uri = workspaceFile('syntax.persona.json');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('{"kind": "customer-persona",\n "name": 5,\n}'));
