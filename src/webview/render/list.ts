@@ -3,13 +3,19 @@
  * less drops the last, and every entry shows the item now at its index), so nothing is rebuilt
  * under the keyboard. Move up/down and Remove send one edit each; the keyboard then follows the
  * item (or lands on the nearest button) once the new state arrives.
+ *
+ * Long lists are cheap: only the first PAGE items get an entry, then a "Show more" button adds
+ * the next PAGE in place. A state updates only the entries shown; items past them cost nothing.
  */
 import type { FieldSpec } from '../../core/form/model';
 import type { Path } from '../../core/form/protocol';
-import { firstFocusable, h, iconButton } from '../dom';
+import { firstFocusable, h, icon, iconButton } from '../dom';
 import { pathToPointer } from '../paths';
 import type { Control, Target } from './types';
 import type { Ctx } from './types';
+
+/** How many entries a list shows at first, and how many more each "Show more" adds. */
+export const PAGE = 50;
 
 /** One item's entry: a card (objects) or a row (scalars). */
 export interface Entry {
@@ -38,6 +44,8 @@ export function listControl(spec: FieldSpec, path: Path, ctx: Ctx, parts: ListPa
   let items: readonly unknown[] = [];
   let isList = false;
   let pending: Focus | undefined;
+  /** How many items may have an entry; grows by PAGE with each "Show more", never shrinks. */
+  let limit = PAGE;
   const body = h('div', { class: parts.className });
   const empty = h('p', { class: 'empty-list' });
 
@@ -65,6 +73,39 @@ export function listControl(spec: FieldSpec, path: Path, ctx: Ctx, parts: ListPa
     return parts.make(i, itemPath(i), { up, down, remove });
   };
 
+  const moreText = h('span', {});
+  const more = h('button', { type: 'button', class: 'text-button secondary list-more-button' }, icon('chevron-down'), moreText);
+  more.addEventListener('click', () => showMore());
+  const moreArea = h('div', { class: 'list-more', hidden: true }, more);
+
+  /** Entries for the items up to `limit` (and no more), every shown entry updated, the button's count. */
+  const render = (): void => {
+    const want = Math.min(items.length, limit);
+    const added: HTMLElement[] = [];
+    while (entries.length < want) {
+      const e = makeEntry(entries.length);
+      entries.push(e);
+      added.push(e.element);
+    }
+    if (added.length > 0) body.append(...added);
+    while (entries.length > want) entries.pop()?.element.remove();
+    entries.forEach((e, i) => e.update(items[i], i, items.length));
+    const left = items.length - entries.length;
+    const next = Math.min(PAGE, left);
+    moreArea.hidden = left <= 0;
+    moreText.textContent = left > 0 ? `Show ${next} more (${left} left)` : '';
+    if (left > 0) more.setAttribute('aria-label', `Show ${next} more ${spec.title} items (${left} left of ${items.length})`);
+  };
+
+  function showMore(): void {
+    const first = entries.length;
+    limit = Math.max(limit, first) + PAGE;
+    render();
+    // The keyboard goes on to the first of the items just shown (the button may be gone now).
+    const e = entries[first];
+    if (e) firstFocusable(e.element)?.focus();
+  }
+
   const applyFocus = (): void => {
     const f = pending;
     pending = undefined;
@@ -80,18 +121,14 @@ export function listControl(spec: FieldSpec, path: Path, ctx: Ctx, parts: ListPa
   };
 
   return {
-    element: h('div', { class: 'list' }, body, empty, addArea),
+    element: h('div', { class: 'list' }, body, moreArea, empty, addArea),
     block: true,
     update(value, present) {
       isList = Array.isArray(value);
       items = Array.isArray(value) ? (value as unknown[]) : [];
-      while (entries.length < items.length) {
-        const e = makeEntry(entries.length);
-        entries.push(e);
-        body.append(e.element);
-      }
-      while (entries.length > items.length) entries.pop()?.element.remove();
-      entries.forEach((e, i) => e.update(items[i], i, items.length));
+      // An item the keyboard is to land on (added, or moved down past the last shown) gets shown.
+      if (pending && pending.index >= limit && pending.index < items.length) limit = pending.index + 1;
+      render();
       empty.hidden = items.length > 0;
       empty.textContent = !present ? 'Not set: no items.' : value === null ? 'Null: no items.' : isList ? 'No items.' : 'Not a list; adding an item replaces it.';
       applyFocus();

@@ -1,7 +1,7 @@
 /** Problems on the form: rows with a severity icon, and handing each problem to its field. */
 import type { FormProblem } from '../../core/form/protocol';
 import { h, icon } from '../dom';
-import { nearestTarget } from '../paths';
+import { nearestTarget, pointerToPath } from '../paths';
 import type { Target } from './types';
 
 export type Severity = FormProblem['severity'];
@@ -29,8 +29,9 @@ export function worst(problems: readonly Pick<FormProblem, 'severity'>[]): Sever
 }
 
 /**
- * Shows each problem on the field it is about (or its nearest ancestor that is shown) and clears
- * the others; returns the problems that belong to the whole file.
+ * Shows each problem on the field it is about (or its nearest ancestor that is shown, e.g. the list
+ * when the item is past the items shown, saying where below it) and clears the others; returns the
+ * problems that belong to the whole file. One pass over the problems and one over the targets.
  */
 export function distribute(roots: Iterable<Target>, problems: readonly FormProblem[]): FormProblem[] {
   const targets = new Map<string, Target>();
@@ -43,9 +44,21 @@ export function distribute(roots: Iterable<Target>, problems: readonly FormProbl
   const whole: FormProblem[] = [];
   for (const p of problems) {
     const at = nearestTarget(p.pointer, (q) => targets.has(q));
-    if (at === '') whole.push(p);
-    else byTarget.set(at, [...(byTarget.get(at) ?? []), p]);
+    if (at === '') {
+      whole.push(p);
+      continue;
+    }
+    const shown = at === p.pointer ? p : { ...p, message: `${where(at, p.pointer)}: ${p.message}` };
+    const list = byTarget.get(at);
+    if (list) list.push(shown);
+    else byTarget.set(at, [shown]);
   }
   for (const [pointer, t] of targets) t.showProblems(byTarget.get(pointer) ?? []);
   return whole;
+}
+
+/** Where `pointer` is below `ancestor`, for people: list items counted from 1 ("item 73 › text"). */
+function where(ancestor: string, pointer: string): string {
+  const below = pointerToPath(pointer).slice(pointerToPath(ancestor).length);
+  return below.map((k) => (/^(0|[1-9]\d*)$/.test(k) ? `item ${Number(k) + 1}` : k)).join(' › ');
 }
