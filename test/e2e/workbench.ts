@@ -21,7 +21,7 @@ export async function startWorkbench(settings: Record<string, unknown> = {}, sou
   const root = mkdtempSync(join(tmpdir(), 'bluejay-e2e-'));
   const workspace = join(root, 'workspace');
   cpSync(source, workspace, { recursive: true });
-  const vsix = readdirSync(join(ROOT, 'out')).find((f) => f.endsWith('.vsix'));
+  const vsix = readdirSync(join(ROOT, 'out')).find((f) => f === 'bluejay-definitions.vsix');
   if (!vsix) throw new Error('no .vsix in out/: run `npm run package` first');
   mkdirSync(ARTIFACTS, { recursive: true });
   let server: CodeServer | undefined;

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'bluejay-demo-'));
   const workspace = join(root, 'examples');
   cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
-  const vsix = readdirSync(join(ROOT, 'out')).find((f) => f.endsWith('.vsix'));
+  const vsix = readdirSync(join(ROOT, 'out')).find((f) => f === 'bluejay-definitions.vsix');
   if (!vsix) throw new Error('no .vsix in out/ (npm start packages it first)');
   await codeServerCli(root, ['--install-extension', join(ROOT, 'out', vsix), '--extensions-dir', join(root, 'extensions')]);
   const port = Number(process.env['BLUEJAY_DEMO_PORT'] ?? 8123);
