@@ -19,6 +19,7 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
   constructor(private readonly extensionUri: vscode.Uri, private readonly diagnostics: Diagnostics, private readonly pusher: Pusher, private readonly log: Logger) {}
 
   resolveCustomTextEditor(doc: vscode.TextDocument, panel: vscode.WebviewPanel): void {
+    const opened = performance.now();
     const kind = documentKind(doc);
     const web = panel.webview;
     const assets = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
@@ -34,9 +35,13 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
           return;
         }
         switch (raw.type) {
-          case 'ready':
-            if (kind) post({ type: 'init', model: formModel(kind), state: state() });
+          case 'ready': {
+            if (!kind) return;
+            const started = performance.now();
+            post({ type: 'init', model: formModel(kind), state: state() });
+            this.log.info(`form: ${vscode.workspace.asRelativePath(doc.uri)} ready after ${Math.round(performance.now() - opened)} ms, init built in ${Math.round(performance.now() - started)} ms`);
             return;
+          }
           case 'edit':
             void this.edit(doc, raw.version, raw.edit).then((ok) => ok || post({ type: 'state', state: state() }));
             return;
