@@ -28,6 +28,19 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
     web.html = html(web, assets, media);
     const post = (m: HostMessage): void => void web.postMessage(m);
     const state = (): FormState => this.state(doc);
+    // A state goes to the webview only once it is ready, and only when something in it changed: on
+    // a 1 MB file each copy of the value is a megabyte to carry and draw.
+    let ready = false;
+    let sent = '';
+    const signature = (st: FormState): string => `${st.version}\u0000${st.canPush}\u0000${JSON.stringify(st.problems)}`;
+    const update = (uri?: vscode.Uri): void => {
+      if (!ready || (uri && uri.toString() !== doc.uri.toString())) return;
+      const st = state();
+      const sig = signature(st);
+      if (sig === sent) return;
+      sent = sig;
+      post({ type: 'state', state: st });
+    };
     const subs: vscode.Disposable[] = [
       web.onDidReceiveMessage((raw: unknown) => {
         if (!isWebviewMessage(raw)) {
@@ -38,12 +51,19 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
           case 'ready': {
             if (!kind) return;
             const started = performance.now();
-            post({ type: 'init', model: formModel(kind), state: state() });
+            const st = state();
+            ready = true;
+            sent = signature(st);
+            post({ type: 'init', model: formModel(kind), state: st });
             this.log.info(`form: ${vscode.workspace.asRelativePath(doc.uri)} ready after ${Math.round(performance.now() - opened)} ms, init built in ${Math.round(performance.now() - started)} ms`);
             return;
           }
           case 'edit':
-            void this.edit(doc, raw.version, raw.edit).then((ok) => ok || post({ type: 'state', state: state() }));
+            void this.edit(doc, raw.version, raw.edit).then((ok) => {
+              if (ok) return;
+              sent = ''; // the form shows a change that did not happen: send the truth again
+              update();
+            });
             return;
           case 'command':
             if (raw.command === 'push') void vscode.commands.executeCommand('bluejay.pushFile', doc.uri);
@@ -52,8 +72,8 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
         }
       }),
       // Validation follows every text change (debounced); the form follows validation.
-      this.diagnostics.onDidUpdate((uri) => uri.toString() === doc.uri.toString() && post({ type: 'state', state: state() })),
-      this.pusher.onDidChangeServerProblems((uri) => uri.toString() === doc.uri.toString() && post({ type: 'state', state: state() })),
+      this.diagnostics.onDidUpdate(update),
+      this.pusher.onDidChangeServerProblems(update),
     ];
     panel.onDidDispose(() => {
       vscode.Disposable.from(...subs).dispose();
