@@ -35,6 +35,15 @@ function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
   return input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom ? input.uri : undefined;
 }
 
+/** A problem as a VS Code diagnostic, its code linked to Bluejay's documentation where a page explains it. */
+export function toDiagnostic(p: Problem, kind: ValidationResult['kind'], source = 'Bluejay'): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(toRange(p.range), p.message, SEVERITY[p.severity]);
+  d.source = source;
+  const url = docsUrl(p.code, kind);
+  d.code = url ? { value: p.code, target: vscode.Uri.parse(url) } : p.code;
+  return d;
+}
+
 export interface Validated {
   readonly version: number;
   readonly result: ValidationResult;
@@ -83,7 +92,7 @@ export class Diagnostics implements vscode.Disposable {
 
   /** Publishes the problems of a file that is not open (Validate All in Workspace). */
   publish(uri: vscode.Uri, problems: readonly Problem[], kind: ValidationResult['kind']): void {
-    this.collection.set(uri, problems.map((p) => this.toDiagnostic(p, kind)));
+    this.collection.set(uri, problems.map((p) => toDiagnostic(p, kind)));
     this.changed.fire(uri);
   }
 
@@ -120,18 +129,10 @@ export class Diagnostics implements vscode.Disposable {
     const key = doc.uri.toString();
     this.lastCost.set(key, cost);
     this.latest.set(key, { version: doc.version, result: withKind });
-    this.collection.set(doc.uri, withKind.problems.filter((p) => !ownedElsewhere(doc, p.code)).map((p) => this.toDiagnostic(p, kind)));
+    this.collection.set(doc.uri, withKind.problems.filter((p) => !ownedElsewhere(doc, p.code)).map((p) => toDiagnostic(p, kind)));
     this.log.trace(`validated ${vscode.workspace.asRelativePath(doc.uri)} v${doc.version}: ${result.problems.length} problems in ${cost.toFixed(1)} ms`);
     this.changed.fire(doc.uri);
     return withKind;
-  }
-
-  private toDiagnostic(p: Problem, kind: ValidationResult['kind']): vscode.Diagnostic {
-    const d = new vscode.Diagnostic(toRange(p.range), p.message, SEVERITY[p.severity]);
-    d.source = 'Bluejay';
-    const url = docsUrl(p.code, kind);
-    d.code = url ? { value: p.code, target: vscode.Uri.parse(url) } : p.code;
-    return d;
   }
 
   private forgetIfNoTab(closed: vscode.Tab): void {

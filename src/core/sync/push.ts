@@ -9,7 +9,7 @@ import type { TextEdit } from '../fix/quickFixes';
 import type { Format, Kind } from '../kinds';
 import { rangesOf } from '../locate';
 import type { Problem } from '../problem';
-import { validateText } from '../validate';
+import { validateText, type ValidationResult } from '../validate';
 import { applyEdits, idEdit } from './idEdit';
 
 export type PushAction = 'created' | 'updated' | 'unchanged' | 'failed' | 'skipped';
@@ -37,8 +37,16 @@ const CODE_OF: Readonly<Record<ApiErrorKind, Code>> = {
   'rate-limited': 'server-unavailable', server: 'server-unavailable', network: 'server-unavailable', timeout: 'server-unavailable', unexpected: 'server-unavailable', cancelled: 'push-cancelled',
 };
 
-export async function pushText(text: string, fileName: string, sender: Sender | undefined, options: { dryRun?: boolean; signal?: AbortSignal; format?: Format } = {}): Promise<PushOutcome> {
-  const result = validateText(text, fileName, options.format ? { format: options.format } : {});
+export interface PushTextOptions {
+  readonly dryRun?: boolean;
+  readonly signal?: AbortSignal;
+  readonly format?: Format;
+  /** The validation of this very text, when the caller already has it (it is not repeated). */
+  readonly validated?: ValidationResult;
+}
+
+export async function pushText(text: string, fileName: string, sender: Sender | undefined, options: PushTextOptions = {}): Promise<PushOutcome> {
+  const result = options.validated ?? validateText(text, fileName, options.format ? { format: options.format } : {});
   const kind = result.kind ?? null;
   const rawId = result.value?.['id'];
   const fileId = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : null;

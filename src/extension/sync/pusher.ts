@@ -9,7 +9,7 @@ import type { Problem } from '../../core/problem';
 import type { PushOutcome } from '../../core/sync/push';
 import { rangesOf } from '../../core/locate';
 import { validateText } from '../../core/validate';
-import { toRange, type Diagnostics } from '../diagnostics';
+import { toDiagnostic, toRange, type Diagnostics } from '../diagnostics';
 import { api } from '../lazy';
 import type { Logger } from '../log';
 import type { ApiKeys } from './apiKeys';
@@ -100,7 +100,7 @@ export class Pusher implements vscode.Disposable {
     const id = `${creds.url}\u0000${creds.key}`;
     if (this.client?.id !== id) this.client = { id, client: new BluejayClient({ baseUrl: creds.url, apiKey: creds.key, userAgent: this.userAgent }) };
     const version = doc.version;
-    const outcome = await pushText(text, doc.fileName, this.client.client, { format, ...(signal && { signal }) });
+    const outcome = await pushText(text, doc.fileName, this.client.client, { format, validated, ...(signal && { signal }) });
     this.log.info(`push ${name}: ${outcome.request?.method ?? ''} ${creds.origin}${outcome.request?.path ?? ''} -> ${outcome.action}${outcome.status === null ? '' : ` (${outcome.status})`}`);
     this.showServerProblems(doc, outcome, doc.version === version && given === undefined ? undefined : format);
     if (outcome.action === 'created' && outcome.id !== null) await this.writeId(doc.uri, outcome.id);
@@ -109,18 +109,12 @@ export class Pusher implements vscode.Disposable {
 
   /** Shows the server's problems; `relocate` (the format) when the text moved on since the push: place them on today's text. */
   private showServerProblems(doc: vscode.TextDocument, outcome: PushOutcome, relocate?: 'yaml' | 'json'): void {
-    const severity = (s: string): vscode.DiagnosticSeverity => (s === 'error' ? vscode.DiagnosticSeverity.Error : s === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
     let server = outcome.problems.filter((p) => SERVER_CODES.test(p.code));
     if (relocate && server.length) {
       const ranges = rangesOf(doc.getText(), relocate, server.map((p) => p.pointer));
       server = server.map((p, i) => ({ ...p, range: ranges[i] ?? p.range }));
     }
-    const items = server.map((p) => {
-      const d = new vscode.Diagnostic(toRange(p.range), p.message, severity(p.severity));
-      d.source = 'Bluejay (server)';
-      d.code = p.code;
-      return d;
-    });
+    const items = server.map((p) => toDiagnostic(p, undefined, 'Bluejay (server)'));
     if (items.length) this.server.set(doc.uri, items);
     else this.server.delete(doc.uri);
     this.lastServer.set(doc.uri.toString(), server);
