@@ -63,6 +63,9 @@ export const CODES = {
   'server-unkept': 'warning',
   'push-cancelled': 'information',
   'id-not-written': 'error',
+  // Staying in step with Bluejay
+  'remote-drift': 'error',
+  'environment-mismatch': 'error',
 } as const satisfies Readonly<Record<string, Severity>>;
 
 export type Code = keyof typeof CODES;

@@ -8,7 +8,7 @@ import { SCHEMAS } from '../../src/core/schema/schemas';
 void test('every top-level API field of both kinds is in the form, once', () => {
   for (const kind of ['customer-persona', 'digital-human'] as const) {
     const keys = formModel(kind).groups.flatMap((g) => g.fields.map((f) => f.key)).sort();
-    const expected = Object.keys(SCHEMAS[kind].properties ?? {}).filter((k) => !['kind', 'id', '$schema'].includes(k)).sort();
+    const expected = Object.keys(SCHEMAS[kind].properties ?? {}).filter((k) => !['kind', 'id', '$schema', 'environment'].includes(k)).sort();
     assert.deepEqual(keys, expected, kind);
   }
 });

@@ -120,7 +120,7 @@ void describe('top-level fields, driven by the schemas', () => {
     const props = SCHEMAS[kind].properties ?? {};
     void test(`${kind}: the schema lists its fields`, () => {
       const names = Object.keys(props);
-      if (kind === 'customer-persona') assert.deepEqual(names.sort(), ['$schema', 'agent_id', 'description', 'goal', 'id', 'kind', 'name']);
+      if (kind === 'customer-persona') assert.deepEqual(names.sort(), ['$schema', 'agent_id', 'description', 'environment', 'goal', 'id', 'kind', 'name']);
       else assert.ok(names.length >= 38, `only ${names.length} fields`);
     });
     for (const [field, schema] of Object.entries(props)) {

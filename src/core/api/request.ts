@@ -16,7 +16,7 @@ export interface ApiRequest {
   readonly op: 'create' | 'update' | 'get';
 }
 
-const META = new Set(['kind', 'id', '$schema']);
+const META = new Set(['kind', 'id', '$schema', 'environment']);
 
 /** The API fields of a definition (everything but kind, id and $schema). */
 export function apiFields(value: Readonly<Record<string, unknown>>): Record<string, unknown> {

@@ -58,7 +58,7 @@ const LONG_TEXT = /description|intent|criteria|instructions|transcript|prompt|go
 
 export function formModel(kind: Kind): FormModel {
   const root = SCHEMAS[kind];
-  const props = Object.entries(root.properties ?? {}).filter(([k]) => k !== 'kind' && k !== 'id' && k !== '$schema');
+  const props = Object.entries(root.properties ?? {}).filter(([k]) => k !== 'kind' && k !== 'id' && k !== '$schema' && k !== 'environment');
   const specs = new Map(props.map(([k, s]) => [k, field(root, k, s, false)]));
   const groups: FormGroup[] = [];
   for (const g of GROUPS) {
