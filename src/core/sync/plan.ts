@@ -1,0 +1,62 @@
+/**
+ * What a push of one text would do, without doing it: validate, read Bluejay's copy where the file
+ * has an id, and list the fields that would change.
+ */
+import { getRequest, resourceOf } from '../api/request';
+import type { Format, Kind } from '../kinds';
+import type { Problem } from '../problem';
+import { validateText, type ValidationResult } from '../validate';
+import type { Sender } from './push';
+import { changesBetween, fromRemote, type Change } from './remote';
+import { errorProblems, placed } from './serverProblems';
+
+export type PlanAction = 'create' | 'update' | 'unchanged' | 'invalid';
+
+export interface PlanOutcome {
+  readonly kind: Kind | null;
+  readonly id: string | number | null;
+  readonly action: PlanAction;
+  readonly changes: Change[];
+  readonly problems: Problem[];
+  /** What was read from Bluejay (fromRemote), when it was. */
+  readonly remote?: Record<string, unknown>;
+}
+
+export interface PlanTextOptions {
+  readonly signal?: AbortSignal;
+  readonly format?: Format;
+  /** The validation of this very text, when the caller already has it (it is not repeated). */
+  readonly validated?: ValidationResult;
+}
+
+/**
+ * The plan for one text. A file with errors is `invalid`; one without id is a `create` of every field
+ * it sets; one with an id is read back with `reader` and is an `update` of the fields Bluejay holds
+ * otherwise, or `unchanged`. A failed read is `invalid`, with Bluejay's answer as problems (a 404 on
+ * the id). Without a reader the remote is not read: every field the file sets is listed, from null.
+ */
+export async function planText(text: string, fileName: string, reader: Sender | undefined, options: PlanTextOptions = {}): Promise<PlanOutcome> {
+  const result = options.validated ?? validateText(text, fileName, options.format ? { format: options.format } : {});
+  const kind = result.kind ?? null;
+  const rawId = result.value?.['id'];
+  const id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : null;
+  const problems = [...result.problems];
+  if (!kind || !result.value || problems.some((p) => p.severity === 'error')) return { kind, id, action: 'invalid', changes: [], problems };
+  const value = result.value;
+  if (id === null) return { kind, id, action: 'create', changes: changesBetween(value, undefined), problems };
+  if (!reader) return { kind, id, action: 'update', changes: changesBetween(value, undefined), problems };
+  let data: unknown;
+  try {
+    data = (await reader.send(getRequest(kind, id), options.signal)).data;
+  } catch (e) {
+    return { kind, id, action: 'invalid', changes: [], problems: [...problems, ...errorProblems(text, result.format, e).problems] };
+  }
+  const resource = resourceOf(kind, data);
+  if (!resource) {
+    const message = 'Bluejay answered the read without a definition in it; try again later.';
+    return { kind, id, action: 'invalid', changes: [], problems: [...problems, ...placed(text, result.format, [{ code: 'server-unavailable', pointer: '', message }])] };
+  }
+  const remote = fromRemote(kind, resource);
+  const changes = changesBetween(value, remote);
+  return { kind, id, action: changes.length ? 'update' : 'unchanged', changes, problems, remote };
+}

@@ -1,0 +1,85 @@
+/**
+ * Bringing an existing definition file in step with Bluejay's copy (a pull into a file that exists):
+ * one minimal edit, so comments, key order and the quoting of untouched lines stay as they are.
+ */
+import type { TextEdit } from '../fix/quickFixes';
+import { editsFor } from '../form/edits';
+import type { EditOp } from '../form/protocol';
+import { isKind, type Format } from '../kinds';
+import { parseJson } from '../parse/json';
+import { parseYaml } from '../parse/yaml';
+import { toPointer } from '../problem';
+import { SCHEMAS } from '../schema/schemas';
+import { applyEdits, idEdit } from './idEdit';
+import { carries, definitionFields, keeps } from './remote';
+
+export type RefreshResult = { readonly ok: true; readonly edits: TextEdit[]; readonly changed: string[] } | { readonly ok: false; readonly reason: string };
+
+const has = (r: Readonly<Record<string, unknown>>, k: string): boolean => Object.prototype.hasOwnProperty.call(r, k);
+const same = (a: unknown, b: unknown): boolean => keeps(a, b) && keeps(b, a);
+
+/**
+ * The edit that brings `text` in step with `remote` (fromRemote's output), and the pointers of the
+ * fields it changes: a field the file sets takes Bluejay's value where Bluejay holds it otherwise
+ * (and carries it; none means the key goes); a field Bluejay holds that the file does not set is
+ * added unless its value is the schema's default; a missing id is written right after `kind`.
+ * Refused when the text cannot be read, or is for another kind or id.
+ */
+export function refreshEdits(text: string, format: Format, remote: Readonly<Record<string, unknown>>): RefreshResult {
+  const kind = remote['kind'];
+  if (!isKind(kind)) return { ok: false, reason: 'The remote definition has no kind.' };
+  const parsed = format === 'json' ? parseJson(text) : parseYaml(text);
+  if (!parsed.ok || parsed.issues.length) return { ok: false, reason: `The file cannot be read: ${parsed.issues[0]?.message ?? 'unknown problem'}` };
+  const value = parsed.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'The file does not hold a mapping of fields.' };
+  const file = value as Record<string, unknown>;
+  if (file['kind'] !== undefined && file['kind'] !== kind) return { ok: false, reason: `The file defines ${JSON.stringify(file['kind'])}, not ${kind}.` };
+  const remoteId = remote['id'];
+  const fileId = file['id'];
+  if (fileId !== undefined && fileId !== null && remoteId !== undefined && JSON.stringify(fileId) !== JSON.stringify(remoteId)) return { ok: false, reason: `The file is for id ${JSON.stringify(fileId)}, not ${JSON.stringify(remoteId)}.` };
+
+  const fields = definitionFields(kind);
+  const ops: EditOp[] = [];
+  for (const k of Object.keys(file)) {
+    if (!fields.includes(k) || !carries(remote, k) || keeps(file[k], remote[k])) continue;
+    const v = remote[k];
+    ops.push(v === undefined || v === null ? { op: 'unset', path: [k] } : { op: 'set', path: [k], value: v });
+  }
+  const props = SCHEMAS[kind].properties ?? {};
+  for (const k of fields) {
+    const v = remote[k];
+    if (has(file, k) || v === undefined || v === null) continue;
+    const fallback = props[k]?.default;
+    if (fallback === undefined || !same(v, fallback)) ops.push({ op: 'set', path: [k], value: v });
+  }
+
+  let out = text;
+  const changed: string[] = [];
+  if ((fileId === undefined || fileId === null) && (typeof remoteId === 'string' || typeof remoteId === 'number')) {
+    const edit = fileId === undefined ? idEdit(out, format, remoteId) : undefined;
+    if (edit) out = applyEdits(out, [edit]);
+    else ops.unshift({ op: 'set', path: ['id'], value: remoteId });
+    changed.push('/id');
+  }
+  for (const op of ops) {
+    const r = editsFor(out, format, op);
+    if (!r.ok) return { ok: false, reason: `${toPointer(op.path)}: ${r.reason}` };
+    out = applyEdits(out, r.edits);
+    if (!changed.includes(toPointer(op.path))) changed.push(toPointer(op.path));
+  }
+  return { ok: true, edits: diff(text, out), changed };
+}
+
+/** The one span where `a` and `b` differ, never splitting a CRLF or a surrogate pair. */
+function diff(a: string, b: string): TextEdit[] {
+  if (a === b) return [];
+  const max = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < max - p && a.charCodeAt(a.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
+  const split = (t: string, i: number): boolean => i > 0 && i < t.length && /^(\r\n|[\ud800-\udbff][\udc00-\udfff])$/.test(t.slice(i - 1, i + 1));
+  while (p > 0 && (split(a, p) || split(b, p))) p--;
+  while (q > 0 && (split(a, a.length - q) || split(b, b.length - q))) q--;
+  return [{ offset: p, length: a.length - p - q, newText: b.slice(p, b.length - q) }];
+}
