@@ -1,9 +1,15 @@
 /** The extension's settings, typed, in one place (`bluejay.*` in package.json). */
 import * as vscode from 'vscode';
 import { DEFAULT_BASE_URL } from '../core/api/endpoint';
+import { environmentsFrom, type Environment } from '../core/environments';
+import type { Logger } from './log';
 
 export class Config {
   private static readonly SECTION = 'bluejay';
+  /** The last `environments` value read, so its problems are logged once per change. */
+  private envCache: { raw: string; environments: Environment[] } | undefined;
+
+  constructor(private readonly log?: Pick<Logger, 'warn'>) {}
 
   private get raw(): vscode.WorkspaceConfiguration {
     return vscode.workspace.getConfiguration(Config.SECTION);
@@ -28,6 +34,35 @@ export class Config {
   get baseUrl(): string {
     const i = this.raw.inspect<string>('baseUrl');
     return i?.globalValue ?? i?.defaultValue ?? DEFAULT_BASE_URL;
+  }
+
+  /**
+   * The named environments, `production` first. Like `baseUrl`, only the user's own value counts.
+   * Unusable entries are skipped and logged (once per change of the setting).
+   */
+  get environments(): Environment[] {
+    const value = this.raw.inspect<unknown>('environments')?.globalValue;
+    const raw = JSON.stringify(value) ?? '';
+    if (this.envCache?.raw !== raw) {
+      const { environments, problems } = environmentsFrom(value);
+      for (const p of problems) this.log?.warn(p);
+      this.envCache = { raw, environments };
+    }
+    return this.envCache.environments;
+  }
+
+  /** The active environment's name (the user's own `bluejay.environment`), undefined for none. */
+  get activeEnvironmentName(): string | undefined {
+    return this.raw.inspect<string>('environment')?.globalValue || undefined;
+  }
+
+  async setActiveEnvironment(name: string | undefined): Promise<void> {
+    await this.raw.update('environment', name || undefined, vscode.ConfigurationTarget.Global);
+  }
+
+  /** Ask before pushing to production. */
+  get confirmPushToProduction(): boolean {
+    return this.raw.inspect<boolean>('confirmPushToProduction')?.globalValue ?? true;
   }
 
   /**
