@@ -10,7 +10,7 @@ import { Diagnostics } from './diagnostics';
 import { registerFormEditor } from './form/formEditor';
 import { createLogger } from './log';
 import { registerQuickFixes } from './quickFixes';
-import { registerStatusBar } from './statusBar';
+import { registerEnvironmentStatus, registerStatusBar } from './statusBar';
 import { ApiKeys } from './sync/apiKeys';
 import { registerPushCommands } from './sync/commands';
 import { Pusher } from './sync/pusher';
@@ -25,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): BluejayApi {
   const log = createLogger();
   context.subscriptions.push(log);
   try {
-    const config = new Config();
+    const config = new Config(log);
     const diagnostics = new Diagnostics(config, log);
     const { version } = context.extension.packageJSON as { version?: string };
     const keys = new ApiKeys(context.secrets, config, log);
@@ -37,8 +37,9 @@ export function activate(context: vscode.ExtensionContext): BluejayApi {
       registerStatusBar(diagnostics),
       registerCommands(diagnostics, log),
       pusher,
-      registerPushCommands(keys, pusher, log),
-      registerSaveToSync(config, pusher),
+      registerPushCommands(config, keys, pusher, log),
+      registerSaveToSync(config, keys, pusher),
+      registerEnvironmentStatus(config, keys),
       registerFormEditor(context, diagnostics, pusher, log),
     );
     log.info(`Bluejay Definitions ${version ?? ''} activated`);

@@ -1,7 +1,12 @@
-/** A status bar item for the active definition: its kind, id (or "new") and problem count; click shows Problems. */
+/**
+ * Status bar items while a definition is active: its kind, id (or "new") and problem count (click
+ * shows Problems), and left of it the environment pushes go to (click switches it).
+ */
 import * as vscode from 'vscode';
-import { documentKind } from './definitions';
+import type { Config } from './config';
+import { documentKind, isDefinition } from './definitions';
 import type { Diagnostics } from './diagnostics';
+import type { ApiKeys } from './sync/apiKeys';
 
 export function registerStatusBar(diagnostics: Diagnostics): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('bluejay.definition', vscode.StatusBarAlignment.Left, 50);
@@ -38,4 +43,29 @@ export function registerStatusBar(diagnostics: Diagnostics): vscode.Disposable {
     vscode.languages.onDidChangeDiagnostics(update),
     diagnostics.onDidUpdate(update),
   );
+}
+
+/** The active environment; production (by name or by Bluejay's own API origin) in the error colour, with its own icon. */
+export function registerEnvironmentStatus(config: Config, keys: ApiKeys): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('bluejay.environment', vscode.StatusBarAlignment.Left, 51);
+  item.name = 'Bluejay Environment';
+  item.command = 'bluejay.switchEnvironment';
+  const update = (): void => {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || !isDefinition(doc)) return void item.hide();
+    const name = keys.activeName ?? 'No environment';
+    const t = keys.endpoint();
+    const tail = ' Click to switch environment.';
+    if (!t.ok) {
+      item.text = `$(error) ${name}`;
+      item.tooltip = `Bluejay: ${t.message}${tail}`;
+    } else {
+      item.text = `$(${t.production ? 'flame' : 'server-environment'}) ${name}`;
+      item.tooltip = `Bluejay: pushes go to ${t.name === undefined ? `bluejay.baseUrl, ${t.origin}` : t.label}${t.production ? ', production' : ''}.${tail}`;
+    }
+    item.backgroundColor = !t.ok ? new vscode.ThemeColor('statusBarItem.warningBackground') : t.production ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    item.show();
+  };
+  update();
+  return vscode.Disposable.from(item, vscode.window.onDidChangeActiveTextEditor(update), config.onDidChange(update));
 }

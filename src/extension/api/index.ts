@@ -5,3 +5,9 @@
 export { BluejayClient } from '../../core/api/client';
 export { pushText } from '../../core/sync/push';
 export { idEdit } from '../../core/sync/idEdit';
+// The editor's push, key and environment UI (they get `vscode` through useVscode, see sync/ui.ts).
+export { useVscode } from '../sync/host';
+export { pushNow } from '../sync/pushNow';
+export { pushFile, pushAll } from '../sync/pushCommands';
+export { promptKey, clearKey } from '../sync/keyPrompts';
+export { switchEnvironment, confirmPush } from '../sync/environments';

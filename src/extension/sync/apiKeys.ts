@@ -1,72 +1,76 @@
 /**
- * The API key, in VS Code's SecretStorage only, one per API origin: a key is never sent to an origin
- * it was not entered for. It never reaches settings, logs, messages or the webview.
+ * Where pushes go and with which key. The target is the active environment (its name and base URL),
+ * or `bluejay.baseUrl` when none is active. A key lives in VS Code's SecretStorage only, in a slot
+ * of its own: `bluejay.apiKey:<origin>` with no environment, `bluejay.apiKey:<name>@<origin>` for a
+ * named one. So a key is never sent to an origin it was not entered for, and two environments never
+ * share one. It never reaches settings, logs, messages or the webview. Asking for it is in
+ * keyPrompts.ts (loaded lazily).
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { checkBaseUrl } from '../../core/api/endpoint';
+import { isProduction } from '../../core/environments';
 import type { Config } from '../config';
 import type { Logger } from '../log';
+
+export interface Target {
+  /** The active environment, undefined when none is (pushes then go to bluejay.baseUrl). */
+  readonly name: string | undefined;
+  readonly url: string;
+  readonly origin: string;
+  /** The SecretStorage slot of its key (names no key, so it may be logged). */
+  readonly slot: string;
+  readonly production: boolean;
+  /** Production, and the user wants to be asked first (bluejay.confirmPushToProduction). */
+  readonly confirm: boolean;
+  /** For messages: "the environment 'staging' (https://...)", or the origin. */
+  readonly label: string;
+}
+
+export type TargetResult = ({ readonly ok: true } & Target) | { readonly ok: false; readonly message: string };
 
 export class ApiKeys {
   constructor(private readonly secrets: vscode.SecretStorage, private readonly config: Config, private readonly log: Logger) {}
 
-  /** The configured origin, or a message saying why it cannot be used. */
-  endpoint(): { ok: true; url: string; origin: string } | { ok: false; message: string } {
-    return checkBaseUrl(this.config.baseUrl);
+  /** The active environment's name (undefined: none), whether or not it is defined. */
+  get activeName(): string | undefined {
+    return this.config.activeEnvironmentName;
   }
 
-  private slot(origin: string): string {
-    return `bluejay.apiKey:${origin}`;
-  }
-
-  async get(origin: string): Promise<string | undefined> {
-    return (await this.secrets.get(this.slot(origin))) || undefined;
-  }
-
-  /**
-   * Asks for the key (a password box) and stores it for the configured origin. A key passed as the
-   * command's argument (automation, tests) skips the box.
-   */
-  async prompt(given?: unknown): Promise<boolean> {
-    const ep = this.endpoint();
-    if (!ep.ok) {
-      void vscode.window.showErrorMessage(`Bluejay: ${ep.message}`);
-      return false;
+  /** The push target, or a message saying why there is none usable. */
+  endpoint(): TargetResult {
+    const name = this.config.activeEnvironmentName;
+    let baseUrl = this.config.baseUrl;
+    if (name !== undefined) {
+      const env = this.config.environments.find((e) => e.name === name);
+      if (!env) return { ok: false, message: `The active environment '${name}' is not defined: add it to the setting bluejay.environments, or switch environment (bluejay.environment).` };
+      baseUrl = env.baseUrl;
     }
-    const key = typeof given === 'string' ? given : await vscode.window.showInputBox({
-      title: 'Bluejay API key',
-      prompt: `The key for ${ep.origin}. It is kept in VS Code's secret storage, never in settings.`,
-      password: true,
-      ignoreFocusOut: true,
-      validateInput: (v) => (v.trim().length < 8 ? 'That is too short to be a Bluejay API key.' : undefined),
-    });
-    if (!key || key.trim().length < 8) return false;
-    await this.secrets.store(this.slot(ep.origin), key.trim());
-    this.log.info(`API key stored for ${ep.origin}`);
-    return true;
+    const checked = checkBaseUrl(baseUrl);
+    if (!checked.ok) return { ok: false, message: `${checked.message} Check ${name === undefined ? 'the setting bluejay.baseUrl' : `the baseUrl of '${name}' in the setting bluejay.environments`}.` };
+    const production = isProduction(name, checked.url);
+    return {
+      ok: true,
+      name,
+      url: checked.url,
+      origin: checked.origin,
+      slot: `bluejay.apiKey:${name === undefined ? '' : `${name}@`}${checked.origin}`,
+      production,
+      confirm: production && this.config.confirmPushToProduction,
+      label: name === undefined ? checked.origin : `the environment '${name}' (${checked.origin})`,
+    };
   }
 
-  async clear(): Promise<void> {
-    const ep = this.endpoint();
-    if (!ep.ok) return;
-    await this.secrets.delete(this.slot(ep.origin));
-    this.log.info(`API key cleared for ${ep.origin}`);
-    void vscode.window.showInformationMessage(`Bluejay: the API key for ${ep.origin} was removed.`);
+  async get(target: Target): Promise<string | undefined> {
+    return (await this.secrets.get(target.slot)) || undefined;
   }
 
-  /** The key for the configured origin, asking for it when there is none. */
-  async require(): Promise<{ url: string; origin: string; key: string } | undefined> {
-    const ep = this.endpoint();
-    if (!ep.ok) {
-      void vscode.window.showErrorMessage(`Bluejay: ${ep.message} Check the setting bluejay.baseUrl.`);
-      return undefined;
-    }
-    let key = await this.get(ep.origin);
-    if (!key) {
-      const choice = await vscode.window.showWarningMessage(`Bluejay: no API key is set for ${ep.origin}.`, 'Set API Key');
-      if (choice !== 'Set API Key' || !(await this.prompt())) return undefined;
-      key = await this.get(ep.origin);
-    }
-    return key ? { url: ep.url, origin: ep.origin, key } : undefined;
+  async store(target: Target, key: string): Promise<void> {
+    await this.secrets.store(target.slot, key);
+    this.log.info(`API key stored for ${target.label}`);
+  }
+
+  async delete(target: Target): Promise<void> {
+    await this.secrets.delete(target.slot);
+    this.log.info(`API key cleared for ${target.label}`);
   }
 }

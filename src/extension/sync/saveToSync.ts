@@ -1,17 +1,20 @@
 /**
  * Save-to-sync: a definition saved by hand is pushed (debounced; the pusher keeps one request per
  * file and pushes the newest text). Auto-saves push only when the user opted in; many files saved
- * at once (a checkout, a replace-all) ask first. A status bar item shows and toggles it.
+ * at once (a checkout, a replace-all) ask first, and so does production (once per batch, or never
+ * again this session if the person says so). A status bar item shows and toggles it.
  */
 import * as vscode from 'vscode';
 import type { Config } from '../config';
 import { isDefinition } from '../definitions';
+import type { ApiKeys } from './apiKeys';
 import type { Pusher } from './pusher';
+import { ui } from './ui';
 
 const SETTLE_MS = 300;
 const ASK_ABOVE = 3;
 
-export function registerSaveToSync(config: Config, pusher: Pusher): vscode.Disposable {
+export function registerSaveToSync(config: Config, keys: ApiKeys, pusher: Pusher): vscode.Disposable {
   const reasons = new Map<string, vscode.TextDocumentSaveReason>();
   const batch = new Map<string, { doc: vscode.TextDocument; text: string }>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -34,8 +37,12 @@ export function registerSaveToSync(config: Config, pusher: Pusher): vscode.Dispo
       const go = await vscode.window.showWarningMessage(`Bluejay: ${saved.length} definition files were saved at once. Push them all?`, { modal: false }, 'Push All', 'Not Now');
       if (go !== 'Push All') return;
     }
+    const target = keys.endpoint();
+    const what = saved.length === 1 && saved[0] ? vscode.workspace.asRelativePath(saved[0].doc.uri) : `${saved.length} definitions`;
+    if (target.ok && target.confirm && !(await ui().confirmPush(target, what, true))) return;
+    const confirmed = target.ok ? target.slot : undefined;
     // What was saved is pushed, not what has been typed since.
-    await Promise.all(saved.map(({ doc, text }) => pusher.push(doc, { text })));
+    await Promise.all(saved.map(({ doc, text }) => pusher.push(doc, { text, ...(confirmed && { confirmed }) })));
   };
 
   render();

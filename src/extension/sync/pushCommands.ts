@@ -1,0 +1,83 @@
+/**
+ * Push Current File and Push All Definitions (dist/api.js, loaded on the first push; `vscode` comes
+ * from host.ts): progress, cancellation, the production question once per batch, and what to tell.
+ */
+import type { TextDocument, Uri } from 'vscode';
+import type { PushAction } from '../../core/sync/push';
+import type { Logger } from '../log';
+import type { ApiKeys } from './apiKeys';
+import { confirmPush } from './environments';
+import { vscode } from './host';
+import { requireKey } from './keyPrompts';
+import type { Pusher, PushRun } from './pusher';
+
+/** What commands.ts (main bundle) knows about definition files. */
+export interface Definitions {
+  isDefinition(doc: TextDocument): boolean;
+  find(): Thenable<Uri[]>;
+}
+
+export async function pushFile(pusher: Pusher, defs: Definitions, arg: unknown): Promise<PushRun | undefined> {
+  const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+  if (!uri) {
+    void vscode.window.showInformationMessage('Bluejay: open a definition file to push it.');
+    return undefined;
+  }
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (!defs.isDefinition(doc)) {
+    void vscode.window.showInformationMessage(`Bluejay: ${vscode.workspace.asRelativePath(uri)} is not a persona or digital human definition.`);
+    return undefined;
+  }
+  const run = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Bluejay: pushing ${vscode.workspace.asRelativePath(uri)}`, cancellable: true }, (_progress, token) => {
+    const abort = new AbortController();
+    token.onCancellationRequested(() => abort.abort());
+    return pusher.push(doc, { signal: abort.signal });
+  });
+  report(uri, run);
+  return run;
+}
+
+function report(uri: Uri, run: PushRun): void {
+  const o = run.outcome;
+  if (!o) return;
+  const name = vscode.workspace.asRelativePath(uri);
+  const unkept = o.problems.filter((p) => p.code === 'server-unkept').length;
+  if (o.action === 'created' || o.action === 'updated') {
+    vscode.window.setStatusBarMessage(`$(check) Bluejay: ${name} ${o.action} (id ${String(o.id)})`, 5000);
+    if (unkept) void vscode.window.showWarningMessage(`Bluejay ${o.action} ${name}, but did not keep ${unkept} field${unkept === 1 ? '' : 's'} as sent (see Problems).`);
+  } else if (o.action === 'failed') {
+    const first = o.problems.find((p) => p.severity === 'error');
+    void vscode.window.showErrorMessage(`Bluejay: pushing ${name} failed: ${first?.message ?? 'see Problems'}`, 'Show Problems').then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
+  }
+}
+
+export async function pushAll(keys: ApiKeys, pusher: Pusher, defs: Definitions, log: Logger): Promise<Record<PushAction | 'not pushed', number>> {
+  const totals: Record<PushAction | 'not pushed', number> = { created: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0, 'not pushed': 0 };
+  // Ask for a missing key once, before the files, not once per file.
+  const target = vscode.workspace.isTrusted ? await requireKey(keys) : undefined;
+  if (!target) {
+    if (!vscode.workspace.isTrusted) void vscode.window.showWarningMessage('Bluejay: pushing is disabled in an untrusted workspace.');
+    return totals;
+  }
+  const uris = await defs.find();
+  // Production asks once, for the whole batch.
+  if (uris.length && !(await confirmPush(target, `${uris.length} definition${uris.length === 1 ? '' : 's'}`))) return totals;
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Bluejay: pushing definitions to ${target.label}`, cancellable: true }, async (progress, token) => {
+    const abort = new AbortController();
+    token.onCancellationRequested(() => abort.abort());
+    // The client paces the requests; pushing all at once lets it keep a few in flight.
+    await Promise.all(uris.map(async (uri) => {
+      if (abort.signal.aborted) return;
+      const run = await pusher.push(await vscode.workspace.openTextDocument(uri), { signal: abort.signal, quiet: true, confirmed: target.slot });
+      // A file pinned to another environment failed to push here.
+      totals[run.reason === 'pinned' ? 'failed' : (run.outcome?.action ?? 'not pushed')]++;
+      progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
+      if (run.reason === 'no-key' || run.reason === 'untrusted' || run.reason === 'cancelled') abort.abort();
+    }));
+  });
+  const summary = `Bluejay: ${totals.created} created, ${totals.updated} updated, ${totals.failed} failed, ${totals['not pushed']} not pushed.`;
+  log.info(summary);
+  const fn = totals.failed || totals['not pushed'] ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  void fn(summary, 'Show Problems').then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
+  return totals;
+}

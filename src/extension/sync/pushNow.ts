@@ -1,0 +1,83 @@
+/**
+ * One push of one document (dist/api.js, loaded on the first push; `vscode` comes from host.ts):
+ * trust, validation, the pinned environment, the key, the production question, the request, the
+ * server's problems and the id write-back. Pusher (pusher.ts) keeps one of these per file at a time.
+ */
+import type { TextDocument, Uri } from 'vscode';
+import { BluejayClient } from '../../core/api/client';
+import { pinnedEnvironment, pinnedProblem } from '../../core/environments';
+import { idEdit } from '../../core/sync/idEdit';
+import { pushText } from '../../core/sync/push';
+import { validateText } from '../../core/validate';
+import { confirmPush } from './environments';
+import { vscode } from './host';
+import { requireKey } from './keyPrompts';
+import type { Pusher, PushOptions, PushRun } from './pusher';
+
+const SERVER_CODES = /^(server-|push-cancelled)/;
+
+export async function pushNow(pusher: Pusher, doc: TextDocument, { signal, quiet, text: given, confirmed }: PushOptions): Promise<PushRun> {
+  const { log } = pusher;
+  const name = vscode.workspace.asRelativePath(doc.uri);
+  if (!vscode.workspace.isTrusted) {
+    if (!quiet) void vscode.window.showWarningMessage('Bluejay: pushing is disabled in an untrusted workspace. Trust the workspace to push.');
+    return { outcome: undefined, reason: 'untrusted' };
+  }
+  const text = given ?? doc.getText();
+  const format = doc.languageId === 'json' ? 'json' : 'yaml';
+  // With live validation off there is no cached result: validate here.
+  const validated = given === undefined ? (pusher.diagnostics.ensure(doc) ?? validateText(text, doc.fileName, { format })) : validateText(text, doc.fileName, { format });
+  const errors = validated.problems.filter((p) => p.severity === 'error').length;
+  if (errors) {
+    log.info(`not pushed ${name}: ${errors} errors`);
+    if (!quiet) void vscode.window.showWarningMessage(`Bluejay: ${name} was not pushed: it has ${errors} error${errors === 1 ? '' : 's'}. Fix them first.`, 'Show Problems').then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
+    return { outcome: undefined, reason: 'invalid' };
+  }
+  // A file pinned to another environment (or pinned while none is active) is refused.
+  const pinned = pinnedProblem(text, format, validated.value, pusher.keys.activeName);
+  if (pinned) {
+    log.info(`not pushed ${name}: ${pinned.message}`);
+    pusher.showServerProblems(doc, [pinned], given === undefined ? undefined : format);
+    const env = pinnedEnvironment(validated.value) ?? '';
+    if (!quiet) void vscode.window.showErrorMessage(`Bluejay: ${name} was not pushed. ${pinned.message}`, `Switch to '${env}'`).then((c) => c && vscode.commands.executeCommand('bluejay.switchEnvironment', env));
+    return { outcome: undefined, reason: 'pinned' };
+  }
+  const target = await requireKey(pusher.keys);
+  if (!target) return { outcome: undefined, reason: 'no-key' };
+  if (target.confirm && confirmed !== target.slot && !(await confirmPush(target, name))) {
+    log.info(`not pushed ${name}: not confirmed for ${target.label}`);
+    return { outcome: undefined, reason: 'cancelled' };
+  }
+  const id = `${target.url}\u0000${target.key}`;
+  if (pusher.client?.id !== id) pusher.client = { id, client: new BluejayClient({ baseUrl: target.url, apiKey: target.key, userAgent: pusher.userAgent }) };
+  const version = doc.version;
+  const outcome = await pushText(text, doc.fileName, pusher.client.client, { format, validated, ...(signal && { signal }) });
+  log.info(`push ${name}${target.name === undefined ? '' : ` [${target.name}]`}: ${outcome.request?.method ?? ''} ${target.origin}${outcome.request?.path ?? ''} -> ${outcome.action}${outcome.status === null ? '' : ` (${outcome.status})`}`);
+  const server = outcome.problems.filter((p) => SERVER_CODES.test(p.code));
+  pusher.showServerProblems(doc, server, doc.version === version && given === undefined ? undefined : format);
+  if (outcome.action === 'created' && outcome.id !== null) await writeId(pusher, doc.uri, outcome.id);
+  return { outcome };
+}
+
+/**
+ * Writes the new id right after `kind` (one minimal edit on the current text) and saves the file,
+ * unless it holds other unsaved edits, which must not be written behind the person's back.
+ */
+async function writeId(pusher: Pusher, uri: Uri, id: string | number): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(uri); // the live document, even if its tab closed meanwhile
+  const edit = idEdit(doc.getText(), doc.languageId === 'json' ? 'json' : 'yaml', id);
+  if (!edit) {
+    void vscode.window.showWarningMessage(`Bluejay created it with id ${String(id)}, but the id could not be written into ${vscode.workspace.asRelativePath(uri)}: add it by hand, or the next push creates another.`);
+    return;
+  }
+  const dirty = doc.isDirty;
+  const we = new vscode.WorkspaceEdit();
+  we.replace(uri, new vscode.Range(doc.positionAt(edit.offset), doc.positionAt(edit.offset + edit.length)), edit.newText);
+  if (!(await vscode.workspace.applyEdit(we))) return;
+  if (dirty) {
+    void vscode.window.showInformationMessage(`Bluejay: the new id ${String(id)} was written into ${vscode.workspace.asRelativePath(uri)}; save it to keep it.`);
+    return;
+  }
+  pusher.internalSaves.add(uri.toString());
+  if (!(await doc.save())) pusher.internalSaves.delete(uri.toString());
+}
