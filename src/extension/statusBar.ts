@@ -51,10 +51,10 @@ export function registerEnvironmentStatus(config: Config, keys: ApiKeys): vscode
   item.name = 'Bluejay Environment';
   item.command = 'bluejay.switchEnvironment';
   const update = (): void => {
+    const t = keys.endpoint();
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || !isDefinition(doc)) return void item.hide();
     const name = keys.activeName ?? 'No environment';
-    const t = keys.endpoint();
     const tail = ' Click to switch environment.';
     if (!t.ok) {
       item.text = `$(error) ${name}`;

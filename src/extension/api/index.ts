@@ -9,5 +9,5 @@ export { idEdit } from '../../core/sync/idEdit';
 export { useVscode } from '../sync/host';
 export { pushNow } from '../sync/pushNow';
 export { pushFile, pushAll } from '../sync/pushCommands';
-export { promptKey, clearKey } from '../sync/keyPrompts';
+export { promptKey, clearKey, requireKey } from '../sync/keyPrompts';
 export { switchEnvironment, confirmPush } from '../sync/environments';

@@ -39,9 +39,10 @@ export class ApiKeys {
   /** The push target, or a message saying why there is none usable. */
   endpoint(): TargetResult {
     const name = this.config.activeEnvironmentName;
+    const environments = this.config.environments; // read even when unused: a broken entry is logged as soon as it is set
     let baseUrl = this.config.baseUrl;
     if (name !== undefined) {
-      const env = this.config.environments.find((e) => e.name === name);
+      const env = environments.find((e) => e.name === name);
       if (!env) return { ok: false, message: `The active environment '${name}' is not defined: add it to the setting bluejay.environments, or switch environment (bluejay.environment).` };
       baseUrl = env.baseUrl;
     }
