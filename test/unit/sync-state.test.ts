@@ -1,7 +1,7 @@
 /** The drift state file: tolerant parsing, stable text, immutable updates. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { baselineOf, EMPTY_STATE, parseState, serializeState, STATE_FILE, withBaseline, type Baseline } from '../../src/core/sync/state';
+import { baselineFrom, baselineOf, EMPTY_STATE, parseState, serializeState, STATE_FILE, withBaseline, type Baseline } from '../../src/core/sync/state';
 
 const A: Baseline = { kind: 'customer-persona', id: 'p-1', fields: { name: 'n', goal: 'g' }, at: '2025-01-02T03:04:05.000Z' };
 const B: Baseline = { kind: 'digital-human', id: 7, fields: { name: 'x' }, at: '2025-01-03T00:00:00.000Z' };
@@ -98,5 +98,13 @@ void describe('state file', () => {
     const s3 = withBaseline(withBaseline(s2, ORIGIN, 'a.persona.yaml', undefined), ORIGIN, 'b.yaml', undefined);
     assert.deepEqual(s3, EMPTY_STATE);
     assert.deepEqual(baselineOf(s2, ORIGIN, 'b.yaml'), B);
+  });
+
+  void test('baselineFrom: the file\'s API fields, with the values Bluejay answered where its answer carries them', () => {
+    const local = { name: 'n', tag: null, num_runs: 2, traits: [{ trait_name: 't', trait_data_type: 'STRING', value: 'v' }] };
+    const answered = { id: 7, name: 'n', tag: 'x', created_at: 'c', traits: [{ trait_name: 't', trait_data_type: 'STRING', value: 'v', is_sip_header: false }] };
+    const b = baselineFrom('digital-human', 7, local, answered, '2025-01-01T00:00:00.000Z');
+    assert.deepEqual(b, { kind: 'digital-human', id: 7, fields: { name: 'n', tag: 'x', num_runs: 2, traits: [{ trait_name: 't', trait_data_type: 'STRING', value: 'v', is_sip_header: false }] }, at: '2025-01-01T00:00:00.000Z' });
+    assert.deepEqual(baselineFrom('customer-persona', 'p', { name: 'n' }, undefined, 'now').fields, { name: 'n' });
   });
 });

@@ -97,6 +97,16 @@ export function baselineOf(state: SyncState, origin: string, relPath: string): B
   return files && Object.prototype.hasOwnProperty.call(files, relPath) ? files[relPath] : undefined;
 }
 
+/**
+ * The baseline after a push or a pull of a file whose API fields are `local`: those fields, each with
+ * the value Bluejay answered where its answer (`answered`, as resourceOf gives it) carries the field.
+ */
+export function baselineFrom(kind: Kind, id: string | number, local: Readonly<Record<string, unknown>>, answered: Readonly<Record<string, unknown>> | undefined, at: string): Baseline {
+  const fields: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(local)) fields[k] = structuredClone(answered && Object.prototype.hasOwnProperty.call(answered, k) ? (answered[k] ?? null) : v);
+  return { kind, id, fields, at };
+}
+
 /** The state with the baseline of one file replaced (undefined removes it); `state` is left as it is. */
 export function withBaseline(state: SyncState, origin: string, relPath: string, baseline: Baseline | undefined): SyncState {
   const files: Record<string, Baseline> = { ...state.baselines[origin] };
