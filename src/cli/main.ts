@@ -1,5 +1,6 @@
 /** The `bluejay` command line: the same core as the editor, for CI. */
 import { parseArgs } from 'node:util';
+import { ENVIRONMENT_NAME } from '../core/environments';
 import { EXIT, UsageError, type Io } from './io';
 import type { OutputFormat } from './output';
 import { validateCommand } from './validate';
@@ -11,18 +12,28 @@ export const USAGE = `Usage: bluejay <command> [options] <path>...
 
 Commands:
   validate [--format text|json] <path>...   Check definition files against the Bluejay schemas and rules.
-  push [--format text|json] [--base-url URL] [--dry-run] <path>...
+  plan [--format text|json] [--base-url URL] <path>...
+                                            Validate, read what Bluejay holds, and print what a push
+                                            would create or change. Changes nothing.
+  push [--format text|json] [--base-url URL] [--dry-run] [--force] [--env NAME] <path>...
                                             Validate, then create or update each file on Bluejay.
                                             A created id is written back into the file.
+  pull <kind> <id> [--out FILE] [--base-url URL]
+                                            Print Bluejay's copy (kind customer-persona or
+                                            digital-human) as YAML, or write it to FILE; an existing
+                                            FILE is brought in step, its comments kept.
 
-push reads the API key from BLUEJAY_API_KEY and the base URL from --base-url, else BLUEJAY_BASE_URL,
-else https://api.getbluejay.ai (plain http only to 127.0.0.1/localhost).
+plan, push and pull read the API key from BLUEJAY_API_KEY and the base URL from --base-url, else
+BLUEJAY_BASE_URL, else https://api.getbluejay.ai (plain http only to 127.0.0.1/localhost).
+push refuses a file whose copy on Bluejay changed since it was last pushed or pulled (--force
+pushes anyway), and, with --env NAME (else BLUEJAY_ENV), a file pinned to another environment.
+What was last pushed or pulled is kept in .bluejay/state.json (add .bluejay/ to .gitignore).
 
 Paths are files or folders; folders are searched for *.persona.{yaml,yml,json} and
 *.digital-human.{yaml,yml,json}, skipping node_modules and dot-folders.
 
-Exit codes: 0 no errors (push: every file succeeded), 1 errors found (push: any file failed),
-2 usage error or unreadable path.
+Exit codes: 0 no errors (push: every file succeeded; plan: no file invalid), 1 errors found (push:
+any file failed; pull: Bluejay answered an error), 2 usage error or unreadable path.
 Options: --help, --version
 `;
 
@@ -38,16 +49,24 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.out(`${VERSION}\n`);
       return EXIT.ok;
     }
-    if (command !== 'validate' && command !== 'push') throw new UsageError(`unknown command '${command}'`);
-    const { values, positionals } = parse(rest, command === 'push');
+    if (!isCommand(command)) throw new UsageError(`unknown command '${command}'`);
+    const { values, positionals } = parse(rest, command);
     if (values.help) {
       io.out(USAGE);
       return EXIT.ok;
     }
+    if (command === 'pull') {
+      const { pullCommand } = await import('./pull.js');
+      return await pullCommand(positionals, { baseUrl: values['base-url'], out: values.out }, io);
+    }
     if (positionals.length === 0) throw new UsageError('no paths given');
     if (command === 'validate') return await validateCommand(positionals, outputFormat(values.format), io);
+    if (command === 'plan') {
+      const { planCommand } = await import('./plan.js');
+      return await planCommand(positionals, { format: outputFormat(values.format), baseUrl: values['base-url'] }, io);
+    }
     const { pushCommand } = await import('./push.js');
-    return await pushCommand(positionals, { format: outputFormat(values.format), baseUrl: values['base-url'], dryRun: values['dry-run'] === true }, io);
+    return await pushCommand(positionals, { format: outputFormat(values.format), baseUrl: values['base-url'], dryRun: values['dry-run'] === true, force: values.force === true, env: envName(values.env) }, io);
   } catch (e) {
     if (e instanceof UsageError || isParseArgsError(e)) {
       io.err(`bluejay: ${(e as Error).message}\n\n${USAGE}`);
@@ -57,11 +76,42 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-function parse(args: readonly string[], push: boolean) {
-  const common = { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
-  const pushOnly = { 'base-url': { type: 'string' }, 'dry-run': { type: 'boolean' } } as const;
-  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: push ? { ...common, ...pushOnly } : { ...common } });
-  return { values: values as { format?: string; help?: boolean; 'base-url'?: string; 'dry-run'?: boolean }, positionals };
+const COMMANDS = ['validate', 'plan', 'push', 'pull'] as const;
+type Command = (typeof COMMANDS)[number];
+
+function isCommand(c: string): c is Command {
+  return (COMMANDS as readonly string[]).includes(c);
+}
+
+const FORMAT = { format: { type: 'string' } } as const;
+const BASE_URL = { 'base-url': { type: 'string' } } as const;
+const OPTIONS = {
+  validate: { ...FORMAT },
+  plan: { ...FORMAT, ...BASE_URL },
+  push: { ...FORMAT, ...BASE_URL, 'dry-run': { type: 'boolean' }, force: { type: 'boolean' }, env: { type: 'string' } },
+  pull: { ...BASE_URL, out: { type: 'string' } },
+} as const;
+
+interface Values {
+  format?: string;
+  help?: boolean;
+  'base-url'?: string;
+  'dry-run'?: boolean;
+  force?: boolean;
+  env?: string;
+  out?: string;
+}
+
+function parse(args: readonly string[], command: Command) {
+  const options = { help: { type: 'boolean', short: 'h' }, ...OPTIONS[command] } as const;
+  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options });
+  return { values: values as Values, positionals };
+}
+
+function envName(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  if (!ENVIRONMENT_NAME.test(v)) throw new UsageError(`--env must be an environment name (letters, digits, '.', '_', '-'), got '${v}'`);
+  return v;
 }
 
 function outputFormat(v: string | undefined): OutputFormat {
@@ -76,14 +126,14 @@ function isParseArgsError(e: unknown): boolean {
 
 /** Runs when this file is the program (`dist/cli.js`), not when tests import it. */
 export function main(): void {
-  // In a push, Ctrl+C aborts the requests in flight and what finished is still reported; a second
+  // In a push, plan or pull, Ctrl+C aborts the requests in flight and what finished is still reported; a second
   // Ctrl+C (and any Ctrl+C elsewhere) quits at once.
   const abort = new AbortController();
   const onSigint = (): void => {
     if (abort.signal.aborted) process.exit(130);
     abort.abort();
   };
-  if (process.argv[2] === 'push') process.on('SIGINT', onSigint);
+  if (['push', 'plan', 'pull'].includes(process.argv[2] ?? '')) process.on('SIGINT', onSigint);
   const io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env: process.env, signal: abort.signal };
   run(process.argv.slice(2), io).then(
     (code) => {

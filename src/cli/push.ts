@@ -1,42 +1,44 @@
-/** `bluejay push [--format text|json] [--base-url URL] [--dry-run] <path>...` */
+/** `bluejay push [--format text|json] [--base-url URL] [--dry-run] [--force] [--env NAME] <path>...` */
 import { readFile, writeFile } from 'node:fs/promises';
-import { checkBaseUrl, DEFAULT_BASE_URL } from '../core/api/endpoint';
 import { Pacer } from '../core/api/pacing';
 import { pushText, type PushOutcome, type Sender } from '../core/sync/push';
 import { validateBytes } from '../core/validate';
+import { apiKeyOf, baseUrlOf, clientFor } from './connect';
 import { discover, reason } from './discover';
 import { EXIT, UsageError, type Io } from './io';
 import { plural, problemJson, problemLine, type OutputFormat } from './output';
-
-declare const BLUEJAY_VERSION: string | undefined;
+import { recordPush, refusal, type GuardOptions } from './pushGuard';
+import { StateFiles } from './state';
 
 export interface PushOptions {
   readonly format: OutputFormat;
   readonly baseUrl: string | undefined;
   readonly dryRun: boolean;
+  /** Push even when Bluejay's copy changed since the last push or pull. */
+  readonly force?: boolean;
+  /** The environment being pushed to (--env); BLUEJAY_ENV when not given. */
+  readonly env?: string | undefined;
 }
 
 export async function pushCommand(paths: readonly string[], options: PushOptions, io: Io): Promise<number> {
-  const base = checkBaseUrl(options.baseUrl ?? io.env['BLUEJAY_BASE_URL'] ?? DEFAULT_BASE_URL);
-  if (!base.ok) throw new UsageError(base.message);
-  const key = io.env['BLUEJAY_API_KEY']?.trim();
+  const base = baseUrlOf(options.baseUrl, io);
+  const key = apiKeyOf(io);
   if (!options.dryRun && !key) throw new UsageError('set BLUEJAY_API_KEY to your Bluejay API key (or use --dry-run)');
+  const env = options.env ?? (io.env['BLUEJAY_ENV']?.trim() || undefined);
   const found = await discover(paths);
   for (const u of found.unreadable) io.err(`bluejay: cannot read ${u.path}: ${u.reason}\n`);
 
-  let sender: Sender | undefined;
-  if (!options.dryRun && key) {
-    // axios loads only here: `bluejay validate` never pays for it.
-    const { BluejayClient } = await import('../core/api/client.js');
-    const version = typeof BLUEJAY_VERSION === 'string' ? BLUEJAY_VERSION : 'dev';
-    sender = new BluejayClient({ baseUrl: base.url, apiKey: key, userAgent: `bluejay-definitions/${version} (cli)` });
-  }
+  const sender = !options.dryRun && key ? await clientFor(base.url, key) : undefined;
+  // --dry-run writes nothing, the state file included.
+  const state = options.dryRun ? undefined : new StateFiles(base.origin, io);
+  const guard: GuardOptions = { sender, state, env, force: options.force === true, ...(io.signal && { signal: io.signal }) };
   // Files are read and sent a few at a time (the client paces the requests themselves).
   const files = new Pacer(8, 0);
   let unreadable = found.unreadable.length;
-  const settled = await Promise.all(found.files.map((path) => files.run(() => pushOne(path, sender, options, io))));
+  const settled = await Promise.all(found.files.map((path) => files.run(() => pushOne(path, sender, options, guard, io))));
   const results = settled.filter((r): r is { path: string; outcome: PushOutcome } => r !== undefined);
   unreadable += settled.length - results.length;
+  await state?.save();
 
   const rows = results.map(({ path, outcome }) => ({ path, kind: outcome.kind, id: outcome.id, action: outcome.action, status: outcome.status, problems: outcome.problems.map(problemJson), ...(options.dryRun && outcome.request && { request: { method: outcome.request.method, url: `${base.url}${outcome.request.path}`, body: outcome.request.body ?? null } }) }));
   if (options.format === 'json') io.out(JSON.stringify({ results: rows }) + '\n');
@@ -52,8 +54,8 @@ export async function pushCommand(paths: readonly string[], options: PushOptions
   return results.some((r) => r.outcome.action === 'failed' || r.outcome.problems.some((p) => p.severity === 'error')) ? EXIT.problems : EXIT.ok;
 }
 
-/** One file: read its bytes (a file that is not UTF-8 is never sent), push, write a created id back. Undefined when unreadable. */
-async function pushOne(path: string, sender: Sender | undefined, options: PushOptions, io: Io): Promise<{ path: string; outcome: PushOutcome } | undefined> {
+/** One file: read its bytes (a file that is not UTF-8 is never sent), check, push, write a created id back, record the baseline. Undefined when unreadable. */
+async function pushOne(path: string, sender: Sender | undefined, options: PushOptions, guard: GuardOptions, io: Io): Promise<{ path: string; outcome: PushOutcome } | undefined> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -64,7 +66,12 @@ async function pushOne(path: string, sender: Sender | undefined, options: PushOp
   const decoded = validateBytes(bytes, path);
   if (decoded.text === undefined) return { path, outcome: { kind: decoded.kind ?? null, id: null, action: 'failed', status: null, problems: decoded.problems } };
   const text = decoded.text;
-  const outcome = await pushText(text, path, sender, { dryRun: options.dryRun, ...(io.signal && { signal: io.signal }) });
+  // The validation of the decoded text (a byte-order mark, already dropped, is no problem of the push).
+  const validated = { ...decoded, problems: decoded.problems.filter((p) => p.code !== 'byte-order-mark') };
+  const refused = await refusal(path, text, validated, guard);
+  if (refused) return { path, outcome: refused };
+  const outcome = await pushText(text, path, sender, { dryRun: options.dryRun, validated, ...(io.signal && { signal: io.signal }) });
+  if (guard.state && validated.kind && validated.value) await recordPush(path, validated.kind, validated.value, outcome, guard.state);
   if (outcome.newText === undefined) return { path, outcome };
   // Write the new id back unless the file changed while the request was out.
   let why: string | undefined;

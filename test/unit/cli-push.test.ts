@@ -1,6 +1,6 @@
 /** The `bluejay push` contract against the local server: actions, exit codes, JSON shape, id write-back. */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -16,8 +16,15 @@ async function push(env: Record<string, string>, ...args: string[]): Promise<{ c
   return { code, out, err };
 }
 
-function workspace(): string {
+/** A temporary folder that is its own state root (its `.bluejay/`), so no push writes state elsewhere. */
+function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'bluejay-push-'));
+  mkdirSync(join(dir, '.bluejay'));
+  return dir;
+}
+
+function workspace(): string {
+  const dir = tempDir();
   cpSync(join(ROOT, 'examples'), dir, { recursive: true });
   return dir;
 }
@@ -50,7 +57,7 @@ void describe('bluejay push', () => {
 
   void test('a file with errors is not sent; a server 422 lands on its line; exit 1', () =>
     withServer(async (s) => {
-      const dir = mkdtempSync(join(tmpdir(), 'bluejay-push-'));
+      const dir = tempDir();
       writeFileSync(join(dir, 'bad.digital-human.yaml'), 'kind: digital-human\nid: 318\nvoice_speed: fastt\n');
       writeFileSync(join(dir, 'gone.digital-human.yaml'), 'kind: digital-human\nid: 99999\nname: x\n');
       const r = await push({ BLUEJAY_API_KEY: 'test-key' }, '--format', 'json', '--base-url', s.url, dir);
@@ -71,7 +78,7 @@ void describe('bluejay push', () => {
 
   void test('text output: one line a file, problems like validate', () =>
     withServer(async (s) => {
-      const r = await push({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url }, join(ROOT, 'examples', 'refund-seeker.persona.yaml'));
+      const r = await push({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url }, join(workspace(), 'refund-seeker.persona.yaml'));
       assert.equal(r.code, 0);
       assert.match(r.out, /refund-seeker\.persona\.yaml: updated 7b1e4c2a-9f3d-4a6b-8c5e-2d0f1a3b4c5d \(200\)\n/);
       assert.match(r.err, /1 file: 0 created, 1 updated, 0 failed\./);
@@ -90,7 +97,7 @@ void describe('bluejay push', () => {
 
   void test('a file that is not UTF-8 is not sent and not rewritten; the same file named twice is pushed once', () =>
     withServer(async (s) => {
-      const dir = mkdtempSync(join(tmpdir(), 'bluejay-push-'));
+      const dir = tempDir();
       const latin1 = Buffer.from('kind: customer-persona\nname: Caf\xe9\ndescription: d\ngoal: g\n', 'latin1');
       writeFileSync(join(dir, 'l.persona.yaml'), latin1);
       writeFileSync(join(dir, 'a.persona.yaml'), 'kind: customer-persona\nname: n\ndescription: d\ngoal: g\n');
@@ -104,7 +111,7 @@ void describe('bluejay push', () => {
 
   void test('an unreadable path exits 2, after pushing the rest', () =>
     withServer(async (s) => {
-      const r = await push({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url }, join(ROOT, 'nope.persona.yaml'), join(ROOT, 'examples', 'refund-seeker.persona.yaml'));
+      const r = await push({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url }, join(ROOT, 'nope.persona.yaml'), join(workspace(), 'refund-seeker.persona.yaml'));
       assert.equal(r.code, 2);
       assert.match(r.err, /cannot read .*nope\.persona\.yaml/);
       assert.match(r.out, /refund-seeker\.persona\.yaml: updated/);
@@ -113,7 +120,7 @@ void describe('bluejay push', () => {
   void test('the key is in no output, even when Bluejay echoes it back', () =>
     withServer(async (s) => {
       await s.faults({ status: { code: 400, detail: 'Bad request from X-API-Key: test-key (key test-key)' } });
-      const r = await push({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url }, join(ROOT, 'examples', 'refund-seeker.persona.yaml'));
+      const r = await push({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url }, join(workspace(), 'refund-seeker.persona.yaml'));
       assert.equal(r.code, 1);
       assert.match(r.out, /server-rejected/);
       assert.ok(!(r.out + r.err).includes('test-key'), r.out);

@@ -1,0 +1,107 @@
+/** `bluejay pull <kind> <id> [--out FILE] [--base-url URL]`: Bluejay's copy as a definition file. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { ApiError } from '../core/api/errors';
+import { apiFields, getRequest, resourceOf } from '../core/api/request';
+import { formatFromFileName, isKind, type Kind } from '../core/kinds';
+import { applyEdits } from '../core/sync/idEdit';
+import { refreshEdits } from '../core/sync/refresh';
+import { fromRemote, renderDefinition } from '../core/sync/remote';
+import { baselineFrom } from '../core/sync/state';
+import { decodeUtf8 } from '../core/text';
+import { validateText } from '../core/validate';
+import { apiKeyOf, baseUrlOf, clientFor } from './connect';
+import { reason } from './discover';
+import { EXIT, UsageError, type Io } from './io';
+import { StateFiles } from './state';
+
+export interface PullOptions {
+  readonly baseUrl: string | undefined;
+  readonly out: string | undefined;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function pullCommand(args: readonly string[], options: PullOptions, io: Io): Promise<number> {
+  const [kind, rawId, ...extra] = args;
+  if (kind === undefined || rawId === undefined || extra.length) throw new UsageError('pull takes a kind and an id: bluejay pull customer-persona|digital-human <id>');
+  if (!isKind(kind)) throw new UsageError(`the kind must be customer-persona or digital-human (got '${kind}')`);
+  const id = idOf(kind, rawId);
+  const base = baseUrlOf(options.baseUrl, io);
+  const key = apiKeyOf(io);
+  if (!key) throw new UsageError('set BLUEJAY_API_KEY to your Bluejay API key');
+  // An existing --out file is checked before anything is asked of Bluejay.
+  const existing = options.out === undefined ? undefined : await readExisting(options.out, kind, id);
+
+  let data: unknown;
+  try {
+    data = (await (await clientFor(base.url, key)).send(getRequest(kind, id), io.signal)).data;
+  } catch (e) {
+    io.err(`bluejay: ${e instanceof ApiError ? e.message : `the request failed: ${e instanceof Error ? e.message : String(e)}`}\n`);
+    return EXIT.problems;
+  }
+  const resource = resourceOf(kind, data);
+  if (!resource) {
+    io.err('bluejay: Bluejay answered without a definition in it; try again later.\n');
+    return EXIT.problems;
+  }
+  const remote = fromRemote(kind, resource);
+  if (options.out === undefined) {
+    io.out(renderDefinition(remote, 'yaml'));
+    return EXIT.ok;
+  }
+  const out = options.out;
+  const format = formatFromFileName(out);
+  let text: string;
+  let said: string;
+  if (existing === undefined) {
+    text = renderDefinition(remote, format);
+    said = 'created';
+  } else {
+    const refreshed = refreshEdits(existing, format, remote);
+    if (!refreshed.ok) throw new UsageError(`${out} cannot be brought in step with Bluejay: ${refreshed.reason}`);
+    text = applyEdits(existing, refreshed.edits);
+    said = refreshed.edits.length ? `updated ${refreshed.changed.join(', ')}` : 'unchanged';
+  }
+  if (text !== existing) {
+    try {
+      await writeFile(out, text);
+    } catch (e) {
+      io.err(`bluejay: cannot write ${out}: ${reason(e)}\n`);
+      return EXIT.usage;
+    }
+  }
+  io.out(`${out}: ${said}\n`);
+  const value = validateText(text, out).value ?? remote;
+  const state = new StateFiles(base.origin, io);
+  await state.record(out, baselineFrom(kind, id, apiFields(value), resource, new Date().toISOString()));
+  await state.save();
+  return EXIT.ok;
+}
+
+function idOf(kind: Kind, raw: string): string | number {
+  if (kind === 'digital-human') {
+    if (!/^[1-9]\d{0,15}$/.test(raw)) throw new UsageError(`a digital human's id is an integer >= 1 (got '${raw}')`);
+    return Number(raw);
+  }
+  if (!UUID.test(raw)) throw new UsageError(`a customer persona's id is a UUID (got '${raw}')`);
+  return raw.toLowerCase();
+}
+
+/** The text of an existing --out file that defines the same kind (and, if it has an id, the same id); undefined when there is no such file. */
+async function readExisting(out: string, kind: Kind, id: string | number): Promise<string | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(out);
+  } catch (e) {
+    if ((e as { code?: unknown }).code === 'ENOENT') return undefined;
+    throw new UsageError(`cannot read ${out}: ${reason(e)}`);
+  }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) throw new UsageError(`${out} is not a UTF-8 text file: ${decoded.message}`);
+  const result = validateText(decoded.text, out);
+  if (!result.value) throw new UsageError(`${out} cannot be read as a definition: ${result.problems[0]?.message ?? 'unknown problem'}`);
+  if (result.kind !== kind) throw new UsageError(`${out} defines ${result.kind ?? 'an unknown kind'}, not ${kind}`);
+  const fileId = result.value['id'];
+  if (fileId !== undefined && fileId !== null && (typeof fileId === 'string' ? fileId.toLowerCase() : fileId) !== id) throw new UsageError(`${out} is for id ${JSON.stringify(fileId)}, not ${String(id)}`);
+  return decoded.hadBom ? `\uFEFF${decoded.text}` : decoded.text;
+}
