@@ -1,8 +1,7 @@
 /** Ranges in a definition's text for JSON pointers that come from elsewhere (the server's answers). */
 import type { Format } from './kinds';
-import { parseJson } from './parse/json';
+import { parseText } from './parse/memo';
 import type { Span } from './parse/types';
-import { parseYaml } from './parse/yaml';
 import { fromPointer, type Range } from './problem';
 import { LineMap } from './text';
 
@@ -12,7 +11,7 @@ import { LineMap } from './text';
  */
 export function rangesOf(text: string, format: Format, pointers: readonly string[]): Range[] {
   const lines = new LineMap(text);
-  const parsed = format === 'json' ? parseJson(text) : parseYaml(text);
+  const parsed = parseText(text, format);
   const locator = parsed.ok ? parsed.locator : undefined;
   locator?.prepare?.(pointers.map(fromPointer));
   return pointers.map((pointer) => {

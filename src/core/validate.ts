@@ -6,9 +6,8 @@ import { CODES } from './codes';
 import { at, describeValue, type Finding } from './finding';
 import { formatFromFileName, isKind, kindFromFileName, KINDS, type Format, type Kind } from './kinds';
 import { nearest } from './nearest';
-import { parseJson } from './parse/json';
+import { parseText } from './parse/memo';
 import type { Locator, ParseOutcome, Span, SyntaxIssue } from './parse/types';
-import { parseYaml } from './parse/yaml';
 import { toPointer, type FixHint, type Problem, type Severity } from './problem';
 import { digitalHumanRules } from './rules/digitalHuman';
 import { personaRules } from './rules/persona';
@@ -54,7 +53,7 @@ function validateUnguarded(text: string, fileName: string, options: ValidateOpti
   }
   let parsed: ParseOutcome;
   try {
-    parsed = format === 'json' ? parseJson(text) : parseYaml(text);
+    parsed = parseText(text, format);
   } catch (e) {
     // The parsers catch what they know; anything else (a stack overflow on absurd nesting) lands here.
     return fail([{ code: format === 'json' ? 'json-syntax' : 'yaml-syntax', message: `The file could not be read: ${e instanceof Error ? e.message : String(e)}`, span: [0, 0] }]);

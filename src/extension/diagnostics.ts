@@ -121,12 +121,14 @@ export class Diagnostics implements vscode.Disposable {
       if (this.latest.has(doc.uri.toString())) this.forget(doc.uri);
       return undefined;
     }
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key)); // this run makes a scheduled one for the same text needless
+    this.timers.delete(key);
     const started = performance.now();
     const result = validateText(doc.getText(), doc.fileName, { format: doc.languageId === 'json' ? 'json' : 'yaml' });
     const kind = result.kind ?? documentKind(doc);
     const withKind = kind === result.kind ? result : { ...result, kind };
     const cost = performance.now() - started;
-    const key = doc.uri.toString();
     this.lastCost.set(key, cost);
     this.latest.set(key, { version: doc.version, result: withKind });
     this.collection.set(doc.uri, withKind.problems.filter((p) => !ownedElsewhere(doc, p.code)).map((p) => toDiagnostic(p, kind)));

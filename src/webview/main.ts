@@ -5,7 +5,7 @@
  * `edit` with the version of the state it was made on; the file stays the single source of truth.
  */
 import type { EditOp, FormState, WebviewMessage } from '../core/form/protocol';
-import { isHostMessage } from '../core/form/protocol';
+import { isHostMessage, patched } from '../core/form/protocol';
 import { makeField } from './render/field';
 import { createControl } from './render/controls';
 import { FormView, type UiState } from './render/form';
@@ -60,10 +60,16 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     view = new FormView(message.model, ctx, (command) => post({ type: 'command', command }), savedUi(), (ui) => vscode.setState(ui));
     root().replaceChildren(view.element);
   }
-  // An older state than the one shown (messages crossing) is not worth a flicker back.
-  if (message.type === 'state' && state && message.state.version < state.version) return;
-  state = message.state;
-  view?.setState(message.state);
+  if (message.type === 'patch') {
+    // Patches come in order, each against the value the one before left.
+    if (!state?.value) return;
+    state = { ...message.state, value: patched(state.value, message.patch) };
+  } else {
+    // An older state than the one shown (messages crossing) is not worth a flicker back.
+    if (message.type === 'state' && state && message.state.version < state.version) return;
+    state = message.state;
+  }
+  view?.setState(state);
 });
 
 post({ type: 'ready' });

@@ -10,15 +10,15 @@
  * The edit returned is the one span where the old and new texts differ.
  */
 import type { TextEdit } from '../fix/quickFixes';
-import { parseJson } from '../parse/json';
-import { parseYaml } from '../parse/yaml';
+import { parseText } from '../parse/memo';
 import { JsonEditor } from './jsonEdits';
 import type { EditOp, Path } from './protocol';
 import { fail, YamlEditor, type Result } from './yamlEdits';
 import { doubleQuoted, isObject, plainSafe, type Mode } from './yamlWrite';
 import { at, isJsonValue, nest, sameValue, valueAfter } from './values';
 
-export type EditsResult = { readonly ok: true; readonly edits: TextEdit[] } | { readonly ok: false; readonly reason: string };
+/** On success, the edit and the value the edited text reads as (checked, or safe by construction). */
+export type EditsResult = { readonly ok: true; readonly edits: TextEdit[]; readonly value: unknown } | { readonly ok: false; readonly reason: string };
 type Format = 'yaml' | 'json';
 
 interface Editor {
@@ -45,7 +45,7 @@ function compute(original: string, format: Format, op: EditOp): EditsResult {
   const expected = valueAfter(before.value, op);
   if (!expected.ok) return expected;
   const fast = scalarInPlace(text, format, op, expected.value);
-  if (fast !== undefined) return { ok: true, edits: diff(text, fast, bom) };
+  if (fast !== undefined) return { ok: true, edits: diff(text, fast, bom), value: expected.value };
   // YAML is edited with a line break after the last line, so that line too can be moved or removed whole.
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const pad = format === 'yaml' && text !== '' && !/[\r\n]$/.test(text) ? eol : '';
@@ -55,7 +55,7 @@ function compute(original: string, format: Format, op: EditOp): EditsResult {
     if (!out.ok) return out;
     const result = pad && out.value.endsWith(pad) ? out.value.slice(0, -pad.length) : out.value;
     const after = session.read(result);
-    if (after.ok && sameValue(after.value, expected.value)) return { ok: true, edits: diff(text, result, bom) };
+    if (after.ok && sameValue(after.value, expected.value)) return { ok: true, edits: diff(text, result, bom), value: expected.value };
   }
   return fail('The change cannot be written here without changing other values (an anchor, a tag or an unusual layout); edit the text instead.');
 }
@@ -167,7 +167,7 @@ function place(s: Session, text: string, path: Path, value: unknown): Result<str
  */
 function scalarInPlace(text: string, format: Format, op: EditOp, expected: unknown): string | undefined {
   if (op.op !== 'set' || (op.value !== null && typeof op.value === 'object') || (typeof op.value === 'string' && /[\r\n]/.test(op.value))) return undefined;
-  const parsed = format === 'json' ? parseJson(text) : parseYaml(text);
+  const parsed = parseText(text, format);
   if (!parsed.ok || parsed.issues.length) return undefined;
   const old = at(parsed.value, op.path);
   if (!old.exists || (old.value !== null && typeof old.value === 'object')) return undefined;
@@ -185,12 +185,26 @@ function scalarInPlace(text: string, format: Format, op: EditOp, expected: unkno
   else written = plainSafe(v, false) ? v : doubleQuoted(v);
   if (written === undefined) return undefined;
   const result = text.slice(0, span.span[0]) + written + text.slice(span.span[1]);
+  // A scalar that reads the same in any context (JSON, a quoted string, a plain number, true,
+  // false, null, a plain string safe even in a flow collection) needs no read-back of a large text.
+  // (Not under an anchor, which aliases elsewhere share, nor a tag, which changes what it reads as.)
+  const decorated = format === 'yaml' && /[&!][^\s,[\]{}]*\s+$/.test(text.slice(Math.max(0, span.span[0] - 256), span.span[0]));
+  if (format === 'json' || (!decorated && readsAlike(v, written))) return result;
   const after = read(result, format);
   return after.ok && sameValue(after.value, expected) ? result : undefined;
 }
 
+function readsAlike(v: unknown, written: string): boolean {
+  if (v === null || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return /^-?(0|[1-9]\d{0,14})(\.\d{1,15})?$/.test(written) && Number(written) === v;
+  if (typeof v !== 'string') return false;
+  if (written.startsWith('"')) return true;
+  if (written.startsWith("'")) return !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(v);
+  return plainSafe(v, true);
+}
+
 function read(text: string, format: Format): Result<unknown> {
-  const parsed = format === 'json' ? parseJson(text) : parseYaml(text);
+  const parsed = parseText(text, format);
   if (parsed.ok && !parsed.issues.length) return { ok: true, value: parsed.value };
   return fail(`The ${format === 'json' ? 'JSON' : 'YAML'} cannot be read: ${parsed.issues[0]?.message ?? 'unknown problem'}`);
 }

@@ -34,9 +34,19 @@ export interface FormState {
   readonly canPush: boolean;
 }
 
+/**
+ * A state whose value is given as the top-level fields that changed since the value last sent
+ * (`value` is then null and ignored): on a large file, one field's change does not carry a megabyte.
+ */
+export interface ValuePatch {
+  readonly set: Readonly<Record<string, unknown>>;
+  readonly unset: readonly string[];
+}
+
 export type HostMessage =
   | { readonly type: 'init'; readonly model: FormModel; readonly state: FormState }
-  | { readonly type: 'state'; readonly state: FormState };
+  | { readonly type: 'state'; readonly state: FormState }
+  | { readonly type: 'patch'; readonly state: FormState; readonly patch: ValuePatch };
 
 export type WebviewMessage =
   | { readonly type: 'ready' }
@@ -86,11 +96,22 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
   }
 }
 
+/** Applies a patch to the value it was made against; unchanged fields keep their identity. */
+export function patched(value: Readonly<Record<string, unknown>>, patch: ValuePatch): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...value, ...patch.set };
+  for (const k of patch.unset) delete out[k];
+  return out;
+}
+
 /** The webview's check of what the host sent (shallow: the host is trusted, but not a stale bundle). */
 export function isHostMessage(v: unknown): v is HostMessage {
   if (!isObject(v)) return false;
   const state = v['state'];
   const stateOk = isObject(state) && typeof state['version'] === 'number' && Array.isArray(state['problems']);
   if (v['type'] === 'state') return stateOk;
+  if (v['type'] === 'patch') {
+    const patch = v['patch'];
+    return stateOk && isObject(patch) && isObject(patch['set']) && Array.isArray(patch['unset']) && patch['unset'].every((k) => typeof k === 'string');
+  }
   return v['type'] === 'init' && stateOk && isObject(v['model']) && Array.isArray(v['model']['groups']);
 }

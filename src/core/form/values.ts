@@ -101,3 +101,10 @@ export function sameValue(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a);
   return ka.length === Object.keys(b).length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameValue(a[k], b[k]));
 }
+
+/** The top-level fields of `next` that differ from `prev` (what a patch message carries). */
+export function patchBetween(prev: Readonly<Record<string, unknown>>, next: Readonly<Record<string, unknown>>): { set: Record<string, unknown>; unset: string[] } {
+  const set: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(next)) if (!Object.prototype.hasOwnProperty.call(prev, k) || !sameValue(prev[k], v)) set[k] = v;
+  return { set, unset: Object.keys(prev).filter((k) => !Object.prototype.hasOwnProperty.call(next, k)) };
+}

@@ -12,6 +12,7 @@ import { documentKind } from '../definitions';
 import type { Diagnostics } from '../diagnostics';
 import { editsFor } from '../../core/form/edits';
 import { formModel } from '../../core/form/model';
+import { patchBetween } from '../../core/form/values';
 import type { Logger } from '../log';
 import type { Pusher } from '../sync/pusher';
 
@@ -32,15 +33,29 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
     // a 1 MB file each copy of the value is a megabyte to carry and draw.
     let ready = false;
     let sent = '';
+    /** The value the webview holds; a new one goes as the top-level fields that changed. */
+    let shown: FormState['value'] = null;
+    let last: FormState | undefined;
     const signature = (st: FormState): string => `${st.version}\u0000${st.canPush}\u0000${JSON.stringify(st.problems)}`;
-    const update = (uri?: vscode.Uri): void => {
+    const update = (uri?: vscode.Uri, whole = false): void => {
       if (!ready || (uri && uri.toString() !== doc.uri.toString())) return;
       const st = state();
       const sig = signature(st);
-      if (sig === sent) return;
+      if (sig === sent && !whole) return;
       sent = sig;
-      post({ type: 'state', state: st });
+      if (shown && st.value && !whole) post({ type: 'patch', state: { ...st, value: null }, patch: patchBetween(shown, st.value) });
+      else post({ type: 'state', state: st });
+      shown = st.value;
+      last = st;
     };
+    /** The value the edit gives goes back before the text is even changed (the edit reads as it). */
+    const early = (value: unknown, version: number): void => {
+      if (!shown || !last || value === null || typeof value !== 'object' || Array.isArray(value)) return;
+      const next = value as Record<string, unknown>;
+      post({ type: 'patch', state: { ...last, version, value: null }, patch: patchBetween(shown, next) });
+      shown = next;
+    };
+    let queue: Promise<unknown> = Promise.resolve();
     const subs: vscode.Disposable[] = [
       web.onDidReceiveMessage((raw: unknown) => {
         if (!isWebviewMessage(raw)) {
@@ -54,17 +69,27 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
             const st = state();
             ready = true;
             sent = signature(st);
+            shown = st.value;
+            last = st;
             post({ type: 'init', model: formModel(kind), state: st });
             this.log.info(`form: ${vscode.workspace.asRelativePath(doc.uri)} ready after ${Math.round(performance.now() - opened)} ms, init built in ${Math.round(performance.now() - started)} ms`);
             return;
           }
-          case 'edit':
-            void this.edit(doc, raw.version, raw.edit).then((ok) => {
-              if (ok) return;
-              sent = ''; // the form shows a change that did not happen: send the truth again
-              update();
+          case 'edit': {
+            // One change at a time: each is computed on the text the one before left.
+            const { version, edit } = raw;
+            queue = queue.then(() => this.apply(doc, version, edit, early)).then((landed) => {
+              // It did not land as told: the form shows a change that is not there, so send the truth.
+              if (!landed) return update(undefined, true);
+              // The problems of the new text follow as soon as it is validated, without the typing delay.
+              sent = '';
+              setTimeout(() => update(), 0);
+            }).catch((e: unknown) => {
+              this.log.error(e instanceof Error ? e : String(e));
+              update(undefined, true);
             });
             return;
+          }
           case 'command':
             if (raw.command === 'push') void vscode.commands.executeCommand('bluejay.pushFile', doc.uri);
             else void vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
@@ -98,21 +123,25 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
   }
 
   /**
-   * Applies a form change as one minimal edit; false when it cannot be made. Changes name paths,
-   * not offsets, so one made on an older version (two quick changes before the form heard of the
-   * first) still applies to today's text: nothing the person did is dropped.
+   * Applies a form change as one minimal edit; false when it cannot be made or did not land as the
+   * only change. Changes name paths, not offsets, so one made on an older version (two quick
+   * changes before the form heard of the first) still applies to today's text: nothing the person
+   * did is dropped. `early` hears the value the text is about to read as, and its version.
    */
-  private async edit(doc: vscode.TextDocument, version: number, op: EditOp): Promise<boolean> {
-    if (version > doc.version) return false; // from the future: a confused webview
+  private async apply(doc: vscode.TextDocument, version: number, op: EditOp, early: (value: unknown, version: number) => void): Promise<boolean> {
+    if (version > doc.version + 1) return false; // from the future: a confused webview
     const result = editsFor(doc.getText(), doc.languageId === 'json' ? 'json' : 'yaml', op);
     if (!result.ok) {
       this.log.warn(`form editor: ${result.reason}`);
       void vscode.window.showWarningMessage(`Bluejay: that change could not be made in the text: ${result.reason}`);
       return false;
     }
+    if (result.edits.length === 0) return true;
+    const before = doc.version;
     const we = new vscode.WorkspaceEdit();
     for (const e of result.edits) we.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
-    return vscode.workspace.applyEdit(we);
+    early(result.value, before + 1);
+    return (await vscode.workspace.applyEdit(we)) && doc.version === before + 1;
   }
 }
 

@@ -31,6 +31,8 @@ export class FormView {
   private readonly sections: Section[];
   private readonly noMatch = h('p', { class: 'no-match', hidden: true, role: 'status' });
   private filter: string;
+  /** The value last shown, to tell which fields a patch left as they were. */
+  private value: FormState['value'] = null;
   /** The groups closed by hand; while filtering, groups with matches are opened without forgetting this. */
   private readonly closed: Set<string>;
 
@@ -50,13 +52,17 @@ export class FormView {
     this.body.disabled = !readable;
     this.body.classList.toggle('is-readonly', !readable);
     if (state.value !== null) {
+      const before = this.value;
       for (const s of this.sections) {
         for (const n of s.nodes) {
           const c = childOf(state.value, n.spec.key);
+          // A patch keeps an unchanged list or object as the very same one: nothing to redraw.
+          if (before && c.value !== null && typeof c.value === 'object' && childOf(before, n.spec.key).value === c.value) continue;
           n.update(c.value, c.present);
         }
       }
     }
+    this.value = state.value;
     const whole = distribute(this.sections.flatMap((s) => s.nodes), state.problems);
     this.banners.update(state, whole);
     this.countProblems(state);

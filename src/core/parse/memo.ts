@@ -1,0 +1,27 @@
+/**
+ * The last text parsed, kept: a form change parses the new text to check it reads back right, and
+ * the validation that follows the change reads that same text again. On a 1 MB file each parse is
+ * tens of milliseconds, so the second one is answered from here. One entry per format; results are
+ * never mutated by their users (the values are shared).
+ */
+import type { Format } from '../kinds';
+import { parseJson } from './json';
+import type { ParseOutcome } from './types';
+import { parseYaml } from './yaml';
+
+type Memo = Map<Format, { text: string; outcome: ParseOutcome }>;
+
+// One memo per process, not per bundle: the editor's validation (dist/extension.js) and the form's
+// edits (dist/editing.js) each bundle this module, and they parse the same texts one after the other.
+const KEY = Symbol.for('bluejay-definitions.parseMemo');
+const holder = globalThis as { [KEY]?: Memo };
+const last: Memo = (holder[KEY] ??= new Map());
+
+/** parseJson or parseYaml, answered from the last call when the text is the same. May throw as they do. */
+export function parseText(text: string, format: Format): ParseOutcome {
+  const hit = last.get(format);
+  if (hit && hit.text === text) return hit.outcome;
+  const outcome = format === 'json' ? parseJson(text) : parseYaml(text);
+  last.set(format, { text, outcome });
+  return outcome;
+}
