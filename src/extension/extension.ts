@@ -29,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): BluejayApi {
     const diagnostics = new Diagnostics(config, log);
     const { version } = context.extension.packageJSON as { version?: string };
     const keys = new ApiKeys(context.secrets, config, log);
-    const pusher = new Pusher(keys, diagnostics, log, `bluejay-definitions/${version ?? 'dev'} (vscode/${vscode.version})`);
+    const pusher = new Pusher(keys, diagnostics, log, `bluejay-definitions/${version ?? 'dev'} (vscode/${vscode.version})`, context.workspaceState);
     context.subscriptions.push(
       diagnostics,
       registerAssist(diagnostics),

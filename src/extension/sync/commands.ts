@@ -12,7 +12,7 @@ import type { Pusher } from './pusher';
 import { ui } from './ui';
 
 export function registerPushCommands(config: Config, keys: ApiKeys, pusher: Pusher, log: Logger): vscode.Disposable {
-  const defs: Definitions = { isDefinition, find: () => vscode.workspace.findFiles(GLOB, EXCLUDE) };
+  const defs: Definitions = { isDefinition, find: () => vscode.workspace.findFiles(GLOB, EXCLUDE), glob: GLOB };
   return vscode.Disposable.from(
     vscode.commands.registerCommand('bluejay.setApiKey', (key?: unknown) => ui().promptKey(keys, key)),
     vscode.commands.registerCommand('bluejay.clearApiKey', () => ui().clearKey(keys)),

@@ -9,15 +9,22 @@ import type { ApiKeys } from './apiKeys';
 import { confirmPush } from './environments';
 import { vscode } from './host';
 import { requireKey } from './keyPrompts';
-import type { Pusher, PushRun } from './pusher';
+import type { DriftMode, Pusher, PushRun } from './pusher';
 
 /** What commands.ts (main bundle) knows about definition files. */
 export interface Definitions {
   isDefinition(doc: TextDocument): boolean;
   find(): Thenable<Uri[]>;
+  /** The glob of definition files (for watchers). */
+  readonly glob: string;
 }
 
-export async function pushFile(pusher: Pusher, defs: Definitions, arg: unknown): Promise<PushRun | undefined> {
+const DRIFT_MODES: readonly unknown[] = ['ask', 'warn', 'fail', 'force'] satisfies DriftMode[];
+
+/** Push Current File; `options` (automation, the drift warning's actions) may say what to do on drift: `{ onDrift: 'fail' }`. */
+export async function pushFile(pusher: Pusher, defs: Definitions, arg: unknown, options?: unknown): Promise<PushRun | undefined> {
+  const given = (options as { onDrift?: unknown } | undefined)?.onDrift;
+  const onDrift = DRIFT_MODES.includes(given) ? (given as DriftMode) : undefined;
   const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
   if (!uri) {
     void vscode.window.showInformationMessage('Bluejay: open a definition file to push it.');
@@ -31,7 +38,7 @@ export async function pushFile(pusher: Pusher, defs: Definitions, arg: unknown):
   const run = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Bluejay: pushing ${vscode.workspace.asRelativePath(uri)}`, cancellable: true }, (_progress, token) => {
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
-    return pusher.push(doc, { signal: abort.signal });
+    return pusher.push(doc, { signal: abort.signal, ...(onDrift && { onDrift }) });
   });
   report(uri, run);
   return run;
@@ -53,6 +60,7 @@ function report(uri: Uri, run: PushRun): void {
 
 export async function pushAll(keys: ApiKeys, pusher: Pusher, defs: Definitions, log: Logger): Promise<Record<PushAction | 'not pushed', number>> {
   const totals: Record<PushAction | 'not pushed', number> = { created: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0, 'not pushed': 0 };
+  let drifted = 0;
   // Ask for a missing key once, before the files, not once per file.
   const target = vscode.workspace.isTrusted ? await requireKey(keys) : undefined;
   if (!target) {
@@ -69,13 +77,15 @@ export async function pushAll(keys: ApiKeys, pusher: Pusher, defs: Definitions, 
     await Promise.all(uris.map(async (uri) => {
       if (abort.signal.aborted) return;
       const run = await pusher.push(await vscode.workspace.openTextDocument(uri), { signal: abort.signal, quiet: true, confirmed: target.slot });
-      // A file pinned to another environment failed to push here.
-      totals[run.reason === 'pinned' ? 'failed' : (run.outcome?.action ?? 'not pushed')]++;
+      // A file pinned to another environment, or whose copy on Bluejay changed since, failed to push here.
+      if (run.reason === 'drift') drifted++;
+      totals[run.reason === 'pinned' || run.reason === 'drift' ? 'failed' : (run.outcome?.action ?? 'not pushed')]++;
       progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
       if (run.reason === 'no-key' || run.reason === 'untrusted' || run.reason === 'cancelled') abort.abort();
     }));
   });
-  const summary = `Bluejay: ${totals.created} created, ${totals.updated} updated, ${totals.failed} failed, ${totals['not pushed']} not pushed.`;
+  const changed = drifted ? ` (${drifted} changed on Bluejay since last pushed or pulled: pull or diff ${drifted === 1 ? 'it' : 'them'} first)` : '';
+  const summary = `Bluejay: ${totals.created} created, ${totals.updated} updated, ${totals.failed} failed${changed}, ${totals['not pushed']} not pushed.`;
   log.info(summary);
   const fn = totals.failed || totals['not pushed'] ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   void fn(summary, 'Show Problems').then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));

@@ -4,29 +4,33 @@
  * server's problems and the id write-back. Pusher (pusher.ts) keeps one of these per file at a time.
  */
 import type { TextDocument, Uri } from 'vscode';
-import { BluejayClient } from '../../core/api/client';
+import { apiFields } from '../../core/api/request';
 import { pinnedEnvironment, pinnedProblem } from '../../core/environments';
 import { idEdit } from '../../core/sync/idEdit';
 import { pushText } from '../../core/sync/push';
+import { baselineFrom } from '../../core/sync/state';
 import { validateText } from '../../core/validate';
+import { guardDrift } from './drift';
 import { confirmPush } from './environments';
 import { vscode } from './host';
 import { requireKey } from './keyPrompts';
 import type { Pusher, PushOptions, PushRun } from './pusher';
+import { clientFor } from './remoteRead';
+import { editorState } from './stateFile';
 
 const SERVER_CODES = /^(server-|push-cancelled)/;
 
-export async function pushNow(pusher: Pusher, doc: TextDocument, { signal, quiet, text: given, confirmed }: PushOptions): Promise<PushRun> {
+export async function pushNow(pusher: Pusher, doc: TextDocument, { signal, quiet, text: given, confirmed, onDrift }: PushOptions): Promise<PushRun> {
   const { log } = pusher;
   const name = vscode.workspace.asRelativePath(doc.uri);
   if (!vscode.workspace.isTrusted) {
     if (!quiet) void vscode.window.showWarningMessage('Bluejay: pushing is disabled in an untrusted workspace. Trust the workspace to push.');
     return { outcome: undefined, reason: 'untrusted' };
   }
-  const text = given ?? doc.getText();
+  let text = given ?? doc.getText();
   const format = doc.languageId === 'json' ? 'json' : 'yaml';
   // With live validation off there is no cached result: validate here.
-  const validated = given === undefined ? (pusher.diagnostics.ensure(doc) ?? validateText(text, doc.fileName, { format })) : validateText(text, doc.fileName, { format });
+  let validated = given === undefined ? (pusher.diagnostics.ensure(doc) ?? validateText(text, doc.fileName, { format })) : validateText(text, doc.fileName, { format });
   const errors = validated.problems.filter((p) => p.severity === 'error').length;
   if (errors) {
     log.info(`not pushed ${name}: ${errors} errors`);
@@ -48,13 +52,24 @@ export async function pushNow(pusher: Pusher, doc: TextDocument, { signal, quiet
     log.info(`not pushed ${name}: not confirmed for ${target.label}`);
     return { outcome: undefined, reason: 'cancelled' };
   }
-  const id = `${target.url}\u0000${target.key}`;
-  if (pusher.client?.id !== id) pusher.client = { id, client: new BluejayClient({ baseUrl: target.url, apiKey: target.key, userAgent: pusher.userAgent }) };
+  const client = clientFor(pusher, target);
+  // Bluejay's copy changed since the last push or pull: not sent (or sent as the person chose per field).
+  const mode = onDrift ?? (quiet ? 'fail' : given === undefined ? 'ask' : 'warn');
+  const gate = await guardDrift(pusher, { doc, text, format, validated, target, sender: client, mode, relocate: given !== undefined, ...(signal && { signal }) });
+  if (!gate.go) return gate.run;
+  if (gate.text !== undefined) {
+    text = gate.text;
+    validated = validateText(text, doc.fileName, { format });
+  }
   const version = doc.version;
-  const outcome = await pushText(text, doc.fileName, pusher.client.client, { format, validated, ...(signal && { signal }) });
+  const outcome = await pushText(text, doc.fileName, client, { format, validated, ...(signal && { signal }) });
   log.info(`push ${name}${target.name === undefined ? '' : ` [${target.name}]`}: ${outcome.request?.method ?? ''} ${target.origin}${outcome.request?.path ?? ''} -> ${outcome.action}${outcome.status === null ? '' : ` (${outcome.status})`}`);
   const server = outcome.problems.filter((p) => SERVER_CODES.test(p.code));
   pusher.showServerProblems(doc, server, doc.version === version && given === undefined ? undefined : format);
+  // What the push left Bluejay holding: the baseline the next push compares with.
+  if ((outcome.action === 'created' || outcome.action === 'updated') && outcome.id !== null && validated.kind && validated.value) {
+    await editorState(pusher).record(doc.uri, target.origin, baselineFrom(validated.kind, outcome.id, apiFields(validated.value), outcome.resource, new Date().toISOString()));
+  }
   if (outcome.action === 'created' && outcome.id !== null) await writeId(pusher, doc.uri, outcome.id);
   return { outcome };
 }

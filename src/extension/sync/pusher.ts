@@ -24,12 +24,21 @@ export interface PushOptions {
   readonly text?: string;
   /** The target (its key slot) the person already agreed to push to, when it is production. */
   readonly confirmed?: string;
+  /**
+   * When Bluejay's copy changed since the file was last pushed or pulled (drift.ts): `ask` (the
+   * default for a push of the document's own text) lets the person choose per field, `warn` (the
+   * default with `text` given: push on save) says so with actions, `fail` (the default when quiet:
+   * Push All) only marks it `remote-drift`; none of them sends. `force` pushes all the same.
+   */
+  readonly onDrift?: DriftMode;
 }
+
+export type DriftMode = 'ask' | 'warn' | 'fail' | 'force';
 
 export interface PushRun {
   readonly outcome: PushOutcome | undefined;
   /** Why nothing was sent, when nothing was. */
-  readonly reason?: 'untrusted' | 'invalid' | 'pinned' | 'no-key' | 'cancelled';
+  readonly reason?: 'untrusted' | 'invalid' | 'pinned' | 'no-key' | 'cancelled' | 'drift';
 }
 
 export class Pusher implements vscode.Disposable {
@@ -46,7 +55,8 @@ export class Pusher implements vscode.Disposable {
   /** Documents whose next save is the id write-back, not a person's save. */
   readonly internalSaves = new Set<string>();
 
-  constructor(readonly keys: ApiKeys, readonly diagnostics: Diagnostics, readonly log: Logger, readonly userAgent: string) {
+  /** `memento`: the workspace's state (whether adding .bluejay/ to .gitignore was offered, the Remote view's agents). */
+  constructor(readonly keys: ApiKeys, readonly diagnostics: Diagnostics, readonly log: Logger, readonly userAgent: string, readonly memento: vscode.Memento) {
     const forget = (uri: vscode.Uri): void => {
       this.server.delete(uri);
       this.lastServer.delete(uri.toString());

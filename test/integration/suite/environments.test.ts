@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'mocha';
+import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { PushRun } from '../../../src/extension/sync/pusher';
 import { startBluejayServer, type BluejayServer } from '../../server/index';
 import { admin, type Admin } from '../../unit/support/server';
-import { codeOf, open, waitFor, workspaceFile } from './util';
+import { codeOf, forgetBaselines, open, waitFor, workspaceFile } from './util';
 
 // Each server accepts only its own key: a key sent to the wrong server is answered 401.
 const KEY_A = 'env-key-alpha-0001';
@@ -48,6 +48,9 @@ describe('environments', () => {
     const text = (await vscode.workspace.fs.readFile(workspaceFile('billing.digital-human.yaml'))).toString();
     await vscode.workspace.fs.writeFile(workspaceFile(PINNED), new TextEncoder().encode(text.replace('id: 318', 'id: 318\nenvironment: alpha')));
   });
+
+  // Pushes record baselines (.bluejay/state.json); each test here starts without any, so only its own requests are logged.
+  beforeEach(forgetBaselines);
 
   afterEach(async () => {
     await use('');

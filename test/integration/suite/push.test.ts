@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'mocha';
+import { after, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { PushRun } from '../../../src/extension/sync/pusher';
 import { startBluejayServer, type BluejayServer } from '../../server/index';
 import { admin, type Admin } from '../../unit/support/server';
-import { open, waitFor, workspaceFile } from './util';
+import { forgetBaselines, open, waitFor, workspaceFile } from './util';
 
 const KEY = 'test-key-in-host';
 
@@ -36,6 +36,9 @@ describe('pushing to Bluejay', () => {
     await config().update('baseUrl', server.url, vscode.ConfigurationTarget.Global);
     assert.equal(await vscode.commands.executeCommand('bluejay.setApiKey', KEY), true);
   });
+
+  // Pushes record baselines (.bluejay/state.json); each test here starts without any, as before drift checks.
+  beforeEach(forgetBaselines);
 
   after(async () => {
     await config().update('pushOnSave', undefined, vscode.ConfigurationTarget.Global);

@@ -47,3 +47,12 @@ export async function open(name: string): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
   return vscode.window.showTextDocument(doc);
 }
+
+/** Removes the workspace's drift state (.bluejay/state.json): a test's pushes then start without baselines. */
+export async function forgetBaselines(): Promise<void> {
+  try {
+    await vscode.workspace.fs.delete(workspaceFile('.bluejay/state.json'));
+  } catch {
+    // there was none
+  }
+}
