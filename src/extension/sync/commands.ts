@@ -1,6 +1,8 @@
 /**
- * Palette commands and the CodeLens for pushing: Set/Clear API Key, Push Current File, Push All
- * Definitions, Switch Environment. Their work is in dist/api.js (ui.ts), loaded on first use.
+ * Palette commands and the CodeLens for pushing and staying in step: Set/Clear API Key, Push Current
+ * File, Push All Definitions, Switch Environment, Pull (into a new file, into the current one), Diff
+ * with Remote, Plan, and the `bluejay-remote:` documents (Bluejay's copy, plans). Their work is in
+ * dist/api.js (ui.ts), loaded on first use.
  */
 import * as vscode from 'vscode';
 import type { Config } from '../config';
@@ -11,16 +13,35 @@ import type { Definitions } from './pushCommands';
 import type { Pusher } from './pusher';
 import { ui } from './ui';
 
+export const definitions: Definitions = { isDefinition, find: () => vscode.workspace.findFiles(GLOB, EXCLUDE), glob: GLOB };
+
 export function registerPushCommands(config: Config, keys: ApiKeys, pusher: Pusher, log: Logger): vscode.Disposable {
-  const defs: Definitions = { isDefinition, find: () => vscode.workspace.findFiles(GLOB, EXCLUDE), glob: GLOB };
+  const defs = definitions;
+  const lenses = new vscode.EventEmitter<void>();
+  const command = (name: string, run: (arg?: unknown, more?: unknown) => unknown): vscode.Disposable => vscode.commands.registerCommand(`bluejay.${name}`, run);
+  const lens = (doc: vscode.TextDocument, title: string, name: string): vscode.CodeLens => new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title, command: `bluejay.${name}`, arguments: [doc.uri] });
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('bluejay.setApiKey', (key?: unknown) => ui().promptKey(keys, key)),
-    vscode.commands.registerCommand('bluejay.clearApiKey', () => ui().clearKey(keys)),
-    vscode.commands.registerCommand('bluejay.pushFile', (uri?: unknown) => ui().pushFile(pusher, defs, uri)),
-    vscode.commands.registerCommand('bluejay.pushAll', () => ui().pushAll(keys, pusher, defs, log)),
-    vscode.commands.registerCommand('bluejay.switchEnvironment', (name?: unknown) => ui().switchEnvironment(config, name)),
+    lenses,
+    command('setApiKey', (key) => ui().promptKey(keys, key)),
+    command('clearApiKey', () => ui().clearKey(keys)),
+    command('pushFile', (uri, options) => ui().pushFile(pusher, defs, uri, options)),
+    command('pushAll', () => ui().pushAll(keys, pusher, defs, log)),
+    command('switchEnvironment', (name) => ui().switchEnvironment(config, name)),
+    command('pull', (arg) => ui().pullNew(pusher, defs, arg)),
+    command('pullIntoFile', (uri) => ui().pullIntoFile(pusher, defs, uri)),
+    command('diffWithRemote', (uri) => ui().diffWithRemote(pusher, defs, uri)),
+    command('plan', (uri) => ui().planCommand(pusher, defs, uri)),
+    vscode.workspace.registerTextDocumentContentProvider('bluejay-remote', { provideTextDocumentContent: (uri, token) => ui().remoteContent(pusher, uri, token) }),
+    // Push | Diff | Pull; Diff and Pull once the file has an id (known from its validation).
+    pusher.diagnostics.onDidUpdate(() => lenses.fire()),
     vscode.languages.registerCodeLensProvider(ALL_SELECTOR, {
-      provideCodeLenses: (doc) => (isDefinition(doc) ? [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: '$(cloud-upload) Push to Bluejay', command: 'bluejay.pushFile', arguments: [doc.uri] })] : []),
+      onDidChangeCodeLenses: lenses.event,
+      provideCodeLenses: (doc) => {
+        if (!isDefinition(doc)) return [];
+        const id = pusher.diagnostics.get(doc)?.value?.['id'];
+        const onBluejay = typeof id === 'string' || typeof id === 'number';
+        return [lens(doc, '$(cloud-upload) Push', 'pushFile'), ...(onBluejay ? [lens(doc, '$(diff) Diff', 'diffWithRemote'), lens(doc, '$(cloud-download) Pull', 'pullIntoFile')] : [])];
+      },
     }),
   );
 }

@@ -1,0 +1,113 @@
+/**
+ * Diff with Remote (dist/api.js): VS Code's diff editor between Bluejay's copy (left, read-only) and
+ * the file (right). The left side is a `bluejay-remote:` document rendered in the file's own format:
+ * the file's meta keys (kind, id, $schema, environment) as they are, then Bluejay's value of each
+ * field the file sets, in the file's order (so the lines meet), then, under a comment, the fields
+ * Bluejay holds that the file does not set. Server-managed fields (created_at, org_id, websocket_url,
+ * ...) are not in the schema, so never shown. JSON files get a JSONC document (for the comment).
+ * The same scheme serves the plans (plan.ts), by an id in the query.
+ */
+import type { CancellationToken, Uri } from 'vscode';
+import type { Format } from '../../core/kinds';
+import { carries, renderDefinition } from '../../core/sync/remote';
+import { validateText } from '../../core/validate';
+import { vscode } from './host';
+import { requireKey } from './keyPrompts';
+import type { Definitions } from './pushCommands';
+import type { Pusher } from './pusher';
+import { clientFor, idOf, quietTarget, readRemote, why } from './remoteRead';
+
+export const SCHEME = 'bluejay-remote';
+const META = ['kind', 'id', '$schema', 'environment'];
+const NOT_SET = 'Not set in this file:';
+
+let nonce = 0;
+const plans = new Map<string, string>();
+
+/** A `bluejay-remote:` document showing `text` (a plan), named `name`. */
+export function textUri(name: string, text: string): Uri {
+  const id = String(++nonce);
+  plans.set(id, text);
+  return vscode.Uri.from({ scheme: SCHEME, path: `/${name}`, query: new URLSearchParams({ plan: id }).toString() });
+}
+
+/**
+ * Bluejay's copy in the terms of a file whose value is `local` (undefined when it cannot be read):
+ * see the module's comment. `remote` is fromRemote's output.
+ */
+export function remoteText(local: Readonly<Record<string, unknown>> | undefined, remote: Readonly<Record<string, unknown>>, format: Format): string {
+  if (!local) return renderDefinition(remote, format);
+  const main: Record<string, unknown> = {};
+  const unread: string[] = [];
+  for (const [k, v] of Object.entries(local)) {
+    if (META.includes(k)) main[k] = v;
+    else if (!carries(remote, k)) unread.push(k);
+    else if (remote[k] !== undefined) main[k] = remote[k];
+  }
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(remote)) if (!META.includes(k) && !(k in local)) extra[k] = v;
+  const unreadNote = unread.length ? `Bluejay does not return ${unread.join(', ')}: not compared.` : '';
+  if (format === 'yaml') {
+    let out = renderDefinition(main, 'yaml');
+    if (Object.keys(extra).length) out += `\n# ${NOT_SET}\n${renderDefinition(extra, 'yaml')}`;
+    return unreadNote ? `${out}\n# ${unreadNote}\n` : out;
+  }
+  const body = (o: Record<string, unknown>): string => JSON.stringify(o, null, 2).slice(2, -2);
+  const ordered = JSON.parse(renderDefinition(main, 'json')) as Record<string, unknown>;
+  const parts = [body(ordered)].filter((p) => p !== '');
+  if (Object.keys(extra).length) parts.push(`  // ${NOT_SET}\n${body(extra)}`);
+  const out = `{\n${parts.join(',\n')}\n}\n`;
+  return unreadNote ? `${out}// ${unreadNote}\n` : out;
+}
+
+/** Diff with Remote for the file given (or the active one); whether the diff opened. */
+export async function diffWithRemote(pusher: Pusher, defs: Definitions, arg: unknown): Promise<boolean> {
+  const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+  if (!uri) {
+    void vscode.window.showInformationMessage('Bluejay: open a definition file to compare it with Bluejay.');
+    return false;
+  }
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const name = vscode.workspace.asRelativePath(uri);
+  if (!defs.isDefinition(doc)) {
+    void vscode.window.showInformationMessage(`Bluejay: ${name} is not a persona or digital human definition.`);
+    return false;
+  }
+  const value = validateText(doc.getText(), doc.fileName, { format: doc.languageId === 'json' ? 'json' : 'yaml' }).value;
+  if (!value || idOf(value) === undefined) {
+    void vscode.window.showInformationMessage(`Bluejay: ${name} is not on Bluejay yet (it has no id): push it to create it.`);
+    return false;
+  }
+  const target = await requireKey(pusher.keys);
+  if (!target) return false;
+  const base = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const left = vscode.Uri.from({ scheme: SCHEME, path: `/${base.replace(/\.json$/i, '.jsonc')}`, query: new URLSearchParams({ file: uri.toString(), n: String(++nonce) }).toString() });
+  await vscode.commands.executeCommand('vscode.diff', left, uri, `${base} ↔ Bluejay (${target.name ?? target.origin})`);
+  return true;
+}
+
+/** The text of a `bluejay-remote:` document: Bluejay's copy of the file named in the query, or a plan. */
+export async function remoteContent(pusher: Pusher, uri: Uri, token: CancellationToken): Promise<string> {
+  const query = new URLSearchParams(uri.query);
+  const plan = query.get('plan');
+  if (plan !== null) return plans.get(plan) ?? 'This plan is no longer available: run Bluejay: Plan again.\n';
+  const file = query.get('file');
+  const comment = uri.path.endsWith('.jsonc') ? '//' : '#';
+  if (!file) return `${comment} Nothing to show.\n`;
+  const fileUri = vscode.Uri.parse(file);
+  try {
+    const doc = await vscode.workspace.openTextDocument(fileUri);
+    const format = doc.languageId === 'json' ? 'json' : 'yaml';
+    const validated = validateText(doc.getText(), doc.fileName, { format });
+    const id = validated.value ? idOf(validated.value) : undefined;
+    if (!validated.kind || id === undefined) return `${comment} ${vscode.workspace.asRelativePath(fileUri)} is not on Bluejay yet (it has no id).\n`;
+    const t = await quietTarget(pusher.keys);
+    if (!t.ok) return `${comment} Bluejay's copy could not be read: ${t.message}\n`;
+    const abort = new AbortController();
+    token.onCancellationRequested(() => abort.abort());
+    const { remote } = await readRemote(clientFor(pusher, t.target), validated.kind, id, abort.signal);
+    return remoteText(validated.value, remote, format);
+  } catch (e) {
+    return `${comment} Bluejay's copy could not be read: ${why(e)}\n`;
+  }
+}
