@@ -11,14 +11,16 @@ import { registerFormEditor } from './form/formEditor';
 import { createLogger } from './log';
 import { registerQuickFixes } from './quickFixes';
 import { registerEnvironmentStatus, registerStatusBar } from './statusBar';
+import { registerRemoteView } from './remote/view';
 import { ApiKeys } from './sync/apiKeys';
-import { registerPushCommands } from './sync/commands';
+import { definitions, registerPushCommands } from './sync/commands';
 import { Pusher } from './sync/pusher';
 import { registerSaveToSync } from './sync/saveToSync';
 
-/** What other extensions (and the benchmark) may use: an event after each validation is published. */
+/** What other extensions (and the benchmark and tests) may use: an event after each validation is published, and the Remote view's data. */
 export interface BluejayApi {
   readonly onDidValidate: vscode.Event<vscode.Uri>;
+  readonly remote: vscode.TreeDataProvider<unknown>;
 }
 
 export function activate(context: vscode.ExtensionContext): BluejayApi {
@@ -30,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): BluejayApi {
     const { version } = context.extension.packageJSON as { version?: string };
     const keys = new ApiKeys(context.secrets, config, log);
     const pusher = new Pusher(keys, diagnostics, log, `bluejay-definitions/${version ?? 'dev'} (vscode/${vscode.version})`, context.workspaceState);
+    const remote = registerRemoteView(context.secrets, pusher, definitions);
     context.subscriptions.push(
       diagnostics,
       registerAssist(diagnostics),
@@ -41,9 +44,10 @@ export function activate(context: vscode.ExtensionContext): BluejayApi {
       registerSaveToSync(config, keys, pusher),
       registerEnvironmentStatus(config, keys),
       registerFormEditor(context, diagnostics, pusher, log),
+      remote.disposable,
     );
     log.info(`Bluejay Definitions ${version ?? ''} activated`);
-    return { onDidValidate: diagnostics.onDidUpdate };
+    return { onDidValidate: diagnostics.onDidUpdate, remote: remote.provider };
   } catch (e) {
     log.error(e instanceof Error ? e : String(e));
     void vscode.window.showErrorMessage(`Bluejay Definitions could not start: ${e instanceof Error ? e.message : String(e)}`, 'Show Output').then((c) => c && log.show());

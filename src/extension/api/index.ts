@@ -11,7 +11,8 @@ export { pushNow } from '../sync/pushNow';
 export { pushFile, pushAll } from '../sync/pushCommands';
 export { promptKey, clearKey, requireKey } from '../sync/keyPrompts';
 export { switchEnvironment, confirmPush } from '../sync/environments';
-// Staying in step with Bluejay: pull, diff and plan.
+// Staying in step with Bluejay: pull, diff, plan and the Remote view's data.
 export { pullNew, pullIntoFile } from '../sync/pull';
 export { diffWithRemote, remoteContent } from '../sync/diff';
 export { planCommand } from '../sync/plan';
+export { RemoteTree } from '../remote/tree';

@@ -1,0 +1,27 @@
+/**
+ * The Bluejay Remote view (explorer) and its commands. Only this stub is in the main bundle: the
+ * data and the commands' work (remote/tree.ts) load with dist/api.js when the view first shows.
+ * Switching environment or changing a key reads Bluejay again.
+ */
+import * as vscode from 'vscode';
+import type { Definitions } from '../sync/pushCommands';
+import type { Pusher } from '../sync/pusher';
+import { ui } from '../sync/ui';
+import type { RemoteTree } from './tree';
+
+export function registerRemoteView(secrets: vscode.SecretStorage, pusher: Pusher, defs: Definitions): { disposable: vscode.Disposable; provider: vscode.TreeDataProvider<unknown> } {
+  const changed = new vscode.EventEmitter<void>();
+  let tree: RemoteTree | undefined;
+  const get = (): RemoteTree => (tree ??= new (ui().RemoteTree)(pusher, defs, () => changed.fire()));
+  const provider: vscode.TreeDataProvider<unknown> = { onDidChangeTreeData: changed.event, getChildren: (n) => get().getChildren(n), getTreeItem: (n) => get().getTreeItem(n) };
+  const run = (name: string): vscode.Disposable => vscode.commands.registerCommand(`bluejay.remote.${name}`, (...args: unknown[]) => get().run(name, args));
+  const disposable = vscode.Disposable.from(
+    changed,
+    vscode.window.createTreeView('bluejay.remote', { treeDataProvider: provider }),
+    ...['refresh', 'loadMore', 'showAgentPersonas', 'pull', 'diff', 'openFile'].map(run),
+    vscode.workspace.onDidChangeConfiguration((e) => ['environment', 'environments', 'baseUrl'].some((k) => e.affectsConfiguration(`bluejay.${k}`)) && tree?.refresh()),
+    secrets.onDidChange((e) => e.key.startsWith('bluejay.apiKey:') && tree?.refresh()),
+    { dispose: () => tree?.dispose() },
+  );
+  return { disposable, provider };
+}
