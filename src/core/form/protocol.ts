@@ -32,7 +32,13 @@ export interface FormState {
   readonly id: string | number | null;
   readonly format: 'yaml' | 'json';
   readonly canPush: boolean;
+  /** Where a push goes: the active environment's name, or the API's origin when none is chosen. */
+  readonly target?: { readonly label: string; readonly production: boolean };
 }
+
+/** What the toolbar's buttons ask the host to do. */
+export const FORM_COMMANDS = ['push', 'diff', 'pull', 'showSource'] as const;
+export type FormCommand = (typeof FORM_COMMANDS)[number];
 
 /**
  * A state whose value is given as the top-level fields that changed since the value last sent
@@ -51,7 +57,7 @@ export type HostMessage =
 export type WebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'edit'; readonly version: number; readonly edit: EditOp }
-  | { readonly type: 'command'; readonly command: 'push' | 'showSource' };
+  | { readonly type: 'command'; readonly command: FormCommand };
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -90,7 +96,7 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
     case 'edit':
       return typeof v['version'] === 'number' && isEditOp(v['edit']);
     case 'command':
-      return v['command'] === 'push' || v['command'] === 'showSource';
+      return (FORM_COMMANDS as readonly unknown[]).includes(v['command']);
     default:
       return false;
   }

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { EditOp, FormState, HostMessage } from '../../core/form/protocol';
+import type { EditOp, FormCommand, FormState, HostMessage } from '../../core/form/protocol';
 import { isWebviewMessage } from '../../core/form/protocol';
 import { documentKind } from '../definitions';
 import type { Diagnostics } from '../diagnostics';
@@ -36,7 +36,7 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
     /** The value the webview holds; a new one goes as the top-level fields that changed. */
     let shown: FormState['value'] = null;
     let last: FormState | undefined;
-    const signature = (st: FormState): string => `${st.version}\u0000${st.canPush}\u0000${JSON.stringify(st.problems)}`;
+    const signature = (st: FormState): string => `${st.version}\u0000${st.canPush}\u0000${JSON.stringify(st.target)}\u0000${JSON.stringify(st.problems)}`;
     const update = (uri?: vscode.Uri, whole = false): void => {
       if (!ready || (uri && uri.toString() !== doc.uri.toString())) return;
       const st = state();
@@ -91,14 +91,16 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
             return;
           }
           case 'command':
-            if (raw.command === 'push') void vscode.commands.executeCommand('bluejay.pushFile', doc.uri);
-            else void vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+            if (raw.command === 'showSource') void vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+            else void vscode.commands.executeCommand(COMMANDS[raw.command], doc.uri);
             return;
         }
       }),
       // Validation follows every text change (debounced); the form follows validation.
       this.diagnostics.onDidUpdate(update),
       this.pusher.onDidChangeServerProblems(update),
+      // The environment shown in the toolbar.
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('bluejay') && update()),
     ];
     panel.onDidDispose(() => {
       vscode.Disposable.from(...subs).dispose();
@@ -110,6 +112,7 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
     const readable = result?.value !== undefined;
     const id = result?.value?.['id'];
     const problems = [...(result?.problems ?? []), ...this.pusher.serverProblems(doc.uri)].map((p) => ({ pointer: p.pointer, severity: p.severity, code: p.code, message: p.message }));
+    const target = this.pusher.keys.endpoint();
     const unreadable = readable ? undefined : (result?.problems.find((p) => p.severity === 'error')?.message ?? 'The text cannot be read as a definition.');
     return {
       version: doc.version,
@@ -119,6 +122,7 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
       id: typeof id === 'string' || typeof id === 'number' ? id : null,
       format: doc.languageId === 'json' ? 'json' : 'yaml',
       canPush: vscode.workspace.isTrusted,
+      ...(target.ok && { target: { label: target.name ?? target.origin.replace(/^https?:\/\//, ''), production: target.production } }),
     };
   }
 
@@ -144,6 +148,8 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
     return (await vscode.workspace.applyEdit(we)) && doc.version === before + 1;
   }
 }
+
+const COMMANDS: Readonly<Record<Exclude<FormCommand, 'showSource'>, string>> = { push: 'bluejay.pushFile', diff: 'bluejay.diffWithRemote', pull: 'bluejay.pullIntoFile' };
 
 /** The page: a strict CSP with a fresh nonce, and only our own script, styles and icon font. */
 function html(web: vscode.Webview, assets: vscode.Uri, media: vscode.Uri): string {

@@ -1,13 +1,13 @@
 /** The top of the form: what is edited, the filter, Show Source and Push; then the file-wide banners. */
 import type { FormModel } from '../../core/form/model';
-import type { FormProblem, FormState } from '../../core/form/protocol';
+import type { FormCommand, FormProblem, FormState } from '../../core/form/protocol';
 import { h, icon, replaceIfChanged, textButton } from '../dom';
 import { pointerToPath } from '../paths';
 import { problemRow } from './problems';
 
 export interface ToolbarHandlers {
   filter(text: string): void;
-  command(command: 'push' | 'showSource'): void;
+  command(command: FormCommand): void;
 }
 
 export class Toolbar {
@@ -16,6 +16,9 @@ export class Toolbar {
   private readonly id: HTMLElement;
   private readonly format: HTMLElement;
   private readonly push: HTMLButtonElement;
+  private readonly diff: HTMLButtonElement;
+  private readonly pull: HTMLButtonElement;
+  private readonly target: HTMLElement;
 
   constructor(model: FormModel, handlers: ToolbarHandlers, filter: string) {
     this.id = h('span', { class: 'toolbar-id' });
@@ -34,12 +37,17 @@ export class Toolbar {
     this.push = textButton('cloud-upload', 'Push', () => handlers.command('push'), 'primary');
     this.push.hidden = true;
     this.push.title = 'Push this definition to Bluejay';
+    this.diff = textButton('diff', 'Diff', () => handlers.command('diff'));
+    this.diff.title = "Compare this file with Bluejay's copy";
+    this.pull = textButton('cloud-download', 'Pull', () => handlers.command('pull'));
+    this.pull.title = "Bring Bluejay's copy into this file (one undoable edit; comments kept)";
+    this.target = h('span', { class: 'toolbar-target', hidden: true });
     this.element = h(
       'header',
       { class: 'toolbar', 'aria-label': `${model.title} form` },
-      h('span', { class: 'toolbar-what' }, h('span', { class: 'toolbar-kind' }, model.title), this.id, this.format),
+      h('span', { class: 'toolbar-what' }, h('span', { class: 'toolbar-kind' }, model.title), this.id, this.format, this.target),
       h('span', { class: 'filter-wrap' }, icon('filter', 'filter-icon'), this.filterBox),
-      h('span', { class: 'toolbar-actions' }, source, this.push),
+      h('span', { class: 'toolbar-actions' }, source, this.diff, this.pull, this.push),
     );
   }
 
@@ -48,6 +56,12 @@ export class Toolbar {
     this.id.classList.toggle('is-new', state.id === null);
     this.format.textContent = state.format.toUpperCase();
     this.push.hidden = !state.canPush;
+    // Diff and Pull need something on Bluejay to compare with: an id.
+    this.diff.hidden = this.pull.hidden = !state.canPush || state.id === null;
+    this.target.hidden = state.target === undefined;
+    this.target.textContent = state.target?.label ?? '';
+    this.target.title = state.target ? `Pushes go to ${state.target.label}${state.target.production ? ' (production)' : ''}` : '';
+    this.target.classList.toggle('is-production', state.target?.production === true);
   }
 }
 
