@@ -38,6 +38,9 @@ void describe('the Bluejay Form', { concurrency: false, timeout: 300_000 }, () =
   void test('an enum, a number and a new scripted response change only their lines; comments survive', async () => {
     const { page } = wb;
     const f = await openForm(page);
+    // A file with an id offers Diff and Pull beside Push, and says where a push goes.
+    for (const name of ['Push', 'Diff', 'Pull']) await f.locator('.toolbar-actions button', { hasText: name }).waitFor({ timeout: 10_000 });
+    assert.notEqual(await f.locator('.toolbar-target').textContent(), '');
     await f.getByLabel('Voice speed', { exact: true }).selectOption('slow');
     const creativity = f.locator('.field[data-key="creativity"] input[type="number"]');
     await creativity.fill('1.1');
@@ -82,14 +85,26 @@ void describe('the Bluejay Form', { concurrency: false, timeout: 300_000 }, () =
   });
 });
 
-void describe('the Bluejay Form in a light theme', { timeout: 300_000 }, () => {
-  void test('renders with the theme\'s colors', async () => {
-    const wb = await startWorkbench({ 'workbench.colorTheme': 'Default Light Modern' });
-    try {
-      await openForm(wb.page);
-      await screenshot(wb.page, 'e2e-form-light');
-    } finally {
-      await wb.close();
-    }
+for (const [theme, bodyClass, shot] of [
+  ['Default Light Modern', 'vscode-light', 'e2e-form-light'],
+  ['Default High Contrast', 'vscode-high-contrast', 'e2e-form-high-contrast'],
+] as const) {
+  void describe(`the Bluejay Form in ${theme}`, { timeout: 300_000 }, () => {
+    void test("renders in the theme's kind, with its colours", async () => {
+      const wb = await startWorkbench({ 'workbench.colorTheme': theme });
+      try {
+        const f = await openForm(wb.page);
+        // VS Code tells the webview which kind of theme it is in; the form's CSS uses only theme variables.
+        await f.locator(`body.${bodyClass}`).waitFor({ timeout: 10_000 });
+        const colours = await f.locator('body').evaluate((b) => {
+          const style = (b as unknown as { ownerDocument: { defaultView: { getComputedStyle(e: unknown): { getPropertyValue(n: string): string } } } }).ownerDocument.defaultView.getComputedStyle(b);
+          return ['--vscode-editor-background', '--vscode-foreground'].map((n) => style.getPropertyValue(n).trim());
+        });
+        assert.ok(colours.every((c) => c !== ''), `theme colours reach the form: ${colours.join(', ')}`);
+        await screenshot(wb.page, shot);
+      } finally {
+        await wb.close();
+      }
+    });
   });
-});
+}
