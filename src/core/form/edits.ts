@@ -11,6 +11,8 @@
  */
 import type { TextEdit } from '../fix/quickFixes';
 import { parseText } from '../parse/memo';
+import { toPointer } from '../problem';
+import { applyEdits } from '../sync/idEdit';
 import { JsonEditor } from './jsonEdits';
 import type { EditOp, Path } from './protocol';
 import { fail, YamlEditor, type Result } from './yamlEdits';
@@ -45,7 +47,7 @@ function compute(original: string, format: Format, op: EditOp): EditsResult {
   const expected = valueAfter(before.value, op);
   if (!expected.ok) return expected;
   const fast = scalarInPlace(text, format, op, expected.value);
-  if (fast !== undefined) return { ok: true, edits: diff(text, fast, bom), value: expected.value };
+  if (fast !== undefined) return { ok: true, edits: spanEdits(text, fast, bom), value: expected.value };
   // YAML is edited with a line break after the last line, so that line too can be moved or removed whole.
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const pad = format === 'yaml' && text !== '' && !/[\r\n]$/.test(text) ? eol : '';
@@ -55,7 +57,7 @@ function compute(original: string, format: Format, op: EditOp): EditsResult {
     if (!out.ok) return out;
     const result = pad && out.value.endsWith(pad) ? out.value.slice(0, -pad.length) : out.value;
     const after = session.read(result);
-    if (after.ok && sameValue(after.value, expected.value)) return { ok: true, edits: diff(text, result, bom), value: expected.value };
+    if (after.ok && sameValue(after.value, expected.value)) return { ok: true, edits: spanEdits(text, result, bom), value: expected.value };
   }
   return fail('The change cannot be written here without changing other values (an anchor, a tag or an unusual layout); edit the text instead.');
 }
@@ -209,8 +211,22 @@ function read(text: string, format: Format): Result<unknown> {
   return fail(`The ${format === 'json' ? 'JSON' : 'YAML'} cannot be read: ${parsed.issues[0]?.message ?? 'unknown problem'}`);
 }
 
-/** The one span where `a` and `b` differ, never splitting a CRLF or a surrogate pair. */
-function diff(a: string, b: string, shift: number): TextEdit[] {
+/**
+ * Several changes made one after the other, each on the text the one before left; the text at
+ * the end, or why a change could not be made (named by its pointer).
+ */
+export function applyOps(text: string, format: Format, ops: readonly EditOp[]): { ok: true; text: string } | { ok: false; reason: string } {
+  let out = text;
+  for (const op of ops) {
+    const r = editsFor(out, format, op);
+    if (!r.ok) return { ok: false, reason: `${toPointer(op.path)}: ${r.reason}` };
+    out = applyEdits(out, r.edits);
+  }
+  return { ok: true, text: out };
+}
+
+/** The one span where `a` and `b` differ (none when equal), never splitting a CRLF or a surrogate pair; offsets moved by `shift`. */
+export function spanEdits(a: string, b: string, shift = 0): TextEdit[] {
   if (a === b) return [];
   const max = Math.min(a.length, b.length);
   let p = 0;

@@ -3,7 +3,7 @@
  * one minimal edit, so comments, key order and the quoting of untouched lines stay as they are.
  */
 import type { TextEdit } from '../fix/quickFixes';
-import { editsFor } from '../form/edits';
+import { applyOps, spanEdits } from '../form/edits';
 import type { EditOp } from '../form/protocol';
 import { isKind, type Format } from '../kinds';
 import { parseJson } from '../parse/json';
@@ -61,25 +61,8 @@ export function refreshEdits(text: string, format: Format, remote: Readonly<Reco
     else ops.unshift({ op: 'set', path: ['id'], value: remoteId });
     changed.push('/id');
   }
-  for (const op of ops) {
-    const r = editsFor(out, format, op);
-    if (!r.ok) return { ok: false, reason: `${toPointer(op.path)}: ${r.reason}` };
-    out = applyEdits(out, r.edits);
-    if (!changed.includes(toPointer(op.path))) changed.push(toPointer(op.path));
-  }
-  return { ok: true, edits: diff(text, out), changed };
-}
-
-/** The one span where `a` and `b` differ, never splitting a CRLF or a surrogate pair. */
-function diff(a: string, b: string): TextEdit[] {
-  if (a === b) return [];
-  const max = Math.min(a.length, b.length);
-  let p = 0;
-  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  let q = 0;
-  while (q < max - p && a.charCodeAt(a.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
-  const split = (t: string, i: number): boolean => i > 0 && i < t.length && /^(\r\n|[\ud800-\udbff][\udc00-\udfff])$/.test(t.slice(i - 1, i + 1));
-  while (p > 0 && (split(a, p) || split(b, p))) p--;
-  while (q > 0 && (split(a, a.length - q) || split(b, b.length - q))) q--;
-  return [{ offset: p, length: a.length - p - q, newText: b.slice(p, b.length - q) }];
+  const done = applyOps(out, format, ops);
+  if (!done.ok) return done;
+  for (const op of ops) if (!changed.includes(toPointer(op.path))) changed.push(toPointer(op.path));
+  return { ok: true, edits: spanEdits(text, done.text), changed };
 }
