@@ -1,7 +1,9 @@
 /** Finds the definition files the CLI was pointed at: named files as they are, folders searched for the two suffixes. */
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDefinitionFileName } from '../core/kinds';
+import { validateBytes } from '../core/validate';
+import type { Io } from './io';
 
 export interface Discovery {
   /** Files to validate, in a stable order. */
@@ -70,4 +72,16 @@ export function reason(e: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a folder';
   return e instanceof Error ? e.message : String(e);
+}
+
+/** A definition file's bytes, decoded and validated; undefined (said on stderr) when it cannot be read. */
+export async function readDefinition(path: string, io: Io): Promise<ReturnType<typeof validateBytes> | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    io.err(`bluejay: cannot read ${path}: ${reason(e)}\n`);
+    return undefined;
+  }
+  return validateBytes(bytes, path);
 }

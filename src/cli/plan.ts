@@ -1,12 +1,10 @@
 /** `bluejay plan [--format text|json] [--base-url URL] <path>...`: what a push would do, sending nothing that changes anything. */
-import { readFile } from 'node:fs/promises';
 import { Pacer } from '../core/api/pacing';
 import { planText, type PlanOutcome } from '../core/sync/plan';
 import type { Sender } from '../core/sync/push';
 import type { Change } from '../core/sync/remote';
-import { validateBytes } from '../core/validate';
 import { apiKeyOf, baseUrlOf, clientFor } from './connect';
-import { discover, reason } from './discover';
+import { discover, readDefinition } from './discover';
 import { EXIT, UsageError, type Io } from './io';
 import { plural, problemJson, problemLine, type OutputFormat } from './output';
 
@@ -44,14 +42,8 @@ export async function planCommand(paths: readonly string[], options: PlanOptions
 }
 
 async function planOne(path: string, reader: Sender, io: Io): Promise<{ path: string; plan: PlanOutcome } | undefined> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    io.err(`bluejay: cannot read ${path}: ${reason(e)}\n`);
-    return undefined;
-  }
-  const decoded = validateBytes(bytes, path);
+  const decoded = await readDefinition(path, io);
+  if (!decoded) return undefined;
   if (decoded.text === undefined) return { path, plan: { kind: decoded.kind ?? null, id: null, action: 'invalid', changes: [], problems: [...decoded.problems] } };
   return { path, plan: await planText(decoded.text, path, reader, { validated: decoded, ...(io.signal && { signal: io.signal }) }) };
 }

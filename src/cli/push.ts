@@ -2,9 +2,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { Pacer } from '../core/api/pacing';
 import { pushText, type PushOutcome, type Sender } from '../core/sync/push';
-import { validateBytes } from '../core/validate';
 import { apiKeyOf, baseUrlOf, clientFor } from './connect';
-import { discover, reason } from './discover';
+import { discover, readDefinition, reason } from './discover';
 import { EXIT, UsageError, type Io } from './io';
 import { plural, problemJson, problemLine, type OutputFormat } from './output';
 import { recordPush, refusal, type GuardOptions } from './pushGuard';
@@ -56,14 +55,8 @@ export async function pushCommand(paths: readonly string[], options: PushOptions
 
 /** One file: read its bytes (a file that is not UTF-8 is never sent), check, push, write a created id back, record the baseline. Undefined when unreadable. */
 async function pushOne(path: string, sender: Sender | undefined, options: PushOptions, guard: GuardOptions, io: Io): Promise<{ path: string; outcome: PushOutcome } | undefined> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    io.err(`bluejay: cannot read ${path}: ${reason(e)}\n`);
-    return undefined;
-  }
-  const decoded = validateBytes(bytes, path);
+  const decoded = await readDefinition(path, io);
+  if (!decoded) return undefined;
   if (decoded.text === undefined) return { path, outcome: { kind: decoded.kind ?? null, id: null, action: 'failed', status: null, problems: decoded.problems } };
   const text = decoded.text;
   // The validation of the decoded text (a byte-order mark, already dropped, is no problem of the push).
