@@ -25,7 +25,7 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/extension/editing/index.ts'], outfile: 'dist/editing.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/extension/api/index.ts'], outfile: 'dist/api.js' },
+  { ...common, entryPoints: ['src/extension/api/index.ts'], outfile: 'dist/api.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' },
   // The form editor's browser side: its own tsconfig (DOM, no node, no vscode), one IIFE for the webview.
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/form.js', tsconfig: 'src/webview/tsconfig.json' },

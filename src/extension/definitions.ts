@@ -30,3 +30,12 @@ export function documentKind(doc: vscode.TextDocument): Kind | undefined {
 export function isDefinition(doc: vscode.TextDocument): boolean {
   return documentKind(doc) !== undefined;
 }
+
+/** The file a command acts on: its argument, else the active text editor's, else the active tab's (the form is no text editor). */
+export function targetUri(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active) return active;
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom ? input.uri : undefined;
+}

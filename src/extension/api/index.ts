@@ -5,8 +5,7 @@
 export { BluejayClient } from '../../core/api/client';
 export { pushText } from '../../core/sync/push';
 export { idEdit } from '../../core/sync/idEdit';
-// The editor's push, key and environment UI (they get `vscode` through useVscode, see sync/ui.ts).
-export { useVscode } from '../sync/host';
+// The editor's push, pull, key and environment UI.
 export { pushNow } from '../sync/pushNow';
 export { pushFile, pushAll } from '../sync/pushCommands';
 export { promptKey, clearKey, requireKey } from '../sync/keyPrompts';

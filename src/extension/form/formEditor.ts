@@ -4,6 +4,7 @@ import type { Diagnostics } from '../diagnostics';
 import { editing } from '../lazy';
 import type { Logger } from '../log';
 import type { Pusher } from '../sync/pusher';
+import { targetUri } from '../definitions';
 
 export const VIEW_TYPE = 'bluejay.form';
 
@@ -32,7 +33,7 @@ export function registerFormEditor(context: vscode.ExtensionContext, diagnostics
     }),
     vscode.window.registerCustomEditorProvider(VIEW_TYPE, provider, { supportsMultipleEditorsPerDocument: true }),
     vscode.commands.registerCommand('bluejay.openForm', (arg?: unknown) => {
-      const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+      const uri = targetUri(arg);
       return uri && vscode.commands.executeCommand<unknown>('vscode.openWith', uri, VIEW_TYPE);
     }),
     vscode.commands.registerCommand('bluejay.showSource', (arg?: unknown) => {

@@ -16,6 +16,7 @@ import { requireKey } from './keyPrompts';
 import type { Definitions } from './pushCommands';
 import type { Pusher } from './pusher';
 import { clientFor, idOf, quietTarget, readRemote, why } from './remoteRead';
+import { targetUri } from '../definitions';
 
 export const SCHEME = 'bluejay-remote';
 const META = ['kind', 'id', '$schema', 'environment'];
@@ -62,7 +63,7 @@ export function remoteText(local: Readonly<Record<string, unknown>> | undefined,
 
 /** Diff with Remote for the file given (or the active one); whether the diff opened. */
 export async function diffWithRemote(pusher: Pusher, defs: Definitions, arg: unknown): Promise<boolean> {
-  const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+  const uri = targetUri(arg);
   if (!uri) {
     void vscode.window.showInformationMessage('Bluejay: open a definition file to compare it with Bluejay.');
     return false;

@@ -21,6 +21,7 @@ import type { Definitions } from './pushCommands';
 import type { Pusher } from './pusher';
 import { clientFor, idOf, readRemote, why, type RemoteCopy } from './remoteRead';
 import { editorState } from './stateFile';
+import { targetUri } from '../definitions';
 
 const SUFFIX: Readonly<Record<Kind, string>> = { 'customer-persona': 'persona', 'digital-human': 'digital-human' };
 
@@ -98,7 +99,7 @@ async function askWhere(kind: Kind, resource: Readonly<Record<string, unknown>>,
 
 /** Pull Remote Changes into Current File: the fields changed (pointers), or undefined when nothing was pulled. */
 export async function pullIntoFile(pusher: Pusher, defs: Definitions, arg: unknown): Promise<{ changed: string[] } | undefined> {
-  const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+  const uri = targetUri(arg);
   if (!uri) {
     void vscode.window.showInformationMessage('Bluejay: open a definition file to pull into it.');
     return undefined;

@@ -10,6 +10,7 @@ import { confirmPush } from './environments';
 import { vscode } from './host';
 import { requireKey } from './keyPrompts';
 import type { DriftMode, Pusher, PushRun } from './pusher';
+import { targetUri } from '../definitions';
 
 /** What commands.ts (main bundle) knows about definition files. */
 export interface Definitions {
@@ -25,7 +26,7 @@ const DRIFT_MODES: readonly unknown[] = ['ask', 'warn', 'fail', 'force'] satisfi
 export async function pushFile(pusher: Pusher, defs: Definitions, arg: unknown, options?: unknown): Promise<PushRun | undefined> {
   const given = (options as { onDrift?: unknown } | undefined)?.onDrift;
   const onDrift = DRIFT_MODES.includes(given) ? (given as DriftMode) : undefined;
-  const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+  const uri = targetUri(arg);
   if (!uri) {
     void vscode.window.showInformationMessage('Bluejay: open a definition file to push it.');
     return undefined;
