@@ -68,7 +68,10 @@ void describe('the Bluejay Form', { concurrency: false, timeout: 300_000 }, () =
     await page.keyboard.press('Control+Z');
     await page.keyboard.press('Control+Z');
     await page.keyboard.press('Control+Z');
+    // Three undos take back the form's three changes (the editor draws them on its next frame).
+    await page.locator('.editor-instance .view-line', { hasText: 'voice_speed: fast' }).first().waitFor({ timeout: 10_000 });
     assert.equal(await lineWith(page, 'voice_speed:'), 'voice_speed: fast');
+    assert.equal(await lineWith(page, 'creativity:'), 'creativity: 0.9');
     const f = form(page);
     await f.locator('.field[data-key="voice_speed"] select option[value="fast"]:checked').waitFor({ state: 'attached', timeout: 20_000 });
     assert.equal(await f.locator('.field[data-key="scripted_responses"] .card').count(), 3);
