@@ -91,9 +91,16 @@ async function main(): Promise<void> {
     await page.locator('.quick-input-widget input').fill('big.digital-human.yaml');
     await row.waitFor();
     const again = performance.now();
+    const clicked = Date.now();
     await row.click();
     await select.waitFor({ timeout: 60_000 });
     const opened = performance.now() - again;
+    // When the form was first painted, read in the webview (the page is empty until the form is
+    // built): Playwright notices a new element in nested frames only some hundreds of ms later.
+    const painted = await select.evaluate(() => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      return fcp ? performance.timeOrigin + fcp.startTime : NaN;
+    });
     console.log(`Form in the workbench: first open ${cold.toFixed(0)} ms (a first webview in a fresh workbench costs ~3 s even for a 2 KB file)`);
     // The round trip measured inside the webview, where the person is: from the select's change
     // (the form posts the edit) to the state that carries the edited document back.
@@ -106,8 +113,11 @@ async function main(): Promise<void> {
       if (checked >= 0) validated.push(checked);
       await form.locator(`.field[data-key="voice_speed"] select option[value="${value}"]:checked`).waitFor({ state: 'attached' });
     }
-    console.log(`Form in the workbench: opens in ${opened.toFixed(0)} ms (goal < 1000 ms); a field change round trip (in the webview: change -> edited value back) median ${median(trips).toFixed(0)} ms, max ${Math.max(...trips).toFixed(0)} ms (goal < 100 ms); the new text's problems follow at median ${median(validated).toFixed(0)} ms`);
-    for (const f of logFiles(join(wb.root, 'user-data', 'logs'))) for (const line of readFileSync(f, 'utf8').split('\n')) if (line.includes('form: ')) console.log(`  ${line.trim()}`);
+    const logged = logFiles(join(wb.root, 'user-data', 'logs')).flatMap((f) => readFileSync(f, 'utf8').split('\n')).filter((l) => l.includes('form: '));
+    for (const line of logged) console.log(`  ${line.trim()}`);
+    const asked = Date.parse(/asked for at (\S+),/.exec(logged[logged.length - 1] ?? '')?.[1] ?? '');
+    console.log(`Form in the workbench: opens in ${(painted - clicked).toFixed(0)} ms from the click to the form painted: VS Code loads the document for ${(asked - clicked).toFixed(0)} ms, then the form is painted ${(painted - asked).toFixed(0)} ms after the extension is asked (goal < 1000 ms; Playwright sees it after ${opened.toFixed(0)} ms)`);
+    console.log(`Form in the workbench: a field change round trip (in the webview: change -> edited value back) median ${median(trips).toFixed(0)} ms, max ${Math.max(...trips).toFixed(0)} ms (goal < 100 ms); the new text's problems follow at median ${median(validated).toFixed(0)} ms`);
   } finally {
     await wb.close();
   }

@@ -72,7 +72,7 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
             shown = st.value;
             last = st;
             post({ type: 'init', model: formModel(kind), state: st });
-            this.log.info(`form: ${vscode.workspace.asRelativePath(doc.uri)} ready after ${Math.round(performance.now() - opened)} ms, init built in ${Math.round(performance.now() - started)} ms`);
+            this.log.info(`form: ${vscode.workspace.asRelativePath(doc.uri)} asked for at ${new Date(Date.now() - (performance.now() - opened)).toISOString()}, webview ready after ${Math.round(started - opened)} ms, init built in ${Math.round(performance.now() - started)} ms`);
             return;
           }
           case 'edit': {
