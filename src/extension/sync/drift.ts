@@ -18,7 +18,7 @@ import type { ValidationResult } from '../../core/validate';
 import { vscode } from './host';
 import type { DriftMode, Pusher, PushRun } from './pusher';
 import { readRemote, type KeyedTarget } from './remoteRead';
-import { chooseFields } from './resolve';
+import { chooseFields, takeFields } from './resolve';
 import { editorState } from './stateFile';
 
 export interface DriftInput {
@@ -67,6 +67,10 @@ export async function guardDrift(pusher: Pusher, input: DriftInput): Promise<Dri
   show(placed(text, format, [{ code: 'remote-drift', pointer: '/id', message }]));
   const refused: DriftGate = { go: false, run: { outcome: undefined, reason: 'drift' } };
   if (mode === 'fail') return refused;
+  if (typeof mode === 'object') {
+    const merged = await takeFields(doc, name, drift.fields, mode.take);
+    return merged === undefined ? refused : { go: true, text: merged };
+  }
   if (mode === 'ask' && drift.status === 'both-changed') {
     const merged = await chooseFields(doc, name, drift.fields, input.signal);
     return merged === undefined ? refused : { go: true, text: merged };

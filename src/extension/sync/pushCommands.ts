@@ -22,10 +22,15 @@ export interface Definitions {
 
 const DRIFT_MODES: readonly unknown[] = ['ask', 'warn', 'fail', 'force'] satisfies DriftMode[];
 
-/** Push Current File; `options` (automation, the drift warning's actions) may say what to do on drift: `{ onDrift: 'fail' }`. */
+function driftMode(given: unknown): DriftMode | undefined {
+  if (DRIFT_MODES.includes(given)) return given as DriftMode;
+  const take = (given as { take?: unknown } | null | undefined)?.take;
+  return Array.isArray(take) && take.every((t) => typeof t === 'string') ? { take } : undefined;
+}
+
+/** Push Current File; `options` (automation, the drift warning's actions) may say what to do on drift: `{ onDrift: 'fail' }`, or `{ onDrift: { take: ['/tag'] } }` to take those fields from Bluejay and push. */
 export async function pushFile(pusher: Pusher, defs: Definitions, arg: unknown, options?: unknown): Promise<PushRun | undefined> {
-  const given = (options as { onDrift?: unknown } | undefined)?.onDrift;
-  const onDrift = DRIFT_MODES.includes(given) ? (given as DriftMode) : undefined;
+  const onDrift = driftMode((options as { onDrift?: unknown } | undefined)?.onDrift);
   const uri = targetUri(arg);
   if (!uri) {
     void vscode.window.showInformationMessage('Bluejay: open a definition file to push it.');

@@ -33,7 +33,11 @@ export interface PushOptions {
   readonly onDrift?: DriftMode;
 }
 
-export type DriftMode = 'ask' | 'warn' | 'fail' | 'force';
+/**
+ * What a push does when Bluejay's copy changed since the baseline: ask (per field), warn, fail,
+ * force, or take Bluejay's value for the fields named (pointers) and push the rest (automation).
+ */
+export type DriftMode = 'ask' | 'warn' | 'fail' | 'force' | { readonly take: readonly string[] };
 
 export interface PushRun {
   readonly outcome: PushOutcome | undefined;

@@ -15,20 +15,32 @@ type Row = QuickPickItem & { readonly field: FieldDrift };
 
 /** The text to push after the person chose (the document already holds it), or undefined when they did not go on. */
 export async function chooseFields(doc: TextDocument, name: string, fields: readonly FieldDrift[], signal?: AbortSignal): Promise<string | undefined> {
-  const asked = fields.filter((f) => f.remoteChanged && (f.conflict || !f.localChanged));
+  const asked = askedOf(fields);
   const picked = await pick(doc, name, asked, signal);
-  if (!picked) return undefined;
-  const choice: Record<string, 'local' | 'remote'> = {};
-  for (const f of asked) choice[f.pointer] = picked.has(f.pointer) ? 'remote' : 'local';
-  const failed = await applyOpsToDocument(doc, resolveDrift(fields, choice));
-  if (failed) {
-    void vscode.window.showErrorMessage(`Bluejay: Bluejay's values could not be written into ${name}: ${failed}`);
-    return undefined;
-  }
-  const kept = asked.filter((f) => choice[f.pointer] === 'local').map((f) => f.pointer.slice(1));
+  if (!picked || !(await apply(doc, name, fields, picked))) return undefined;
+  const kept = asked.filter((f) => !picked.has(f.pointer)).map((f) => f.pointer.slice(1));
   const detail = kept.length ? `The file's ${kept.join(', ')} will replace what Bluejay holds now.` : "Every field Bluejay changed now has Bluejay's value in the file.";
   const go = await vscode.window.showWarningMessage(`Push ${name} to Bluejay now?`, { modal: true, detail: `${detail} The file keeps the chosen values either way (undo to take them back).` }, 'Push');
   return go === 'Push' ? doc.getText() : undefined;
+}
+
+/** The same choice made beforehand (automation): Bluejay's value for the fields in `take`, the file's for the rest; the text to push. */
+export async function takeFields(doc: TextDocument, name: string, fields: readonly FieldDrift[], take: readonly string[]): Promise<string | undefined> {
+  return (await apply(doc, name, fields, new Set(take))) ? doc.getText() : undefined;
+}
+
+/** The fields to choose for: those Bluejay changed, unless only the file changed them too in the same way. */
+function askedOf(fields: readonly FieldDrift[]): FieldDrift[] {
+  return fields.filter((f) => f.remoteChanged && (f.conflict || !f.localChanged));
+}
+
+/** Writes Bluejay's values of the `remote` fields into the document as one edit; false (said) when it cannot. */
+async function apply(doc: TextDocument, name: string, fields: readonly FieldDrift[], remote: ReadonlySet<string>): Promise<boolean> {
+  const choice: Record<string, 'local' | 'remote'> = {};
+  for (const f of askedOf(fields)) choice[f.pointer] = remote.has(f.pointer) ? 'remote' : 'local';
+  const failed = await applyOpsToDocument(doc, resolveDrift(fields, choice));
+  if (failed) void vscode.window.showErrorMessage(`Bluejay: Bluejay's values could not be written into ${name}: ${failed}`);
+  return failed === undefined;
 }
 
 function pick(doc: TextDocument, name: string, asked: readonly FieldDrift[], signal?: AbortSignal): Promise<Set<string> | undefined> {

@@ -170,6 +170,29 @@ describe('staying in step with Bluejay', () => {
     await doc.save();
   });
 
+  it('when the file and Bluejay both changed, the choice per field goes into the file as one edit and is pushed', async () => {
+    const uri = await file('both.digital-human.yaml', await billing());
+    await open('both.digital-human.yaml');
+    assert.equal((await vscode.commands.executeCommand<PushRun>('bluejay.pushFile', uri)).outcome?.action, 'updated');
+    await changeOnBluejay({ tag: 'billing-escalations', verbosity: 'low' });
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('tag: '));
+    edit.replace(uri, doc.lineAt(line).range, 'tag: billing-local');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const before = (await log()).length;
+    // The choice the list would take: Bluejay's verbosity, the file's tag (over Bluejay's).
+    const run = await vscode.commands.executeCommand<PushRun>('bluejay.pushFile', uri, { onDrift: { take: ['/verbosity'] } });
+    assert.equal(run.outcome?.action, 'updated');
+    assert.match(doc.getText(), /^verbosity: low$/m, "Bluejay's value is in the file");
+    assert.match(doc.getText(), /^tag: billing-local$/m, "the file's value is kept");
+    assert.deepEqual((await log()).slice(before), [`GET ${READ}`, `PUT ${UPDATE}`]);
+    const sent = (await control.requests()).filter((r) => r.method === 'PUT').pop()?.body as Record<string, unknown>;
+    assert.deepEqual([sent['tag'], sent['verbosity']], ['billing-local', 'low']);
+    assert.equal(driftProblems(uri).length, 0);
+    await doc.save();
+  });
+
   it('pushes a file without a baseline as before, and records one', async () => {
     assert.equal((await baselines(server.url))['billing.digital-human.yaml'], undefined);
     const uri = workspaceFile('billing.digital-human.yaml');
