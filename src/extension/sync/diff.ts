@@ -13,10 +13,9 @@ import { carries, renderDefinition } from '../../core/sync/remote';
 import { validateText } from '../../core/validate';
 import { vscode } from './host';
 import { requireKey } from './keyPrompts';
-import type { Definitions } from './pushCommands';
+import { openDefinition, type Definitions } from './pushCommands';
 import type { Pusher } from './pusher';
 import { clientFor, idOf, quietTarget, readRemote, why } from './remoteRead';
-import { targetUri } from '../definitions';
 
 export const SCHEME = 'bluejay-remote';
 const META = ['kind', 'id', '$schema', 'environment'];
@@ -63,17 +62,10 @@ export function remoteText(local: Readonly<Record<string, unknown>> | undefined,
 
 /** Diff with Remote for the file given (or the active one); whether the diff opened. */
 export async function diffWithRemote(pusher: Pusher, defs: Definitions, arg: unknown): Promise<boolean> {
-  const uri = targetUri(arg);
-  if (!uri) {
-    void vscode.window.showInformationMessage('Bluejay: open a definition file to compare it with Bluejay.');
-    return false;
-  }
-  const doc = await vscode.workspace.openTextDocument(uri);
+  const doc = await openDefinition(defs, arg, 'compare it with Bluejay');
+  if (!doc) return false;
+  const uri = doc.uri;
   const name = vscode.workspace.asRelativePath(uri);
-  if (!defs.isDefinition(doc)) {
-    void vscode.window.showInformationMessage(`Bluejay: ${name} is not a persona or digital human definition.`);
-    return false;
-  }
   const value = validateText(doc.getText(), doc.fileName, { format: doc.languageId === 'json' ? 'json' : 'yaml' }).value;
   if (!value || idOf(value) === undefined) {
     void vscode.window.showInformationMessage(`Bluejay: ${name} is not on Bluejay yet (it has no id): push it to create it.`);

@@ -17,11 +17,10 @@ import { applyToDocument } from './docEdits';
 import { vscode } from './host';
 import { requireKey } from './keyPrompts';
 import { parseId, pickDigitalHuman, pickKind, pickPersona } from './pickers';
-import type { Definitions } from './pushCommands';
+import { openDefinition, type Definitions } from './pushCommands';
 import type { Pusher } from './pusher';
 import { clientFor, idOf, readRemote, why, type RemoteCopy } from './remoteRead';
 import { editorState } from './stateFile';
-import { targetUri } from '../definitions';
 
 const SUFFIX: Readonly<Record<Kind, string>> = { 'customer-persona': 'persona', 'digital-human': 'digital-human' };
 
@@ -99,17 +98,10 @@ async function askWhere(kind: Kind, resource: Readonly<Record<string, unknown>>,
 
 /** Pull Remote Changes into Current File: the fields changed (pointers), or undefined when nothing was pulled. */
 export async function pullIntoFile(pusher: Pusher, defs: Definitions, arg: unknown): Promise<{ changed: string[] } | undefined> {
-  const uri = targetUri(arg);
-  if (!uri) {
-    void vscode.window.showInformationMessage('Bluejay: open a definition file to pull into it.');
-    return undefined;
-  }
-  const doc = await vscode.workspace.openTextDocument(uri);
+  const doc = await openDefinition(defs, arg, 'pull into it');
+  if (!doc) return undefined;
+  const uri = doc.uri;
   const name = vscode.workspace.asRelativePath(uri);
-  if (!defs.isDefinition(doc)) {
-    void vscode.window.showInformationMessage(`Bluejay: ${name} is not a persona or digital human definition.`);
-    return undefined;
-  }
   const format = doc.languageId === 'json' ? 'json' : 'yaml';
   const validated = pusher.diagnostics.ensure(doc) ?? validateText(doc.getText(), doc.fileName, { format });
   const id = validated.value ? idOf(validated.value) : undefined;

@@ -28,19 +28,28 @@ function driftMode(given: unknown): DriftMode | undefined {
   return Array.isArray(take) && take.every((t) => typeof t === 'string') ? { take } : undefined;
 }
 
-/** Push Current File; `options` (automation, the drift warning's actions) may say what to do on drift: `{ onDrift: 'fail' }`, or `{ onDrift: { take: ['/tag'] } }` to take those fields from Bluejay and push. */
-export async function pushFile(pusher: Pusher, defs: Definitions, arg: unknown, options?: unknown): Promise<PushRun | undefined> {
-  const onDrift = driftMode((options as { onDrift?: unknown } | undefined)?.onDrift);
+/**
+ * The definition a command acts on (its argument, else the active one), opened; undefined, after
+ * saying why, when there is none. `what` ends "open a definition file to ...".
+ */
+export async function openDefinition(defs: Definitions, arg: unknown, what: string): Promise<TextDocument | undefined> {
   const uri = targetUri(arg);
   if (!uri) {
-    void vscode.window.showInformationMessage('Bluejay: open a definition file to push it.');
+    void vscode.window.showInformationMessage(`Bluejay: open a definition file to ${what}.`);
     return undefined;
   }
   const doc = await vscode.workspace.openTextDocument(uri);
-  if (!defs.isDefinition(doc)) {
-    void vscode.window.showInformationMessage(`Bluejay: ${vscode.workspace.asRelativePath(uri)} is not a persona or digital human definition.`);
-    return undefined;
-  }
+  if (defs.isDefinition(doc)) return doc;
+  void vscode.window.showInformationMessage(`Bluejay: ${vscode.workspace.asRelativePath(uri)} is not a persona or digital human definition.`);
+  return undefined;
+}
+
+/** Push Current File; `options` (automation, the drift warning's actions) may say what to do on drift: `{ onDrift: 'fail' }`, or `{ onDrift: { take: ['/tag'] } }` to take those fields from Bluejay and push. */
+export async function pushFile(pusher: Pusher, defs: Definitions, arg: unknown, options?: unknown): Promise<PushRun | undefined> {
+  const onDrift = driftMode((options as { onDrift?: unknown } | undefined)?.onDrift);
+  const doc = await openDefinition(defs, arg, 'push it');
+  if (!doc) return undefined;
+  const uri = doc.uri;
   const run = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Bluejay: pushing ${vscode.workspace.asRelativePath(uri)}`, cancellable: true }, (_progress, token) => {
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
