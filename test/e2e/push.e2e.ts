@@ -55,6 +55,29 @@ void describe('pushing from the workbench', { concurrency: false, timeout: 300_0
     assert.deepEqual([req?.method, req?.path, req?.apiKey], ['PUT', '/v1/update-digital-human/318', true]);
   });
 
+  void test("Diff with Remote shows Bluejay's copy beside the file, server-managed fields hidden", async () => {
+    const { page } = wb;
+    await runCommand(page, 'Bluejay: Diff with Remote');
+    const diff = page.locator('.monaco-diff-editor');
+    await diff.waitFor({ timeout: 20_000 });
+    // Bluejay's copy is the file's text with Bluejay's values in: the file's comments read the same.
+    await diff.locator('.editor.original .view-line', { hasText: 'What the caller wants and how the call is judged' }).first().waitFor({ timeout: 20_000 });
+    assert.equal(await diff.locator('.editor.original .view-line', { hasText: /created_at|websocket_url|org_id/ }).count(), 0);
+    await screenshot(page, 'e2e-diff-with-remote');
+    await page.keyboard.press('Control+W');
+  });
+
+  void test('the Bluejay Remote view lists the digital humans and marks the one with a local file', async () => {
+    const { page } = wb;
+    await page.locator('.pane-header', { hasText: 'Bluejay Remote' }).click();
+    await page.locator('.monaco-list-row', { hasText: 'Digital humans' }).click();
+    await page.keyboard.press('ArrowRight');
+    const local = page.locator('.monaco-list-row', { hasText: '#318 · local' });
+    await local.waitFor({ timeout: 20_000 });
+    assert.ok((await page.locator('.monaco-list-row', { hasText: /#\d+/ }).count()) >= 3);
+    await screenshot(page, 'e2e-remote-view');
+  });
+
   void test('the key is in no log, setting or workspace file', () => {
     const places = [...filesUnder(join(wb.root, 'user-data', 'logs')), join(wb.root, 'user-data', 'User', 'settings.json'), ...filesUnder(wb.workspace)];
     assert.ok(places.length > 5);

@@ -1,13 +1,18 @@
 /**
  * Diff with Remote (dist/api.js): VS Code's diff editor between Bluejay's copy (left, read-only) and
- * the file (right). The left side is a `bluejay-remote:` document rendered in the file's own format:
- * the file's meta keys (kind, id, $schema, environment) as they are, then Bluejay's value of each
- * field the file sets, in the file's order (so the lines meet), then, under a comment, the fields
+ * the file (right). The left side is a `bluejay-remote:` document in the file's own format. For YAML
+ * it is the file's text with Bluejay's values put in as minimal edits (comments, order and styles
+ * kept, so only real differences show); otherwise, or when that cannot be done, the file's meta keys
+ * (kind, id, $schema, environment) as they are, then Bluejay's value of each field the file sets,
+ * in the file's order (so the lines meet). Either way then, under a comment, the fields
  * Bluejay holds that the file does not set. Server-managed fields (created_at, org_id, websocket_url,
  * ...) are not in the schema, so never shown. JSON files get a JSONC document (for the comment).
  * The same scheme serves the plans (plan.ts), by an id in the query.
  */
 import type { CancellationToken, Uri } from 'vscode';
+import { applyOps } from '../../core/form/edits';
+import type { EditOp } from '../../core/form/protocol';
+import { sameValue } from '../../core/form/values';
 import type { Format } from '../../core/kinds';
 import { carries, renderDefinition } from '../../core/sync/remote';
 import { validateText } from '../../core/validate';
@@ -35,8 +40,10 @@ export function textUri(name: string, text: string): Uri {
  * Bluejay's copy in the terms of a file whose value is `local` (undefined when it cannot be read):
  * see the module's comment. `remote` is fromRemote's output.
  */
-export function remoteText(local: Readonly<Record<string, unknown>> | undefined, remote: Readonly<Record<string, unknown>>, format: Format): string {
+export function remoteText(local: Readonly<Record<string, unknown>> | undefined, remote: Readonly<Record<string, unknown>>, format: Format, text?: string): string {
   if (!local) return renderDefinition(remote, format);
+  const inPlace = format === 'yaml' && text !== undefined ? inFileText(text, local, remote) : undefined;
+  if (inPlace !== undefined) return inPlace;
   const main: Record<string, unknown> = {};
   const unread: string[] = [];
   for (const [k, v] of Object.entries(local)) {
@@ -79,6 +86,29 @@ export async function diffWithRemote(pusher: Pusher, defs: Definitions, arg: unk
   return true;
 }
 
+/**
+ * YAML: the file's own text with Bluejay's values put in (the form's minimal edits), so that what is
+ * the same reads the same, comments and styles included, and the diff shows only what differs;
+ * then the fields the file does not set, under a comment. Undefined when an edit cannot be made.
+ */
+function inFileText(text: string, local: Readonly<Record<string, unknown>>, remote: Readonly<Record<string, unknown>>): string | undefined {
+  const ops: EditOp[] = [];
+  const unread: string[] = [];
+  for (const [k, v] of Object.entries(local)) {
+    if (META.includes(k)) continue;
+    if (!carries(remote, k)) unread.push(k);
+    if (!carries(remote, k) || remote[k] === undefined) ops.push({ op: 'unset', path: [k] });
+    else if (!sameValue(v, remote[k])) ops.push({ op: 'set', path: [k], value: remote[k] });
+  }
+  const done = applyOps(text, 'yaml', ops);
+  if (!done.ok) return undefined;
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(remote)) if (!META.includes(k) && !(k in local)) extra[k] = v;
+  let out = done.text.replace(/\s*$/, '\n');
+  if (Object.keys(extra).length) out += `\n# ${NOT_SET}\n${renderDefinition(extra, 'yaml')}`;
+  return unread.length ? `${out}\n# Bluejay does not return ${unread.join(', ')}: not compared.\n` : out;
+}
+
 /** The text of a `bluejay-remote:` document: Bluejay's copy of the file named in the query, or a plan. */
 export async function remoteContent(pusher: Pusher, uri: Uri, token: CancellationToken): Promise<string> {
   const query = new URLSearchParams(uri.query);
@@ -99,7 +129,7 @@ export async function remoteContent(pusher: Pusher, uri: Uri, token: Cancellatio
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
     const { remote } = await readRemote(clientFor(pusher, t.target), validated.kind, id, abort.signal);
-    return remoteText(validated.value, remote, format);
+    return remoteText(validated.value, remote, format, doc.getText());
   } catch (e) {
     return `${comment} Bluejay's copy could not be read: ${why(e)}\n`;
   }
