@@ -1,23 +1,11 @@
 /** Pushing one file: what is sent, what comes back, where server problems land, the id written back. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { errorFromResponse } from '../../src/core/api/errors';
-import type { ApiRequest } from '../../src/core/api/request';
 import { idEdit, applyEdits } from '../../src/core/sync/idEdit';
-import { pushText, type Sender } from '../../src/core/sync/push';
+import { pushText } from '../../src/core/sync/push';
 import { textOf } from './support/text';
+import { fake } from './support/sender';
 
-/** A sender that answers with `status` and `data` (errors as the client would throw them) and records the request. */
-function fake(status: number, data: unknown): Sender & { sent: ApiRequest[] } {
-  const sent: ApiRequest[] = [];
-  return {
-    sent,
-    send: (req) => {
-      sent.push(req);
-      return status < 300 ? Promise.resolve({ status, data }) : Promise.reject(errorFromResponse(req, status, data, 'key'));
-    },
-  };
-}
 
 const DH = '# caller\nkind: digital-human\nid: 7\nname: Caller  # note\nsilence_timeout: 20\ntraits:\n  - trait_name: a\n    trait_data_type: STRING\n    value: v\n';
 

@@ -4,27 +4,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { BluejayClient } from '../../src/core/api/client';
-import { errorFromResponse } from '../../src/core/api/errors';
-import type { ApiRequest } from '../../src/core/api/request';
 import { planText } from '../../src/core/sync/plan';
-import type { Sender } from '../../src/core/sync/push';
 import { validateText } from '../../src/core/validate';
 import { withServer } from './support/server';
 import { textOf } from './support/text';
+import { fake } from './support/sender';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const PERSONA_ID = '7b1e4c2a-9f3d-4a6b-8c5e-2d0f1a3b4c5d';
 
-function fake(status: number, data: unknown): Sender & { sent: ApiRequest[] } {
-  const sent: ApiRequest[] = [];
-  return {
-    sent,
-    send: (req) => {
-      sent.push(req);
-      return status < 300 ? Promise.resolve({ status, data }) : Promise.reject(errorFromResponse(req, status, data, 'key'));
-    },
-  };
-}
 
 const PERSONA = `# who\nkind: customer-persona\nid: ${PERSONA_ID}\nname: Refund seeker\ndescription: d\ngoal: g\n`;
 
