@@ -3,10 +3,9 @@
  * has an id, and list the fields that would change.
  */
 import { getRequest, resourceOf } from '../api/request';
-import type { Format, Kind } from '../kinds';
+import type { Kind } from '../kinds';
 import type { Problem } from '../problem';
-import { validateText, type ValidationResult } from '../validate';
-import type { Sender } from './push';
+import { checkedText, type PushTextOptions, type Sender } from './push';
 import { changesBetween, fromRemote, type Change } from './remote';
 import { errorProblems, placed } from './serverProblems';
 
@@ -22,12 +21,7 @@ export interface PlanOutcome {
   readonly remote?: Record<string, unknown>;
 }
 
-export interface PlanTextOptions {
-  readonly signal?: AbortSignal;
-  readonly format?: Format;
-  /** The validation of this very text, when the caller already has it (it is not repeated). */
-  readonly validated?: ValidationResult;
-}
+export type PlanTextOptions = Omit<PushTextOptions, 'dryRun'>;
 
 /**
  * The plan for one text. A file with errors is `invalid`; one without id is a `create` of every field
@@ -36,12 +30,9 @@ export interface PlanTextOptions {
  * the id). Without a reader the remote is not read: every field the file sets is listed, from null.
  */
 export async function planText(text: string, fileName: string, reader: Sender | undefined, options: PlanTextOptions = {}): Promise<PlanOutcome> {
-  const result = options.validated ?? validateText(text, fileName, options.format ? { format: options.format } : {});
-  const kind = result.kind ?? null;
-  const rawId = result.value?.['id'];
-  const id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : null;
+  const { result, kind, id, valid } = checkedText(text, fileName, options);
   const problems = [...result.problems];
-  if (!kind || !result.value || problems.some((p) => p.severity === 'error')) return { kind, id, action: 'invalid', changes: [], problems };
+  if (!kind || !result.value || !valid) return { kind, id, action: 'invalid', changes: [], problems };
   const value = result.value;
   if (id === null) return { kind, id, action: 'create', changes: changesBetween(value, undefined), problems };
   if (!reader) return { kind, id, action: 'update', changes: changesBetween(value, undefined), problems };

@@ -41,12 +41,18 @@ export interface PushTextOptions {
   readonly validated?: ValidationResult;
 }
 
-export async function pushText(text: string, fileName: string, sender: Sender | undefined, options: PushTextOptions = {}): Promise<PushOutcome> {
+/** A text checked before it is pushed or planned: its validation, kind and id, and whether it may go. */
+export function checkedText(text: string, fileName: string, options: Pick<PushTextOptions, 'format' | 'validated'>): { result: ValidationResult; kind: Kind | null; id: string | number | null; valid: boolean } {
   const result = options.validated ?? validateText(text, fileName, options.format ? { format: options.format } : {});
   const kind = result.kind ?? null;
   const rawId = result.value?.['id'];
-  const fileId = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : null;
-  if (!kind || !result.value || result.problems.some((p) => p.severity === 'error')) {
+  const id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : null;
+  return { result, kind, id, valid: kind !== null && result.value !== undefined && !result.problems.some((p) => p.severity === 'error') };
+}
+
+export async function pushText(text: string, fileName: string, sender: Sender | undefined, options: PushTextOptions = {}): Promise<PushOutcome> {
+  const { result, kind, id: fileId, valid } = checkedText(text, fileName, options);
+  if (!kind || !result.value || !valid) {
     return { kind, id: fileId, action: 'failed', status: null, problems: result.problems };
   }
   const request = pushRequest(kind, result.value);
