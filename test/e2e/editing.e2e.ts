@@ -71,7 +71,10 @@ void describe('editing a digital human in VS Code', { concurrency: false, timeou
     await suggestion.waitFor({ timeout: 20_000 });
     await screenshot(page, 'e2e-completion');
     await page.keyboard.type('caf');
+    // Accept only once the list has narrowed to it (Enter before that takes the first item).
+    await page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'cafe' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
+    await page.locator('.editor-instance .view-line', { hasText: 'background_noise: cafe' }).first().waitFor({ timeout: 10_000 });
     assert.equal(await lineWith(page, 'background_noise:'), 'background_noise: cafe');
   });
 
