@@ -61,7 +61,8 @@ void describe('pushing from the workbench', { concurrency: false, timeout: 300_0
     const diff = page.locator('.monaco-diff-editor');
     await diff.waitFor({ timeout: 20_000 });
     // Bluejay's copy is the file's text with Bluejay's values in: the file's comments read the same.
-    await diff.locator('.editor.original .view-line', { hasText: 'What the caller wants and how the call is judged' }).first().waitFor({ timeout: 20_000 });
+    // (This one sits just above the first difference, which the diff editor scrolls to.)
+    await diff.locator('.editor.original .view-line', { hasText: 'Phone numbers (E.164) and always-on settings' }).first().waitFor({ timeout: 20_000 });
     assert.equal(await diff.locator('.editor.original .view-line', { hasText: /created_at|websocket_url|org_id/ }).count(), 0);
     await screenshot(page, 'e2e-diff-with-remote');
     await page.keyboard.press('Control+W');
