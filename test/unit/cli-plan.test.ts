@@ -1,27 +1,16 @@
 /** The `bluejay plan` contract against the local server: actions, changes, JSON shape, text, exit codes; nothing written or changed. */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { run } from '../../src/cli/main';
+import { cli, ROOT, stateRootDir } from './support/cli';
 import { withServer } from './support/server';
 
-const ROOT = join(__dirname, '..', '..', '..');
 
-async function plan(env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(['plan', ...args], { out: (t) => (out += t), err: (t) => (err += t), env });
-  return { code, out, err };
-}
+const plan = (env: Record<string, string>, ...args: string[]): ReturnType<typeof cli> => cli(env, 'plan', ...args);
 
-function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bluejay-plan-'));
-  mkdirSync(join(dir, '.bluejay'));
-  cpSync(join(ROOT, 'examples'), dir, { recursive: true });
-  return dir;
-}
+const workspace = (): string => stateRootDir('plan', true);
 
 interface Plans {
   plans: { path: string; kind: string | null; id: unknown; action: string; changes: { pointer: string; from: unknown; to: unknown }[]; problems: Record<string, unknown>[] }[];

@@ -1,29 +1,18 @@
 /** The `bluejay pull` contract against the local server: stdout, a new file, an existing commented file, the baseline, errors. */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { run } from '../../src/cli/main';
+import { cli, ROOT, stateRootDir } from './support/cli';
 import { validateText } from '../../src/core/validate';
 import { withServer } from './support/server';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const PERSONA_ID = '7b1e4c2a-9f3d-4a6b-8c5e-2d0f1a3b4c5d';
 
-async function pull(env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(['pull', ...args], { out: (t) => (out += t), err: (t) => (err += t), env });
-  return { code, out, err };
-}
+const pull = (env: Record<string, string>, ...args: string[]): ReturnType<typeof cli> => cli(env, 'pull', ...args);
 
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bluejay-pull-'));
-  mkdirSync(join(dir, '.bluejay'));
-  return dir;
-}
+const tempDir = (): string => stateRootDir('pull');
 
 /** Runs the built binary without blocking this process (the server answers from it). */
 function bin(env: Record<string, string>, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
@@ -76,7 +65,7 @@ void describe('bluejay pull', () => {
       const baseline = state.baselines[s.url]?.['agents/refund.persona.json'];
       assert.deepEqual([baseline?.kind, baseline?.id, Object.keys(baseline?.fields ?? {})], ['customer-persona', PERSONA_ID, ['name', 'description', 'goal']]);
       // The pulled file pushes without drift.
-      assert.equal(await run(['push', file], { out: () => undefined, err: () => undefined, env }), 0);
+      assert.equal((await cli(env, 'push', file)).code, 0);
     }));
 
   void test('--out an existing commented YAML file: brought in step with one minimal edit, comments and layout kept; unchanged is not rewritten', () =>

@@ -4,27 +4,14 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { run } from '../../src/cli/main';
+import { cli, ROOT, stateRootDir } from './support/cli';
 import { stateRoot } from '../../src/cli/state';
 import { withServer } from './support/server';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const PERSONA_ID = '7b1e4c2a-9f3d-4a6b-8c5e-2d0f1a3b4c5d';
 
-async function cli(env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t), env });
-  return { code, out, err };
-}
 
-/** A workspace with the examples and its own `.bluejay/`. */
-function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bluejay-drift-'));
-  mkdirSync(join(dir, '.bluejay'));
-  cpSync(join(ROOT, 'examples'), dir, { recursive: true });
-  return dir;
-}
+const workspace = (): string => stateRootDir('drift', true);
 
 /** Changes the persona on the server behind the file's back. */
 async function changeBehindTheBack(url: string, body: Record<string, unknown>): Promise<void> {

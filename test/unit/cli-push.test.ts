@@ -1,27 +1,15 @@
 /** The `bluejay push` contract against the local server: actions, exit codes, JSON shape, id write-back. */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { run } from '../../src/cli/main';
+import { cli, ROOT, stateRootDir } from './support/cli';
 import { withServer } from './support/server';
 
-const ROOT = join(__dirname, '..', '..', '..');
 
-async function push(env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(['push', ...args], { out: (t) => (out += t), err: (t) => (err += t), env });
-  return { code, out, err };
-}
+const push = (env: Record<string, string>, ...args: string[]): ReturnType<typeof cli> => cli(env, 'push', ...args);
 
-/** A temporary folder that is its own state root (its `.bluejay/`), so no push writes state elsewhere. */
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bluejay-push-'));
-  mkdirSync(join(dir, '.bluejay'));
-  return dir;
-}
+const tempDir = (): string => stateRootDir('push');
 
 function workspace(): string {
   const dir = tempDir();
