@@ -6,13 +6,13 @@
 import * as vscode from 'vscode';
 import type { Definitions } from '../sync/pushCommands';
 import type { Pusher } from '../sync/pusher';
-import { ui } from '../sync/ui';
 import type { RemoteTree } from './tree';
+import { api } from '../lazy';
 
 export function registerRemoteView(secrets: vscode.SecretStorage, pusher: Pusher, defs: Definitions): { disposable: vscode.Disposable; provider: vscode.TreeDataProvider<unknown> } {
   const changed = new vscode.EventEmitter<void>();
   let tree: RemoteTree | undefined;
-  const get = (): RemoteTree => (tree ??= new (ui().RemoteTree)(pusher, defs, () => changed.fire()));
+  const get = (): RemoteTree => (tree ??= new (api().RemoteTree)(pusher, defs, () => changed.fire()));
   const provider: vscode.TreeDataProvider<unknown> = { onDidChangeTreeData: changed.event, getChildren: (n) => get().getChildren(n), getTreeItem: (n) => get().getTreeItem(n) };
   const run = (name: string): vscode.Disposable => vscode.commands.registerCommand(`bluejay.remote.${name}`, (...args: unknown[]) => get().run(name, args));
   const disposable = vscode.Disposable.from(

@@ -2,7 +2,7 @@
  * Palette commands and the CodeLens for pushing and staying in step: Set/Clear API Key, Push Current
  * File, Push All Definitions, Switch Environment, Pull (into a new file, into the current one), Diff
  * with Remote, Plan, and the `bluejay-remote:` documents (Bluejay's copy, plans). Their work is in
- * dist/api.js (ui.ts), loaded on first use.
+ * dist/api.js (through lazy.ts), loaded on first use.
  */
 import * as vscode from 'vscode';
 import type { Config } from '../config';
@@ -11,7 +11,7 @@ import type { Logger } from '../log';
 import type { ApiKeys } from './apiKeys';
 import type { Definitions } from './pushCommands';
 import type { Pusher } from './pusher';
-import { ui } from './ui';
+import { api } from '../lazy';
 
 export const definitions: Definitions = { isDefinition, find: () => vscode.workspace.findFiles(GLOB, EXCLUDE), glob: GLOB };
 
@@ -22,16 +22,16 @@ export function registerPushCommands(config: Config, keys: ApiKeys, pusher: Push
   const lens = (doc: vscode.TextDocument, title: string, name: string): vscode.CodeLens => new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title, command: `bluejay.${name}`, arguments: [doc.uri] });
   return vscode.Disposable.from(
     lenses,
-    command('setApiKey', (key) => ui().promptKey(keys, key)),
-    command('clearApiKey', () => ui().clearKey(keys)),
-    command('pushFile', (uri, options) => ui().pushFile(pusher, defs, uri, options)),
-    command('pushAll', () => ui().pushAll(keys, pusher, defs, log)),
-    command('switchEnvironment', (name) => ui().switchEnvironment(config, name)),
-    command('pull', (arg) => ui().pullNew(pusher, defs, arg)),
-    command('pullIntoFile', (uri) => ui().pullIntoFile(pusher, defs, uri)),
-    command('diffWithRemote', (uri) => ui().diffWithRemote(pusher, defs, uri)),
-    command('plan', (uri) => ui().planCommand(pusher, defs, uri)),
-    vscode.workspace.registerTextDocumentContentProvider('bluejay-remote', { provideTextDocumentContent: (uri, token) => ui().remoteContent(pusher, uri, token) }),
+    command('setApiKey', (key) => api().promptKey(keys, key)),
+    command('clearApiKey', () => api().clearKey(keys)),
+    command('pushFile', (uri, options) => api().pushFile(pusher, defs, uri, options)),
+    command('pushAll', () => api().pushAll(keys, pusher, defs, log)),
+    command('switchEnvironment', (name) => api().switchEnvironment(config, name)),
+    command('pull', (arg) => api().pullNew(pusher, defs, arg)),
+    command('pullIntoFile', (uri) => api().pullIntoFile(pusher, defs, uri)),
+    command('diffWithRemote', (uri) => api().diffWithRemote(pusher, defs, uri)),
+    command('plan', (uri) => api().planCommand(pusher, defs, uri)),
+    vscode.workspace.registerTextDocumentContentProvider('bluejay-remote', { provideTextDocumentContent: (uri, token) => api().remoteContent(pusher, uri, token) }),
     // Push | Diff | Pull; Diff and Pull once the file has an id (known from its validation).
     pusher.diagnostics.onDidUpdate(() => lenses.fire()),
     vscode.languages.registerCodeLensProvider(ALL_SELECTOR, {

@@ -13,7 +13,7 @@ import type { PushOutcome } from '../../core/sync/push';
 import { toDiagnostic, toRange, type Diagnostics } from '../diagnostics';
 import type { Logger } from '../log';
 import type { ApiKeys } from './apiKeys';
-import { ui } from './ui';
+import { api } from '../lazy';
 
 const MISMATCH = 'environment-mismatch';
 
@@ -100,7 +100,7 @@ export class Pusher implements vscode.Disposable {
 
   /** The push itself lives in dist/api.js (pushNow.ts), loaded on the first push. */
   private async pushNow(doc: vscode.TextDocument, options: PushOptions): Promise<PushRun> {
-    return ui().pushNow(this, doc, options);
+    return api().pushNow(this, doc, options);
   }
 
   /** Shows the server's problems; `relocate` (the format) when the text moved on since the push: place them on today's text. */

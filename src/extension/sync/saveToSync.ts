@@ -9,7 +9,7 @@ import type { Config } from '../config';
 import { isDefinition } from '../definitions';
 import type { ApiKeys } from './apiKeys';
 import type { Pusher } from './pusher';
-import { ui } from './ui';
+import { api } from '../lazy';
 
 const SETTLE_MS = 300;
 const ASK_ABOVE = 3;
@@ -39,7 +39,7 @@ export function registerSaveToSync(config: Config, keys: ApiKeys, pusher: Pusher
     }
     const target = keys.endpoint();
     const what = saved.length === 1 && saved[0] ? vscode.workspace.asRelativePath(saved[0].doc.uri) : `${saved.length} definitions`;
-    if (target.ok && target.confirm && !(await ui().confirmPush(target, what, true))) return;
+    if (target.ok && target.confirm && !(await api().confirmPush(target, what, true))) return;
     const confirmed = target.ok ? target.slot : undefined;
     // What was saved is pushed, not what has been typed since.
     await Promise.all(saved.map(({ doc, text }) => pusher.push(doc, { text, ...(confirmed && { confirmed }) })));
