@@ -7,7 +7,7 @@ import type { Disposable, FileSystemWatcher, Uri } from 'vscode';
 import { formatFromFileName, isKind, kindFromFileName, type Kind } from '../../core/kinds';
 import { parseJson } from '../../core/parse/json';
 import { parseYaml } from '../../core/parse/yaml';
-import { vscode } from '../sync/host';
+import * as vscode from 'vscode';
 import type { Definitions } from '../sync/pushCommands';
 
 const keyOf = (kind: Kind, id: string | number): string => `${kind}\u0000${typeof id === 'string' ? id.toLowerCase() : String(id)}`;

@@ -12,7 +12,7 @@ import type { Kind } from '../../core/kinds';
 import { driftOf } from '../../core/sync/drift';
 import { fromRemote } from '../../core/sync/remote';
 import { diffWithRemote } from '../sync/diff';
-import { vscode } from '../sync/host';
+import * as vscode from 'vscode';
 import { pullIntoFile, pullNew } from '../sync/pull';
 import type { Definitions } from '../sync/pushCommands';
 import type { Pusher } from '../sync/pusher';

@@ -16,7 +16,7 @@ import { sameValue } from '../../core/form/values';
 import type { Format } from '../../core/kinds';
 import { carries, renderDefinition } from '../../core/sync/remote';
 import { validateText } from '../../core/validate';
-import { vscode } from './host';
+import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
 import { openDefinition, type Definitions } from './pushCommands';
 import type { Pusher } from './pusher';

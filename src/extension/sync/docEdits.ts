@@ -7,7 +7,7 @@ import type { TextDocument } from 'vscode';
 import type { TextEdit } from '../../core/fix/quickFixes';
 import { applyOps, spanEdits } from '../../core/form/edits';
 import type { EditOp } from '../../core/form/protocol';
-import { vscode } from './host';
+import * as vscode from 'vscode';
 
 /** Puts `edits` (offsets in the document's current text) into `doc` as one workspace edit; whether it was applied. */
 export async function applyToDocument(doc: TextDocument, edits: readonly TextEdit[]): Promise<boolean> {

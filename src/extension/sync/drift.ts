@@ -1,5 +1,5 @@
 /**
- * Drift before a push from the editor (dist/api.js; `vscode` from host.ts). A file with a baseline
+ * Drift before a push from the editor (dist/api.js). A file with a baseline
  * for the target (what it was last pushed or pulled as) has Bluejay's copy read first, and its
  * fields compared (core/sync/drift.ts): unchanged on Bluejay, or changed only in the file, it is
  * pushed. Changed on Bluejay, it is not: `remote-drift` on its id, and, unless the push is quiet,
@@ -15,7 +15,7 @@ import { driftOf, type FieldDrift } from '../../core/sync/drift';
 import type { Sender } from '../../core/sync/push';
 import { errorProblems, placed } from '../../core/sync/serverProblems';
 import type { ValidationResult } from '../../core/validate';
-import { vscode } from './host';
+import * as vscode from 'vscode';
 import type { DriftMode, Pusher, PushRun } from './pusher';
 import { readRemote, type KeyedTarget } from './remoteRead';
 import { chooseFields, takeFields } from './resolve';

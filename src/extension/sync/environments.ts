@@ -1,11 +1,11 @@
 /**
  * Switch Environment (behind the status bar item, statusBar.ts) and the question before a push to
- * production. In dist/api.js, loaded on first use; `vscode` comes from host.ts.
+ * production. In dist/api.js, loaded on first use.
  */
 import type { QuickPickItem } from 'vscode';
 import type { Config } from '../config';
 import type { Target } from './apiKeys';
-import { vscode } from './host';
+import * as vscode from 'vscode';
 
 const NONE = 'No environment';
 

@@ -1,9 +1,9 @@
 /**
- * Set API Key, Clear API Key, and asking for a missing key before a push (dist/api.js; `vscode`
- * comes from host.ts). Each acts on the active target and names it; the key itself is never shown.
+ * Set API Key, Clear API Key, and asking for a missing key before a push (dist/api.js). Each acts
+ * on the active target and names it; the key itself is never shown.
  */
 import type { ApiKeys, Target } from './apiKeys';
-import { vscode } from './host';
+import * as vscode from 'vscode';
 
 /**
  * Asks for the key (a password box) and stores it for the active target. A key passed as the

@@ -5,7 +5,7 @@
 import type { QuickPickItem } from 'vscode';
 import type { Kind } from '../../core/kinds';
 import type { Sender } from '../../core/sync/push';
-import { vscode } from './host';
+import * as vscode from 'vscode';
 import { agentPersonas, digitalHumansPage, idOf, labelOf, why } from './remoteRead';
 
 const PAGE_SIZE = 50;

@@ -10,7 +10,7 @@ import { planText } from '../../core/sync/plan';
 import type { Change } from '../../core/sync/remote';
 import { validateBytes, validateText, type ValidationResult } from '../../core/validate';
 import { textUri } from './diff';
-import { vscode } from './host';
+import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
 import type { Definitions } from './pushCommands';
 import type { Pusher } from './pusher';

@@ -1,5 +1,5 @@
 /**
- * Pull (dist/api.js; `vscode` from host.ts). Into a new file: a resource picked from Bluejay (or
+ * Pull (dist/api.js). Into a new file: a resource picked from Bluejay (or
  * given as `{kind, id, target}` by automation and the Remote view) is written as a definition file,
  * YAML unless its name ends in .json, opened, and its baseline recorded. Into the current file:
  * Bluejay's copy is brought in as one minimal edit (comments and key order kept, one undo), and the
@@ -14,7 +14,7 @@ import { baselineFrom } from '../../core/sync/state';
 import { slug } from '../../core/templates';
 import { validateText } from '../../core/validate';
 import { applyToDocument } from './docEdits';
-import { vscode } from './host';
+import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
 import { parseId, pickDigitalHuman, pickKind, pickPersona } from './pickers';
 import { openDefinition, type Definitions } from './pushCommands';

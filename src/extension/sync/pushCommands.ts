@@ -1,13 +1,13 @@
 /**
- * Push Current File and Push All Definitions (dist/api.js, loaded on the first push; `vscode` comes
- * from host.ts): progress, cancellation, the production question once per batch, and what to tell.
+ * Push Current File and Push All Definitions (dist/api.js, loaded on the first push): progress,
+ * cancellation, the production question once per batch, and what to tell.
  */
 import type { TextDocument, Uri } from 'vscode';
 import type { PushAction } from '../../core/sync/push';
 import type { Logger } from '../log';
 import type { ApiKeys } from './apiKeys';
 import { confirmPush } from './environments';
-import { vscode } from './host';
+import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
 import type { DriftMode, Pusher, PushRun } from './pusher';
 import { targetUri } from '../definitions';

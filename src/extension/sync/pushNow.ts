@@ -1,5 +1,5 @@
 /**
- * One push of one document (dist/api.js, loaded on the first push; `vscode` comes from host.ts):
+ * One push of one document (dist/api.js, loaded on the first push):
  * trust, validation, the pinned environment, the key, the production question, the request, the
  * server's problems and the id write-back. Pusher (pusher.ts) keeps one of these per file at a time.
  */
@@ -12,7 +12,7 @@ import { baselineFrom } from '../../core/sync/state';
 import { validateText } from '../../core/validate';
 import { guardDrift } from './drift';
 import { confirmPush } from './environments';
-import { vscode } from './host';
+import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
 import type { Pusher, PushOptions, PushRun } from './pusher';
 import { clientFor } from './remoteRead';

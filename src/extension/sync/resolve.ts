@@ -9,7 +9,7 @@
 import type { QuickPickItem, TextDocument } from 'vscode';
 import { resolveDrift, type FieldDrift } from '../../core/sync/drift';
 import { applyOpsToDocument } from './docEdits';
-import { vscode } from './host';
+import * as vscode from 'vscode';
 
 type Row = QuickPickItem & { readonly field: FieldDrift };
 

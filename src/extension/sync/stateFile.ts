@@ -1,5 +1,5 @@
 /**
- * The editor's side of the drift state (dist/api.js; `vscode` comes from host.ts): the baselines in
+ * The editor's side of the drift state (dist/api.js): the baselines in
  * `.bluejay/state.json` of the workspace folder that holds the file, under the push target's origin
  * and the file's path from that folder (forward slashes), the same entries the CLI reads and writes.
  * The file is read afresh for each use (the CLI may have written it meanwhile), one read or write at
@@ -9,7 +9,7 @@
 import type { Event, Memento, Uri } from 'vscode';
 import { baselineOf, parseState, serializeState, STATE_FILE, withBaseline, type Baseline, type SyncState } from '../../core/sync/state';
 import type { Logger } from '../log';
-import { vscode } from './host';
+import * as vscode from 'vscode';
 import type { Pusher } from './pusher';
 
 const OFFERED = 'bluejay.gitignoreOffered';
