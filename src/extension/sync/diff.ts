@@ -15,10 +15,9 @@ import type { EditOp } from '../../core/form/protocol';
 import { sameValue } from '../../core/form/values';
 import type { Format } from '../../core/kinds';
 import { carries, renderDefinition } from '../../core/sync/remote';
-import { validateText } from '../../core/validate';
 import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
-import { openDefinition, type Definitions } from './pushCommands';
+import { openDefinition, validationOf, type Definitions } from './pushCommands';
 import type { Pusher } from './pusher';
 import { clientFor, idOf, quietTarget, readRemote, why } from './remoteRead';
 
@@ -73,7 +72,7 @@ export async function diffWithRemote(pusher: Pusher, defs: Definitions, arg: unk
   if (!doc) return false;
   const uri = doc.uri;
   const name = vscode.workspace.asRelativePath(uri);
-  const value = validateText(doc.getText(), doc.fileName, { format: doc.languageId === 'json' ? 'json' : 'yaml' }).value;
+  const value = validationOf(pusher, doc).value;
   if (!value || idOf(value) === undefined) {
     void vscode.window.showInformationMessage(`Bluejay: ${name} is not on Bluejay yet (it has no id): push it to create it.`);
     return false;
@@ -121,7 +120,7 @@ export async function remoteContent(pusher: Pusher, uri: Uri, token: Cancellatio
   try {
     const doc = await vscode.workspace.openTextDocument(fileUri);
     const format = doc.languageId === 'json' ? 'json' : 'yaml';
-    const validated = validateText(doc.getText(), doc.fileName, { format });
+    const validated = validationOf(pusher, doc);
     const id = validated.value ? idOf(validated.value) : undefined;
     if (!validated.kind || id === undefined) return `${comment} ${vscode.workspace.asRelativePath(fileUri)} is not on Bluejay yet (it has no id).\n`;
     const t = await quietTarget(pusher.keys);

@@ -17,7 +17,7 @@ import { applyToDocument } from './docEdits';
 import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
 import { parseId, pickDigitalHuman, pickKind, pickPersona } from './pickers';
-import { openDefinition, type Definitions } from './pushCommands';
+import { openDefinition, validationOf, type Definitions } from './pushCommands';
 import type { Pusher } from './pusher';
 import { clientFor, idOf, readRemote, why, type RemoteCopy } from './remoteRead';
 import { editorState } from './stateFile';
@@ -103,7 +103,7 @@ export async function pullIntoFile(pusher: Pusher, defs: Definitions, arg: unkno
   const uri = doc.uri;
   const name = vscode.workspace.asRelativePath(uri);
   const format = doc.languageId === 'json' ? 'json' : 'yaml';
-  const validated = pusher.diagnostics.ensure(doc) ?? validateText(doc.getText(), doc.fileName, { format });
+  const validated = validationOf(pusher, doc);
   const id = validated.value ? idOf(validated.value) : undefined;
   if (!validated.kind || id === undefined) {
     void vscode.window.showInformationMessage(`Bluejay: ${name} has no id, so it is not on Bluejay yet: push it to create it, or use Pull from Bluejay into a New File.`);

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
 import type { DriftMode, Pusher, PushRun } from './pusher';
 import { targetUri } from '../definitions';
+import { validateText, type ValidationResult } from '../../core/validate';
 
 /** What commands.ts (main bundle) knows about definition files. */
 export interface Definitions {
@@ -42,6 +43,11 @@ export async function openDefinition(defs: Definitions, arg: unknown, what: stri
   if (defs.isDefinition(doc)) return doc;
   void vscode.window.showInformationMessage(`Bluejay: ${vscode.workspace.asRelativePath(uri)} is not a persona or digital human definition.`);
   return undefined;
+}
+
+/** The document's validation: the live one (cached per version), else made now (validation turned off). */
+export function validationOf(pusher: Pusher, doc: TextDocument): ValidationResult {
+  return pusher.diagnostics.ensure(doc) ?? validateText(doc.getText(), doc.fileName, { format: doc.languageId === 'json' ? 'json' : 'yaml' });
 }
 
 /** Push Current File; `options` (automation, the drift warning's actions) may say what to do on drift: `{ onDrift: 'fail' }`, or `{ onDrift: { take: ['/tag'] } }` to take those fields from Bluejay and push. */
