@@ -4,6 +4,10 @@ import { DEFAULT_BASE_URL } from '../core/api/endpoint';
 import { environmentsFrom, type Environment } from '../core/environments';
 import type { Logger } from './log';
 
+const AUTO_SAVE = 'pushOnAutoSave';
+/** Its old name, under `pushOnSave`: VS Code folds the two (see `pushOnSave`). */
+const LEGACY_AUTO_SAVE = 'pushOnSave.includeAutoSave';
+
 export class Config {
   private static readonly SECTION = 'bluejay';
   /** The last `environments` value read, so its problems are logged once per change. */
@@ -66,15 +70,42 @@ export class Config {
   }
 
   /**
-   * Push a definition when it is saved (manually; auto-saves only with `pushOnSave.includeAutoSave`).
+   * Push a definition when it is saved (manually; auto-saves only with `pushOnAutoSave`).
    * The user's own choice only: a repository's settings must not start pushing over their data.
+   * Only `true` turns it on: VS Code folds the old `bluejay.pushOnSave.includeAutoSave` into this key,
+   * which then reads `{ includeAutoSave: true }`, an object that must not count as on.
    */
   get pushOnSave(): boolean {
-    return vscode.workspace.isTrusted && (this.raw.inspect<boolean>('pushOnSave')?.globalValue ?? false);
+    return vscode.workspace.isTrusted && this.raw.inspect<unknown>('pushOnSave')?.globalValue === true;
   }
 
+  /** With `pushOnSave`, also push on auto-saves (`bluejay.pushOnAutoSave`, the user's own value only). */
   get pushOnAutoSave(): boolean {
-    return this.raw.inspect<boolean>('pushOnSave.includeAutoSave')?.globalValue ?? false;
+    return this.raw.inspect<unknown>(AUTO_SAVE)?.globalValue === true;
+  }
+
+  /**
+   * The user's value of the old `bluejay.pushOnSave.includeAutoSave`, however VS Code folded it: as its
+   * own key, or inside `pushOnSave` read as an object. Undefined when it is not set.
+   */
+  get legacyPushOnAutoSave(): boolean | undefined {
+    const own = this.raw.inspect<unknown>(LEGACY_AUTO_SAVE)?.globalValue;
+    if (typeof own === 'boolean') return own;
+    const folded = this.raw.inspect<unknown>('pushOnSave')?.globalValue;
+    const inside = folded !== null && typeof folded === 'object' ? (folded as Record<string, unknown>)['includeAutoSave'] : undefined;
+    return typeof inside === 'boolean' ? inside : undefined;
+  }
+
+  /**
+   * Moves the old `pushOnSave.includeAutoSave` to `pushOnAutoSave` (unless that is set already) and
+   * removes it; resolves with the value moved, or undefined when there was nothing to move.
+   */
+  async moveLegacyPushOnAutoSave(): Promise<boolean | undefined> {
+    const old = this.legacyPushOnAutoSave;
+    if (old === undefined) return undefined;
+    if (this.raw.inspect<unknown>(AUTO_SAVE)?.globalValue === undefined) await this.raw.update(AUTO_SAVE, old, vscode.ConfigurationTarget.Global);
+    await this.raw.update(LEGACY_AUTO_SAVE, undefined, vscode.ConfigurationTarget.Global);
+    return old;
   }
 
   async setPushOnSave(on: boolean): Promise<void> {

@@ -111,6 +111,28 @@ describe('pushing to Bluejay', () => {
     await config().update('pushOnSave', false, vscode.ConfigurationTarget.Global);
   });
 
+  it('pushes an auto-save with bluejay.pushOnAutoSave', async () => {
+    await config().update('pushOnSave', true, vscode.ConfigurationTarget.Global);
+    await config().update('pushOnAutoSave', true, vscode.ConfigurationTarget.Global);
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('autoSaveDelay', 1, vscode.ConfigurationTarget.Global);
+    await files.update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await open('billing.digital-human.yaml');
+      const path = '/v1/update-digital-human/318';
+      const before = await requests(control, path);
+      const saved = waitFor(vscode.workspace.onDidSaveTextDocument, () => !editor.document.isDirty, 'the auto-save');
+      await editor.edit((e) => e.insert(new vscode.Position(editor.document.lineCount - 1, 0), '# auto-saved\n'));
+      await saved;
+      await until(async () => (await requests(control, path)) === before + 1, 'the push of the auto-save');
+    } finally {
+      await files.update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+      await files.update('autoSaveDelay', undefined, vscode.ConfigurationTarget.Global);
+      await config().update('pushOnAutoSave', undefined, vscode.ConfigurationTarget.Global);
+      await config().update('pushOnSave', false, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('a workspace setting cannot send the key elsewhere', async () => {
     const other = await startBluejayServer({ keys: { [KEY]: { org: 'org-1' } } });
     try {
