@@ -73,7 +73,12 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+/** The builds, for tests that inspect a bundle's contents (test/unit/bundles.test.ts). */
+module.exports = { common, builds };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

@@ -1,4 +1,4 @@
-/** The extension's one logger: a LogOutputChannel ("Bluejay"), or a silent one for tests. */
+/** The extension's one logger: a LogOutputChannel ("Bluejay"). */
 import * as vscode from 'vscode';
 
 export interface Logger {
@@ -20,5 +20,3 @@ export function createLogger(): Logger & vscode.Disposable {
     dispose: () => channel.dispose(),
   };
 }
-
-export const nullLogger: Logger = { trace: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, show: () => undefined };

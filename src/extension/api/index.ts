@@ -10,6 +10,7 @@ export { pushNow } from '../sync/pushNow';
 export { pushFile, pushAll } from '../sync/pushCommands';
 export { promptKey, clearKey, requireKey } from '../sync/keyPrompts';
 export { switchEnvironment, confirmPush } from '../sync/environments';
+export { moveLegacySetting } from '../sync/settingsMove';
 // Staying in step with Bluejay: pull, diff, plan and the Remote view's data.
 export { pullNew, pullIntoFile } from '../sync/pull';
 export { diffWithRemote, remoteContent } from '../sync/diff';

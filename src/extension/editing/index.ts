@@ -10,3 +10,4 @@ export { quickFixes } from '../../core/fix/quickFixes';
 export { formModel } from '../../core/form/model';
 export { editsFor } from '../../core/form/edits';
 export { FormEditorProvider } from '../form/formHost';
+export { createDefinition } from '../newDefinition';

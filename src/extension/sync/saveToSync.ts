@@ -8,7 +8,6 @@ import * as vscode from 'vscode';
 import type { Config } from '../config';
 import { isDefinition } from '../definitions';
 import type { ApiKeys } from './apiKeys';
-import type { Logger } from '../log';
 import type { Pusher } from './pusher';
 import { api } from '../lazy';
 
@@ -47,13 +46,17 @@ export function registerSaveToSync(config: Config, keys: ApiKeys, pusher: Pusher
   };
 
   render();
-  void moveLegacySetting(config, pusher.log);
+  const moveLegacy = (): void => {
+    // Rare: the code that moves the old setting loads with dist/api.js.
+    if (config.legacyPushOnAutoSave !== undefined) void api().moveLegacySetting(config, pusher.log);
+  };
+  moveLegacy();
   return vscode.Disposable.from(
     item,
     vscode.window.onDidChangeActiveTextEditor(render),
     config.onDidChange(() => {
       render();
-      void moveLegacySetting(config, pusher.log);
+      moveLegacy();
     }),
     vscode.commands.registerCommand('bluejay.togglePushOnSave', async () => {
       await config.setPushOnSave(!config.pushOnSave);
@@ -73,27 +76,4 @@ export function registerSaveToSync(config: Config, keys: ApiKeys, pusher: Pusher
     }),
     { dispose: () => clearTimeout(timer) },
   );
-}
-
-let moving = false;
-
-/**
- * `bluejay.pushOnSave.includeAutoSave` is now `bluejay.pushOnAutoSave`: under the old name VS Code
- * folded it into `pushOnSave` (dropping one of the two, or making `pushOnSave` an object). Its value
- * is read once, moved to the new name and the old one removed, with a warning.
- */
-async function moveLegacySetting(config: Config, log: Logger): Promise<void> {
-  if (moving || config.legacyPushOnAutoSave === undefined) return;
-  moving = true;
-  try {
-    const value = await config.moveLegacyPushOnAutoSave();
-    if (value === undefined) return;
-    const message = `The setting bluejay.pushOnSave.includeAutoSave is now bluejay.pushOnAutoSave: its value (${String(value)}) was moved there and the old one removed.`;
-    log.warn(message);
-    void vscode.window.showWarningMessage(`Bluejay: ${message}`);
-  } catch (e) {
-    log.warn(`could not move bluejay.pushOnSave.includeAutoSave to bluejay.pushOnAutoSave: ${e instanceof Error ? e.message : String(e)}`);
-  } finally {
-    moving = false;
-  }
 }

@@ -10,7 +10,6 @@
 import type { FieldSpec } from '../../core/form/model';
 import type { Path } from '../../core/form/protocol';
 import { firstFocusable, h, icon, iconButton } from '../dom';
-import { pathToPointer } from '../paths';
 import type { Control, Target } from './types';
 import type { Ctx } from './types';
 
@@ -135,9 +134,4 @@ export function listControl(spec: FieldSpec, path: Path, ctx: Ctx, parts: ListPa
     },
     children: () => entries.map((e) => e.target),
   };
-}
-
-/** The pointer of item `index` of the list at `path`. */
-export function itemPointer(path: Path, index: number): string {
-  return pathToPointer([...path, String(index)]);
 }
