@@ -1,0 +1,58 @@
+/**
+ * `npm run pack:cli` (issue 13): the packed CLI installs into an empty folder, with nothing to fetch,
+ * and runs there without this repository.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { promisify } from 'node:util';
+import { ROOT } from './support/cli';
+
+const run = promisify(execFile);
+const TGZ = join(ROOT, 'out', 'bluejay-cli.tgz');
+
+void describe('the packed CLI (out/bluejay-cli.tgz)', () => {
+  let dir: string;
+  let bin: string;
+  before(async () => {
+    await run(process.execPath, [join(ROOT, 'scripts', 'pack-cli.mjs')], { cwd: ROOT });
+    dir = mkdtempSync(join(tmpdir(), 'bluejay-cli-install-'));
+    writeFileSync(join(dir, 'package.json'), '{"name":"ci-job","private":true}\n');
+    // --offline: installing it must need nothing from a registry.
+    await run('npm', ['install', '--offline', '--no-audit', '--no-fund', TGZ], { cwd: dir });
+    bin = join(dir, 'node_modules', '.bin', 'bluejay');
+  });
+
+  void test('holds the CLI bundle alone: no dependencies, no extension code, Node >= 20', () => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'node_modules', 'bluejay-cli', 'package.json'), 'utf8')) as Record<string, unknown>;
+    assert.deepEqual(manifest['bin'], { bluejay: 'cli.js' });
+    assert.equal(manifest['dependencies'], undefined);
+    assert.deepEqual(manifest['engines'], { node: '>=20' });
+    const code = readFileSync(join(dir, 'node_modules', 'bluejay-cli', 'cli.js'), 'utf8');
+    assert.doesNotMatch(code, /require\("vscode"\)/);
+  });
+
+  void test('bluejay validate runs from the install', async () => {
+    copyFileSync(join(ROOT, 'examples', 'refund-seeker.persona.yaml'), join(dir, 'refund-seeker.persona.yaml'));
+    writeFileSync(join(dir, 'broken.digital-human.yaml'), 'kind: digital-human\nvoice_speed: fastt\n');
+    const ok = await run(bin, ['validate', 'refund-seeker.persona.yaml'], { cwd: dir });
+    assert.equal(ok.stdout, '');
+    const bad = await run(bin, ['validate', '--format', 'json', 'broken.digital-human.yaml'], { cwd: dir }).then(
+      () => assert.fail('exit 0 on a broken file'),
+      (e: { code: number; stdout: string }) => e,
+    );
+    assert.equal(bad.code, 1);
+    assert.match(bad.stdout, /"code":"invalid-enum"/);
+  });
+
+  void test('bluejay push --dry-run runs from the install and sends nothing', async () => {
+    copyFileSync(join(ROOT, 'examples', 'refund-seeker.persona.yaml'), join(dir, 'dry.persona.yaml'));
+    const r = await run(bin, ['push', '--dry-run', '--format', 'json', 'dry.persona.yaml'], { cwd: dir, env: { ...process.env, BLUEJAY_BASE_URL: 'https://api.example.invalid' } });
+    const json = JSON.parse(r.stdout) as { results: { action: string; request: { url: string } }[] };
+    assert.equal(json.results[0]?.action, 'skipped');
+    assert.match(json.results[0]?.request.url ?? '', /^https:\/\/api\.example\.invalid\/v1\//);
+  });
+});
