@@ -39,3 +39,22 @@ export function targetUri(arg: unknown): vscode.Uri | undefined {
   const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
   return input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom ? input.uri : undefined;
 }
+
+/**
+ * The definition the person is looking at: the active text editor's document, or the document of
+ * the active tab when that is the form (a custom editor is no text editor). Undefined otherwise.
+ */
+export function activeDefinition(): vscode.TextDocument | undefined {
+  const editor = vscode.window.activeTextEditor?.document;
+  if (editor) return isDefinition(editor) ? editor : undefined;
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  if (!(input instanceof vscode.TabInputCustom)) return undefined;
+  const uri = input.uri.toString();
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+  return doc && isDefinition(doc) ? doc : undefined;
+}
+
+/** Fires when the active editor or the active tab changes (what `activeDefinition` reads). */
+export function onDidChangeActiveDefinition(listener: () => void): vscode.Disposable {
+  return vscode.Disposable.from(vscode.window.onDidChangeActiveTextEditor(listener), vscode.window.tabGroups.onDidChangeTabs(listener), vscode.window.tabGroups.onDidChangeTabGroups(listener));
+}

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Config } from './config';
-import { documentKind, isDefinition } from './definitions';
+import { activeDefinition, documentKind, onDidChangeActiveDefinition } from './definitions';
 import type { Diagnostics } from './diagnostics';
 import type { ApiKeys } from './sync/apiKeys';
 
@@ -14,7 +14,7 @@ export function registerStatusBar(diagnostics: Diagnostics): vscode.Disposable {
   item.command = 'workbench.actions.view.problems';
 
   const update = (): void => {
-    const doc = vscode.window.activeTextEditor?.document;
+    const doc = activeDefinition();
     const kind = doc && documentKind(doc);
     if (!doc || !kind) {
       item.hide();
@@ -39,7 +39,7 @@ export function registerStatusBar(diagnostics: Diagnostics): vscode.Disposable {
   update();
   return vscode.Disposable.from(
     item,
-    vscode.window.onDidChangeActiveTextEditor(update),
+    onDidChangeActiveDefinition(update),
     vscode.languages.onDidChangeDiagnostics(update),
     diagnostics.onDidUpdate(update),
   );
@@ -52,9 +52,9 @@ export function registerEnvironmentStatus(config: Config, keys: ApiKeys): vscode
   item.command = 'bluejay.switchEnvironment';
   const update = (): void => {
     const t = keys.endpoint();
-    const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || !isDefinition(doc)) return void item.hide();
-    const name = keys.activeName ?? 'No environment';
+    if (!activeDefinition()) return void item.hide();
+    // Without an environment pushes go to bluejay.baseUrl: by default Bluejay's production API.
+    const name = keys.activeName ?? (t.ok && t.production ? 'production (default)' : t.ok ? t.origin.replace(/^https?:\/\//, '') : 'No environment');
     const tail = ' Click to switch environment.';
     if (!t.ok) {
       item.text = `$(error) ${name}`;
@@ -67,5 +67,5 @@ export function registerEnvironmentStatus(config: Config, keys: ApiKeys): vscode
     item.show();
   };
   update();
-  return vscode.Disposable.from(item, vscode.window.onDidChangeActiveTextEditor(update), config.onDidChange(update));
+  return vscode.Disposable.from(item, onDidChangeActiveDefinition(update), config.onDidChange(update));
 }

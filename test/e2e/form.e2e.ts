@@ -38,6 +38,10 @@ void describe('the Bluejay Form', { concurrency: false, timeout: 300_000 }, () =
   void test('an enum, a number and a new scripted response change only their lines; comments survive', async () => {
     const { page } = wb;
     const f = await openForm(page);
+    // While the form is active the status bar keeps the definition and where pushes go: with no
+    // environment and no bluejay.baseUrl, Bluejay's production API, named so.
+    await page.locator('.statusbar-item', { hasText: 'production (default)' }).waitFor({ timeout: 10_000 });
+    await page.locator('.statusbar-item', { hasText: 'Digital human #318' }).waitFor({ timeout: 10_000 });
     // A file with an id offers Diff and Pull beside Push, and says where a push goes.
     for (const name of ['Push', 'Diff', 'Pull']) await f.locator('.toolbar-actions button', { hasText: name }).waitFor({ timeout: 10_000 });
     assert.notEqual(await f.locator('.toolbar-target').textContent(), '');

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Config } from '../config';
-import { isDefinition } from '../definitions';
+import { activeDefinition, isDefinition, onDidChangeActiveDefinition } from '../definitions';
 import type { ApiKeys } from './apiKeys';
 import type { Pusher } from './pusher';
 import { api } from '../lazy';
@@ -23,8 +23,7 @@ export function registerSaveToSync(config: Config, keys: ApiKeys, pusher: Pusher
   item.name = 'Bluejay Push on Save';
   item.command = 'bluejay.togglePushOnSave';
   const render = (): void => {
-    const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || !isDefinition(doc)) return void item.hide();
+    if (!activeDefinition()) return void item.hide();
     item.text = config.pushOnSave ? '$(sync) Push on save' : '$(sync-ignored) Push on save: off';
     item.tooltip = config.pushOnSave ? 'Saving a definition pushes it to Bluejay. Click to turn off.' : 'Click to push definitions to Bluejay when you save them.';
     item.show();
@@ -53,7 +52,7 @@ export function registerSaveToSync(config: Config, keys: ApiKeys, pusher: Pusher
   moveLegacy();
   return vscode.Disposable.from(
     item,
-    vscode.window.onDidChangeActiveTextEditor(render),
+    onDidChangeActiveDefinition(render),
     config.onDidChange(() => {
       render();
       moveLegacy();
