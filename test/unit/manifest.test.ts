@@ -14,12 +14,26 @@ interface Manifest {
   };
 }
 
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
+const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+/** package.json with every `%key%` replaced by its English text from package.nls.json (as VS Code does). */
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'), (_k, v: unknown) => (typeof v === 'string' && /^%[\w.]+%$/.test(v) ? (nls[v.slice(1, -1)] ?? v) : v)) as Manifest;
 const commands = new Set(manifest.contributes.commands.map((c) => c.command));
 const palette = new Map(manifest.contributes.menus['commandPalette']?.map((m) => [m.command, m.when ?? '']));
 const shipped = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
 
 void describe('package.json', () => {
+  void test('every user-visible string is in package.nls.json, so it can be translated', () => {
+    const raw = readFileSync(join(ROOT, 'package.json'), 'utf8');
+    const keys = [...raw.matchAll(/"%([\w.]+)%"/g)].map((m) => m[1] ?? '');
+    assert.ok(keys.length > 50);
+    assert.deepEqual(keys.filter((k) => !(k in nls)), []);
+    assert.deepEqual(Object.keys(nls).filter((k) => !keys.includes(k)), [], 'no unused entries');
+    const c = (JSON.parse(raw) as Manifest).contributes;
+    const literal = [...c.commands.map((x) => (x as { title?: string }).title), ...Object.values(c.configuration.properties).map((p) => p.markdownDescription)].filter((t) => t !== undefined && !/^%[\w.]+%$/.test(t));
+    assert.deepEqual(literal, []);
+    assert.match(shipped, /^!package\.nls\.json$/m, 'package.nls.json is packaged');
+  });
+
   void test('every setting has a markdownDescription', () => {
     const plain = Object.entries(manifest.contributes.configuration.properties).filter(([, p]) => !p.markdownDescription).map(([k]) => k);
     assert.deepEqual(plain, []);
