@@ -1,4 +1,5 @@
 /** The base URL and key every command that talks to Bluejay uses, the client it talks through, and its time limit. */
+import { setMaxListeners } from 'node:events';
 import { checkBaseUrl, DEFAULT_BASE_URL } from '../core/api/endpoint';
 import { ApiError } from '../core/api/errors';
 import type { Sender } from '../core/sync/push';
@@ -40,6 +41,8 @@ export function timeLimited(io: Io): { io: Io; done: () => void } {
   const seconds = raw ? Number(raw) : DEFAULT_TIME_LIMIT_S;
   if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`${TIME_LIMIT_ENV} must be a number of seconds above 0 (got '${raw ?? ''}')`);
   const limit = new AbortController();
+  // Every request and wait in flight listens to it (files are pushed several at a time): no leak warning for that.
+  setMaxListeners(100, limit.signal);
   const outer = io.signal;
   const onOuter = (): void => limit.abort(outer?.reason);
   if (outer?.aborted) onOuter();
