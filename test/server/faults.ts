@@ -100,8 +100,8 @@ export class Faults {
     }
     if (s.status && s.status.count > 0) {
       s.status.count--;
-      const { count: _left, ...fault } = s.status;
-      return { kind: 'status', ...fault };
+      const { code, retryAfter, detail, location, html } = s.status;
+      return { kind: 'status', code, ...(retryAfter !== undefined && { retryAfter }), ...(detail !== undefined && { detail }), ...(location !== undefined && { location }), ...(html && { html }) };
     }
     if (s.unauthorizedAfter === 0 && s.unauthorizedCount > 0) {
       s.unauthorizedCount--;
