@@ -1,6 +1,7 @@
 /** The `bluejay` command line: the same core as the editor, for CI. */
 import { parseArgs } from 'node:util';
 import { ENVIRONMENT_NAME } from '../core/environments';
+import { timeLimited } from './connect';
 import { EXIT, UsageError, type Io } from './io';
 import type { OutputFormat } from './output';
 import { validateCommand } from './validate';
@@ -24,7 +25,8 @@ Commands:
                                             FILE is brought in step, its comments kept.
 
 plan, push and pull read the API key from BLUEJAY_API_KEY and the base URL from --base-url, else
-BLUEJAY_BASE_URL, else https://api.getbluejay.ai (plain http only to 127.0.0.1/localhost).
+BLUEJAY_BASE_URL, else https://api.getbluejay.ai (plain http only to 127.0.0.1/localhost, never
+through a proxy). Each stops waiting for Bluejay after BLUEJAY_COMMAND_TIMEOUT seconds (600).
 push refuses a file whose copy on Bluejay changed since it was last pushed or pulled (--force
 pushes anyway), and, with --env NAME (else BLUEJAY_ENV), a file pinned to another environment.
 What was last pushed or pulled is kept in .bluejay/state.json (add .bluejay/ to .gitignore).
@@ -55,18 +57,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.out(USAGE);
       return EXIT.ok;
     }
-    if (command === 'pull') {
-      const { pullCommand } = await import('./pull.js');
-      return await pullCommand(positionals, { baseUrl: values['base-url'], out: values.out }, io);
-    }
-    if (positionals.length === 0) throw new UsageError('no paths given');
+    if (command !== 'pull' && positionals.length === 0) throw new UsageError('no paths given');
     if (command === 'validate') return await validateCommand(positionals, outputFormat(values.format), io);
-    if (command === 'plan') {
-      const { planCommand } = await import('./plan.js');
-      return await planCommand(positionals, { format: outputFormat(values.format), baseUrl: values['base-url'] }, io);
+    // plan, push and pull talk to Bluejay: each has a time limit as a whole (connect.ts).
+    const limited = timeLimited(io);
+    try {
+      return await talk(command, values, positionals, limited.io);
+    } finally {
+      limited.done();
     }
-    const { pushCommand } = await import('./push.js');
-    return await pushCommand(positionals, { format: outputFormat(values.format), baseUrl: values['base-url'], dryRun: values['dry-run'] === true, force: values.force === true, env: envName(values.env) }, io);
   } catch (e) {
     if (e instanceof UsageError || isParseArgsError(e)) {
       io.err(`bluejay: ${(e as Error).message}\n\n${USAGE}`);
@@ -74,6 +73,19 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     throw e;
   }
+}
+
+async function talk(command: Exclude<Command, 'validate'>, values: Values, positionals: string[], io: Io): Promise<number> {
+  if (command === 'pull') {
+    const { pullCommand } = await import('./pull.js');
+    return await pullCommand(positionals, { baseUrl: values['base-url'], out: values.out }, io);
+  }
+  if (command === 'plan') {
+    const { planCommand } = await import('./plan.js');
+    return await planCommand(positionals, { format: outputFormat(values.format), baseUrl: values['base-url'] }, io);
+  }
+  const { pushCommand } = await import('./push.js');
+  return await pushCommand(positionals, { format: outputFormat(values.format), baseUrl: values['base-url'], dryRun: values['dry-run'] === true, force: values.force === true, env: envName(values.env) }, io);
 }
 
 const COMMANDS = ['validate', 'plan', 'push', 'pull'] as const;

@@ -1,5 +1,6 @@
-/** HTTP plumbing shared by the API and admin handlers: bodies in, JSON out, FastAPI-style 422s. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+/** HTTP plumbing shared by the API and admin handlers: bodies in, JSON out, FastAPI-style 422s, faults' answers. */
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Fault } from './faults';
 import type { Store } from './store';
 import type { ValidationIssue, Validator } from './validate';
 
@@ -7,6 +8,8 @@ export interface Reply {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** An HTML page sent instead of `body` as JSON (what a proxy or captive portal answers). */
+  html?: string;
 }
 
 /** The request body: absent, not JSON, or parsed. */
@@ -60,10 +63,44 @@ export async function readBody(req: IncomingMessage): Promise<RawBody> {
   }
 }
 
-export function send(res: ServerResponse, reply: Reply): void {
-  const text = JSON.stringify(reply.body);
-  res.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...reply.headers });
-  res.end(text);
+/** How a reply goes out: whole (the default), trickled a space at a time before the body, or cut off halfway. */
+export interface Shape {
+  trickle?: { everyMs: number; bytes: number } | undefined;
+  truncate?: boolean;
+}
+
+export function send(res: ServerResponse, reply: Reply, shape: Shape = {}, later: (ms: number, fn: () => void) => void = (ms, fn) => setTimeout(fn, ms)): void {
+  const text = reply.html ?? JSON.stringify(reply.body);
+  const type = reply.html === undefined ? 'application/json' : 'text/html; charset=utf-8';
+  const trickle = shape.trickle;
+  if (trickle) {
+    // No content-length: the body is chunked, and each space keeps an idle timeout from firing.
+    res.writeHead(reply.status, { 'content-type': type, ...reply.headers });
+    let left = trickle.bytes;
+    const step = (): void => {
+      if (res.destroyed) return;
+      if (left-- <= 0) return void res.end(text);
+      res.write(' ');
+      later(trickle.everyMs, step);
+    };
+    return step();
+  }
+  const bytes = Buffer.from(text);
+  res.writeHead(reply.status, { 'content-type': type, 'content-length': bytes.length, ...reply.headers });
+  if (shape.truncate) return void res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.destroy());
+  res.end(bytes);
+}
+
+/** The canned answer of a status or 401 fault; undefined for faults that answer no status of their own. */
+export function faultReply(fault: Fault | undefined): Reply | undefined {
+  if (fault?.kind === 'unauthorized') return detail(401, 'Invalid API key');
+  if (fault?.kind !== 'status') return undefined;
+  const text = STATUS_CODES[fault.code] ?? 'Error';
+  const reply = fault.detail === undefined ? detail(fault.code, text) : json(fault.code, { detail: fault.detail });
+  if (fault.html) reply.html = `<!DOCTYPE html>\n<html><head><title>${fault.code} ${text}</title></head>\n<body><h1>${text}</h1><p>nginx</p></body></html>\n`;
+  const headers = { ...(fault.retryAfter !== undefined && { 'retry-after': fault.retryAfter }), ...(fault.location !== undefined && { location: fault.location }) };
+  if (Object.keys(headers).length) reply.headers = headers;
+  return reply;
 }
 
 /** Matches `pathname` against a route's path; the raw `{name}` segments, or undefined. */

@@ -4,11 +4,11 @@
  * handling (401/403, data per organization), plus a /__admin control API (faults, request log,
  * reset, store) that needs no key. Listens on 127.0.0.1 only.
  */
-import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { digitalHumanRoutes } from './digitalHumans';
 import { Faults, parseFaults } from './faults';
-import { bodyOf, detail, json, matchPath, pathParam, readBody, send, unprocessable, type Call, type RawBody, type Reply, type Route } from './http';
+import { bodyOf, detail, faultReply, json, matchPath, pathParam, readBody, send, unprocessable, type Call, type RawBody, type Reply, type Route } from './http';
 import { personaRoutes } from './personas';
 import { seed } from './seed';
 import { Store } from './store';
@@ -129,12 +129,8 @@ export async function startBluejayServer(options: BluejayServerOptions = {}): Pr
     const entry: LoggedRequest = { method: req.method ?? '', path: req.url ?? '', status: null, apiKey: req.headers['x-api-key'] !== undefined, body: raw.kind === 'json' ? raw.value : null, at: Date.now() };
     log.push(entry);
     const fault = faults.take();
-    let reply: Reply | undefined;
-    if (fault?.kind === 'status') {
-      reply = fault.detail === undefined ? detail(fault.code, STATUS_CODES[fault.code] ?? 'Error') : json(fault.code, { detail: fault.detail });
-      if (fault.retryAfter !== undefined) reply.headers = { 'retry-after': fault.retryAfter };
-    } else if (fault?.kind === 'unauthorized') reply = detail(401, 'Invalid API key');
-    else if (!fault) reply = api(req, url, raw);
+    // A truncated answer is the API's own (a create happened), cut off halfway.
+    const reply: Reply | undefined = faultReply(fault) ?? (fault === undefined || fault.kind === 'truncate' ? api(req, url, raw) : undefined);
     if (reply && reply.status >= 200 && reply.status < 300) faults.succeeded();
     later(faults.delayMs, () => {
       if (!reply) {
@@ -142,7 +138,7 @@ export async function startBluejayServer(options: BluejayServerOptions = {}): Pr
         return;
       }
       entry.status = reply.status;
-      send(res, reply);
+      send(res, reply, { trickle: faults.trickle, truncate: fault?.kind === 'truncate' }, later);
     });
   }
 

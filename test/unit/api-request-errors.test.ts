@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { checkBaseUrl } from '../../src/core/api/endpoint';
-import { describe as describeDetail, errorFromResponse, redact } from '../../src/core/api/errors';
+import { describe as describeDetail, errorFromResponse, notJson, redact } from '../../src/core/api/errors';
 import { retryAfterMs, backoffDelay } from '../../src/core/api/pacing';
 import { pushRequest, resourceOf } from '../../src/core/api/request';
 
@@ -54,6 +54,37 @@ void describe('errors', () => {
     assert.deepEqual(errorFromResponse(update, 404, { detail: 'Digital human not found' }, 'k').problems.map((p) => p.pointer), ['/id']);
     assert.match(errorFromResponse(update, 401, {}, 'k').message, /Set API Key/);
     assert.match(errorFromResponse(update, 403, {}, 'k').message, /no organization/);
+  });
+
+  void test('a 404 on a create is about the endpoint and the base URL (there is no id yet)', () => {
+    const e = errorFromResponse(create, 404, { detail: 'Not Found' }, 'k', { baseUrl: 'https://bluejay.example/api' });
+    assert.equal(e.kind, 'not-found');
+    assert.deepEqual(e.problems.map((p) => p.pointer), ['']);
+    assert.match(e.message, /POST \/v1\/create-digital-human \(404\).*base URL \(https:\/\/bluejay\.example\/api\)/);
+    assert.doesNotMatch(e.message, /\bid\b/);
+  });
+
+  void test('a redirect says where it pointed (the origin only, relative Locations too), never following it', () => {
+    const away = errorFromResponse(update, 301, '', 'sk-SECRET', { location: 'https://u:sk-SECRET@evil.example:8443/steal?k=sk-SECRET', baseUrl: 'https://api.getbluejay.ai' });
+    assert.deepEqual([away.kind, away.status], ['unexpected', 301]);
+    assert.match(away.message, /redirected the request \(301\) to https:\/\/evil\.example:8443;/);
+    assert.doesNotMatch(away.message, /SECRET|steal/);
+    assert.match(errorFromResponse(update, 308, null, 'k', { location: '/v2/x', baseUrl: 'http://127.0.0.1:9' }).message, /to http:\/\/127\.0\.0\.1:9;/);
+    assert.match(errorFromResponse(update, 302, null, 'k', {}).message, /without saying where/);
+  });
+
+  void test('HTML and other bodies that are not JSON are summarised, never pasted', () => {
+    const page = '<!doctype html><html><body><form action="/login">Sign in to the Wi-Fi</form></body></html>';
+    for (const [status, kind] of [[200, 'unexpected'], [404, 'unexpected'], [407, 'unexpected'], [502, 'server']] as const) {
+      const e = errorFromResponse(update, status, page, 'k', { contentType: 'text/html; charset=utf-8' });
+      assert.equal(e.kind, kind);
+      assert.match(e.message, /an HTML page, not Bluejay's JSON: a proxy, a captive portal or a wrong base URL\?/);
+      assert.doesNotMatch(e.message, /<|Wi-Fi/);
+    }
+    assert.match(errorFromResponse(update, 503, 'upstream connect error', 'k', { contentType: 'text/plain' }).message, /a text\/plain body, not Bluejay's JSON/);
+    assert.doesNotMatch(errorFromResponse(update, 503, 'upstream connect error', 'k', { contentType: 'text/plain' }).message, /upstream/);
+    assert.equal(notJson({ detail: 'x' }, 'text/plain'), undefined);
+    assert.equal(notJson('', 'application/json'), undefined);
   });
 
   void test('details of every shape, and bodies that are not JSON', () => {

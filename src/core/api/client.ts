@@ -1,10 +1,13 @@
 /**
  * The Bluejay API client (axios). Retries only where it is safe, paces bulk work, honours
- * Retry-After, aborts on cancellation, and never lets the key reach an error or a log.
- * axios is heavy to load: the editor requires this module lazily (dist/api.js), the CLI only for push.
+ * Retry-After, aborts on cancellation, bounds every attempt and every send in time (a trickling
+ * answer cannot stretch them), never proxies a loopback base URL, and never lets the key reach an
+ * error or a log. axios is heavy to load: the editor requires this module lazily (dist/api.js), the CLI only when it talks to Bluejay.
  */
 import axios, { type AxiosInstance } from 'axios';
-import { ApiError, errorFromResponse, redact } from './errors';
+import { directConfig } from './direct';
+import { isLoopback } from './endpoint';
+import { abortError, ApiError, errorFromResponse, mayExist, notJson, redact } from './errors';
 import { Pacer, backoffDelay, retryAfterMs, sleep } from './pacing';
 import type { ApiRequest } from './request';
 
@@ -14,7 +17,12 @@ export interface ClientOptions {
   readonly apiKey: string;
   /** Names the product and version, e.g. `bluejay-definitions/0.1.0 (vscode)`. */
   readonly userAgent: string;
+  /** Idle timeout: the longest silence on the socket (any byte restarts it). */
   readonly timeoutMs?: number;
+  /** Overall deadline of one attempt, from its start to the last byte of the answer, whatever trickles in. */
+  readonly attemptDeadlineMs?: number;
+  /** Bound on a whole send: every attempt, backoff and Retry-After wait included (counted from the first attempt). */
+  readonly sendDeadlineMs?: number;
   /** Attempts after the first for requests that may be retried. */
   readonly retries?: number;
   /** Base of the exponential backoff (a 401 after successes waits 4 bases, doubling, up to 30 s). */
@@ -31,8 +39,14 @@ export interface ApiResponse {
 
 const BURST_WINDOW_MS = 60_000;
 const MAX_RETRY_AFTER_MS = 60_000;
+const ATTEMPT_DEADLINE_MS = 60_000;
+const SEND_DEADLINE_MS = 90_000;
+/** Bluejay's answers are small: a body past this is not one (and must not fill the memory). */
+const MAX_ANSWER_BYTES = 20 * 1024 * 1024;
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 const TRANSIENT = new Set([...NOT_SENT, 'ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ERR_NETWORK', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+
+type Outcome = { ok: true; response: ApiResponse } | { ok: false; error: ApiError; retryAfter: number | undefined; sent: boolean };
 
 export class BluejayClient {
   private readonly http: AxiosInstance;
@@ -41,38 +55,54 @@ export class BluejayClient {
   private lastSuccess = 0;
 
   constructor(private readonly options: ClientOptions) {
+    const baseURL = options.baseUrl.replace(/\/+$/, '');
     this.http = axios.create({
-      baseURL: options.baseUrl.replace(/\/+$/, ''),
+      baseURL,
       timeout: options.timeoutMs ?? 30_000,
       headers: { 'X-API-Key': options.apiKey, 'User-Agent': options.userAgent, Accept: 'application/json' },
       validateStatus: () => true,
       maxRedirects: 0, // a redirect could carry the key to another origin
+      maxContentLength: MAX_ANSWER_BYTES,
       transitional: { clarifyTimeoutError: true },
+      // Loopback goes direct, never through a proxy (see direct.ts); https elsewhere honours proxies.
+      ...(loopbackUrl(baseURL) && directConfig()),
     });
     this.pacer = new Pacer(options.concurrency ?? 4, options.minIntervalMs ?? 100);
   }
 
-  /** Sends a request; resolves with a 2xx response or rejects with an ApiError. */
+  /** Sends a request; resolves with a 2xx response or rejects with an ApiError, within the send's deadline. */
   async send(req: ApiRequest, signal?: AbortSignal): Promise<ApiResponse> {
     const retries = this.options.retries ?? 3;
     const base = this.options.backoffMs ?? 500;
+    const budget = this.options.sendDeadlineMs ?? SEND_DEADLINE_MS;
+    const perAttempt = this.options.attemptDeadlineMs ?? ATTEMPT_DEADLINE_MS;
+    // The send's clock starts with its first attempt, not while it waits its turn behind others.
+    let started: number | undefined;
+    const left = (): number => (started === undefined ? budget : budget - (Date.now() - started));
     let authWaits = 0;
     for (let attempt = 0; ; attempt++) {
-      const outcome = await this.pacer.run(() => this.once(req, signal), signal);
+      const outcome = await this.pacer.run(() => {
+        started ??= Date.now();
+        return this.once(req, Math.max(1, Math.min(perAttempt, left())), signal);
+      }, signal);
       if (outcome.ok) {
         this.lastSuccess = Date.now();
         return outcome.response;
       }
-      const { error, retryAfter } = outcome;
+      const { error, retryAfter, sent } = outcome;
+      // A create that may have reached Bluejay says so (and is never repeated: see retryable).
+      const fail = (e: ApiError): ApiError => (req.op === 'create' && sent && mayHaveHappened(e) ? mayExist(req, e) : e);
+      let wait: number;
       // Bluejay answers bursts with 401: after successes in this run, back off before calling the key bad.
-      if (error.kind === 'unauthorized' && Date.now() - this.lastSuccess < BURST_WINDOW_MS && authWaits < 3) {
-        await sleep(Math.min(30_000, base * 4 * 2 ** authWaits++), signal);
-        continue;
+      if (error.kind === 'unauthorized' && Date.now() - this.lastSuccess < BURST_WINDOW_MS && authWaits < 3) wait = Math.min(30_000, base * 4 * 2 ** authWaits++);
+      else {
+        if (attempt >= retries || !this.retryable(req, error, sent)) throw fail(error);
+        // A server that asks for more than a minute, or for more than this send has left, is not retried early: report it instead.
+        if (retryAfter !== undefined && (retryAfter > MAX_RETRY_AFTER_MS || retryAfter >= left())) throw fail(new ApiError(error.kind, `${error.message} Bluejay asks to wait ${Math.round(retryAfter / 1000)} s.`, error.status, error.problems));
+        wait = retryAfter ?? backoffDelay(attempt, base);
       }
-      if (attempt >= retries || !this.retryable(req, error, outcome.sent)) throw error;
-      // A server that asks for more than a minute is not retried early: report it instead.
-      if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) throw new ApiError(error.kind, `${error.message} Bluejay asks to wait ${Math.round(retryAfter / 1000)} s.`, error.status, error.problems);
-      await sleep(retryAfter ?? backoffDelay(attempt, base), signal);
+      if (wait >= left()) throw fail(new ApiError(error.kind, `${error.message} (gave up after ${seconds(budget)} s of retrying)`, error.status, error.problems));
+      await sleep(wait, signal);
     }
   }
 
@@ -82,28 +112,70 @@ export class BluejayClient {
     return error.kind === 'server' || error.kind === 'network' || error.kind === 'timeout';
   }
 
-  private async once(req: ApiRequest, signal?: AbortSignal): Promise<{ ok: true; response: ApiResponse } | { ok: false; error: ApiError; retryAfter: number | undefined; sent: boolean }> {
+  /** One attempt, aborted by the caller's signal or when `deadlineMs` have passed (a timeout, not a cancellation). */
+  private async once(req: ApiRequest, deadlineMs: number, signal?: AbortSignal): Promise<Outcome> {
+    if (signal?.aborted) return { ok: false, error: abortError(signal), retryAfter: undefined, sent: false };
+    const attempt = new AbortController();
+    let expired = false;
+    const onAbort = (): void => attempt.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(() => {
+      expired = true;
+      attempt.abort();
+    }, deadlineMs);
     try {
-      const res = await this.http.request({ method: req.method, url: req.path, ...(req.body && { data: req.body }), ...(signal && { signal }) });
-      if (res.status >= 200 && res.status < 300) return { ok: true, response: { status: res.status, data: res.data as unknown } };
-      const header = res.headers['retry-after'] as unknown;
-      return { ok: false, error: errorFromResponse(req, res.status, res.data, this.options.apiKey), retryAfter: retryAfterMs(header), sent: true };
+      const res = await this.http.request({ method: req.method, url: req.path, ...(req.body && { data: req.body }), signal: attempt.signal });
+      const data = res.data as unknown;
+      const contentType = headerText(res.headers['content-type']);
+      if (res.status >= 200 && res.status < 300 && notJson(data, contentType) === undefined) return { ok: true, response: { status: res.status, data } };
+      const meta = { contentType, location: headerText(res.headers['location']), baseUrl: this.options.baseUrl };
+      return { ok: false, error: errorFromResponse(req, res.status, data, this.options.apiKey, meta), retryAfter: retryAfterMs(res.headers['retry-after'] as unknown), sent: true };
     } catch (e) {
-      return { ok: false, error: this.transportError(e, signal), retryAfter: undefined, sent: !NOT_SENT.has(codeOf(e)) };
+      return { ok: false, error: this.transportError(e, signal, expired ? deadlineMs : undefined), retryAfter: undefined, sent: !NOT_SENT.has(codeOf(e)) };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 
   /** A failure without a response, in words; never the axios error itself (it carries the request headers). */
-  private transportError(e: unknown, signal?: AbortSignal): ApiError {
+  private transportError(e: unknown, signal: AbortSignal | undefined, expiredAfterMs: number | undefined): ApiError {
     const origin = this.options.baseUrl;
-    if (signal?.aborted || axios.isCancel(e)) return new ApiError('cancelled', 'Cancelled.', null);
+    if (signal?.aborted) return abortError(signal);
+    if (expiredAfterMs !== undefined) return new ApiError('timeout', `Bluejay at ${origin} did not answer within ${seconds(expiredAfterMs)} s.`, null);
+    if (axios.isCancel(e)) return new ApiError('cancelled', 'Cancelled.', null);
     const code = codeOf(e);
     if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') return new ApiError('timeout', `Bluejay at ${origin} did not answer in time (${code}).`, null);
-    if (TRANSIENT.has(code)) return new ApiError('network', `Could not reach Bluejay at ${origin} (${code}).`, null);
-    // Not a passing network fault (a certificate error, an invalid header): retrying will not help.
+    if (NOT_SENT.has(code)) return new ApiError('network', `Could not reach Bluejay at ${origin} (${code}).`, null);
+    if (TRANSIENT.has(code)) return new ApiError('network', `The connection to Bluejay at ${origin} broke before its answer came (${code}).`, null);
     const message = e instanceof Error ? e.message : String(e);
+    // The answer started but the connection closed before its end (axios: "stream has been aborted").
+    if (code === 'ERR_BAD_RESPONSE' && /aborted/i.test(message)) return new ApiError('network', `The answer from Bluejay at ${origin} was cut off before its end.`, null);
+    // Not a passing network fault (a certificate error, an invalid header): retrying will not help.
     return new ApiError('unexpected', redact(`The request to Bluejay at ${origin} failed: ${message}${code ? ` (${code})` : ''}`, this.options.apiKey), null);
   }
+}
+
+/** A failed request after which Bluejay may hold what it was sent: no answer, a 5xx, or a 2xx that could not be read. */
+function mayHaveHappened(e: ApiError): boolean {
+  return e.status === null || e.status >= 500 || (e.status >= 200 && e.status < 300);
+}
+
+function loopbackUrl(url: string): boolean {
+  try {
+    return isLoopback(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+function headerText(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
+}
+
+/** Milliseconds as seconds for a message: 100 -> "0.1", 90000 -> "90". */
+function seconds(ms: number): string {
+  return String(Number((ms / 1000).toFixed(2)));
 }
 
 function codeOf(e: unknown): string {

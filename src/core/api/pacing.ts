@@ -1,13 +1,13 @@
 /** Pacing for bulk work (bounded concurrency, a least gap between starts), backoff and Retry-After. */
-import { ApiError } from './errors';
+import { abortError } from './errors';
 
-/** Waits `ms`, or rejects with a cancelled ApiError as soon as `signal` aborts. */
+/** Waits `ms`, or rejects as soon as `signal` aborts (with abortError: a cancellation, or the ApiError the signal was aborted with). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new ApiError('cancelled', 'Cancelled.', null));
+    if (signal?.aborted) return reject(abortError(signal));
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(new ApiError('cancelled', 'Cancelled.', null));
+      reject(abortError(signal));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
