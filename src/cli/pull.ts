@@ -2,6 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { ApiError } from '../core/api/errors';
 import { apiFields, getRequest, resourceOf } from '../core/api/request';
+import { sameId } from '../core/ids';
 import { formatFromFileName, isKind, type Kind } from '../core/kinds';
 import { applyEdits } from '../core/sync/idEdit';
 import { refreshEdits } from '../core/sync/refresh';
@@ -102,6 +103,6 @@ async function readExisting(out: string, kind: Kind, id: string | number): Promi
   if (!result.value) throw new UsageError(`${out} cannot be read as a definition: ${result.problems[0]?.message ?? 'unknown problem'}`);
   if (result.kind !== kind) throw new UsageError(`${out} defines ${result.kind ?? 'an unknown kind'}, not ${kind}`);
   const fileId = result.value['id'];
-  if (fileId !== undefined && fileId !== null && (typeof fileId === 'string' ? fileId.toLowerCase() : fileId) !== id) throw new UsageError(`${out} is for id ${JSON.stringify(fileId)}, not ${String(id)}`);
+  if (fileId !== undefined && fileId !== null && !((typeof fileId === 'string' || typeof fileId === 'number') && sameId(fileId, id))) throw new UsageError(`${out} is for id ${JSON.stringify(fileId)}, not ${String(id)}`);
   return decoded.hadBom ? `\uFEFF${decoded.text}` : decoded.text;
 }
