@@ -1,6 +1,7 @@
 /** The `bluejay` command line: the same core as the editor, for CI. */
 import { parseArgs } from 'node:util';
 import { ENVIRONMENT_NAME } from '../core/environments';
+import { afterWrites } from '../core/sync/files';
 import { timeLimited } from './connect';
 import { EXIT, UsageError, type Io } from './io';
 import type { OutputFormat } from './output';
@@ -139,10 +140,10 @@ function isParseArgsError(e: unknown): boolean {
 /** Runs when this file is the program (`dist/cli.js`), not when tests import it. */
 export function main(): void {
   // In a push, plan or pull, Ctrl+C aborts the requests in flight and what finished is still reported; a second
-  // Ctrl+C (and any Ctrl+C elsewhere) quits at once.
+  // Ctrl+C quits as soon as a file being written is complete (any Ctrl+C elsewhere quits at once).
   const abort = new AbortController();
   const onSigint = (): void => {
-    if (abort.signal.aborted) process.exit(130);
+    if (abort.signal.aborted) return afterWrites(() => process.exit(130));
     abort.abort();
   };
   if (['push', 'plan', 'pull'].includes(process.argv[2] ?? '')) process.on('SIGINT', onSigint);

@@ -1,8 +1,10 @@
 /** `bluejay pull <kind> <id> [--out FILE] [--base-url URL]`: Bluejay's copy as a definition file. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { ApiError } from '../core/api/errors';
 import { apiFields, getRequest, resourceOf } from '../core/api/request';
+import { sameId } from '../core/ids';
 import { formatFromFileName, isKind, type Kind } from '../core/kinds';
+import { withLock, fileLockPath, writeFileAtomic } from '../core/sync/files';
 import { applyEdits } from '../core/sync/idEdit';
 import { refreshEdits } from '../core/sync/refresh';
 import { fromRemote, renderDefinition } from '../core/sync/remote';
@@ -63,11 +65,10 @@ export async function pullCommand(args: readonly string[], options: PullOptions,
     said = refreshed.edits.length ? `updated ${refreshed.changed.join(', ')}` : 'unchanged';
   }
   if (text !== existing) {
-    try {
-      await writeFile(out, text);
-    } catch (e) {
-      io.err(`bluejay: cannot write ${out}: ${reason(e)}\n`);
-      return EXIT.usage;
+    const refused = await writeOut(out, existing, text, io.signal);
+    if (refused) {
+      io.err(`bluejay: ${refused.message}\n`);
+      return refused.code;
     }
   }
   io.out(`${out}: ${said}\n`);
@@ -102,6 +103,29 @@ async function readExisting(out: string, kind: Kind, id: string | number): Promi
   if (!result.value) throw new UsageError(`${out} cannot be read as a definition: ${result.problems[0]?.message ?? 'unknown problem'}`);
   if (result.kind !== kind) throw new UsageError(`${out} defines ${result.kind ?? 'an unknown kind'}, not ${kind}`);
   const fileId = result.value['id'];
-  if (fileId !== undefined && fileId !== null && (typeof fileId === 'string' ? fileId.toLowerCase() : fileId) !== id) throw new UsageError(`${out} is for id ${JSON.stringify(fileId)}, not ${String(id)}`);
+  if (fileId !== undefined && fileId !== null && !((typeof fileId === 'string' || typeof fileId === 'number') && sameId(fileId, id))) throw new UsageError(`${out} is for id ${JSON.stringify(fileId)}, not ${String(id)}`);
   return decoded.hadBom ? `\uFEFF${decoded.text}` : decoded.text;
+}
+
+/**
+ * Writes the --out file atomically, holding its lock, unless it changed since it was read (or,
+ * new then, was created meanwhile): a refusal (message and exit code) when not written.
+ */
+async function writeOut(out: string, before: string | undefined, text: string, signal: AbortSignal | undefined): Promise<{ message: string; code: number } | undefined> {
+  try {
+    return await withLock(await fileLockPath(out), async () => {
+      const now = await readFile(out).catch((e: unknown) => {
+        if ((e as { code?: unknown }).code === 'ENOENT') return undefined;
+        throw e;
+      });
+      if (before === undefined ? now !== undefined : now === undefined || !now.equals(Buffer.from(before, 'utf8'))) {
+        return { message: `${out} ${before === undefined ? 'was created' : 'changed'} while Bluejay's copy was read; nothing was written: pull again.`, code: EXIT.usage };
+      }
+      await writeFileAtomic(out, text);
+      return undefined;
+    }, signal ? { signal } : {});
+  } catch (e) {
+    if ((e as { name?: unknown }).name === 'AbortError') return { message: `cancelled; ${out} was not written.`, code: EXIT.problems };
+    return { message: `cannot write ${out}: ${reason(e)}`, code: EXIT.usage };
+  }
 }

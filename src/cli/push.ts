@@ -1,13 +1,18 @@
 /** `bluejay push [--format text|json] [--base-url URL] [--dry-run] [--force] [--env NAME] <path>...` */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { Pacer } from '../core/api/pacing';
+import type { Problem } from '../core/problem';
+import { acquireLock, fileLockPath, writeFileAtomic, type Lock } from '../core/sync/files';
 import { pushText, type PushOutcome, type Sender } from '../core/sync/push';
+import { decodeUtf8 } from '../core/text';
 import { apiKeyOf, baseUrlOf, clientFor } from './connect';
 import { discover, readDefinition, reason } from './discover';
 import { EXIT, UsageError, type Io } from './io';
 import { plural, problemJson, problemLine, type OutputFormat } from './output';
 import { recordPush, refusal, type GuardOptions } from './pushGuard';
 import { StateFiles } from './state';
+
+type Decoded = NonNullable<Awaited<ReturnType<typeof readDefinition>>>;
 
 export interface PushOptions {
   readonly format: OutputFormat;
@@ -53,10 +58,39 @@ export async function pushCommand(paths: readonly string[], options: PushOptions
   return results.some((r) => r.outcome.action === 'failed' || r.outcome.problems.some((p) => p.severity === 'error')) ? EXIT.problems : EXIT.ok;
 }
 
-/** One file: read its bytes (a file that is not UTF-8 is never sent), check, push, write a created id back, record the baseline. Undefined when unreadable. */
+/**
+ * One file: read its bytes (a file that is not UTF-8 is never sent), check, push, write a created id
+ * back, record the baseline. Undefined when unreadable. A file without an id is pushed holding its
+ * lock (core/sync/files.ts) until its id is written back, and read again once the lock is held: a
+ * second push of it (another `bluejay push`, the editor) waits, then finds the id and updates.
+ */
 async function pushOne(path: string, sender: Sender | undefined, options: PushOptions, guard: GuardOptions, io: Io): Promise<{ path: string; outcome: PushOutcome } | undefined> {
   const decoded = await readDefinition(path, io);
   if (!decoded) return undefined;
+  if (!sender || options.dryRun || !decoded.kind || !decoded.value || hasId(decoded.value)) return pushRead(path, decoded, sender, options, guard, io);
+  let lock: Lock;
+  try {
+    lock = await acquireLock(await fileLockPath(path), { ...(io.signal && { signal: io.signal }) });
+  } catch (e) {
+    return { path, outcome: { kind: decoded.kind, id: null, action: 'failed', status: null, problems: [...decoded.problems, lockProblem(e)] } };
+  }
+  try {
+    const again = await readDefinition(path, io);
+    return again && (await pushRead(path, again, sender, options, guard, io));
+  } finally {
+    await lock.release();
+  }
+}
+
+const hasId = (value: Readonly<Record<string, unknown>>): boolean => value['id'] !== undefined && value['id'] !== null;
+const FIRST_LINE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function lockProblem(e: unknown): Problem {
+  if ((e as { name?: unknown }).name === 'AbortError') return { severity: 'information', code: 'push-cancelled', pointer: '', message: 'Cancelled while another push of this file was creating it; nothing was sent.', range: FIRST_LINE };
+  return { severity: 'error', code: 'file-not-writable', pointer: '', message: `The file's folder cannot be written (${reason(e)}), so the id Bluejay assigns could not be written back: it was not sent.`, range: FIRST_LINE };
+}
+
+async function pushRead(path: string, decoded: Decoded, sender: Sender | undefined, options: PushOptions, guard: GuardOptions, io: Io): Promise<{ path: string; outcome: PushOutcome }> {
   if (decoded.text === undefined) return { path, outcome: { kind: decoded.kind ?? null, id: null, action: 'failed', status: null, problems: decoded.problems } };
   const text = decoded.text;
   // The validation of the decoded text (a byte-order mark, already dropped, is no problem of the push).
@@ -66,17 +100,25 @@ async function pushOne(path: string, sender: Sender | undefined, options: PushOp
   const outcome = await pushText(text, path, sender, { dryRun: options.dryRun, validated, ...(io.signal && { signal: io.signal }) });
   if (guard.state && validated.kind && validated.value) await recordPush(path, validated.kind, validated.value, outcome, guard.state);
   if (outcome.newText === undefined) return { path, outcome };
-  // Write the new id back unless the file changed while the request was out.
-  let why: string | undefined;
-  try {
-    if ((await readFile(path, 'utf8')) === text) await writeFile(path, outcome.newText);
-    else why = 'the file changed while the request was out';
-  } catch (e) {
-    why = reason(e);
-  }
+  const why = await writeBack(path, text, outcome.newText);
   if (why === undefined) return { path, outcome };
-  const problem = { severity: 'error' as const, code: 'id-not-written', pointer: '/id', message: `Bluejay created it with id ${String(outcome.id)}, but it could not be written into the file (${why}): add "id: ${String(outcome.id)}" by hand, or the next push creates another.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  const problem: Problem = { severity: 'error', code: 'id-not-written', pointer: '/id', message: `Bluejay created it with id ${String(outcome.id)}, but it could not be written into the file (${why}): add "id: ${String(outcome.id)}" by hand, or the next push creates another.`, range: FIRST_LINE };
   return { path, outcome: { ...outcome, problems: [...outcome.problems, problem] } };
+}
+
+/**
+ * Writes the new id back (atomically, a byte-order mark kept) unless the file changed while the
+ * request was out, compared as the text that was pushed; why not, when it was not written.
+ */
+async function writeBack(path: string, pushed: string, newText: string): Promise<string | undefined> {
+  try {
+    const now = decodeUtf8(await readFile(path));
+    if (!now.ok || now.text !== pushed) return 'the file changed while the request was out';
+    await writeFileAtomic(path, now.hadBom ? `\uFEFF${newText}` : newText);
+    return undefined;
+  } catch (e) {
+    return reason(e);
+  }
 }
 
 function describe(o: PushOutcome, base: string): string {

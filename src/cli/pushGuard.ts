@@ -5,6 +5,7 @@
  */
 import { apiFields, getRequest, resourceOf } from '../core/api/request';
 import { pinnedProblem } from '../core/environments';
+import { sameId } from '../core/ids';
 import type { Kind } from '../core/kinds';
 import { driftOf } from '../core/sync/drift';
 import type { PushOutcome, Sender } from '../core/sync/push';
@@ -37,7 +38,7 @@ export async function refusal(path: string, text: string, result: ValidationResu
   }
   if (options.force || id === null || !options.sender || !options.state) return undefined;
   const baseline = await options.state.baseline(path);
-  if (!baseline || baseline.kind !== kind || baseline.id !== id) return undefined;
+  if (!baseline || baseline.kind !== kind || !sameId(baseline.id, id)) return undefined;
   let data: unknown;
   try {
     data = (await options.sender.send(getRequest(kind, id), options.signal)).data;

@@ -2,16 +2,20 @@
  * The drift state files the CLI reads and writes: each file's state root is the nearest folder
  * above it that holds a `.bluejay` folder, else a `.git`, else the working folder; its baselines
  * live in that root's `.bluejay/state.json`, under the API origin and the file's path from the root.
+ * Writers (other runs, the editor) merge their changes under the lock `.bluejay/state.json.lock`.
  */
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { baselineOf, parseState, serializeState, STATE_FILE, withBaseline, type Baseline, type SyncState } from '../core/sync/state';
+import { withLock, writeFileAtomic } from '../core/sync/files';
+import { baselineOf, mergeBaselines, parseState, serializeState, STATE_FILE, STATE_LOCK, withBaseline, type Baseline, type SyncState } from '../core/sync/state';
 import { reason } from './discover';
 import type { Io } from './io';
 
 interface Root {
+  /** The state as read, with this run's changes applied (what baseline() answers). */
   state: SyncState;
-  dirty: boolean;
+  /** This run's changes (path -> baseline, undefined to forget), merged into the file by save(). */
+  readonly changes: Map<string, Baseline | undefined>;
 }
 
 const exists = (p: string): Promise<boolean> => stat(p).then(() => true, () => false);
@@ -30,6 +34,7 @@ export async function stateRoot(file: string, cwd: string = process.cwd()): Prom
 
 export class StateFiles {
   private readonly roots = new Map<string, Promise<Root>>();
+  private readonly said = new Set<string>();
 
   constructor(
     private readonly origin: string,
@@ -47,21 +52,27 @@ export class StateFiles {
     const { root, path } = await this.where(file);
     const r = await this.load(root);
     r.state = withBaseline(r.state, this.origin, path, baseline);
-    r.dirty = true;
+    r.changes.set(path, baseline);
   }
 
-  /** Writes every state file that changed (creating `.bluejay/`); a failure is said on stderr, not thrown. */
+  /**
+   * Writes this run's changes into every state file they touch (creating `.bluejay/`): under the
+   * state lock, the file is read again, the changes merged into what it holds now (other writers'
+   * baselines kept) and the result written to a temporary file renamed over it. A failure is said
+   * on stderr, not thrown.
+   */
   async save(): Promise<void> {
     for (const [root, pending] of this.roots) {
       const r = await pending;
-      if (!r.dirty) continue;
+      if (!r.changes.size) continue;
       const file = join(root, STATE_FILE);
       try {
         await mkdir(dirname(file), { recursive: true });
-        const temp = `${file}.${process.pid}.tmp`;
-        await writeFile(temp, serializeState(r.state));
-        await rename(temp, file);
-        r.dirty = false;
+        await withLock(join(root, STATE_LOCK), async () => {
+          const now = await this.read(root);
+          await writeFileAtomic(file, serializeState(mergeBaselines(now.state, this.origin, r.changes)));
+        }, { staleMs: 60_000 });
+        r.changes.clear();
       } catch (e) {
         this.io.err(`bluejay: could not write ${file}: ${reason(e)}\n`);
       }
@@ -85,10 +96,17 @@ export class StateFiles {
     try {
       text = await readFile(file, 'utf8');
     } catch (e) {
-      if ((e as { code?: unknown }).code !== 'ENOENT') this.io.err(`bluejay: cannot read ${file}: ${reason(e)}; it is ignored.\n`);
+      if ((e as { code?: unknown }).code !== 'ENOENT') this.say(`bluejay: cannot read ${file}: ${reason(e)}; it is ignored.\n`);
     }
     const parsed = parseState(text);
-    if (parsed.problem) this.io.err(`bluejay: ${parsed.problem} (in ${root})\n`);
-    return { state: parsed.state, dirty: false };
+    if (parsed.problem) this.say(`bluejay: ${parsed.problem} (in ${root})\n`);
+    return { state: parsed.state, changes: new Map() };
+  }
+
+  /** Says a problem with a state file once (it is read again when saved). */
+  private say(message: string): void {
+    if (this.said.has(message)) return;
+    this.said.add(message);
+    this.io.err(message);
   }
 }

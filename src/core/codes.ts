@@ -63,6 +63,7 @@ export const CODES = {
   'server-unkept': 'warning',
   'push-cancelled': 'information',
   'id-not-written': 'error',
+  'file-not-writable': 'error',
   // Staying in step with Bluejay
   'remote-drift': 'error',
   'environment-mismatch': 'error',

@@ -1,11 +1,13 @@
 /** The `bluejay pull` contract against the local server: stdout, a new file, an existing commented file, the baseline, errors. */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { cli, ROOT, stateRootDir } from './support/cli';
 import { validateText } from '../../src/core/validate';
+import { writeHooks } from '../../src/core/sync/files';
+import { startProxy } from './support/gatingProxy';
 import { withServer } from './support/server';
 
 const PERSONA_ID = '7b1e4c2a-9f3d-4a6b-8c5e-2d0f1a3b4c5d';
@@ -105,6 +107,54 @@ void describe('bluejay pull', () => {
       assert.equal(readFileSync(other, 'utf8'), 'kind: digital-human\nid: 318\nname: x\n');
       assert.equal((await s.requests()).length, 0);
       assert.equal(existsSync(join(dir, '.bluejay', 'state.json')), false);
+    }));
+
+  void test('--out a file edited (or created) while Bluejay\'s copy was read: refused, exit 2, the edit kept, no baseline', () =>
+    withServer(async (s) => {
+      const dir = tempDir();
+      const file = join(dir, 'refund-seeker.persona.yaml');
+      cpSync(join(ROOT, 'examples', 'refund-seeker.persona.yaml'), file);
+      const edited = readFileSync(file, 'utf8').replace('name: Refund seeker', 'name: Edited meanwhile');
+      let edit = (): void => writeFileSync(file, edited);
+      const proxy = await startProxy(s.url, { hold: () => edit() });
+      try {
+        await fetch(`${s.url}/v1/update-customer-persona/${PERSONA_ID}`, { method: 'PUT', headers: { 'X-API-Key': 'test-key', 'content-type': 'application/json' }, body: JSON.stringify({ goal: 'Changed on Bluejay.' }) });
+        const env = { BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: proxy.url };
+        const r = await pull(env, 'customer-persona', PERSONA_ID, '--out', file);
+        assert.deepEqual([r.code, r.out], [2, '']);
+        assert.equal(r.err, `bluejay: ${file} changed while Bluejay's copy was read; nothing was written: pull again.\n`);
+        assert.equal(readFileSync(file, 'utf8'), edited);
+        const fresh = join(dir, 'fresh.persona.yaml');
+        edit = (): void => writeFileSync(fresh, 'kind: customer-persona\n# mine\n');
+        const created = await pull(env, 'customer-persona', PERSONA_ID, '--out', fresh);
+        assert.equal(created.code, 2);
+        assert.match(created.err, /fresh\.persona\.yaml was created while Bluejay's copy was read; nothing was written/);
+        assert.equal(readFileSync(fresh, 'utf8'), 'kind: customer-persona\n# mine\n');
+        assert.equal(existsSync(join(dir, '.bluejay', 'state.json')), false);
+      } finally {
+        await proxy.close();
+      }
+    }));
+
+  void test('--out: a failure between the write and the rename (a kill) leaves the file as it was, no temporary file, exit 2', () =>
+    withServer(async (s) => {
+      const dir = tempDir();
+      const file = join(dir, 'refund-seeker.persona.yaml');
+      cpSync(join(ROOT, 'examples', 'refund-seeker.persona.yaml'), file);
+      const original = readFileSync(file, 'utf8');
+      await fetch(`${s.url}/v1/update-customer-persona/${PERSONA_ID}`, { method: 'PUT', headers: { 'X-API-Key': 'test-key', 'content-type': 'application/json' }, body: JSON.stringify({ goal: 'Changed on Bluejay.' }) });
+      writeHooks.beforeRename = () => {
+        throw new Error('killed');
+      };
+      let r;
+      try {
+        r = await pull({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url }, 'customer-persona', PERSONA_ID, '--out', file);
+      } finally {
+        delete writeHooks.beforeRename;
+      }
+      assert.deepEqual([r.code, r.err], [2, `bluejay: cannot write ${file}: killed\n`]);
+      assert.equal(readFileSync(file, 'utf8'), original);
+      assert.deepEqual(readdirSync(dir).sort(), ['.bluejay', 'refund-seeker.persona.yaml']);
     }));
 
   void test('Bluejay answering an error: the message on stderr, exit 1, the key never printed', () =>

@@ -59,6 +59,24 @@ void describe('bluejay push: drift', () => {
       assert.equal((await cli(env, 'push', file)).code, 0);
     }));
 
+  void test('an upper-case id is the same id: the baseline Bluejay\'s lower-case answer left is compared, and drift is refused', () =>
+    withServer(async (s) => {
+      const dir = workspace();
+      const file = join(dir, 'refund-seeker.persona.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(PERSONA_ID, PERSONA_ID.toUpperCase()));
+      const env = { BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url };
+      assert.equal((await cli(env, 'push', file)).code, 0);
+      await changeBehindTheBack(s.url, { name: 'Renamed in the Bluejay app' });
+      const refused = await cli(env, 'push', '--format', 'json', file);
+      assert.equal(refused.code, 1, refused.out);
+      assert.deepEqual((JSON.parse(refused.out) as Results).results[0]?.problems.map((p) => p.code), ['remote-drift']);
+      // A baseline recorded by a pull (lower case) guards the upper-case file too.
+      const pulled = await cli(env, 'pull', 'customer-persona', PERSONA_ID.toUpperCase(), '--out', file);
+      assert.equal(pulled.code, 0, pulled.err);
+      await changeBehindTheBack(s.url, { name: 'Renamed again' });
+      assert.equal((await cli(env, 'push', file)).code, 1);
+    }));
+
   void test('local changes alone push; a file without a baseline pushes as before, without reading first', () =>
     withServer(async (s) => {
       const dir = workspace();

@@ -53,6 +53,32 @@ void describe('pushText', () => {
     assert.equal(o.newText, '# caller\nkind: digital-human\nid: 42\nname: Caller  # note\nphone_number: "+14155550123"\n');
   });
 
+  void test('an id Bluejay answers that the schema would refuse is not written: id-not-written with the value, cut when long', async () => {
+    const persona = 'kind: customer-persona\nname: n\ndescription: d\ngoal: g\n';
+    const dh = 'kind: digital-human\nname: n\nphone_number: "+14155550123"\n';
+    const cases: [string, string, unknown][] = [[persona, 'x.persona.yaml', 42], [dh, 'x.digital-human.yaml', 'abc'], [dh, 'x.digital-human.yaml', 1.5], [dh, 'x.digital-human.yaml', 0], [dh, 'x.digital-human.yaml', '5\nname: injected'], [dh, 'x.digital-human.yaml', 'x'.repeat(1 << 20)]];
+    for (const [text, name, id] of cases) {
+      const answer = name.endsWith('persona.yaml') ? { id, name: 'n', description: 'd', goal: 'g' } : { digital_human: { id, name: 'n' } };
+      const o = await pushText(text, name, fake(200, answer));
+      const label = JSON.stringify(id).slice(0, 40);
+      assert.equal(o.action, 'created', label);
+      assert.equal(o.id, null, label);
+      assert.equal(o.newText, undefined, label);
+      const p = o.problems.find((x) => x.code === 'id-not-written');
+      assert.equal(p?.severity, 'error', label);
+      assert.ok(p.message.includes(JSON.stringify(id).slice(0, 20)), p.message);
+      assert.ok(p.message.length < 400, label);
+      assert.ok(!p.message.includes('\n'), label);
+    }
+    const ok = await pushText(persona, 'x.persona.yaml', fake(200, { id: '7B1E4C2A-9F3D-4A6B-8C5E-2D0F1A3B4C5D', name: 'n', description: 'd', goal: 'g' }));
+    assert.equal(ok.newText, 'kind: customer-persona\nid: "7B1E4C2A-9F3D-4A6B-8C5E-2D0F1A3B4C5D"\nname: n\ndescription: d\ngoal: g\n');
+  });
+
+  void test('an update keeps the file\'s id whatever id the answer holds', async () => {
+    const o = await pushText(DH, 'x.digital-human.yaml', fake(200, { digital_human: { id: 'abc', name: 'Caller' } }));
+    assert.deepEqual([o.action, o.id], ['updated', 7]);
+  });
+
   void test('dry run sends nothing and returns the request', async () => {
     const o = await pushText(DH, 'x.digital-human.yaml', undefined, { dryRun: true });
     assert.equal(o.action, 'skipped');

@@ -1,7 +1,7 @@
 /** The drift state file: tolerant parsing, stable text, immutable updates. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { baselineFrom, baselineOf, EMPTY_STATE, parseState, serializeState, STATE_FILE, withBaseline, type Baseline } from '../../src/core/sync/state';
+import { baselineFrom, baselineOf, EMPTY_STATE, mergeBaselines, parseState, serializeState, STATE_FILE, STATE_LOCK, withBaseline, type Baseline } from '../../src/core/sync/state';
 
 const A: Baseline = { kind: 'customer-persona', id: 'p-1', fields: { name: 'n', goal: 'g' }, at: '2025-01-02T03:04:05.000Z' };
 const B: Baseline = { kind: 'digital-human', id: 7, fields: { name: 'x' }, at: '2025-01-03T00:00:00.000Z' };
@@ -10,6 +10,7 @@ const ORIGIN = 'https://api.getbluejay.ai';
 void describe('state file', () => {
   void test('the file is .bluejay/state.json', () => {
     assert.equal(STATE_FILE, '.bluejay/state.json');
+    assert.equal(STATE_LOCK, '.bluejay/state.json.lock');
   });
 
   void test('no file: the empty state, no problem', () => {
@@ -106,5 +107,13 @@ void describe('state file', () => {
     const b = baselineFrom('digital-human', 7, local, answered, '2025-01-01T00:00:00.000Z');
     assert.deepEqual(b, { kind: 'digital-human', id: 7, fields: { name: 'n', tag: 'x', num_runs: 2, traits: [{ trait_name: 't', trait_data_type: 'STRING', value: 'v', is_sip_header: false }] }, at: '2025-01-01T00:00:00.000Z' });
     assert.deepEqual(baselineFrom('customer-persona', 'p', { name: 'n' }, undefined, 'now').fields, { name: 'n' });
+  });
+
+  void test('mergeBaselines: one writer\'s changes on the state as another left it; its other entries kept', () => {
+    const other = withBaseline(withBaseline(EMPTY_STATE, ORIGIN, 'b.yaml', B), 'http://x', 'a.persona.yaml', A);
+    const mine = new Map<string, Baseline | undefined>([['a.persona.yaml', A], ['b.yaml', undefined], ['c.yaml', B]]);
+    const merged = mergeBaselines(other, ORIGIN, mine);
+    assert.deepEqual(merged, { version: 1, baselines: { 'http://x': { 'a.persona.yaml': A }, [ORIGIN]: { 'a.persona.yaml': A, 'c.yaml': B } } });
+    assert.deepEqual(baselineOf(other, ORIGIN, 'b.yaml'), B);
   });
 });

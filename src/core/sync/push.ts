@@ -4,6 +4,7 @@
  */
 import { pushRequest, resourceOf, type ApiRequest } from '../api/request';
 import type { TextEdit } from '../fix/quickFixes';
+import { isValidId, shownValue } from '../ids';
 import type { Format, Kind } from '../kinds';
 import type { Problem } from '../problem';
 import { validateText, type ValidationResult } from '../validate';
@@ -61,18 +62,19 @@ export async function pushText(text: string, fileName: string, sender: Sender | 
     const res = await sender.send(request, options.signal);
     const resource = resourceOf(kind, res.data);
     const serverId = resource?.['id'];
-    const id = typeof serverId === 'string' || typeof serverId === 'number' ? serverId : fileId;
     const unkept = resource ? unkeptFields(request, resource) : [];
     const problems = [...result.problems, ...placed(text, result.format, unkept.map((f) => ({ code: 'server-unkept' as const, pointer: `/${f}`, message: `Bluejay did not keep ${f} as it was sent; pull or compare to see what it holds.` })))];
     if (request.op === 'create') {
+      // Only an id the schema accepts is written into the file (or reported as the id).
+      const id = isValidId(kind, serverId) ? serverId : null;
       const edit = id === null ? undefined : idEdit(text, result.format, id);
       if (!edit) {
-        const why = id === null ? 'Bluejay created it but its answer holds no id' : `Bluejay created it with id ${String(id)}, but the id could not be placed in this file`;
+        const why = serverId === undefined || serverId === null ? 'Bluejay created it but its answer holds no id' : id === null ? `Bluejay created it, but answered with the id ${shownValue(serverId)}, which is not a ${kind} id (${kind === 'customer-persona' ? 'a UUID' : 'an integer >= 1'}), so it was not written into the file` : `Bluejay created it with id ${String(id)}, but the id could not be placed in this file`;
         problems.push(...placed(text, result.format, [{ code: 'id-not-written', pointer: '', message: `${why}: add the id by hand, or the next push creates another.` }]));
       }
       return { kind, id, action: 'created', status: res.status, problems, request, ...(edit && { idEdit: edit, newText: applyEdits(text, [edit]) }), ...(resource && { resource }) };
     }
-    return { kind, id, action: 'updated', status: res.status, problems, request, ...(resource && { resource }) };
+    return { kind, id: fileId, action: 'updated', status: res.status, problems, request, ...(resource && { resource }) };
   } catch (e) {
     const failed = errorProblems(text, result.format, e);
     return { kind, id: fileId, action: 'failed', status: failed.status, problems: [...result.problems, ...failed.problems], request };

@@ -5,6 +5,7 @@
 import type { TextEdit } from '../fix/quickFixes';
 import { applyOps, spanEdits } from '../form/edits';
 import type { EditOp } from '../form/protocol';
+import { sameId } from '../ids';
 import { isKind, type Format } from '../kinds';
 import { parseJson } from '../parse/json';
 import { parseYaml } from '../parse/yaml';
@@ -17,6 +18,7 @@ export type RefreshResult = { readonly ok: true; readonly edits: TextEdit[]; rea
 
 const has = (r: Readonly<Record<string, unknown>>, k: string): boolean => Object.prototype.hasOwnProperty.call(r, k);
 const same = (a: unknown, b: unknown): boolean => keeps(a, b) && keeps(b, a);
+const isIdValue = (v: unknown): v is string | number => typeof v === 'string' || typeof v === 'number';
 
 /**
  * The edit that brings `text` in step with `remote` (fromRemote's output), and the pointers of the
@@ -36,7 +38,7 @@ export function refreshEdits(text: string, format: Format, remote: Readonly<Reco
   if (file['kind'] !== undefined && file['kind'] !== kind) return { ok: false, reason: `The file defines ${JSON.stringify(file['kind'])}, not ${kind}.` };
   const remoteId = remote['id'];
   const fileId = file['id'];
-  if (fileId !== undefined && fileId !== null && remoteId !== undefined && JSON.stringify(fileId) !== JSON.stringify(remoteId)) return { ok: false, reason: `The file is for id ${JSON.stringify(fileId)}, not ${JSON.stringify(remoteId)}.` };
+  if (fileId !== undefined && fileId !== null && remoteId !== undefined && !(isIdValue(fileId) && isIdValue(remoteId) && sameId(fileId, remoteId))) return { ok: false, reason: `The file is for id ${JSON.stringify(fileId)}, not ${JSON.stringify(remoteId)}.` };
 
   const fields = definitionFields(kind);
   const ops: EditOp[] = [];

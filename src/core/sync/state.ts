@@ -11,6 +11,8 @@
 import { isKind, type Kind } from '../kinds';
 
 export const STATE_FILE = '.bluejay/state.json';
+/** The lock every writer of the state file holds while it reads, merges and replaces it (core/sync/files.ts). */
+export const STATE_LOCK = '.bluejay/state.json.lock';
 
 /** What Bluejay held for one file when it was last pushed or pulled. */
 export interface Baseline {
@@ -116,4 +118,14 @@ export function withBaseline(state: SyncState, origin: string, relPath: string, 
   if (Object.keys(files).length) baselines[origin] = files;
   else delete baselines[origin];
   return { version: 1, baselines };
+}
+
+/**
+ * A writer's changes (path -> baseline, undefined to forget) for one origin, merged into the state as
+ * the file holds it now: what other writers recorded meanwhile is kept. `state` is left as it is.
+ */
+export function mergeBaselines(state: SyncState, origin: string, changes: ReadonlyMap<string, Baseline | undefined>): SyncState {
+  let out = state;
+  for (const [path, baseline] of changes) out = withBaseline(out, origin, path, baseline);
+  return out;
 }

@@ -4,13 +4,14 @@
  * watcher sees a definition created, changed or deleted.
  */
 import type { Disposable, FileSystemWatcher, Uri } from 'vscode';
+import { idKey } from '../../core/ids';
 import { formatFromFileName, isKind, kindFromFileName, type Kind } from '../../core/kinds';
 import { parseJson } from '../../core/parse/json';
 import { parseYaml } from '../../core/parse/yaml';
 import * as vscode from 'vscode';
 import type { Definitions } from '../sync/pushCommands';
 
-const keyOf = (kind: Kind, id: string | number): string => `${kind}\u0000${typeof id === 'string' ? id.toLowerCase() : String(id)}`;
+const keyOf = (kind: Kind, id: string | number): string => `${kind}\u0000${idKey(id)}`;
 
 /** The mapping a definition's text holds (parsed, not validated); undefined when it holds none. */
 export function parseValue(text: string, fileName: string): Record<string, unknown> | undefined {

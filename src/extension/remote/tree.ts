@@ -8,6 +8,7 @@
  */
 import type { Disposable, TreeItem, Uri } from 'vscode';
 import { apiFields } from '../../core/api/request';
+import { sameId } from '../../core/ids';
 import type { Kind } from '../../core/kinds';
 import { driftOf } from '../../core/sync/drift';
 import { fromRemote } from '../../core/sync/remote';
@@ -188,7 +189,7 @@ export class RemoteTree implements Disposable {
   /** The fields Bluejay changed since the local file's baseline (none without one). Fields a list leaves out count as unchanged. */
   private async drifted(uri: Uri, kind: Kind, id: string | number, resource: Readonly<Record<string, unknown>>, origin: string): Promise<string[]> {
     const baseline = await editorState(this.pusher).baseline(uri, origin);
-    if (!baseline || baseline.kind !== kind || String(baseline.id) !== String(id)) return [];
+    if (!baseline || baseline.kind !== kind || !sameId(baseline.id, id)) return [];
     let value: Record<string, unknown> | undefined;
     try {
       value = parseValue(await localText(uri), uri.path);

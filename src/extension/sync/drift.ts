@@ -9,6 +9,7 @@
  */
 import type { TextDocument } from 'vscode';
 import { apiFields } from '../../core/api/request';
+import { sameId } from '../../core/ids';
 import type { Format } from '../../core/kinds';
 import type { Problem } from '../../core/problem';
 import { driftOf, type FieldDrift } from '../../core/sync/drift';
@@ -47,7 +48,7 @@ export async function guardDrift(pusher: Pusher, input: DriftInput): Promise<Dri
   const id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : null;
   if (mode === 'force' || !kind || !value || id === null) return GO;
   const baseline = await editorState(pusher).baseline(doc.uri, target.origin);
-  if (!baseline || baseline.kind !== kind || baseline.id !== id) return GO;
+  if (!baseline || baseline.kind !== kind || !sameId(baseline.id, id)) return GO;
   const name = vscode.workspace.asRelativePath(doc.uri);
   const show = (problems: Problem[]): void => pusher.showServerProblems(doc, problems, input.relocate ? format : undefined);
   let remote: Record<string, unknown>;

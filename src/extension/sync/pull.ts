@@ -5,9 +5,12 @@
  * Bluejay's copy is brought in as one minimal edit (comments and key order kept, one undo), and the
  * baseline recorded as what Bluejay holds, even while the document stays unsaved.
  */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Uri } from 'vscode';
 import { apiFields } from '../../core/api/request';
 import { formatFromFileName, isKind, type Kind } from '../../core/kinds';
+import { writeFileAtomic } from '../../core/sync/files';
 import { refreshEdits } from '../../core/sync/refresh';
 import { pullText } from '../../core/sync/remote';
 import { baselineFrom } from '../../core/sync/state';
@@ -76,7 +79,11 @@ export async function pullNew(pusher: Pusher, _defs: Definitions, arg: unknown):
     return undefined;
   }
   const text = pullText(kind, copy.resource, formatFromFileName(uri.path));
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  // On disk: a temporary file renamed over it, as the CLI writes (a kill never leaves half a file).
+  if (uri.scheme === 'file') {
+    await mkdir(dirname(uri.fsPath), { recursive: true });
+    await writeFileAtomic(uri.fsPath, text);
+  } else await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   await recordPulled(pusher, uri, kind, realId, text, copy);
   pusher.log.info(`pulled ${kind} ${String(realId)} into ${vscode.workspace.asRelativePath(uri)}`);
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });

@@ -4,18 +4,21 @@
  * server's problems and the id write-back. Pusher (pusher.ts) keeps one of these per file at a time.
  */
 import type { TextDocument, Uri } from 'vscode';
+import { acquireLock, fileLockPath, type Lock } from '../../core/sync/files';
 import { apiFields } from '../../core/api/request';
+import type { Problem } from '../../core/problem';
 import { pinnedEnvironment, pinnedProblem } from '../../core/environments';
 import { idEdit } from '../../core/sync/idEdit';
-import { pushText } from '../../core/sync/push';
+import { pushText, type Sender } from '../../core/sync/push';
 import { baselineFrom } from '../../core/sync/state';
-import { validateText } from '../../core/validate';
+import { validateText, type ValidationResult } from '../../core/validate';
+import { kindAndId } from '../remote/localIndex';
 import { guardDrift } from './drift';
 import { confirmPush } from './environments';
 import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
 import type { Pusher, PushOptions, PushRun } from './pusher';
-import { clientFor } from './remoteRead';
+import { clientFor, type KeyedTarget } from './remoteRead';
 import { editorState } from './stateFile';
 
 const SERVER_CODES = /^(server-|push-cancelled)/;
@@ -61,6 +64,20 @@ export async function pushNow(pusher: Pusher, doc: TextDocument, { signal, quiet
     text = gate.text;
     validated = validateText(text, doc.fileName, { format });
   }
+  // A create holds the file's lock (the one `bluejay push` takes) until the id is written back.
+  const lock = await createLock(pusher, doc, validated, quiet, signal);
+  if (lock && !('release' in lock)) return lock;
+  try {
+    return await send(pusher, doc, text, validated, client, target, given, signal);
+  } finally {
+    await lock?.release();
+  }
+}
+
+async function send(pusher: Pusher, doc: TextDocument, text: string, validated: ValidationResult, client: Sender, target: KeyedTarget, given: string | undefined, signal: AbortSignal | undefined): Promise<PushRun> {
+  const { log } = pusher;
+  const name = vscode.workspace.asRelativePath(doc.uri);
+  const format = doc.languageId === 'json' ? 'json' : 'yaml';
   const version = doc.version;
   const outcome = await pushText(text, doc.fileName, client, { format, validated, ...(signal && { signal }) });
   log.info(`push ${name}${target.name === undefined ? '' : ` [${target.name}]`}: ${outcome.request?.method ?? ''} ${target.origin}${outcome.request?.path ?? ''} -> ${outcome.action}${outcome.status === null ? '' : ` (${outcome.status})`}`);
@@ -95,4 +112,34 @@ async function writeId(pusher: Pusher, uri: Uri, id: string | number): Promise<v
   }
   pusher.internalSaves.add(uri.toString());
   if (!(await doc.save())) pusher.internalSaves.delete(uri.toString());
+}
+
+/**
+ * For a file on disk without an id: its lock, taken after any other push of it (the CLI's) is done;
+ * or the run that ends this push: cancelled while waiting, the file on disk holding an id meanwhile
+ * (another push created it: not created again), or no lock to be had (the folder cannot be written).
+ * Undefined when no lock is needed.
+ */
+async function createLock(pusher: Pusher, doc: TextDocument, validated: ValidationResult, quiet: boolean | undefined, signal: AbortSignal | undefined): Promise<Lock | PushRun | undefined> {
+  const value = validated.value;
+  if (doc.uri.scheme !== 'file' || !value || (value['id'] !== undefined && value['id'] !== null)) return undefined;
+  const name = vscode.workspace.asRelativePath(doc.uri);
+  let lock: Lock;
+  try {
+    lock = await acquireLock(await fileLockPath(doc.uri.fsPath), signal ? { signal } : {});
+  } catch (e) {
+    if ((e as { name?: unknown }).name === 'AbortError') return { outcome: undefined, reason: 'cancelled' };
+    const message = `${name} was not pushed: its folder cannot be written (${e instanceof Error ? e.message : String(e)}), so the id Bluejay assigns could not be written back.`;
+    pusher.log.warn(message);
+    if (!quiet) void vscode.window.showErrorMessage(`Bluejay: ${message}`);
+    const problem: Problem = { severity: 'error', code: 'file-not-writable', pointer: '', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+    return { outcome: { kind: validated.kind ?? null, id: null, action: 'failed', status: null, problems: [...validated.problems, problem] } };
+  }
+  // Another push may have created it while this one waited: its id is then in the file on disk.
+  const onDisk = await vscode.workspace.fs.readFile(doc.uri).then((b) => kindAndId(new TextDecoder().decode(b), doc.fileName), () => undefined);
+  if (!onDisk) return lock;
+  await lock.release();
+  pusher.log.info(`not pushed ${name}: the file on disk has id ${String(onDisk.id)} (another push may just have created it)`);
+  if (!quiet) void vscode.window.showWarningMessage(`Bluejay: ${name} was not created: the file on disk has id ${String(onDisk.id)}, perhaps just created by another push. Revert the file to take it up (or remove the id on disk too), then push.`);
+  return { outcome: undefined, reason: 'drift' };
 }

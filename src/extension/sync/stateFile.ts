@@ -3,11 +3,13 @@
  * `.bluejay/state.json` of the workspace folder that holds the file, under the push target's origin
  * and the file's path from that folder (forward slashes), the same entries the CLI reads and writes.
  * The file is read afresh for each use (the CLI may have written it meanwhile), one read or write at
- * a time per folder. A broken file is said once in the log and read as empty; nothing here throws.
+ * a time per folder; a write re-reads and replaces it under the lock the CLI takes too. A broken file is said once in the log and read as empty; nothing here throws.
  * The first time it creates `.bluejay/`, it offers (once per workspace) to add it to `.gitignore`.
  */
 import type { Event, Memento, Uri } from 'vscode';
-import { baselineOf, parseState, serializeState, STATE_FILE, withBaseline, type Baseline, type SyncState } from '../../core/sync/state';
+import { join } from 'node:path';
+import { withLock, writeFileAtomic } from '../../core/sync/files';
+import { baselineOf, parseState, serializeState, STATE_FILE, STATE_LOCK, withBaseline, type Baseline, type SyncState } from '../../core/sync/state';
 import type { Logger } from '../log';
 import * as vscode from 'vscode';
 import type { Pusher } from './pusher';
@@ -46,13 +48,12 @@ export class EditorState {
     const w = this.where(uri);
     if (!w) return;
     await this.serial(w.folder, async () => {
-      const next = withBaseline(await this.read(w.folder), origin, w.path, baseline);
       const dir = vscode.Uri.joinPath(w.folder, '.bluejay');
       const created = !this.made.has(dir.toString()) && !(await exists(dir));
       try {
         if (created) await vscode.workspace.fs.createDirectory(dir);
         this.made.add(dir.toString());
-        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(w.folder, STATE_FILE), new TextEncoder().encode(serializeState(next)));
+        await this.merge(w.folder, origin, w.path, baseline);
       } catch (e) {
         this.made.delete(dir.toString());
         this.log.warn(`could not write ${STATE_FILE} in ${w.folder.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
@@ -61,6 +62,22 @@ export class EditorState {
       if (created) this.offerGitignore(w.folder);
     });
     this.changed.fire(uri);
+  }
+
+  /**
+   * Re-reads the state, changes this one baseline and writes it. On disk (file: URIs) this is done
+   * as the CLI does it: under `.bluejay/state.json.lock`, written to a temporary file renamed over it.
+   */
+  private async merge(folder: Uri, origin: string, path: string, baseline: Baseline | undefined): Promise<void> {
+    if (folder.scheme !== 'file') {
+      const next = withBaseline(await this.read(folder), origin, path, baseline);
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, STATE_FILE), new TextEncoder().encode(serializeState(next)));
+      return;
+    }
+    await withLock(join(folder.fsPath, STATE_LOCK), async () => {
+      const next = withBaseline(await this.read(folder), origin, path, baseline);
+      await writeFileAtomic(join(folder.fsPath, STATE_FILE), serializeState(next));
+    }, { staleMs: 60_000 });
   }
 
   private serial<T>(folder: Uri, work: () => Promise<T>): Promise<T> {

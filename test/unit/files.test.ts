@@ -1,0 +1,167 @@
+/** Atomic writes and lock files (core/sync/files.ts): what a kill, a failure or a second writer can and cannot do. */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync, lstatSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { acquireLock, afterWrites, fileLockPath, lockHooks, withLock, writeFileAtomic, writeHooks } from '../../src/core/sync/files';
+
+const dir = (): string => mkdtempSync(join(tmpdir(), 'bluejay-files-'));
+
+/** Runs node with `args`; resolves with its pid and exit code once it has exited. */
+function node(...args: string[]): Promise<{ pid: number; code: number | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ pid: child.pid ?? -1, code }));
+  });
+}
+
+/** Resolves the next time an acquire starts waiting on a held lock. */
+function nextWait(): Promise<string> {
+  return new Promise((resolve) => {
+    lockHooks.onWait = (p) => {
+      delete lockHooks.onWait;
+      resolve(p);
+    };
+  });
+}
+
+void describe('writeFileAtomic', () => {
+  void test('replaces the content, keeps the mode, leaves no temporary file', async () => {
+    const d = dir();
+    const file = join(d, 'a.persona.yaml');
+    writeFileSync(file, 'old\n');
+    chmodSync(file, 0o640);
+    await writeFileAtomic(file, 'new\n');
+    assert.equal(readFileSync(file, 'utf8'), 'new\n');
+    assert.equal(statSync(file).mode & 0o777, 0o640);
+    assert.deepEqual(readdirSync(d), ['a.persona.yaml']);
+    await writeFileAtomic(join(d, 'b.json'), new Uint8Array([123, 125]));
+    assert.equal(readFileSync(join(d, 'b.json'), 'utf8'), '{}');
+  });
+
+  void test('a failure between the write and the rename (a kill) leaves the original intact and no temporary file', async () => {
+    const d = dir();
+    const file = join(d, 'big.digital-human.yaml');
+    const original = 'kind: digital-human\n' + 'x'.repeat(1 << 20);
+    writeFileSync(file, original);
+    let temp = '';
+    writeHooks.beforeRename = (t) => {
+      temp = t;
+      assert.equal(readFileSync(t, 'utf8'), 'new');
+      throw new Error('killed');
+    };
+    try {
+      await assert.rejects(writeFileAtomic(file, 'new'), /killed/);
+    } finally {
+      delete writeHooks.beforeRename;
+    }
+    assert.equal(readFileSync(file, 'utf8'), original);
+    assert.ok(temp.startsWith(join(d, '.big.digital-human.yaml.')), temp);
+    assert.deepEqual(readdirSync(d), ['big.digital-human.yaml']);
+  });
+
+  void test('through a symbolic link: the file it points to is replaced, the link stays', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'real.persona.yaml'), 'old');
+    symlinkSync(join(d, 'real.persona.yaml'), join(d, 'link.persona.yaml'));
+    await writeFileAtomic(join(d, 'link.persona.yaml'), 'new');
+    assert.ok(lstatSync(join(d, 'link.persona.yaml')).isSymbolicLink());
+    assert.equal(readFileSync(join(d, 'real.persona.yaml'), 'utf8'), 'new');
+  });
+
+  void test('afterWrites: at once when idle; during a write, only once it is done', async () => {
+    let idle = false;
+    afterWrites(() => (idle = true));
+    assert.equal(idle, true);
+    const file = join(dir(), 'a.yaml');
+    writeFileSync(file, 'old');
+    const seen: string[] = [];
+    writeHooks.beforeRename = () => {
+      afterWrites(() => seen.push(readFileSync(file, 'utf8')));
+      assert.deepEqual(seen, []);
+    };
+    try {
+      await writeFileAtomic(file, 'new');
+    } finally {
+      delete writeHooks.beforeRename;
+    }
+    assert.deepEqual(seen, ['new']);
+  });
+});
+
+void describe('lock files', () => {
+  void test('a second acquire waits until the first is released; the lock file is gone after', async () => {
+    const lock = join(dir(), 'state.json.lock');
+    const first = await acquireLock(lock);
+    assert.deepEqual(Object.keys(JSON.parse(readFileSync(lock, 'utf8')) as object), ['pid', 'host', 'at']);
+    const waiting = nextWait();
+    const second = acquireLock(lock);
+    assert.equal(await waiting, lock);
+    await first.release();
+    const got = await second;
+    assert.ok(existsSync(lock));
+    await got.release();
+    assert.equal(existsSync(lock), false);
+  });
+
+  void test('waiting stops when the signal aborts', async () => {
+    const lock = join(dir(), 'x.lock');
+    const held = await acquireLock(lock);
+    const abort = new AbortController();
+    const waiting = nextWait();
+    const second = acquireLock(lock, { signal: abort.signal });
+    await waiting;
+    abort.abort();
+    await assert.rejects(second, { name: 'AbortError' });
+    await held.release();
+  });
+
+  void test('withLock releases the lock when the work throws', async () => {
+    const lock = join(dir(), 'x.lock');
+    await assert.rejects(withLock(lock, () => Promise.reject(new Error('boom'))), /boom/);
+    assert.equal(existsSync(lock), false);
+  });
+
+  void test('a lock whose holder died is taken over; so is an old one; a fresh one of another host is waited for', async () => {
+    const d = dir();
+    const gone = await node('-e', '');
+    const lock = join(d, 'dead.lock');
+    writeFileSync(lock, JSON.stringify({ pid: gone.pid, host: hostname(), at: new Date().toISOString() }));
+    await (await acquireLock(lock)).release();
+
+    const old = join(d, 'old.lock');
+    writeFileSync(old, JSON.stringify({ pid: process.pid, host: 'elsewhere', at: '2020-01-01T00:00:00.000Z' }));
+    utimesSync(old, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    await (await acquireLock(old)).release();
+
+    const fresh = join(d, 'fresh.lock');
+    writeFileSync(fresh, JSON.stringify({ pid: gone.pid, host: 'elsewhere', at: new Date().toISOString() }));
+    const abort = new AbortController();
+    const waiting = nextWait();
+    const p = acquireLock(fresh, { signal: abort.signal });
+    await waiting;
+    abort.abort();
+    await assert.rejects(p, { name: 'AbortError' });
+    assert.ok(existsSync(fresh));
+  });
+
+  void test('a lock still held when the process exits is removed', async () => {
+    const d = dir();
+    const lock = join(d, 'held.lock');
+    const files = join(__dirname, '..', '..', 'src', 'core', 'sync', 'files.js');
+    const r = await node('-e', `require(${JSON.stringify(files)}).acquireLock(${JSON.stringify(lock)}).then(() => process.exit(3))`);
+    assert.equal(r.code, 3);
+    assert.equal(existsSync(lock), false);
+  });
+
+  void test('a definition file\'s lock is a hidden file beside it, the same through a symbolic link', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'a.persona.yaml'), '');
+    symlinkSync(join(d, 'a.persona.yaml'), join(d, 'l.persona.yaml'));
+    assert.equal(await fileLockPath(join(d, 'a.persona.yaml')), join(d, '.a.persona.yaml.bluejay-lock'));
+    assert.equal(await fileLockPath(join(d, 'l.persona.yaml')), join(d, '.a.persona.yaml.bluejay-lock'));
+  });
+});
