@@ -31,22 +31,35 @@ export function retryAfterMs(header: unknown, now = Date.now()): number | undefi
   return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
 }
 
+/** Time as pacing and polling see it: injectable, so tests run on a fake clock instead of waiting. */
+export interface Clock {
+  now(): number;
+  /** Resolves after `ms`, or rejects (abortError) as soon as `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const realClock: Clock = { now: () => Date.now(), sleep };
+
 /** Runs tasks with at most `concurrency` in flight and at least `minIntervalMs` between two starts. */
 export class Pacer {
   private running = 0;
   private nextStart = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly concurrency: number, private readonly minIntervalMs: number) {}
+  constructor(
+    private readonly concurrency: number,
+    private readonly minIntervalMs: number,
+    private readonly clock: Clock = realClock,
+  ) {}
 
   async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (this.running >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.running++;
     try {
-      const now = Date.now();
+      const now = this.clock.now();
       const at = Math.max(now, this.nextStart);
       this.nextStart = at + this.minIntervalMs;
-      if (at > now) await sleep(at - now, signal);
+      if (at > now) await this.clock.sleep(at - now, signal);
       return await task();
     } finally {
       this.running--;
