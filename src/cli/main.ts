@@ -59,7 +59,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       const { pullCommand } = await import('./pull.js');
       return await pullCommand(positionals, { baseUrl: values['base-url'], out: values.out }, io);
     }
+    if (command === 'generate') {
+      const { generateCommand } = await import('./generate.js');
+      return await generateCommand({ agent: values.agent, simulation: values.simulation, goal: values.goal, count: values.count, out: values.out, baseUrl: values['base-url'], extra: positionals }, io);
+    }
     if (positionals.length === 0) throw new UsageError('no paths given');
+    if (command === 'run') {
+      const { runCommand } = await import('./run.js');
+      return await runCommand(positionals, { simulation: values.simulation, format: values.format, push: values.push === true, noWait: values['no-wait'] === true, poll: values.poll, timeout: values.timeout, minPassRate: values['min-pass-rate'], baseUrl: values['base-url'], env: envName(values.env) }, io);
+    }
     if (command === 'validate') return await validateCommand(positionals, outputFormat(values.format), io);
     if (command === 'plan') {
       const { planCommand } = await import('./plan.js');
@@ -76,7 +84,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-const COMMANDS = ['validate', 'plan', 'push', 'pull'] as const;
+const COMMANDS = ['validate', 'plan', 'push', 'pull', 'run', 'generate'] as const;
 type Command = (typeof COMMANDS)[number];
 
 function isCommand(c: string): c is Command {
@@ -90,6 +98,8 @@ const OPTIONS = {
   plan: { ...FORMAT, ...BASE_URL },
   push: { ...FORMAT, ...BASE_URL, 'dry-run': { type: 'boolean' }, force: { type: 'boolean' }, env: { type: 'string' } },
   pull: { ...BASE_URL, out: { type: 'string' } },
+  run: { ...FORMAT, ...BASE_URL, simulation: { type: 'string' }, push: { type: 'boolean' }, 'no-wait': { type: 'boolean' }, poll: { type: 'string' }, timeout: { type: 'string' }, 'min-pass-rate': { type: 'string' }, env: { type: 'string' } },
+  generate: { ...BASE_URL, agent: { type: 'string' }, simulation: { type: 'string' }, goal: { type: 'string' }, count: { type: 'string' }, out: { type: 'string' } },
 } as const;
 
 interface Values {
@@ -100,6 +110,15 @@ interface Values {
   force?: boolean;
   env?: string;
   out?: string;
+  simulation?: string;
+  push?: boolean;
+  'no-wait'?: boolean;
+  poll?: string;
+  timeout?: string;
+  'min-pass-rate'?: string;
+  agent?: string;
+  goal?: string;
+  count?: string;
 }
 
 function parse(args: readonly string[], command: Command) {
@@ -126,14 +145,14 @@ function isParseArgsError(e: unknown): boolean {
 
 /** Runs when this file is the program (`dist/cli.js`), not when tests import it. */
 export function main(): void {
-  // In a push, plan or pull, Ctrl+C aborts the requests in flight and what finished is still reported; a second
+  // In a push, plan, pull, run or generate, Ctrl+C aborts the requests in flight and what finished is still reported; a second
   // Ctrl+C (and any Ctrl+C elsewhere) quits at once.
   const abort = new AbortController();
   const onSigint = (): void => {
     if (abort.signal.aborted) process.exit(130);
     abort.abort();
   };
-  if (['push', 'plan', 'pull'].includes(process.argv[2] ?? '')) process.on('SIGINT', onSigint);
+  if (['push', 'plan', 'pull', 'run', 'generate'].includes(process.argv[2] ?? '')) process.on('SIGINT', onSigint);
   const io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env: process.env, signal: abort.signal };
   run(process.argv.slice(2), io).then(
     (code) => {

@@ -8,7 +8,7 @@ import type { Store } from './store';
 
 export interface AgentRecord {
   org: string;
-  data: { id: number; name: string; mode: 'VOICE' | 'TEXT'; type: 'INBOUND' | 'OUTBOUND'; connection_type: string; phone_number: string | null; folder_id: null; sip_password: string | null };
+  data: { id: number; name: string; mode: 'VOICE' | 'TEXT'; type: 'INBOUND' | 'OUTBOUND'; connection_type: string; phone_number: string | null; folder_id: null; sip_password: string | null; goals: string[] };
 }
 
 export interface SimulationRecord {
@@ -97,8 +97,8 @@ export function resetSimulations(store: Store, clock: { stepMs?: number; now?: (
 /** A voice agent (1042, phone) with simulation 57 and an SMS agent (2001) with simulation 61; the examples' digital human 318 is in both. */
 export function seedSimulations(store: Store, org: string): void {
   const s = simState(store);
-  s.agents.set(1042, { org, data: { id: 1042, name: 'Billing voice line', mode: 'VOICE', type: 'INBOUND', connection_type: 'PHONE', phone_number: '+14155550100', folder_id: null, sip_password: 'never-shown' } });
-  s.agents.set(2001, { org, data: { id: 2001, name: 'Bakery text assistant', mode: 'TEXT', type: 'INBOUND', connection_type: 'SMS', phone_number: '+14155550177', folder_id: null, sip_password: null } });
+  s.agents.set(1042, { org, data: { id: 1042, name: 'Billing voice line', mode: 'VOICE', type: 'INBOUND', connection_type: 'PHONE', phone_number: '+14155550100', folder_id: null, sip_password: 'never-shown', goals: ['Resolve billing disputes on the first call'] } });
+  s.agents.set(2001, { org, data: { id: 2001, name: 'Bakery text assistant', mode: 'TEXT', type: 'INBOUND', connection_type: 'SMS', phone_number: '+14155550177', folder_id: null, sip_password: null, goals: [] } });
   const sim = (id: number, agent: number, name: string): SimulationRecord => ({ org, data: { id, agent_id: agent, name, type: 'parallel', created_at: '2024-11-01T09:00:00.000Z', settings: {}, max_concurrent: null, max_turns: 30, tags: [], description: `${name} (sample)`, pinned: false, always_on: false } });
   s.simulations.set(57, sim(57, 1042, 'Billing regressions'));
   s.simulations.set(61, sim(61, 2001, 'Billing by text'));
