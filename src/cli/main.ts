@@ -22,8 +22,14 @@ Commands:
                                             Print Bluejay's copy (kind customer-persona or
                                             digital-human) as YAML, or write it to FILE; an existing
                                             FILE is brought in step, its comments kept.
+  run [--simulation ID] [--format text|json|junit] [--push] [--no-wait] [--poll SEC] [--timeout SEC]
+      [--min-pass-rate R] [--base-url URL] [--env NAME] <path>...
+                                            Run digital humans in their simulations on Bluejay and
+                                            report the results; exit 0 only if all passed.
+  generate --agent ID [--simulation ID] [--goal TEXT] [--count N] --out DIR [--base-url URL]
+                                            Have Bluejay generate digital humans; write each to DIR.
 
-plan, push and pull read the API key from BLUEJAY_API_KEY and the base URL from --base-url, else
+plan, push, pull, run and generate read the API key from BLUEJAY_API_KEY and the base URL from --base-url, else
 BLUEJAY_BASE_URL, else https://api.getbluejay.ai (plain http only to 127.0.0.1/localhost).
 push refuses a file whose copy on Bluejay changed since it was last pushed or pulled (--force
 pushes anyway), and, with --env NAME (else BLUEJAY_ENV), a file pinned to another environment.

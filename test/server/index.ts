@@ -49,6 +49,8 @@ export interface LoggedRequest {
 
 export const DEFAULT_KEYS: Readonly<Record<string, { org: string | null }>> = { 'test-key': { org: 'org-1' }, 'other-org-key': { org: 'org-2' }, 'no-org-key': { org: null } };
 export const DEFAULT_ORG = 'org-1';
+/** A demo run takes about ten seconds: three steps to its end. */
+export const DEMO_RUN_STEP_MS = 3_300;
 
 const ROUTES: Route[] = [...personaRoutes, ...digitalHumanRoutes, ...simulationRoutes];
 
