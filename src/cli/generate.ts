@@ -102,7 +102,7 @@ export async function generateCommand(options: GenerateOptions, io: Io): Promise
 
 /** `<name as a slug>.digital-human.yaml`, made unique within this run (an existing file is never replaced: wx). */
 function fileName(def: Readonly<Record<string, unknown>>, used: Set<string>): string {
-  const name = typeof def['name'] === 'string' ? def['name'] : `digital-human-${String(def['id'] ?? 'new')}`;
+  const name = typeof def['name'] === 'string' ? def['name'] : `digital-human-${idString(def['id']) ?? 'new'}`;
   const slug = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'digital-human';
   let candidate = `${slug}.digital-human.yaml`;
   for (let n = 2; used.has(candidate); n++) candidate = `${slug}-${n}.digital-human.yaml`;

@@ -4,7 +4,6 @@ import type { FileRow, RunRow } from './runOutput';
 const esc = (s: string): string =>
   s
     // Characters XML 1.0 cannot carry at all.
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
