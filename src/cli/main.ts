@@ -24,10 +24,17 @@ Commands:
                                             Print Bluejay's copy (kind customer-persona or
                                             digital-human) as YAML, or write it to FILE; an existing
                                             FILE is brought in step, its comments kept.
+  run [--simulation ID] [--format text|json|junit] [--push] [--no-wait] [--poll SEC] [--timeout SEC]
+      [--min-pass-rate R] [--base-url URL] [--env NAME] <path>...
+                                            Run digital humans in their simulations on Bluejay and
+                                            report the results; exit 0 only if all passed.
+  generate --agent ID [--simulation ID] [--goal TEXT] [--count N] --out DIR [--base-url URL]
+                                            Have Bluejay generate digital humans; write each to DIR.
 
-plan, push and pull read the API key from BLUEJAY_API_KEY and the base URL from --base-url, else
-BLUEJAY_BASE_URL, else https://api.getbluejay.ai (plain http only to 127.0.0.1/localhost, never
-through a proxy). Each stops waiting for Bluejay after BLUEJAY_COMMAND_TIMEOUT seconds (600).
+plan, push, pull, run and generate read the API key from BLUEJAY_API_KEY and the base URL from
+--base-url, else BLUEJAY_BASE_URL, else https://api.getbluejay.ai (plain http only to
+127.0.0.1/localhost, never through a proxy). plan, push, pull and generate stop waiting for Bluejay
+after BLUEJAY_COMMAND_TIMEOUT seconds (600); run waits as long as its --timeout says.
 push refuses a file whose copy on Bluejay changed since it was last pushed or pulled (--force
 pushes anyway), and, with --env NAME (else BLUEJAY_ENV), a file pinned to another environment.
 What was last pushed or pulled is kept in .bluejay/state.json (add .bluejay/ to .gitignore).
@@ -58,7 +65,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.out(USAGE);
       return EXIT.ok;
     }
-    if (command !== 'pull' && positionals.length === 0) throw new UsageError('no paths given');
+    if (command !== 'pull' && command !== 'generate' && positionals.length === 0) throw new UsageError('no paths given');
+    if (command === 'run') {
+      // run bounds its own wait (--timeout); each of its requests has the client's deadlines.
+      const { runCommand } = await import('./run.js');
+      return await runCommand(positionals, { simulation: values.simulation, format: values.format, push: values.push === true, noWait: values['no-wait'] === true, poll: values.poll, timeout: values.timeout, minPassRate: values['min-pass-rate'], baseUrl: values['base-url'], env: envName(values.env) }, io);
+    }
     if (command === 'validate') return await validateCommand(positionals, outputFormat(values.format), io);
     // plan, push and pull talk to Bluejay: each has a time limit as a whole (connect.ts).
     const limited = timeLimited(io);
@@ -76,10 +88,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-async function talk(command: Exclude<Command, 'validate'>, values: Values, positionals: string[], io: Io): Promise<number> {
+async function talk(command: Exclude<Command, 'validate' | 'run'>, values: Values, positionals: string[], io: Io): Promise<number> {
   if (command === 'pull') {
     const { pullCommand } = await import('./pull.js');
     return await pullCommand(positionals, { baseUrl: values['base-url'], out: values.out }, io);
+  }
+  if (command === 'generate') {
+    const { generateCommand } = await import('./generate.js');
+    return await generateCommand({ agent: values.agent, simulation: values.simulation, goal: values.goal, count: values.count, out: values.out, baseUrl: values['base-url'], extra: positionals }, io);
   }
   if (command === 'plan') {
     const { planCommand } = await import('./plan.js');
@@ -89,7 +105,7 @@ async function talk(command: Exclude<Command, 'validate'>, values: Values, posit
   return await pushCommand(positionals, { format: outputFormat(values.format), baseUrl: values['base-url'], dryRun: values['dry-run'] === true, force: values.force === true, env: envName(values.env) }, io);
 }
 
-const COMMANDS = ['validate', 'plan', 'push', 'pull'] as const;
+const COMMANDS = ['validate', 'plan', 'push', 'pull', 'run', 'generate'] as const;
 type Command = (typeof COMMANDS)[number];
 
 function isCommand(c: string): c is Command {
@@ -103,6 +119,8 @@ const OPTIONS = {
   plan: { ...FORMAT, ...BASE_URL },
   push: { ...FORMAT, ...BASE_URL, 'dry-run': { type: 'boolean' }, force: { type: 'boolean' }, env: { type: 'string' } },
   pull: { ...BASE_URL, out: { type: 'string' } },
+  run: { ...FORMAT, ...BASE_URL, simulation: { type: 'string' }, push: { type: 'boolean' }, 'no-wait': { type: 'boolean' }, poll: { type: 'string' }, timeout: { type: 'string' }, 'min-pass-rate': { type: 'string' }, env: { type: 'string' } },
+  generate: { ...BASE_URL, agent: { type: 'string' }, simulation: { type: 'string' }, goal: { type: 'string' }, count: { type: 'string' }, out: { type: 'string' } },
 } as const;
 
 interface Values {
@@ -113,6 +131,15 @@ interface Values {
   force?: boolean;
   env?: string;
   out?: string;
+  simulation?: string;
+  push?: boolean;
+  'no-wait'?: boolean;
+  poll?: string;
+  timeout?: string;
+  'min-pass-rate'?: string;
+  agent?: string;
+  goal?: string;
+  count?: string;
 }
 
 function parse(args: readonly string[], command: Command) {
@@ -139,14 +166,14 @@ function isParseArgsError(e: unknown): boolean {
 
 /** Runs when this file is the program (`dist/cli.js`), not when tests import it. */
 export function main(): void {
-  // In a push, plan or pull, Ctrl+C aborts the requests in flight and what finished is still reported; a second
-  // Ctrl+C quits as soon as a file being written is complete (any Ctrl+C elsewhere quits at once).
+  // In a push, plan, pull, run or generate, Ctrl+C aborts the requests in flight and what finished is still reported; a
+  // second Ctrl+C quits as soon as a file being written is complete (any Ctrl+C elsewhere quits at once).
   const abort = new AbortController();
   const onSigint = (): void => {
     if (abort.signal.aborted) return afterWrites(() => process.exit(130));
     abort.abort();
   };
-  if (['push', 'plan', 'pull'].includes(process.argv[2] ?? '')) process.on('SIGINT', onSigint);
+  if (['push', 'plan', 'pull', 'run', 'generate'].includes(process.argv[2] ?? '')) process.on('SIGINT', onSigint);
   const io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env: process.env, signal: abort.signal };
   run(process.argv.slice(2), io).then(
     (code) => {

@@ -67,6 +67,10 @@ export const CODES = {
   // Staying in step with Bluejay
   'remote-drift': 'error',
   'environment-mismatch': 'error',
+  // Running simulations
+  'run-no-simulation': 'error',
+  'run-not-pushed': 'error',
+  'run-out-of-step': 'error',
 } as const satisfies Readonly<Record<string, Severity>>;
 
 export type Code = keyof typeof CODES;

@@ -6,7 +6,7 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBluejayServer } from '../server/index';
+import { DEMO_RUN_STEP_MS, startBluejayServer } from '../server/index';
 import { codeServerCli, ROOT, startCodeServer } from './codeServer';
 
 const DEMO_KEY = 'bluejay-demo-key';
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   if (!vsix) throw new Error('no .vsix in out/ (npm start packages it first)');
   await codeServerCli(root, ['--install-extension', join(ROOT, 'out', vsix), '--extensions-dir', join(root, 'extensions')]);
   const port = Number(process.env['BLUEJAY_DEMO_PORT'] ?? 8123);
-  const bluejay = await startBluejayServer({ port: port + 1, keys: { [DEMO_KEY]: { org: 'org-1' } } });
+  const bluejay = await startBluejayServer({ port: port + 1, keys: { [DEMO_KEY]: { org: 'org-1' } }, runStepMs: DEMO_RUN_STEP_MS });
   const server = await startCodeServer({ folder: workspace, port, settings: { 'workbench.colorTheme': 'Default Dark Modern', 'bluejay.baseUrl': bluejay.url } }, root);
   const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
   console.log(`\nBluejay Definitions demo is running.\n\n  Open ${url}\n\nThe workspace is a copy of examples/ (${workspace}).\nA local Bluejay-compatible API runs on ${bluejay.url} (the extension's bluejay.baseUrl).\nTo push, run "Bluejay: Set API Key" and enter: ${DEMO_KEY}\nPress Ctrl+C to stop.\n`);

@@ -11,6 +11,8 @@ import { Faults, parseFaults } from './faults';
 import { bodyOf, detail, faultReply, json, matchPath, pathParam, readBody, send, unprocessable, type Call, type RawBody, type Reply, type Route } from './http';
 import { personaRoutes } from './personas';
 import { seed } from './seed';
+import { resetSimulations } from './simState';
+import { simulationAdmin, simulationRoutes, startMedia } from './simulations';
 import { Store } from './store';
 import type { ValidationIssue } from './validate';
 
@@ -21,6 +23,9 @@ export interface BluejayServerOptions {
   keys?: Record<string, { org: string | null }>;
   /** Load the sample data (default true). */
   seed?: boolean;
+  /** Simulation runs: ms per status step (0, the default: one step per read of the run) and the clock. */
+  runStepMs?: number;
+  now?: () => number;
 }
 
 export interface BluejayServer {
@@ -44,8 +49,10 @@ export interface LoggedRequest {
 
 export const DEFAULT_KEYS: Readonly<Record<string, { org: string | null }>> = { 'test-key': { org: 'org-1' }, 'other-org-key': { org: 'org-2' }, 'no-org-key': { org: null } };
 export const DEFAULT_ORG = 'org-1';
+/** A demo run takes about ten seconds: three steps to its end. */
+export const DEMO_RUN_STEP_MS = 3_300;
 
-const ROUTES: Route[] = [...personaRoutes, ...digitalHumanRoutes];
+const ROUTES: Route[] = [...personaRoutes, ...digitalHumanRoutes, ...simulationRoutes];
 
 export async function startBluejayServer(options: BluejayServerOptions = {}): Promise<BluejayServer> {
   const keys = new Map(Object.entries(options.keys ?? DEFAULT_KEYS));
@@ -56,9 +63,11 @@ export async function startBluejayServer(options: BluejayServerOptions = {}): Pr
   let log: LoggedRequest[] = [];
   let wsOrigin = 'ws://127.0.0.1';
   const timers = new Set<NodeJS.Timeout>();
+  const media = await startMedia(store);
 
   const resetAll = (): void => {
     store.clear();
+    resetSimulations(store, { stepMs: options.runStepMs ?? 0, ...(options.now && { now: options.now }), mediaOrigin: media.origin });
     if (options.seed !== false) seed(store, seedOrg, wsOrigin);
     faults.set(parseFaults({}));
     log = [];
@@ -96,7 +105,7 @@ export async function startBluejayServer(options: BluejayServerOptions = {}): Pr
       case 'GET /__admin/store':
         return json(200, store.snapshot());
       default:
-        return detail(404, 'Not Found');
+        return simulationAdmin(store, req.method ?? '', pathname, raw) ?? detail(404, 'Not Found');
     }
   }
 
@@ -166,7 +175,7 @@ export async function startBluejayServer(options: BluejayServerOptions = {}): Pr
       (closing ??= new Promise<void>((resolve) => {
         for (const t of timers) clearTimeout(t);
         timers.clear();
-        server.close(() => resolve());
+        server.close(() => void media.close().then(resolve));
         server.closeAllConnections();
       })),
   };

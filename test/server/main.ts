@@ -3,7 +3,7 @@
  * for trying the CLI by hand. Adds KEY (default bluejay-demo-key, organization org-1, which holds the
  * sample data) to the test keys; port 0 (the default) picks a free port. Stops on SIGINT/SIGTERM.
  */
-import { DEFAULT_KEYS, DEFAULT_ORG, startBluejayServer } from './index';
+import { DEFAULT_KEYS, DEFAULT_ORG, DEMO_RUN_STEP_MS, startBluejayServer } from './index';
 
 function parseArgs(argv: readonly string[]): { port: number; key: string } {
   let port = 0;
@@ -30,7 +30,7 @@ function parseArgs(argv: readonly string[]): { port: number; key: string } {
 
 async function main(): Promise<void> {
   const { port, key } = parseArgs(process.argv.slice(2));
-  const server = await startBluejayServer({ port, keys: { ...DEFAULT_KEYS, [key]: { org: DEFAULT_ORG } } });
+  const server = await startBluejayServer({ port, keys: { ...DEFAULT_KEYS, [key]: { org: DEFAULT_ORG } }, runStepMs: DEMO_RUN_STEP_MS });
   console.log(`Bluejay-compatible API on ${server.url} (API key: ${key})`);
   let stopping = false;
   const stop = (): void => {

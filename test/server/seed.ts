@@ -2,10 +2,12 @@
  * Sample data: realistic personas and digital humans, created through the same validation as API
  * calls. Ids 318 and 1204 and persona 7b1e4c2a-... match examples/, so the demo's pushes update them
  * (the workflow one with its locked fields exactly as in examples/workflow-replay.digital-human.yaml).
+ * Agents 1042 (voice) and 2001 (SMS) with simulations 57 and 61, which 318 and 205 belong to.
  */
 import { insertDigitalHuman } from './digitalHumans';
 import { createCustomerPersonaRequest, createDigitalHumanRequest } from './models';
 import { insertPersona } from './personas';
+import { seedSimulations } from './simState';
 import type { Store } from './store';
 import type { ValidationIssue, Validator } from './validate';
 
@@ -156,6 +158,7 @@ const DIGITAL_HUMANS: { id: number; at: string; body: Record<string, unknown> }[
 
 /** Fills the store with the sample data, owned by `org`. */
 export function seed(store: Store, org: string, wsOrigin: string): void {
+  seedSimulations(store, org);
   for (const p of PERSONAS) insertPersona(store, org, valid(createCustomerPersonaRequest, p.body), { id: p.id, createdAt: p.at });
   for (const d of DIGITAL_HUMANS) {
     const r = insertDigitalHuman(store, org, wsOrigin, valid(createDigitalHumanRequest, d.body), { id: d.id, createdAt: d.at });

@@ -1,0 +1,111 @@
+/**
+ * `bluejay generate --agent ID [--simulation ID] [--goal TEXT] [--count N] --out DIR`: asks Bluejay
+ * to generate digital humans (generate-digital-humans) and writes each one it returns as a YAML file
+ * in DIR, with its id and, in `.bluejay/state.json`, its baseline.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { apiFields, type ApiRequest } from '../core/api/request';
+import { asObj, idString } from '../core/run/api';
+import { fromRemote, renderDefinition } from '../core/sync/remote';
+import { baselineFrom } from '../core/sync/state';
+import { validateText } from '../core/validate';
+import { apiKeyOf, baseUrlOf, clientFor } from './connect';
+import { reason } from './discover';
+import { EXIT, UsageError, type Io } from './io';
+import { problemLine } from './output';
+import { StateFiles } from './state';
+
+export interface GenerateOptions {
+  readonly agent?: string | undefined;
+  readonly simulation?: string | undefined;
+  readonly goal?: string | undefined;
+  readonly count?: string | undefined;
+  readonly out?: string | undefined;
+  readonly baseUrl?: string | undefined;
+  readonly extra?: readonly string[];
+}
+
+const digits = (name: string, v: string | undefined): string | undefined => {
+  if (v !== undefined && !/^\d+$/.test(v)) throw new UsageError(`${name} must be an id (digits), got '${v}'`);
+  return v;
+};
+
+export async function generateCommand(options: GenerateOptions, io: Io): Promise<number> {
+  if (options.extra?.length) throw new UsageError(`generate takes no paths (got '${options.extra.join(' ')}'); use --out DIR`);
+  const agent = digits('--agent', options.agent);
+  if (agent === undefined) throw new UsageError('--agent ID is required');
+  const simulation = digits('--simulation', options.simulation);
+  if (!options.out) throw new UsageError('--out DIR is required');
+  const count = options.count === undefined ? 1 : Number(options.count);
+  if (!Number.isInteger(count) || count < 1 || count > 100) throw new UsageError(`--count must be a whole number from 1 to 100 (got '${options.count ?? ''}')`);
+  const base = baseUrlOf(options.baseUrl, io);
+  const key = apiKeyOf(io);
+  if (!key) throw new UsageError('set BLUEJAY_API_KEY to your Bluejay API key (generate creates digital humans on Bluejay)');
+  const sender = await clientFor(base.url, key);
+
+  // Without --goal, the agent's own goals (each asked `count` times).
+  let goals = options.goal !== undefined && options.goal.trim() !== '' ? [options.goal.trim()] : [];
+  try {
+    if (goals.length === 0) {
+      const a = asObj((await sender.send({ method: 'GET', path: `/v1/agents/${agent}`, kind: 'digital-human', op: 'get' }, io.signal)).data);
+      goals = Array.isArray(a?.['goals']) ? a['goals'].filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [];
+      if (goals.length === 0) throw new UsageError(`agent ${agent} has no goals on Bluejay: say what the callers want with --goal TEXT`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    io.err(`bluejay: could not read agent ${agent}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.problems;
+  }
+  const body = { agent_id: agent, ...(simulation !== undefined && { simulation_id: simulation }), goal_adherence: goals.map((goal) => ({ goal, num_calls: count })) };
+  const req: ApiRequest = { method: 'POST', path: '/v1/generate-digital-humans', body, kind: 'digital-human', op: 'create' };
+  let data: unknown;
+  try {
+    data = (await sender.send(req, io.signal)).data;
+  } catch (e) {
+    io.err(`bluejay: Bluejay did not generate digital humans: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.problems;
+  }
+  const d = asObj(data);
+  if (typeof d?.['warning'] === 'string') io.err(`bluejay: Bluejay says: ${d['warning']}\n`);
+  const made = Array.isArray(d?.['digital_humans']) ? d['digital_humans'] : [];
+  await mkdir(options.out, { recursive: true });
+  const state = new StateFiles(base.origin, io);
+  let failed = made.length === 0;
+  if (made.length === 0) io.err('bluejay: Bluejay returned no digital humans\n');
+  const used = new Set<string>();
+  for (const item of made) {
+    const wrapped = asObj(item);
+    const resource = asObj(wrapped?.['digital_human']) ?? wrapped;
+    if (!resource) continue;
+    const withSims = resource['simulation_ids'] === undefined && simulation !== undefined ? { ...resource, simulation_ids: [Number(simulation)] } : resource;
+    const def = fromRemote('digital-human', withSims);
+    const text = renderDefinition(def, 'yaml');
+    const path = join(options.out, fileName(def, used));
+    try {
+      await writeFile(path, text, { flag: 'wx' }); // never over an existing file
+    } catch (e) {
+      io.err(`bluejay: could not write ${path}: ${reason(e)}\n`);
+      failed = true;
+      continue;
+    }
+    const id = idString(def['id']);
+    if (id !== null) await state.record(path, baselineFrom('digital-human', def['id'] as string | number, apiFields(def), undefined, new Date().toISOString()));
+    const problems = validateText(text, path).problems;
+    for (const p of problems) io.err(problemLine(path, p) + '\n');
+    if (problems.some((p) => p.severity === 'error')) failed = true;
+    io.out(`${path}${id === null ? '' : `: id ${id}`}\n`);
+  }
+  await state.save();
+  return failed ? EXIT.problems : EXIT.ok;
+}
+
+/** `<name as a slug>.digital-human.yaml`, made unique within this run (an existing file is never replaced: wx). */
+function fileName(def: Readonly<Record<string, unknown>>, used: Set<string>): string {
+  const name = typeof def['name'] === 'string' ? def['name'] : `digital-human-${idString(def['id']) ?? 'new'}`;
+  const slug = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'digital-human';
+  let candidate = `${slug}.digital-human.yaml`;
+  for (let n = 2; used.has(candidate); n++) candidate = `${slug}-${n}.digital-human.yaml`;
+  used.add(candidate);
+  return candidate;
+}
