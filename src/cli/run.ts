@@ -4,7 +4,7 @@
  * in their simulations on Bluejay and reports the results (progress on stderr).
  */
 import { Pacer } from '../core/api/pacing';
-import { realClock, type Clock } from '../core/run/clock';
+import { realClock, type Clock } from '../core/api/pacing';
 import { endConversations, MIN_POLL_MS, queuedReport, queueRun, unfinishedIds, watchRun, type QueuedRun, type RunReport } from '../core/run/runner';
 import { groupBySimulation, runTarget, type RunTarget } from '../core/run/target';
 import type { Sender } from '../core/sync/push';

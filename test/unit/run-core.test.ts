@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ApiError, errorFromResponse } from '../../src/core/api/errors';
 import type { ApiRequest } from '../../src/core/api/request';
-import type { Clock } from '../../src/core/run/clock';
+import type { Clock } from '../../src/core/api/pacing';
 import { endConversations, queueRun, unfinishedIds, watchRun, type QueuedRun } from '../../src/core/run/runner';
 import { isFinished, outcomeOf } from '../../src/core/run/status';
 import { groupBySimulation, runTarget } from '../../src/core/run/target';

@@ -7,7 +7,7 @@
 import { ApiError } from '../api/errors';
 import type { Sender } from '../sync/push';
 import { agentRequest, endConversationsRequest, isSmsAgent, queueRequest, readQueued, readRun, readSimulation, readSingleResult, resultRequest, resultsRequest, simulationRequest, type ResultData } from './api';
-import { realClock, type Clock } from './clock';
+import { realClock, type Clock } from '../api/pacing';
 import { isFinished, isResultTerminal, isRunTerminal, outcomeOf, type Outcome } from './status';
 
 export const MIN_POLL_MS = 2_000;
