@@ -6,7 +6,7 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { editsFor } from '../src/core/form/edits';
+import { editsFor } from '../src/core/edit/engine';
 import { formModel } from '../src/core/form/model';
 import { validateText } from '../src/core/validate';
 import { startWorkbench } from '../test/e2e/workbench';

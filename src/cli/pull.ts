@@ -5,7 +5,6 @@ import { apiFields, getRequest, resourceOf } from '../core/api/request';
 import { sameId } from '../core/ids';
 import { formatFromFileName, isKind, type Kind } from '../core/kinds';
 import { withLock, fileLockPath, writeFileAtomic } from '../core/sync/files';
-import { applyEdits } from '../core/sync/idEdit';
 import { refreshEdits } from '../core/sync/refresh';
 import { fromRemote, renderDefinition } from '../core/sync/remote';
 import { baselineFrom } from '../core/sync/state';
@@ -15,6 +14,7 @@ import { apiKeyOf, baseUrlOf, clientFor } from './connect';
 import { reason } from './discover';
 import { EXIT, UsageError, type Io } from './io';
 import { StateFiles } from './state';
+import { applyEdits } from '../core/edit/apply';
 
 export interface PullOptions {
   readonly baseUrl: string | undefined;

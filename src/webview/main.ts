@@ -4,12 +4,13 @@
  * once per `init` and updated in place on each `state`. Every change the person makes is one
  * `edit` with the version of the state it was made on; the file stays the single source of truth.
  */
-import type { EditOp, FormState, WebviewMessage } from '../core/form/protocol';
+import type { FormState, WebviewMessage } from '../core/form/protocol';
 import { isHostMessage, patched } from '../core/form/protocol';
 import { makeField } from './render/field';
 import { createControl } from './render/controls';
 import { FormView, type UiState } from './render/form';
 import type { Ctx } from './render/types';
+import type { EditOp } from '../core/edit/types';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;

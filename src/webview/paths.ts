@@ -3,7 +3,7 @@
  * or a variant starts with, and the filter. No DOM here: the unit tests run it in plain Node.
  */
 import type { FieldSpec } from '../core/form/model';
-import type { Path } from '../core/form/protocol';
+import type { Path } from '../core/edit/types';
 
 /** RFC 6901: '' is the whole document, each segment escaped (~ as ~0, / as ~1). */
 export function pathToPointer(path: Path): string {

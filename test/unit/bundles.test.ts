@@ -39,8 +39,8 @@ void describe('bundles', () => {
     assert.ok(main.bytes <= MAIN_BUDGET, `dist/extension.js is ${(main.bytes / 1024).toFixed(1)} KB minified`);
   });
 
-  void test('the main bundle holds no axios, no form engine and no sync engine', () => {
-    const heavy = main.inputs.filter((f) => /node_modules\/axios\//.test(f) || /^src\/core\/form\/(edits|yamlEdits|yamlWrite|jsonEdits|yamlSource)\.ts$/.test(f) || /^src\/core\/sync\//.test(f) || /^src\/core\/api\/client\.ts$/.test(f));
+  void test('the main bundle holds no axios, no edit engine and no sync engine', () => {
+    const heavy = main.inputs.filter((f) => /node_modules\/axios\//.test(f) || /^src\/core\/edit\/(engine|yamlEdits|yamlWrite|jsonEdits|yamlSource)\.ts$/.test(f) || /^src\/core\/sync\//.test(f) || /^src\/core\/api\/client\.ts$/.test(f));
     assert.deepEqual(heavy, []);
   });
 
@@ -48,6 +48,6 @@ void describe('bundles', () => {
     const api = await metafileOf('src/extension/api/index.ts');
     assert.ok(api.inputs.some((f) => f.includes('node_modules/axios/')), 'axios is in dist/api.js');
     const editing = await metafileOf('src/extension/editing/index.ts');
-    assert.ok(editing.inputs.includes('src/core/form/edits.ts'), 'the form engine is in dist/editing.js');
+    assert.ok(editing.inputs.includes('src/core/edit/engine.ts'), 'the edit engine is in dist/editing.js');
   });
 });

@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { EditOp } from '../../src/core/form/protocol';
 import { parseYaml } from '../../src/core/parse/yaml';
 import { changedLines, edit, insert, move, set, unset } from './helpers/formEdits';
+import type { EditOp } from '../../src/core/edit/types';
 
 const DIR = join(__dirname, '..', '..', '..', 'examples');
 const read = (name: string): string => readFileSync(join(DIR, name), 'utf8');

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { edit as editAny, insert, move, refused, set, unset } from './helpers/formEdits';
-import type { EditOp } from '../../src/core/form/protocol';
+import type { EditOp } from '../../src/core/edit/types';
 
 const J = [
   '{',

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { editsFor } from '../../src/core/form/edits';
+import { editsFor } from '../../src/core/edit/engine';
 import { edit, insert, move, refused, set, unset } from './helpers/formEdits';
 
 const SR = [

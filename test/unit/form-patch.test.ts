@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import { load } from 'js-yaml';
 import { patched } from '../../src/core/form/protocol';
 import { parseText } from '../../src/core/parse/memo';
-import { patchBetween } from '../../src/core/form/values';
+import { patchBetween } from '../../src/core/edit/values';
 import { edit, refused } from './helpers/formEdits';
 
 const set = (path: string, value: unknown) => ({ op: 'set' as const, path: path.split('/'), value });

@@ -1,10 +1,11 @@
 /** Pushing one file: what is sent, what comes back, where server problems land, the id written back. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { idEdit, applyEdits } from '../../src/core/sync/idEdit';
+import { idEdit } from '../../src/core/sync/idEdit';
 import { pushText } from '../../src/core/sync/push';
 import { textOf } from './support/text';
 import { fake } from './support/sender';
+import { applyEdits } from '../../src/core/edit/apply';
 
 
 const DH = '# caller\nkind: digital-human\nid: 7\nname: Caller  # note\nsilence_timeout: 20\ntraits:\n  - trait_name: a\n    trait_data_type: STRING\n    value: v\n';
@@ -71,7 +72,7 @@ void describe('pushText', () => {
       assert.ok(!p.message.includes('\n'), label);
     }
     const ok = await pushText(persona, 'x.persona.yaml', fake(200, { id: '7B1E4C2A-9F3D-4A6B-8C5E-2D0F1A3B4C5D', name: 'n', description: 'd', goal: 'g' }));
-    assert.equal(ok.newText, 'kind: customer-persona\nid: "7B1E4C2A-9F3D-4A6B-8C5E-2D0F1A3B4C5D"\nname: n\ndescription: d\ngoal: g\n');
+    assert.equal(ok.newText, 'kind: customer-persona\nid: 7B1E4C2A-9F3D-4A6B-8C5E-2D0F1A3B4C5D\nname: n\ndescription: d\ngoal: g\n');
   });
 
   void test('an update keeps the file\'s id whatever id the answer holds', async () => {

@@ -102,6 +102,20 @@ void describe('quick fixes in JSON', () => {
     assert.equal(apply(text, remove!), '{\n  "kind": "digital-human",\n  "id": 3,\n  "language": "enn"\n}\n');
   });
 
+  void test('remove keeps unrelated lines byte for byte: a one-line list before the key stays one line', () => {
+    const text = '{\n  "kind": "digital-human",\n  "id": 3,\n  "simulation_ids": [1, 2],\n  "bogus": 1\n}\n';
+    const remove = fixes(text, 'unknown-key', F).find((f) => f.title.startsWith('Remove'));
+    assert.equal(apply(text, remove!), '{\n  "kind": "digital-human",\n  "id": 3,\n  "simulation_ids": [1, 2]\n}\n');
+    assert.equal(remove?.edits.length, 1, 'one minimal edit');
+  });
+
+  void test('a rename writes the key in its place, quoted as it was', () => {
+    const text = '{"kind": "digital-human", "id": 3, "name": "n", "voice_sped": "x"}';
+    const [rename] = fixes(text, 'unknown-key', F);
+    assert.equal(rename?.title, "Rename 'voice_sped' to 'voice_speed'");
+    assert.equal(apply(text, rename), '{"kind": "digital-human", "id": 3, "name": "n", "voice_speed": "x"}');
+  });
+
   void test('no rename onto a key that is already there', () => {
     const text = '{"kind": "digital-human", "id": 3, "voice_speed": "fast", "voice_sped": "x"}';
     assert.deepEqual(fixes(text, 'unknown-key', F).map((f) => f.title), ["Remove 'voice_sped'"]);

@@ -1,9 +1,9 @@
 /** driftOf and resolveDrift: who changed what since the baseline, and taking Bluejay's side. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { editsFor } from '../../src/core/form/edits';
-import { applyEdits } from '../../src/core/sync/idEdit';
+import { editsFor } from '../../src/core/edit/engine';
 import { driftOf, resolveDrift, type FieldDrift } from '../../src/core/sync/drift';
+import { applyEdits } from '../../src/core/edit/apply';
 
 const row = (pointer: string, base: unknown, local: unknown, remote: unknown, localChanged: boolean, remoteChanged: boolean, conflict: boolean): FieldDrift => ({ pointer, base, local, remote, localChanged, remoteChanged, conflict });
 

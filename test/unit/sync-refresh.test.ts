@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { applyEdits } from '../../src/core/sync/idEdit';
 import { refreshEdits } from '../../src/core/sync/refresh';
 import { fromRemote } from '../../src/core/sync/remote';
 import type { Format } from '../../src/core/kinds';
+import { applyEdits } from '../../src/core/edit/apply';
 
 const ROOT = join(__dirname, '..', '..', '..');
 

@@ -1,24 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formModel, type FieldSpec } from '../../src/core/form/model';
-import {
-  childOf,
-  defaultItem,
-  defaultValue,
-  displayText,
-  fieldMatches,
-  itemSummary,
-  jsonText,
-  nearestTarget,
-  parseJson,
-  parseNumber,
-  pathToPointer,
-  pointerToPath,
-  presenceOf,
-  sliderStep,
-  variantIndex,
-  variantValue,
-} from '../../src/webview/paths';
+import { childOf, defaultItem, defaultValue, displayText, fieldMatches, itemSummary, jsonText, nearestTarget, parseJson, parseNumber, pathToPointer, pointerToPath, presenceOf, sliderStep, variantIndex, variantValue } from '../../src/webview/paths';
 
 const dh = formModel('digital-human');
 

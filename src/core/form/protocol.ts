@@ -3,17 +3,8 @@
  * defined once and checked at runtime on arrival (a webview is another process, and a message is
  * only data until checked). Pure TypeScript: the webview bundles this file too.
  */
+import type { EditOp, Path } from '../edit/types';
 import type { FormModel } from './model';
-
-/** Path segments from the document's root; list indices are decimal strings ("0"). */
-export type Path = readonly string[];
-
-/** A change the form asks for; the host turns it into one minimal edit of the text. */
-export type EditOp =
-  | { readonly op: 'set'; readonly path: Path; readonly value: unknown }
-  | { readonly op: 'unset'; readonly path: Path }
-  | { readonly op: 'insert'; readonly path: Path; readonly index: number; readonly value: unknown }
-  | { readonly op: 'move'; readonly path: Path; readonly from: number; readonly to: number };
 
 export interface FormProblem {
   readonly pointer: string;

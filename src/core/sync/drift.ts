@@ -2,10 +2,10 @@
  * Drift: how a file and Bluejay's copy each moved since the file was last pushed or pulled (its
  * baseline), field by field, and the edits that take Bluejay's side where a person chooses it.
  */
-import type { EditOp } from '../form/protocol';
 import { KINDS } from '../kinds';
 import { fromPointer, toPointer } from '../problem';
 import { carries, definitionFields, keeps } from './remote';
+import type { EditOp } from '../edit/types';
 
 export type FieldDrift = {
   pointer: string;

@@ -4,14 +4,26 @@
  * minified JSON). Without a `kind`, the id goes first.
  */
 import { parseTree, findNodeAtLocation } from 'jsonc-parser';
-import type { TextEdit } from '../fix/quickFixes';
-import { yamlValue } from '../fix/yamlText';
 import type { Format } from '../kinds';
+import { applyEdits } from '../edit/apply';
+import { sameValue } from '../edit/values';
+import { inlineText, isObject } from '../edit/yamlWrite';
+import { parseText } from '../parse/memo';
 import { parseYaml } from '../parse/yaml';
 import { LineMap } from '../text';
+import type { TextEdit } from '../edit/types';
 
 export function idEdit(text: string, format: Format, id: string | number): TextEdit | undefined {
-  return format === 'json' ? jsonIdEdit(text, id) : yamlIdEdit(text, id);
+  const edit = format === 'json' ? jsonIdEdit(text, id) : yamlIdEdit(text, id);
+  return edit && readsBack(text, format, edit, id) ? edit : undefined;
+}
+
+/** The edited text reads as the same definition with `id` added, every other field as it was. */
+function readsBack(text: string, format: Format, edit: TextEdit, id: string | number): boolean {
+  const before = parseText(text, format);
+  const after = parseText(applyEdits(text, [edit]), format);
+  if (!before.ok || !after.ok || after.issues.length || !isObject(before.value)) return false;
+  return sameValue(after.value, { ...before.value, id });
 }
 
 function jsonIdEdit(text: string, id: string | number): TextEdit | undefined {
@@ -44,7 +56,9 @@ function yamlIdEdit(text: string, id: string | number): TextEdit | undefined {
   if (!parsed.ok) return undefined;
   const root = parsed.locator.rootSpan();
   if (!root) return undefined;
-  const entry = `id: ${yamlValue(id)}`;
+  const value = inlineText(id, text[root[0]] === '{', 'pretty');
+  if (value === undefined) return undefined;
+  const entry = `id: ${value}`;
   const kindValue = parsed.locator.valueSpan(['kind']);
   const kindKey = parsed.locator.keySpan(['kind']);
   if (text[root[0]] === '{') {
@@ -63,11 +77,4 @@ function yamlIdEdit(text: string, id: string | number): TextEdit | undefined {
     return { offset: lines.lineStart(next), length: 0, newText: `${line}${eol}` };
   }
   return { offset: lines.lineStart(lines.position(root[0]).line), length: 0, newText: `${line}${eol}` };
-}
-
-/** Applies edits (non-overlapping) to text. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
-  return out;
 }

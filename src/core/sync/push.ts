@@ -3,14 +3,15 @@
  * terms as validation (problems with ranges), including what Bluejay rejected, on the field it named.
  */
 import { pushRequest, resourceOf, type ApiRequest } from '../api/request';
-import type { TextEdit } from '../fix/quickFixes';
 import { isValidId, shownValue } from '../ids';
 import type { Format, Kind } from '../kinds';
 import type { Problem } from '../problem';
 import { validateText, type ValidationResult } from '../validate';
-import { applyEdits, idEdit } from './idEdit';
+import { idEdit } from './idEdit';
 import { keeps } from './remote';
 import { errorProblems, placed } from './serverProblems';
+import type { TextEdit } from '../edit/types';
+import { applyEdits } from '../edit/apply';
 
 export type PushAction = 'created' | 'updated' | 'unchanged' | 'failed' | 'skipped';
 

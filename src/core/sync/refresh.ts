@@ -2,17 +2,17 @@
  * Bringing an existing definition file in step with Bluejay's copy (a pull into a file that exists):
  * one minimal edit, so comments, key order and the quoting of untouched lines stay as they are.
  */
-import type { TextEdit } from '../fix/quickFixes';
-import { applyOps, spanEdits } from '../form/edits';
-import type { EditOp } from '../form/protocol';
+import { applyOps } from '../edit/engine';
 import { sameId } from '../ids';
 import { isKind, type Format } from '../kinds';
 import { parseJson } from '../parse/json';
 import { parseYaml } from '../parse/yaml';
 import { toPointer } from '../problem';
 import { SCHEMAS } from '../schema/schemas';
-import { applyEdits, idEdit } from './idEdit';
+import { idEdit } from './idEdit';
 import { carries, definitionFields, keeps } from './remote';
+import type { EditOp, TextEdit } from '../edit/types';
+import { applyEdits, spanEdits } from '../edit/apply';
 
 export type RefreshResult = { readonly ok: true; readonly edits: TextEdit[]; readonly changed: string[] } | { readonly ok: false; readonly reason: string };
 

@@ -6,7 +6,7 @@ import { Document, visit } from 'yaml';
 import { apiFields } from '../api/request';
 import type { Format, Kind } from '../kinds';
 import { toPointer } from '../problem';
-import { plainSafe } from '../form/yamlWrite';
+import { plainSafe } from '../edit/yamlWrite';
 import { SCHEMAS } from '../schema/schemas';
 
 /**

@@ -8,6 +8,6 @@ export { yamlContextAt, yamlKeyPathAt } from '../../core/assist/yamlContext';
 export { schemaAtPath, typesOf } from '../../core/schema/lookup';
 export { quickFixes } from '../../core/fix/quickFixes';
 export { formModel } from '../../core/form/model';
-export { editsFor } from '../../core/form/edits';
+export { editsFor } from '../../core/edit/engine';
 export { FormEditorProvider } from '../form/formHost';
 export { createDefinition } from '../newDefinition';

@@ -6,15 +6,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { EditOp, FormCommand, FormState, HostMessage } from '../../core/form/protocol';
+import type { FormCommand, FormState, HostMessage } from '../../core/form/protocol';
 import { isWebviewMessage } from '../../core/form/protocol';
 import { documentKind } from '../definitions';
 import type { Diagnostics } from '../diagnostics';
-import { editsFor } from '../../core/form/edits';
+import { editsFor } from '../../core/edit/engine';
 import { formModel } from '../../core/form/model';
-import { patchBetween } from '../../core/form/values';
+import { patchBetween } from '../../core/edit/values';
 import type { Logger } from '../log';
 import type { Pusher } from '../sync/pusher';
+import type { EditOp } from '../../core/edit/types';
 
 export class FormEditorProvider implements vscode.CustomTextEditorProvider {
   constructor(private readonly extensionUri: vscode.Uri, private readonly diagnostics: Diagnostics, private readonly pusher: Pusher, private readonly log: Logger) {}

@@ -10,9 +10,8 @@
  * The same scheme serves the plans (plan.ts), by an id in the query.
  */
 import type { CancellationToken, Uri } from 'vscode';
-import { applyOps } from '../../core/form/edits';
-import type { EditOp } from '../../core/form/protocol';
-import { sameValue } from '../../core/form/values';
+import { applyOps } from '../../core/edit/engine';
+import { sameValue } from '../../core/edit/values';
 import type { Format } from '../../core/kinds';
 import { carries, renderDefinition } from '../../core/sync/remote';
 import * as vscode from 'vscode';
@@ -20,6 +19,7 @@ import { requireKey } from './keyPrompts';
 import { openDefinition, validationOf, type Definitions } from './pushCommands';
 import type { Pusher } from './pusher';
 import { clientFor, idOf, quietTarget, readRemote, why } from './remoteRead';
+import type { EditOp } from '../../core/edit/types';
 
 export const SCHEME = 'bluejay-remote';
 const META = ['kind', 'id', '$schema', 'environment'];

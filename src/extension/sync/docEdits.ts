@@ -4,9 +4,9 @@
  * the span that differs, so comments and layout stay and one undo takes it back.
  */
 import type { TextDocument } from 'vscode';
-import type { TextEdit } from '../../core/fix/quickFixes';
-import { applyOps, spanEdits } from '../../core/form/edits';
-import type { EditOp } from '../../core/form/protocol';
+import { applyOps } from '../../core/edit/engine';
+import type { EditOp, TextEdit } from '../../core/edit/types';
+import { spanEdits } from '../../core/edit/apply';
 import * as vscode from 'vscode';
 
 /** Puts `edits` (offsets in the document's current text) into `doc` as one workspace edit; whether it was applied. */

@@ -1,12 +1,13 @@
 /** Lists of objects (scripted responses, traits, tool calls, transcript turns): a card per item. */
 import type { FieldSpec } from '../../core/form/model';
-import type { FormProblem, Path } from '../../core/form/protocol';
+import type { FormProblem } from '../../core/form/protocol';
 import { h, replaceIfChanged, textButton, uid } from '../dom';
 import { defaultItem, isRecord, itemSummary, pathToPointer } from '../paths';
 import { listControl } from './list';
 import { FieldSet } from './object';
 import { problemRow, worst } from './problems';
 import type { Control, Ctx, Target } from './types';
+import type { Path } from '../../core/edit/types';
 
 export function cardListControl(spec: FieldSpec, path: Path, ctx: Ctx): Control {
   const fields = spec.fields ?? [];

@@ -1,10 +1,10 @@
 /** Yes/no and one-of-a-list: a checkbox and a select, both sent at once. */
 import type { FieldSpec } from '../../core/form/model';
-import type { Path } from '../../core/form/protocol';
 import { h } from '../dom';
 import { displayText, presenceOf } from '../paths';
 import { placeholderFor } from './editable';
 import type { Control, Ctx } from './types';
+import type { Path } from '../../core/edit/types';
 
 /** A checkbox; indeterminate while the value is unset or null (the field's badge says which). */
 export function booleanControl(spec: FieldSpec, path: Path, ctx: Ctx): Control {

@@ -1,6 +1,5 @@
 /** The one place a field's control is chosen: by the model's `control`, never by the field's name. */
 import type { FieldSpec } from '../../core/form/model';
-import type { Path } from '../../core/form/protocol';
 import { cardListControl } from './cards';
 import { booleanControl, enumControl } from './choice';
 import { numberControl } from './number';
@@ -9,6 +8,7 @@ import { rowListControl } from './rows';
 import { jsonControl, textControl } from './text';
 import type { Control, ControlHost, Ctx } from './types';
 import { variantControl } from './variant';
+import type { Path } from '../../core/edit/types';
 
 export function createControl(spec: FieldSpec, path: Path, ctx: Ctx, host: ControlHost): Control {
   switch (spec.control) {

@@ -4,11 +4,12 @@
  * the problems about it.
  */
 import type { FieldSpec } from '../../core/form/model';
-import type { FormProblem, Path } from '../../core/form/protocol';
+import type { FormProblem } from '../../core/form/protocol';
 import { firstFocusable, flag, h, hasFocus, iconButton, replaceIfChanged, uid } from '../dom';
 import { pathToPointer, presenceOf } from '../paths';
 import { problemRow, worst } from './problems';
 import type { Ctx, FieldNode } from './types';
+import type { Path } from '../../core/edit/types';
 
 export function makeField(spec: FieldSpec, path: Path, ctx: Ctx): FieldNode {
   const labelId = uid('label');

@@ -8,10 +8,10 @@
  * the next PAGE in place. A state updates only the entries shown; items past them cost nothing.
  */
 import type { FieldSpec } from '../../core/form/model';
-import type { Path } from '../../core/form/protocol';
 import { firstFocusable, h, icon, iconButton } from '../dom';
 import type { Control, Target } from './types';
 import type { Ctx } from './types';
+import type { Path } from '../../core/edit/types';
 
 /** How many entries a list shows at first, and how many more each "Show more" adds. */
 export const PAGE = 50;

@@ -4,11 +4,11 @@
  * sends nothing and is marked. The slider sends when let go (`change`), not while it moves.
  */
 import type { FieldSpec } from '../../core/form/model';
-import type { Path } from '../../core/form/protocol';
 import { h } from '../dom';
 import { displayText, parseNumber, presenceOf, sliderStep } from '../paths';
 import { Editable, placeholderFor } from './editable';
 import type { Control, ControlHost, Ctx } from './types';
+import type { Path } from '../../core/edit/types';
 
 export function numberControl(spec: FieldSpec, path: Path, ctx: Ctx, host: ControlHost): Control {
   const integer = spec.control === 'integer';

@@ -4,12 +4,13 @@
  * an Add button that appends an empty object to edit in its row.
  */
 import type { FieldSpec } from '../../core/form/model';
-import type { FormProblem, Path } from '../../core/form/protocol';
+import type { FormProblem } from '../../core/form/protocol';
 import { flag, h, replaceIfChanged, textButton, uid } from '../dom';
 import { defaultItem, parseNumber, pathToPointer } from '../paths';
 import { listControl } from './list';
 import { problemRow, worst } from './problems';
 import type { Control, Ctx, Target } from './types';
+import type { Path } from '../../core/edit/types';
 
 export function rowListControl(spec: FieldSpec, path: Path, ctx: Ctx): Control {
   const item: FieldSpec = spec.item ?? { key: 'item', title: 'item', control: 'text', nullable: false, required: true };

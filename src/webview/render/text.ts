@@ -1,10 +1,10 @@
 /** Text, long text and free-form JSON: boxes that commit on change, Enter or blur. */
 import type { FieldSpec } from '../../core/form/model';
-import type { Path } from '../../core/form/protocol';
 import { autoGrow, h } from '../dom';
 import { displayText, jsonText, parseJson, presenceOf } from '../paths';
 import { Editable, placeholderFor } from './editable';
 import type { Control, ControlHost, Ctx } from './types';
+import type { Path } from '../../core/edit/types';
 
 export function textControl(spec: FieldSpec, path: Path, ctx: Ctx, host: ControlHost): Control {
   const multiline = spec.control === 'textarea';

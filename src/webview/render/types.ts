@@ -1,6 +1,7 @@
 /** The shapes the form's parts share. Each part is built once and then updated in place. */
 import type { FieldSpec } from '../../core/form/model';
-import type { EditOp, FormProblem, Path } from '../../core/form/protocol';
+import type { FormProblem } from '../../core/form/protocol';
+import type { EditOp, Path } from '../../core/edit/types';
 
 /** What the parts need from the form: a way to ask for an edit, and to build nested parts. */
 export interface Ctx {

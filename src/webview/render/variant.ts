@@ -4,11 +4,11 @@
  * variant's required fields.
  */
 import type { FieldSpec } from '../../core/form/model';
-import type { Path } from '../../core/form/protocol';
 import { h, uid } from '../dom';
 import { displayText, isRecord, variantIndex, variantValue } from '../paths';
 import { FieldSet } from './object';
 import type { Control, ControlHost, Ctx, Target } from './types';
+import type { Path } from '../../core/edit/types';
 
 export function variantControl(spec: FieldSpec, path: Path, ctx: Ctx, host: ControlHost): Control {
   const variants = spec.variants ?? [];

@@ -1,8 +1,8 @@
 /** Helpers of the form-edit tests: apply an op's edits, and the lines an edit changed. */
 import assert from 'node:assert/strict';
-import { editsFor } from '../../../src/core/form/edits';
-import type { EditOp } from '../../../src/core/form/protocol';
-import { applyEdits } from '../../../src/core/sync/idEdit';
+import { editsFor } from '../../../src/core/edit/engine';
+import type { EditOp } from '../../../src/core/edit/types';
+import { applyEdits } from '../../../src/core/edit/apply';
 
 /** The text after `op`; fails the test when the op is refused. */
 export function edit(text: string, op: EditOp, format: 'yaml' | 'json' = 'yaml'): string {

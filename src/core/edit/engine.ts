@@ -9,15 +9,15 @@
  * is made again with every new string double-quoted, and refused if that does not read back either.
  * The edit returned is the one span where the old and new texts differ.
  */
-import type { TextEdit } from '../fix/quickFixes';
 import { parseText } from '../parse/memo';
 import { toPointer } from '../problem';
-import { applyEdits } from '../sync/idEdit';
 import { JsonEditor } from './jsonEdits';
-import type { EditOp, Path } from './protocol';
-import { fail, YamlEditor, type Result } from './yamlEdits';
+import type { EditOp, Path } from './types';
+import { YamlEditor } from './yamlEdits';
 import { doubleQuoted, isObject, plainSafe, type Mode } from './yamlWrite';
 import { at, isJsonValue, nest, sameValue, valueAfter } from './values';
+import { type Result, type TextEdit, fail } from './types';
+import { applyEdits, spanEdits } from './apply';
 
 /** On success, the edit and the value the edited text reads as (checked, or safe by construction). */
 export type EditsResult = { readonly ok: true; readonly edits: TextEdit[]; readonly value: unknown } | { readonly ok: false; readonly reason: string };
@@ -223,18 +223,4 @@ export function applyOps(text: string, format: Format, ops: readonly EditOp[]): 
     out = applyEdits(out, r.edits);
   }
   return { ok: true, text: out };
-}
-
-/** The one span where `a` and `b` differ (none when equal), never splitting a CRLF or a surrogate pair; offsets moved by `shift`. */
-export function spanEdits(a: string, b: string, shift = 0): TextEdit[] {
-  if (a === b) return [];
-  const max = Math.min(a.length, b.length);
-  let p = 0;
-  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  let q = 0;
-  while (q < max - p && a.charCodeAt(a.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
-  const split = (t: string, i: number): boolean => i > 0 && i < t.length && /^(\r\n|[\ud800-\udbff][\udc00-\udfff])$/.test(t.slice(i - 1, i + 1));
-  while (p > 0 && (split(a, p) || split(b, p))) p--;
-  while (q > 0 && (split(a, a.length - q) || split(b, b.length - q))) q--;
-  return [{ offset: p + shift, length: a.length - p - q, newText: b.slice(p, b.length - q) }];
 }

@@ -9,11 +9,10 @@
  * and are removed with it. Comments above a key stay (they often head a group of keys).
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { fail, type Result } from './types';
 import { YamlSource } from './yamlSource';
 import { blockLines, flowText, folded, foldedBreaks, inlineText, keyText, render, styledString, type Layout, type Mode, type Rendered } from './yamlWrite';
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
-export const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
 
 type Coll = YAMLMap<unknown, unknown> | YAMLSeq<unknown>;
 interface Step {

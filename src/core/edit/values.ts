@@ -1,7 +1,7 @@
 /** A form change applied to the document's value: what the edited text must read back as. */
-import type { EditOp, Path } from './protocol';
-import { fail, type Result } from './yamlEdits';
+import type { EditOp, Path } from './types';
 import { isObject } from './yamlWrite';
+import { type Result, fail } from './types';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 

@@ -6,10 +6,9 @@
  * jsonc-parser's `modify` is not used: it reformats every line it touches, so adding a key after
  * `"ids": [57, 61]` would spread that list over four lines, and emptying an object leaves `{\n  }`.
  */
-import { findNodeAtLocation, parseTree, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
-import { jsonFormatting } from '../fix/quickFixes';
-import { fail, type Result } from './yamlEdits';
+import { findNodeAtLocation, parseTree, type FormattingOptions, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
 import { isObject } from './yamlWrite';
+import { type Result, fail } from './types';
 
 export class JsonEditor {
   private readonly unit: string;
@@ -126,4 +125,10 @@ function oneLine(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(oneLine).join(', ')}]`;
   if (isObject(v)) return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${oneLine(x)}`).join(', ')}}`;
   return JSON.stringify(v);
+}
+
+/** The indentation and line break a JSON file already uses. */
+export function jsonFormatting(text: string): FormattingOptions {
+  const indent = /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
+  return { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
 }
