@@ -3,11 +3,14 @@
  * to generate digital humans (generate-digital-humans) and writes each one it returns as a YAML file
  * in DIR, with its id and, in `.bluejay/state.json`, its baseline.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { apiFields, type ApiRequest } from '../core/api/request';
-import { asObj, idString } from '../core/run/api';
+import { isValidId, shownValue } from '../core/ids';
+import { idString } from '../core/run/api';
+import { asRecord } from '../core/record';
 import { fromRemote, renderDefinition } from '../core/sync/remote';
+import { writeFileAtomic } from '../core/sync/files';
 import { baselineFrom } from '../core/sync/state';
 import { validateText } from '../core/validate';
 import { apiKeyOf, baseUrlOf, clientFor } from './connect';
@@ -48,7 +51,7 @@ export async function generateCommand(options: GenerateOptions, io: Io): Promise
   let goals = options.goal !== undefined && options.goal.trim() !== '' ? [options.goal.trim()] : [];
   try {
     if (goals.length === 0) {
-      const a = asObj((await sender.send({ method: 'GET', path: `/v1/agents/${agent}`, kind: 'digital-human', op: 'get' }, io.signal)).data);
+      const a = asRecord((await sender.send({ method: 'GET', path: `/v1/agents/${agent}`, kind: 'digital-human', op: 'get' }, io.signal)).data);
       goals = Array.isArray(a?.['goals']) ? a['goals'].filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [];
       if (goals.length === 0) throw new UsageError(`agent ${agent} has no goals on Bluejay: say what the callers want with --goal TEXT`);
     }
@@ -66,7 +69,7 @@ export async function generateCommand(options: GenerateOptions, io: Io): Promise
     io.err(`bluejay: Bluejay did not generate digital humans: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.problems;
   }
-  const d = asObj(data);
+  const d = asRecord(data);
   if (typeof d?.['warning'] === 'string') io.err(`bluejay: Bluejay says: ${d['warning']}\n`);
   const made = Array.isArray(d?.['digital_humans']) ? d['digital_humans'] : [];
   await mkdir(options.out, { recursive: true });
@@ -75,26 +78,31 @@ export async function generateCommand(options: GenerateOptions, io: Io): Promise
   if (made.length === 0) io.err('bluejay: Bluejay returned no digital humans\n');
   const used = new Set<string>();
   for (const item of made) {
-    const wrapped = asObj(item);
-    const resource = asObj(wrapped?.['digital_human']) ?? wrapped;
+    const wrapped = asRecord(item);
+    const resource = asRecord(wrapped?.['digital_human']) ?? wrapped;
     if (!resource) continue;
     const withSims = resource['simulation_ids'] === undefined && simulation !== undefined ? { ...resource, simulation_ids: [Number(simulation)] } : resource;
-    const def = fromRemote('digital-human', withSims);
+    const remote = fromRemote('digital-human', withSims);
+    // Only an id the schema accepts goes into the file (as for a push's created id).
+    const badId = remote['id'] !== undefined && !isValidId('digital-human', remote['id']);
+    if (badId) io.err(`bluejay: Bluejay answered a digital human with the id ${shownValue(remote['id'])}, which is not a digital human's id: it is written without one\n`);
+    const def = badId ? Object.fromEntries(Object.entries(remote).filter(([k]) => k !== 'id')) : remote;
     const text = renderDefinition(def, 'yaml');
     const path = join(options.out, fileName(def, used));
     try {
-      await writeFile(path, text, { flag: 'wx' }); // never over an existing file
+      await writeFileAtomic(path, text, { exclusive: true }); // never over an existing file, never a partial one
     } catch (e) {
       io.err(`bluejay: could not write ${path}: ${reason(e)}\n`);
       failed = true;
       continue;
     }
-    const id = idString(def['id']);
-    if (id !== null) await state.record(path, baselineFrom('digital-human', def['id'] as string | number, apiFields(def), undefined, new Date().toISOString()));
+    const id = isValidId('digital-human', def['id']) ? def['id'] : null;
+    if (id !== null) await state.record(path, baselineFrom('digital-human', id, apiFields(def), undefined, new Date().toISOString()));
+    if (badId) failed = true;
     const problems = validateText(text, path).problems;
     for (const p of problems) io.err(problemLine(path, p) + '\n');
     if (problems.some((p) => p.severity === 'error')) failed = true;
-    io.out(`${path}${id === null ? '' : `: id ${id}`}\n`);
+    io.out(`${path}${id === null ? '' : `: id ${String(id)}`}\n`);
   }
   await state.save();
   return failed ? EXIT.problems : EXIT.ok;

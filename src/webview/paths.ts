@@ -4,6 +4,7 @@
  */
 import type { FieldSpec } from '../core/form/model';
 import type { Path } from '../core/edit/types';
+import { isRecord } from '../core/record';
 
 /** RFC 6901: '' is the whole document, each segment escaped (~ as ~0, / as ~1). */
 export function pathToPointer(path: Path): string {
@@ -31,9 +32,6 @@ export function nearestTarget(pointer: string, has: (pointer: string) => boolean
   return '';
 }
 
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 /** The value under `key` of an object or list, and whether it is there at all. */
 export function childOf(value: unknown, key: string): { readonly present: boolean; readonly value: unknown } {

@@ -1,12 +1,13 @@
 /** `bluejay run` against the local server, on a clock that never waits. */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ApiError } from '../../src/core/api/errors';
 import { run } from '../../src/cli/main';
 import { setRunClock } from '../../src/cli/run';
 import { cli, stateRootDir } from './support/cli';
+import { startProxy } from './support/gatingProxy';
 import { withServer } from './support/server';
 import { parseXml, type XmlNode } from './support/xml';
 
@@ -158,5 +159,23 @@ void describe('bluejay generate', () => {
       assert.equal((JSON.parse((await cli(env(s.url), 'run', '--no-wait', '--format', 'json', paths[0] ?? '')).out) as { files: Json[] }).files[0]?.['action'], 'run');
       assert.equal((await cli(env(s.url), 'generate', '--agent', '1042', '--out', out)).code, 0, 'the agent\'s goals when --goal is not given');
       assert.equal((await cli(env(s.url), 'generate', '--agent', 'x', '--out', out)).code, 2);
+    }));
+
+  void test('an id Bluejay answers that is not a digital human\'s id is not written: the file has none, no baseline, exit 1', () =>
+    withServer(async (s) => {
+      const dir = stateRootDir('gen');
+      const out = join(dir, 'generated');
+      const proxy = await startProxy(s.url, { answer: (req, body) => (req.path === '/v1/generate-digital-humans' ? { ...(body as Json), digital_humans: ((body as { digital_humans: Json[] }).digital_humans ?? []).map((d) => ({ ...d, id: '5\nname: injected' })) } : body) });
+      try {
+        const r = await cli(env(proxy.url), 'generate', '--agent', '1042', '--goal', 'cancel', '--count', '1', '--out', out);
+        assert.equal(r.code, 1, r.err);
+        assert.match(r.err, /not a digital human's id: it is written without one/);
+        const [path] = r.out.trim().split('\n');
+        const text = readFileSync(path ?? '', 'utf8');
+        assert.doesNotMatch(text, /^id:|injected/m);
+        assert.equal(existsSync(join(dir, '.bluejay', 'state.json')), false, 'no baseline');
+      } finally {
+        await proxy.close();
+      }
     }));
 });

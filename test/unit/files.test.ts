@@ -63,6 +63,24 @@ void describe('writeFileAtomic', () => {
     assert.deepEqual(readdirSync(d), ['big.digital-human.yaml']);
   });
 
+  void test('exclusive: writes a new file whole, refuses one that exists or appears during the write, leaves no temporary file', async () => {
+    const d = dir();
+    const file = join(d, 'new.digital-human.yaml');
+    await writeFileAtomic(file, 'first\n', { exclusive: true });
+    assert.equal(readFileSync(file, 'utf8'), 'first\n');
+    await assert.rejects(writeFileAtomic(file, 'second\n', { exclusive: true }), { code: 'EEXIST' });
+    const late = join(d, 'late.digital-human.yaml');
+    writeHooks.beforeRename = () => writeFileSync(late, 'someone else\n');
+    try {
+      await assert.rejects(writeFileAtomic(late, 'mine\n', { exclusive: true }), { code: 'EEXIST' });
+    } finally {
+      delete writeHooks.beforeRename;
+    }
+    assert.equal(readFileSync(late, 'utf8'), 'someone else\n');
+    assert.equal(readFileSync(file, 'utf8'), 'first\n');
+    assert.deepEqual(readdirSync(d).sort(), ['late.digital-human.yaml', 'new.digital-human.yaml']);
+  });
+
   void test('through a symbolic link: the file it points to is replaced, the link stays', async () => {
     const d = dir();
     writeFileSync(join(d, 'real.persona.yaml'), 'old');

@@ -14,10 +14,11 @@ import { toPointer } from '../problem';
 import { JsonEditor } from './jsonEdits';
 import type { EditOp, Path } from './types';
 import { YamlEditor } from './yamlEdits';
-import { doubleQuoted, isObject, plainSafe, type Mode } from './yamlWrite';
+import { doubleQuoted, plainSafe, type Mode } from './yamlWrite';
 import { at, isJsonValue, nest, sameValue, valueAfter } from './values';
 import { type Result, type TextEdit, fail } from './types';
 import { applyEdits, spanEdits } from './apply';
+import { isRecord } from '../record';
 
 /** On success, the edit and the value the edited text reads as (checked, or safe by construction). */
 export type EditsResult = { readonly ok: true; readonly edits: TextEdit[]; readonly value: unknown } | { readonly ok: false; readonly reason: string };
@@ -123,7 +124,7 @@ function setDeep(s: Session, text: string, path: Path, value: unknown): Result<s
     return next.ok;
   };
   let done: Result<string> | undefined;
-  if (cur.exists && isObject(old) && isObject(value) && Object.keys(old).length) {
+  if (cur.exists && isRecord(old) && isRecord(value) && Object.keys(old).length) {
     // New and changed keys first, so the mapping is never left empty (and so turned into `{}`) on the way.
     for (const [k, v] of Object.entries(value)) if (!step((done = setDeep(s, t, [...path, k], v)))) return done;
     for (const k of Object.keys(old)) if (!(k in value) && !step((done = s.with(t, (e) => e.unset([...path, k]))))) return done;
@@ -158,7 +159,7 @@ function place(s: Session, text: string, path: Path, value: unknown): Result<str
   const inner = nest(nullParent ? rest : rest.slice(1), value);
   if (!inner.ok) return inner;
   if (nullParent) return s.with(text, (e) => e.set(prefix, inner.value));
-  if (isObject(parent) || parent === undefined || parent === null) return s.with(text, (e) => e.set([...prefix, rest[0] ?? ''], inner.value));
+  if (isRecord(parent) || parent === undefined || parent === null) return s.with(text, (e) => e.set([...prefix, rest[0] ?? ''], inner.value));
   return fail(`${prefix.join('/') || 'The document'} is not a mapping`);
 }
 

@@ -7,8 +7,8 @@
  * `"ids": [57, 61]` would spread that list over four lines, and emptying an object leaves `{\n  }`.
  */
 import { findNodeAtLocation, parseTree, type FormattingOptions, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
-import { isObject } from './yamlWrite';
 import { type Result, fail } from './types';
+import { isRecord } from '../record';
 
 export class JsonEditor {
   private readonly unit: string;
@@ -107,7 +107,7 @@ export class JsonEditor {
     let cur: unknown = this.root;
     const jsonPath: JSONPath = path.map((seg) => {
       const inList = Array.isArray(cur);
-      cur = inList ? (cur as unknown[])[Number(seg)] : isObject(cur) ? cur[seg] : undefined;
+      cur = inList ? (cur as unknown[])[Number(seg)] : isRecord(cur) ? cur[seg] : undefined;
       return inList ? Number(seg) : seg;
     });
     return findNodeAtLocation(this.tree, jsonPath);
@@ -123,7 +123,7 @@ const end = (n: Node): number => n.offset + n.length;
 /** A value on one line, spaced as people write it: `{"a": 1, "b": [2, 3]}`. */
 function oneLine(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(oneLine).join(', ')}]`;
-  if (isObject(v)) return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${oneLine(x)}`).join(', ')}}`;
+  if (isRecord(v)) return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${oneLine(x)}`).join(', ')}}`;
   return JSON.stringify(v);
 }
 

@@ -1,7 +1,7 @@
 /** A form change applied to the document's value: what the edited text must read back as. */
 import type { EditOp, Path } from './types';
-import { isObject } from './yamlWrite';
 import { type Result, fail } from './types';
+import { isRecord } from '../record';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
@@ -10,7 +10,7 @@ export function at(root: unknown, path: Path): { exists: boolean; value: unknown
   let cur = root;
   for (const seg of path) {
     if (Array.isArray(cur) && /^\d+$/.test(seg) && Number(seg) < cur.length) cur = cur[Number(seg)];
-    else if (isObject(cur) && Object.prototype.hasOwnProperty.call(cur, seg)) cur = cur[seg];
+    else if (isRecord(cur) && Object.prototype.hasOwnProperty.call(cur, seg)) cur = cur[seg];
     else return { exists: false, value: undefined };
   }
   return { exists: cur !== undefined, value: cur };
@@ -39,7 +39,7 @@ export function assign(root: unknown, path: Path, value: unknown): Result<unknow
     copy[i] = inner.value;
     return ok(copy);
   }
-  if (isObject(root)) {
+  if (isRecord(root)) {
     const inner = Object.prototype.hasOwnProperty.call(root, seg) ? assign(root[seg], rest, value) : nest(rest, value);
     return inner.ok ? ok({ ...root, [seg]: inner.value }) : inner;
   }
@@ -90,14 +90,14 @@ export function isJsonValue(v: unknown, depth = 0): boolean {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
   if (typeof v === 'number') return Number.isFinite(v);
   if (Array.isArray(v)) return v.every((x) => isJsonValue(x, depth + 1));
-  return isObject(v) && Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every((x) => isJsonValue(x, depth + 1));
+  return isRecord(v) && Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every((x) => isJsonValue(x, depth + 1));
 }
 
 /** Deep equality of JSON data, key order aside. */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
-  if (!isObject(a) || !isObject(b)) return false;
+  if (!isRecord(a) || !isRecord(b)) return false;
   const ka = Object.keys(a);
   return ka.length === Object.keys(b).length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameValue(a[k], b[k]));
 }

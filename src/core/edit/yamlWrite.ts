@@ -5,6 +5,7 @@
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Scalar } from 'yaml';
+import { isRecord } from '../record';
 
 export type Mode = 'pretty' | 'safe';
 
@@ -21,10 +22,6 @@ export interface Layout {
 export interface Rendered {
   readonly head: string;
   readonly body: readonly string[];
-}
-
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 /** YAML 1.1 booleans and number- or date-like text: quoted for other YAML readers, though 1.2 reads them as strings. */
@@ -67,14 +64,14 @@ export function inlineText(v: unknown, flow: boolean, mode: Mode): string | unde
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
   if (typeof v === 'string') return /\n/.test(v) && !flow && mode === 'pretty' ? undefined : plainOrQuoted(v, flow, mode);
   if (Array.isArray(v)) return v.length === 0 ? '[]' : undefined;
-  if (isObject(v)) return Object.keys(v).length === 0 ? '{}' : undefined;
+  if (isRecord(v)) return Object.keys(v).length === 0 ? '{}' : undefined;
   return undefined;
 }
 
 /** Any JSON value in flow style, on one line. */
 export function flowText(v: unknown, mode: Mode): string {
   if (Array.isArray(v)) return `[${v.map((x) => flowText(x, mode)).join(', ')}]`;
-  if (isObject(v)) return `{${Object.entries(v).map(([k, x]) => `${keyText(k)}: ${flowText(x, mode)}`).join(', ')}}`;
+  if (isRecord(v)) return `{${Object.entries(v).map(([k, x]) => `${keyText(k)}: ${flowText(x, mode)}`).join(', ')}}`;
   return typeof v === 'string' ? plainOrQuoted(v, true, mode) : (inlineText(v, true, mode) ?? 'null');
 }
 
@@ -221,7 +218,7 @@ export function render(v: unknown, col: number, inSeq: boolean, layout: Layout):
 export function blockLines(v: unknown, col: number, layout: Layout): string[] | undefined {
   const pad = ' '.repeat(col);
   const out: string[] = [];
-  const entries: [string | undefined, unknown][] = Array.isArray(v) ? v.map((x) => [undefined, x]) : isObject(v) ? Object.entries(v) : [];
+  const entries: [string | undefined, unknown][] = Array.isArray(v) ? v.map((x) => [undefined, x]) : isRecord(v) ? Object.entries(v) : [];
   for (const [k, x] of entries) {
     const lead = k === undefined ? `${pad}-` : `${pad}${keyText(k)}:`;
     const r = render(x, k === undefined ? col + 2 : col, k === undefined, layout);

@@ -7,12 +7,13 @@ import { applyEdits } from '../edit/apply';
 import { editsFor } from '../edit/engine';
 import type { EditOp, TextEdit } from '../edit/types';
 import { assign, at, sameValue } from '../edit/values';
-import { doubleQuoted, isObject, keyText } from '../edit/yamlWrite';
+import { doubleQuoted, keyText } from '../edit/yamlWrite';
 import type { Format, Kind } from '../kinds';
 import { parseText } from '../parse/memo';
 import { fromPointer, type Problem } from '../problem';
 import { schemaAtPath, typesOf } from '../schema/lookup';
 import { LineMap } from '../text';
+import { isRecord } from '../record';
 
 export interface QuickFix {
   readonly title: string;
@@ -69,7 +70,7 @@ function renameKey(text: string, format: Format, problem: Problem, to: string): 
   const parent = path.slice(0, -1);
   const old = at(before.value, parent).value;
   const got = at(after.value, parent).value;
-  if (!isObject(old) || !isObject(got)) return undefined;
+  if (!isRecord(old) || !isRecord(got)) return undefined;
   const from = path[path.length - 1] ?? '';
   const expected = Object.fromEntries(Object.entries(old).map(([k, v]) => [k === from ? to : k, v]));
   const sameOrder = Object.keys(got).join('\u0000') === Object.keys(expected).join('\u0000');

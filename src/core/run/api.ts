@@ -3,6 +3,7 @@
  * defensive readers of the answers (ids normalised to strings, missing fields as null).
  */
 import type { ApiRequest } from '../api/request';
+import { asRecord } from '../record';
 
 const enc = (id: string): string => encodeURIComponent(id);
 // ApiRequest's kind names what an error is about; these all concern digital humans' runs.
@@ -26,7 +27,6 @@ export function endConversationsRequest(resultIds: readonly string[]): ApiReques
 }
 
 type Obj = Record<string, unknown>;
-export const asObj = (v: unknown): Obj | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
 export const idString = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : null);
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -38,7 +38,7 @@ export interface Queued {
 
 /** The queue answer: run id and result ids, or undefined when it has no run id. */
 export function readQueued(data: unknown): Queued | undefined {
-  const d = asObj(data);
+  const d = asRecord(data);
   const runId = idString(d?.['simulation_run_id']);
   if (!d || runId === null) return undefined;
   const ids = Array.isArray(d['simulation_result_ids']) ? d['simulation_result_ids'].map(idString).filter((s): s is string => s !== null) : [];
@@ -51,13 +51,13 @@ export interface SimulationInfo {
 }
 
 export function readSimulation(data: unknown): SimulationInfo {
-  const d = asObj(data);
+  const d = asRecord(data);
   return { name: str(d?.['name']), agentId: idString(d?.['agent_id']) };
 }
 
 /** Whether an agent (GET /v1/agents/{id}) is reached by SMS. */
 export function isSmsAgent(data: unknown): boolean {
-  return str(asObj(data)?.['connection_type'])?.toUpperCase() === 'SMS';
+  return str(asRecord(data)?.['connection_type'])?.toUpperCase() === 'SMS';
 }
 
 export interface Metric {
@@ -89,15 +89,15 @@ export interface ResultData {
 }
 
 export function readResult(data: unknown): ResultData | undefined {
-  const r = asObj(data);
+  const r = asRecord(data);
   const resultId = idString(r?.['id']);
   if (!r || resultId === null) return undefined;
   const evaluations = Array.isArray(r['evaluations']) ? r['evaluations'] : [];
-  const ev = asObj(evaluations[0]) ?? {};
+  const ev = asRecord(evaluations[0]) ?? {};
   const goal = ev['goal_success'];
   const rawMetrics = Array.isArray(ev['custom_metrics']) ? ev['custom_metrics'] : Array.isArray(r['custom_metrics']) ? r['custom_metrics'] : [];
-  const metrics = rawMetrics.map(asObj).filter((m): m is Obj => m !== undefined && typeof m['name'] === 'string').map((m) => ({ name: m['name'] as string, value: m['response_value'] ?? null, reasoning: str(m['reasoning']) }));
-  const toolCalls = (Array.isArray(r['tool_calls']) ? r['tool_calls'] : []).map(asObj).filter((t): t is Obj => t !== undefined && typeof t['name'] === 'string').map((t) => ({ name: t['name'] as string, expected: Array.isArray(t['expected']) ? t['expected'] : [], actual: Array.isArray(t['actual']) ? t['actual'] : [] }));
+  const metrics = rawMetrics.map(asRecord).filter((m): m is Obj => m !== undefined && typeof m['name'] === 'string').map((m) => ({ name: m['name'] as string, value: m['response_value'] ?? null, reasoning: str(m['reasoning']) }));
+  const toolCalls = (Array.isArray(r['tool_calls']) ? r['tool_calls'] : []).map(asRecord).filter((t): t is Obj => t !== undefined && typeof t['name'] === 'string').map((t) => ({ name: t['name'] as string, expected: Array.isArray(t['expected']) ? t['expected'] : [], actual: Array.isArray(t['actual']) ? t['actual'] : [] }));
   return {
     resultId,
     digitalHumanId: idString(r['digital_human_id']),
@@ -124,8 +124,8 @@ export interface RunData {
 
 /** retrieve-simulation-results: the run and the results it lists (results without an id are dropped). */
 export function readRun(data: unknown): RunData | undefined {
-  const d = asObj(data);
-  const run = asObj(d?.['simulation_run']);
+  const d = asRecord(data);
+  const run = asRecord(d?.['simulation_run']);
   if (!d || !run) return undefined;
   const results = (Array.isArray(d['simulation_results']) ? d['simulation_results'] : []).map(readResult).filter((r): r is ResultData => r !== undefined);
   return { status: str(run['status']), total: num(run['total_tests']), passed: num(run['tests_passed']), summary: str(run['summary']), results };
@@ -133,5 +133,5 @@ export function readRun(data: unknown): RunData | undefined {
 
 /** retrieve-simulation-result: the one result. */
 export function readSingleResult(data: unknown): ResultData | undefined {
-  return readResult(asObj(data)?.['simulation_result']);
+  return readResult(asRecord(data)?.['simulation_result']);
 }

@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { open, readFile, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
+import { link, open, readFile, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -62,11 +62,13 @@ export const writeHooks: { beforeRename?: (temp: string, target: string) => Prom
 /**
  * Replaces `path`'s content atomically: a temporary file beside it (through a symbolic link, beside
  * the file it points to), flushed, given the old file's mode, then renamed over it. On failure the
- * old file is as it was and the temporary file is gone; the error is thrown.
+ * old file is as it was and the temporary file is gone; the error is thrown. `exclusive`: only a
+ * new file (EEXIST when `path` exists, also if it appears during the write).
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { readonly exclusive?: boolean } = {}): Promise<void> {
   const target = await realpath(path).catch(() => path);
   const mode = await stat(target).then((s) => s.mode & 0o7777, () => undefined);
+  if (options.exclusive && mode !== undefined) throw Object.assign(new Error(`${path} already exists`), { code: 'EEXIST' });
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   await counted(async () => {
     hold(temp);
@@ -80,7 +82,11 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
         await handle.close();
       }
       await writeHooks.beforeRename?.(temp, target);
-      await rename(temp, target);
+      if (options.exclusive) {
+        // A new file: linked into place, which fails (EEXIST) if one appeared meanwhile.
+        await link(temp, target);
+        await rm(temp, { force: true });
+      } else await rename(temp, target);
     } catch (e) {
       await rm(temp, { force: true }).catch(() => undefined);
       throw e;

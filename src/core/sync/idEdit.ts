@@ -7,11 +7,12 @@ import { parseTree, findNodeAtLocation } from 'jsonc-parser';
 import type { Format } from '../kinds';
 import { applyEdits } from '../edit/apply';
 import { sameValue } from '../edit/values';
-import { inlineText, isObject } from '../edit/yamlWrite';
+import { inlineText } from '../edit/yamlWrite';
 import { parseText } from '../parse/memo';
 import { parseYaml } from '../parse/yaml';
 import { LineMap } from '../text';
 import type { TextEdit } from '../edit/types';
+import { isRecord } from '../record';
 
 export function idEdit(text: string, format: Format, id: string | number): TextEdit | undefined {
   const edit = format === 'json' ? jsonIdEdit(text, id) : yamlIdEdit(text, id);
@@ -22,7 +23,7 @@ export function idEdit(text: string, format: Format, id: string | number): TextE
 function readsBack(text: string, format: Format, edit: TextEdit, id: string | number): boolean {
   const before = parseText(text, format);
   const after = parseText(applyEdits(text, [edit]), format);
-  if (!before.ok || !after.ok || after.issues.length || !isObject(before.value)) return false;
+  if (!before.ok || !after.ok || after.issues.length || !isRecord(before.value)) return false;
   return sameValue(after.value, { ...before.value, id });
 }
 

@@ -9,6 +9,7 @@
  * ```
  */
 import { isKind, type Kind } from '../kinds';
+import { isRecord } from '../record';
 
 export const STATE_FILE = '.bluejay/state.json';
 /** The lock every writer of the state file holds while it reads, merges and replaces it (core/sync/files.ts). */
@@ -32,9 +33,6 @@ export interface SyncState {
 
 export const EMPTY_STATE: SyncState = { version: 1, baselines: {} };
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 function isBaseline(v: unknown): v is Baseline {
   if (!isRecord(v)) return false;

@@ -10,6 +10,7 @@ import { parseJson } from '../../core/parse/json';
 import { parseYaml } from '../../core/parse/yaml';
 import * as vscode from 'vscode';
 import type { Definitions } from '../sync/pushCommands';
+import { asRecord } from '../../core/record';
 
 const keyOf = (kind: Kind, id: string | number): string => `${kind}\u0000${idKey(id)}`;
 
@@ -17,7 +18,7 @@ const keyOf = (kind: Kind, id: string | number): string => `${kind}\u0000${idKey
 export function parseValue(text: string, fileName: string): Record<string, unknown> | undefined {
   const parsed = formatFromFileName(fileName) === 'json' ? parseJson(text) : parseYaml(text);
   const value = parsed.ok ? parsed.value : undefined;
-  return value !== undefined && value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return asRecord(value);
 }
 
 /** The kind and id a definition's text gives (undefined when it gives none). */

@@ -24,12 +24,10 @@ import { openDefinition, validationOf, type Definitions } from './pushCommands';
 import type { Pusher } from './pusher';
 import { clientFor, idOf, readRemote, why, type RemoteCopy } from './remoteRead';
 import { editorState } from './stateFile';
+import { isRecord } from '../../core/record';
 
 const SUFFIX: Readonly<Record<Kind, string>> = { 'customer-persona': 'persona', 'digital-human': 'digital-human' };
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 /** Reads Bluejay's copy with progress in the status bar; undefined (said) when it cannot. */
 async function fetchRemote(pusher: Pusher, kind: Kind, id: string | number): Promise<RemoteCopy | undefined> {

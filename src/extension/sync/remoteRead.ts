@@ -12,6 +12,7 @@ import type { Sender } from '../../core/sync/push';
 import { fromRemote } from '../../core/sync/remote';
 import type { ApiKeys, Target } from './apiKeys';
 import type { Pusher } from './pusher';
+import { isRecord } from '../../core/record';
 
 export type KeyedTarget = Target & { readonly key: string };
 
@@ -47,7 +48,7 @@ export interface Page {
   readonly totalPages: number;
 }
 
-const records = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x)) : []);
+const records = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter(isRecord) : []);
 
 /** One page of the organization's digital humans (GET /v1/digital-humans), as Bluejay pages them. */
 export async function digitalHumansPage(sender: Sender, page: number, pageSize: number, signal?: AbortSignal): Promise<Page> {

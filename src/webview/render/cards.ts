@@ -2,12 +2,13 @@
 import type { FieldSpec } from '../../core/form/model';
 import type { FormProblem } from '../../core/form/protocol';
 import { h, replaceIfChanged, textButton, uid } from '../dom';
-import { defaultItem, isRecord, itemSummary, pathToPointer } from '../paths';
+import { defaultItem, itemSummary, pathToPointer } from '../paths';
 import { listControl } from './list';
 import { FieldSet } from './object';
 import { problemRow, worst } from './problems';
 import type { Control, Ctx, Target } from './types';
 import type { Path } from '../../core/edit/types';
+import { isRecord } from '../../core/record';
 
 export function cardListControl(spec: FieldSpec, path: Path, ctx: Ctx): Control {
   const fields = spec.fields ?? [];

@@ -1,9 +1,10 @@
 /** Objects: their fields in a bordered sub-section, and a button to create the object when it is not there. */
 import type { FieldSpec } from '../../core/form/model';
 import { firstFocusable, h, textButton } from '../dom';
-import { childOf, defaultValue, isRecord } from '../paths';
+import { childOf, defaultValue } from '../paths';
 import type { Control, Ctx, FieldNode, Target } from './types';
 import type { Path } from '../../core/edit/types';
+import { isRecord } from '../../core/record';
 
 /** Fields of one object at `path`, each updated with its own value. */
 export class FieldSet {

@@ -5,10 +5,11 @@
  */
 import type { FieldSpec } from '../../core/form/model';
 import { h, uid } from '../dom';
-import { displayText, isRecord, variantIndex, variantValue } from '../paths';
+import { displayText, variantIndex, variantValue } from '../paths';
 import { FieldSet } from './object';
 import type { Control, ControlHost, Ctx, Target } from './types';
 import type { Path } from '../../core/edit/types';
+import { isRecord } from '../../core/record';
 
 export function variantControl(spec: FieldSpec, path: Path, ctx: Ctx, host: ControlHost): Control {
   const variants = spec.variants ?? [];
