@@ -54,7 +54,12 @@ export function changeLine(c: Change): string {
 }
 
 function short(v: unknown): string {
-  const json = JSON.stringify(v) ?? 'null';
+  let json: string;
+  try {
+    json = JSON.stringify(v) ?? 'null';
+  } catch {
+    return '(a value too deep to show)'; // Bluejay's copy may nest deeper than JSON.stringify writes
+  }
   const chars = [...json];
   return chars.length > 60 ? `${chars.slice(0, 57).join('')}...` : json;
 }

@@ -17,6 +17,7 @@ export const CODES = {
   'duplicate-key': 'error',
   'alias-limit': 'error',
   'too-deep': 'error',
+  'cyclic-value': 'error',
   'not-a-mapping': 'error',
   'internal-error': 'error',
   // Which kind of resource
