@@ -1,7 +1,5 @@
 /** `bluejay validate [--format text|json] <path>...` */
-import { readFile } from 'node:fs/promises';
-import { validateBytes } from '../core/validate';
-import { discover, reason } from './discover';
+import { discover, readDefinition } from './discover';
 import { EXIT, type Io } from './io';
 import { plural, problemJson, problemLine, tally, type OutputFormat } from './output';
 
@@ -12,15 +10,11 @@ export async function validateCommand(paths: readonly string[], format: OutputFo
   for (const u of found.unreadable) io.err(`bluejay: cannot read ${u.path}: ${u.reason}\n`);
   const totals = tally([]);
   for (const path of found.files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(path);
-    } catch (e) {
-      io.err(`bluejay: cannot read ${path}: ${reason(e)}\n`);
+    const result = await readDefinition(path, io);
+    if (!result) {
       unreadable++;
       continue;
     }
-    const result = validateBytes(bytes, path);
     tally(result.problems, totals);
     files.push({ path, kind: result.kind ?? null, problems: result.problems.map(problemJson) });
     if (format === 'text') for (const p of result.problems) io.out(problemLine(path, p) + '\n');

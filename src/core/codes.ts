@@ -9,6 +9,7 @@ export const CODES = {
   // Reading the file
   'empty-file': 'error',
   'binary-file': 'error',
+  'file-too-large': 'error',
   encoding: 'error',
   'byte-order-mark': 'information',
   'yaml-syntax': 'error',
