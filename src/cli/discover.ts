@@ -6,6 +6,7 @@ import { CODES } from '../core/codes';
 import { formatFromFileName, isDefinitionFileName, kindFromFileName } from '../core/kinds';
 import { validateBytes } from '../core/validate';
 import type { Io } from './io';
+import { printable } from './output';
 
 /** The largest definition file read: far above any real one, and a clear problem past it rather than memory without bound. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -124,7 +125,7 @@ async function readRegular(path: string): Promise<Read> {
 export async function readDefinition(path: string, io: Io): Promise<ReturnType<typeof validateBytes> | undefined> {
   const read = await readRegular(path);
   if ('error' in read) {
-    io.err(`bluejay: cannot read ${path}: ${read.error}\n`);
+    io.err(`bluejay: cannot read ${printable(path)}: ${printable(read.error)}\n`);
     return undefined;
   }
   if ('tooLarge' in read) {

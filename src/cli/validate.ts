@@ -1,13 +1,13 @@
 /** `bluejay validate [--format text|json] <path>...` */
 import { discover, readDefinition } from './discover';
 import { EXIT, type Io } from './io';
-import { plural, problemJson, problemLine, tally, type OutputFormat } from './output';
+import { plural, printable, problemJson, problemLine, tally, type OutputFormat } from './output';
 
 export async function validateCommand(paths: readonly string[], format: OutputFormat, io: Io): Promise<number> {
   const found = await discover(paths);
   const files: { path: string; kind: string | null; problems: ReturnType<typeof problemJson>[] }[] = [];
   let unreadable = found.unreadable.length;
-  for (const u of found.unreadable) io.err(`bluejay: cannot read ${u.path}: ${u.reason}\n`);
+  for (const u of found.unreadable) io.err(`bluejay: cannot read ${printable(u.path)}: ${printable(u.reason)}\n`);
   const totals = tally([]);
   for (const path of found.files) {
     const result = await readDefinition(path, io);

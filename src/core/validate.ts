@@ -3,7 +3,7 @@
  * (with exact ranges) out. Never throws on bad input.
  */
 import { CODES } from './codes';
-import { at, describeValue, type Finding } from './finding';
+import { at, cut, describeValue, type Finding } from './finding';
 import { formatFromFileName, isKind, kindFromFileName, KINDS, type Format, type Kind } from './kinds';
 import { nearest } from './nearest';
 import { parseText } from './parse/memo';
@@ -138,15 +138,18 @@ function lazyLines(text: string): () => LineMap {
   return () => (map ??= new LineMap(text));
 }
 
+/** No message is longer (text quoted from the file is cut before; this is the net under that). */
+const MAX_MESSAGE = 1000;
+
 function fromIssue(i: SyntaxIssue, lines: LineMap): Problem {
-  return { severity: CODES[i.code], code: i.code, message: i.message, pointer: i.pointer ?? '', range: lines.range(i.span[0], i.span[1]) };
+  return { severity: CODES[i.code], code: i.code, message: cut(i.message, MAX_MESSAGE), pointer: i.pointer ?? '', range: lines.range(i.span[0], i.span[1]) };
 }
 
 function fromFinding(f: Finding, locator: Locator, lines: LineMap): Problem {
   let span: Span | undefined;
   if (f.target === 'key') span = locator.keySpan(f.path);
   span ??= locator.valueSpan(f.path)?.span ?? locator.rootSpan() ?? [0, 0];
-  const p: Problem = { severity: f.severity, code: f.code, message: f.message, pointer: toPointer(f.path), range: lines.range(span[0], span[1]) };
+  const p: Problem = { severity: f.severity, code: f.code, message: cut(f.message, MAX_MESSAGE), pointer: toPointer(f.path), range: lines.range(span[0], span[1]) };
   return f.fix ? { ...p, fix: f.fix } : p;
 }
 

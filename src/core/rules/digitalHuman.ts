@@ -1,5 +1,5 @@
 /** Rules for digital humans from Bluejay's documentation that the JSON Schema cannot express. */
-import { at, describeValue, type Finding } from '../finding';
+import { at, cut, describeValue, type Finding } from '../finding';
 import { addFix, has, isBlank, isObj, items, missingAt, unsafeId, type Obj } from './util';
 
 /** Fields a workflow tag locks: changing them answers 400. */
@@ -111,7 +111,7 @@ function* traits(dh: Obj): Generator<Finding> {
     const name = t['trait_name'];
     if (typeof name === 'string') {
       const first = names.get(name);
-      if (first !== undefined) yield at('duplicate-trait-name', ['traits', i, 'trait_name'], `traits[${first}] already has trait_name '${name}'.`);
+      if (first !== undefined) yield at('duplicate-trait-name', ['traits', i, 'trait_name'], `traits[${first}] already has trait_name '${cut(name)}'.`);
       else names.set(name, i);
     }
   }
