@@ -15,46 +15,53 @@ const MAX_FINDINGS = 20;
 /** Nodes visited before the walk gives up (aliases may share a node many times; the alias limit bounds them). */
 const MAX_VISITS = 2_000_000;
 
-interface Step {
+/** A container on the current path: the walk's stack is the path itself. */
+interface Frame {
   readonly value: object;
-  readonly path: readonly string[];
-  readonly leave?: true;
+  /** An object's keys; undefined for a list. */
+  readonly keys: readonly string[] | undefined;
+  /** The key or index it was reached by. */
+  readonly key: string;
+  /** The next child to look at. */
+  next: number;
+}
+
+function frame(value: object, key: string): Frame {
+  return { value, keys: Array.isArray(value) ? undefined : Object.keys(value), key, next: 0 };
 }
 
 /** `cyclic-value` where a value refers back to one that contains it, `too-deep` where nesting passes MAX_DEPTH. */
 export function shapeFindings(root: unknown): Finding[] {
   const out: Finding[] = [];
   if (root === null || typeof root !== 'object') return out;
-  const open = new Map<object, readonly string[]>(); // the containers on the current path, with their paths
-  const todo: Step[] = [{ value: root, path: [] }];
+  const stack: Frame[] = [frame(root, '')];
+  const open = new Set<object>([root]); // the values on the stack
+  const pathTo = (depth: number): string[] => stack.slice(1, depth).map((f) => f.key);
   let visits = 0;
-  for (let step = todo.pop(); step && out.length < MAX_FINDINGS && visits < MAX_VISITS; step = todo.pop()) {
-    const { value, path } = step;
-    if (step.leave) {
-      open.delete(value);
+  while (stack.length && out.length < MAX_FINDINGS && visits < MAX_VISITS) {
+    const top = stack[stack.length - 1]!;
+    const keys = top.keys;
+    const list = top.value as readonly unknown[];
+    if (top.next >= (keys ? keys.length : list.length)) {
+      open.delete(top.value);
+      stack.pop();
       continue;
     }
+    const i = top.next++;
+    const key = keys ? keys[i]! : String(i);
+    const child: unknown = keys ? (top.value as Readonly<Record<string, unknown>>)[key] : list[i];
+    if (child === null || typeof child !== 'object') continue;
     visits++;
-    const ancestor = open.get(value);
-    if (ancestor) {
+    if (open.has(child)) {
+      const path = [...pathTo(stack.length), key];
+      const ancestor = pathTo(stack.findIndex((f) => f.value === child) + 1);
       out.push(at('cyclic-value', path, `${displayPath(path)} contains itself: it refers back to ${displayPath(ancestor)}, which holds it (a YAML alias inside its own anchor), so the value never ends and cannot be sent.`));
-      continue;
-    }
-    if (path.length >= MAX_DEPTH) {
-      out.push(at('too-deep', path, `This value is nested more than ${MAX_DEPTH} levels deep; definitions are sent with at most ${MAX_DEPTH} levels of nesting.`));
-      continue;
-    }
-    open.set(value, path);
-    todo.push({ value, path, leave: true });
-    const children: Step[] = [];
-    if (Array.isArray(value)) {
-      value.forEach((v: unknown, i) => {
-        if (v !== null && typeof v === 'object') children.push({ value: v, path: [...path, String(i)] });
-      });
+    } else if (stack.length >= MAX_DEPTH) {
+      out.push(at('too-deep', [...pathTo(stack.length), key], `This value is nested more than ${MAX_DEPTH} levels deep; definitions are sent with at most ${MAX_DEPTH} levels of nesting.`));
     } else {
-      for (const [k, v] of Object.entries(value)) if (v !== null && typeof v === 'object') children.push({ value: v as object, path: [...path, k] });
+      open.add(child);
+      stack.push(frame(child, key));
     }
-    for (let i = children.length - 1; i >= 0; i--) todo.push(children[i]!);
   }
   return out;
 }
