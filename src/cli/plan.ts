@@ -6,7 +6,7 @@ import type { Change } from '../core/sync/remote';
 import { apiKeyOf, baseUrlOf, clientFor } from './connect';
 import { discover, readDefinition } from './discover';
 import { EXIT, UsageError, type Io } from './io';
-import { plural, problemJson, problemLine, type OutputFormat } from './output';
+import { plural, printable, problemJson, problemLine, type OutputFormat } from './output';
 
 export interface PlanOptions {
   readonly format: OutputFormat;
@@ -18,7 +18,7 @@ export async function planCommand(paths: readonly string[], options: PlanOptions
   const key = apiKeyOf(io);
   if (!key) throw new UsageError('set BLUEJAY_API_KEY to your Bluejay API key (plan reads what Bluejay holds)');
   const found = await discover(paths);
-  for (const u of found.unreadable) io.err(`bluejay: cannot read ${u.path}: ${u.reason}\n`);
+  for (const u of found.unreadable) io.err(`bluejay: cannot read ${printable(u.path)}: ${printable(u.reason)}\n`);
   const reader = await clientFor(base.url, key);
   const files = new Pacer(8, 0);
   const settled = await Promise.all(found.files.map((path) => files.run(() => planOne(path, reader, io))));
@@ -30,7 +30,7 @@ export async function planCommand(paths: readonly string[], options: PlanOptions
     io.out(JSON.stringify({ plans }) + '\n');
   } else {
     for (const { path, plan } of results) {
-      io.out(`${path}: ${[plan.action, plan.kind, plan.id].filter((x) => x !== null).join(' ')}\n`);
+      io.out(`${printable(path)}: ${[plan.action, plan.kind, plan.id].filter((x) => x !== null).join(' ')}\n`);
       for (const c of plan.changes) io.out(changeLine(c) + '\n');
       for (const p of plan.problems) io.out(problemLine(path, p) + '\n');
     }
@@ -50,11 +50,16 @@ async function planOne(path: string, reader: Sender, io: Io): Promise<{ path: st
 
 /** `  /field: <from> -> <to>`, each value as JSON, cut to about 60 characters. */
 export function changeLine(c: Change): string {
-  return `  ${c.pointer}: ${short(c.from)} -> ${short(c.to)}`;
+  return `  ${printable(c.pointer)}: ${printable(short(c.from))} -> ${printable(short(c.to))}`;
 }
 
 function short(v: unknown): string {
-  const json = JSON.stringify(v) ?? 'null';
+  let json: string;
+  try {
+    json = JSON.stringify(v) ?? 'null';
+  } catch {
+    return '(a value too deep to show)'; // Bluejay's copy may nest deeper than JSON.stringify writes
+  }
   const chars = [...json];
   return chars.length > 60 ? `${chars.slice(0, 57).join('')}...` : json;
 }

@@ -81,7 +81,8 @@ export async function pullCommand(args: readonly string[], options: PullOptions,
 
 function idOf(kind: Kind, raw: string): string | number {
   if (kind === 'digital-human') {
-    if (!/^[1-9]\d{0,15}$/.test(raw)) throw new UsageError(`a digital human's id is an integer >= 1 (got '${raw}')`);
+    // Beyond 2^53 - 1 a number is rounded to another id: refused, not rounded.
+    if (!/^[1-9]\d{0,15}$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new UsageError(`a digital human's id is an integer from 1 to ${Number.MAX_SAFE_INTEGER} (got '${raw}')`);
     return Number(raw);
   }
   if (!UUID.test(raw)) throw new UsageError(`a customer persona's id is a UUID (got '${raw}')`);

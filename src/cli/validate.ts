@@ -1,26 +1,20 @@
 /** `bluejay validate [--format text|json] <path>...` */
-import { readFile } from 'node:fs/promises';
-import { validateBytes } from '../core/validate';
-import { discover, reason } from './discover';
+import { discover, readDefinition } from './discover';
 import { EXIT, type Io } from './io';
-import { plural, problemJson, problemLine, tally, type OutputFormat } from './output';
+import { plural, printable, problemJson, problemLine, tally, type OutputFormat } from './output';
 
 export async function validateCommand(paths: readonly string[], format: OutputFormat, io: Io): Promise<number> {
   const found = await discover(paths);
   const files: { path: string; kind: string | null; problems: ReturnType<typeof problemJson>[] }[] = [];
   let unreadable = found.unreadable.length;
-  for (const u of found.unreadable) io.err(`bluejay: cannot read ${u.path}: ${u.reason}\n`);
+  for (const u of found.unreadable) io.err(`bluejay: cannot read ${printable(u.path)}: ${printable(u.reason)}\n`);
   const totals = tally([]);
   for (const path of found.files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(path);
-    } catch (e) {
-      io.err(`bluejay: cannot read ${path}: ${reason(e)}\n`);
+    const result = await readDefinition(path, io);
+    if (!result) {
       unreadable++;
       continue;
     }
-    const result = validateBytes(bytes, path);
     tally(result.problems, totals);
     files.push({ path, kind: result.kind ?? null, problems: result.problems.map(problemJson) });
     if (format === 'text') for (const p of result.problems) io.out(problemLine(path, p) + '\n');

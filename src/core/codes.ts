@@ -9,6 +9,7 @@ export const CODES = {
   // Reading the file
   'empty-file': 'error',
   'binary-file': 'error',
+  'file-too-large': 'error',
   encoding: 'error',
   'byte-order-mark': 'information',
   'yaml-syntax': 'error',
@@ -17,6 +18,7 @@ export const CODES = {
   'duplicate-key': 'error',
   'alias-limit': 'error',
   'too-deep': 'error',
+  'cyclic-value': 'error',
   'not-a-mapping': 'error',
   'internal-error': 'error',
   // Which kind of resource

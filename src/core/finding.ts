@@ -13,10 +13,17 @@ export interface Finding {
   readonly fix?: FixHint;
 }
 
-/** `scripted_responses[0].occurrence_n`: how a path reads in a message. */
+/** Text from the file (a key, a name) as a message quotes it: past `max` characters, cut, with its length. */
+export function cut(s: string, max = 200): string {
+  if (s.length <= max) return s;
+  const end = /[\ud800-\udbff]/.test(s.charAt(max - 1)) ? max - 1 : max; // not between the halves of a surrogate pair
+  return `${s.slice(0, end)}... (${s.length} characters)`;
+}
+
+/** `scripted_responses[0].occurrence_n`: how a path reads in a message (overlong keys cut). */
 export function displayPath(path: readonly string[]): string {
   let out = '';
-  for (const seg of path) out += /^\d+$/.test(seg) ? `[${seg}]` : out ? `.${seg}` : seg;
+  for (const seg of path) out += /^\d+$/.test(seg) ? `[${seg}]` : out ? `.${cut(seg)}` : cut(seg);
   return out || 'the file';
 }
 

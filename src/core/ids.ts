@@ -40,3 +40,15 @@ export function shownValue(value: unknown, max = 60): string {
   }
   return text.length > max ? `${text.slice(0, max - 1)}… (${text.length} characters)` : text;
 }
+
+/**
+ * The integer id `raw` names (a digital human's, an agent's, typed as text): digits only, from 1 to
+ * 2^53 - 1. Longer numbers are refused rather than rounded (9007199254740993 would become
+ * 9007199254740992, another resource).
+ */
+export function parseIntegerId(raw: string): number | undefined {
+  const t = raw.trim();
+  if (!/^[1-9]\d{0,15}$/.test(t)) return undefined;
+  const n = Number(t);
+  return Number.isSafeInteger(n) ? n : undefined;
+}

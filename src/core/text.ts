@@ -85,17 +85,31 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
   }
 }
 
-/** Text in UTF-16 without a byte-order mark: every other byte of its first characters is zero. */
+/**
+ * Text in UTF-16 without a byte-order mark: its first bytes read as UTF-16 (either byte order) give
+ * text, with no control characters but tab and line breaks, and no broken surrogate pairs. Any
+ * script passes, not only ASCII (whose every other byte is zero); binary data has NUL pairs or
+ * other control characters.
+ */
 function looksUtf16(b: Uint8Array): boolean {
-  const n = Math.min(b.length - (b.length % 2), 64);
-  if (n < 4) return false;
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (b[i] === 0) even++;
-    if (b[i + 1] === 0) odd++;
+  if (b.length % 2 !== 0 || b.length < 4) return false;
+  const n = Math.min(b.length, 4096);
+  return [false, true].some((bigEndian) => {
+    // A sample that ends between the two halves of a surrogate pair ends one unit earlier.
+    const high = b[bigEndian ? n - 2 : n - 1] ?? 0;
+    const m = n < b.length && high >= 0xd8 && high <= 0xdb ? n - 2 : n;
+    return isText(b.subarray(0, m), bigEndian);
+  });
+}
+
+function isText(b: Uint8Array, bigEndian: boolean): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder(bigEndian ? 'utf-16be' : 'utf-16le', { fatal: true }).decode(b);
+  } catch {
+    return false;
   }
-  return even === n / 2 || odd === n / 2;
+  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/.test(text);
 }
 
 /** Offset of the first byte that breaks UTF-8, for the message. */

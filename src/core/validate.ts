@@ -3,10 +3,11 @@
  * (with exact ranges) out. Never throws on bad input.
  */
 import { CODES } from './codes';
-import { at, describeValue, type Finding } from './finding';
+import { at, cut, describeValue, type Finding } from './finding';
 import { formatFromFileName, isKind, kindFromFileName, KINDS, type Format, type Kind } from './kinds';
 import { nearest } from './nearest';
 import { parseText } from './parse/memo';
+import { shapeFindings } from './parse/shape';
 import type { Locator, ParseOutcome, Span, SyntaxIssue } from './parse/types';
 import { toPointer, type FixHint, type Problem, type Severity } from './problem';
 import { digitalHumanRules } from './rules/digitalHuman';
@@ -37,9 +38,15 @@ export function validateText(text: string, fileName: string, options: ValidateOp
     return validateUnguarded(text, fileName, options);
   } catch (e) {
     // Every known bad input has its own problem; this is the net under the unknown ones.
-    const problem = fromIssue({ code: 'internal-error', message: `The file could not be validated: ${e instanceof Error ? e.message : String(e)}`, span: [0, 0] }, new LineMap(''));
-    return { kind: kindFromFileName(fileName), format: options.format ?? formatFromFileName(fileName), problems: [problem] };
+    return { kind: kindFromFileName(fileName), format: options.format ?? formatFromFileName(fileName), problems: [internalError('The file could not be validated', e)] };
   }
+}
+
+/** The `internal-error` problem of a net under unexpected exceptions: `what` failed, and the exception's message (cut). */
+export function internalError(what: string, e: unknown): Problem {
+  const said = e instanceof Error ? e.message : String(e);
+  const message = `${what}: ${said.length > 300 ? `${said.slice(0, 300)}...` : said}`;
+  return fromIssue({ code: 'internal-error', message, span: [0, 0] }, new LineMap(''));
 }
 
 function validateUnguarded(text: string, fileName: string, options: ValidateOptions): ValidationResult {
@@ -68,15 +75,23 @@ function validateUnguarded(text: string, fileName: string, options: ValidateOpti
     return fail([...parsed.issues, { code: 'not-a-mapping', message: `A definition must be a mapping of fields at the top level, not ${describeValue(value)}.`, span }]);
   }
 
-  const findings: Finding[] = [];
+  // A value that contains itself or is nested beyond what is sent: said, and the value is not handed on.
+  const unsendable = shapeFindings(value);
+  let findings: Finding[] = [];
   const kind = resolveKind(value, suffixKind, fileName, findings);
   if (kind) {
-    findings.push(...schemaFindings(kind, value, schemaErrors(kind, value)));
-    findings.push(...(kind === 'digital-human' ? digitalHumanRules(value) : personaRules(value)));
+    try {
+      // Many findings (150,000 unknown keys) are appended one by one: spreading them as arguments overflows the stack.
+      findings = findings.concat(schemaFindings(kind, value, schemaErrors(kind, value)), kind === 'digital-human' ? digitalHumanRules(value) : personaRules(value));
+    } catch (e) {
+      // The schema and rules walk what they check; on a value that cannot be sent that may fail, and that is said already.
+      if (!unsendable.length) throw e;
+    }
   }
+  findings = findings.concat(unsendable);
   if (findings.length) locator.prepare?.(findings.map((f) => f.path));
-  const problems = [...parsed.issues.map((i) => fromIssue(i, lines())), ...findings.map((f) => fromFinding(f, locator, lines()))];
-  return { kind, format, problems: sortProblems(problems), value };
+  const problems = parsed.issues.map((i) => fromIssue(i, lines())).concat(findings.map((f) => fromFinding(f, locator, lines())));
+  return { kind, format, problems: sortProblems(problems), ...(!unsendable.length && { value }) };
 }
 
 /** Validates file bytes: decodes them first, so binary, UTF-16 and broken UTF-8 files get a clear problem. */
@@ -123,15 +138,18 @@ function lazyLines(text: string): () => LineMap {
   return () => (map ??= new LineMap(text));
 }
 
+/** No message is longer (text quoted from the file is cut before; this is the net under that). */
+const MAX_MESSAGE = 1000;
+
 function fromIssue(i: SyntaxIssue, lines: LineMap): Problem {
-  return { severity: CODES[i.code], code: i.code, message: i.message, pointer: i.pointer ?? '', range: lines.range(i.span[0], i.span[1]) };
+  return { severity: CODES[i.code], code: i.code, message: cut(i.message, MAX_MESSAGE), pointer: i.pointer ?? '', range: lines.range(i.span[0], i.span[1]) };
 }
 
 function fromFinding(f: Finding, locator: Locator, lines: LineMap): Problem {
   let span: Span | undefined;
   if (f.target === 'key') span = locator.keySpan(f.path);
   span ??= locator.valueSpan(f.path)?.span ?? locator.rootSpan() ?? [0, 0];
-  const p: Problem = { severity: f.severity, code: f.code, message: f.message, pointer: toPointer(f.path), range: lines.range(span[0], span[1]) };
+  const p: Problem = { severity: f.severity, code: f.code, message: cut(f.message, MAX_MESSAGE), pointer: toPointer(f.path), range: lines.range(span[0], span[1]) };
   return f.fix ? { ...p, fix: f.fix } : p;
 }
 

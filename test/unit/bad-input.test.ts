@@ -65,7 +65,7 @@ void describe('YAML that cannot be read', () => {
   void test('absurd nesting gives a problem, not a stack overflow', () => {
     assert.deepEqual(codes(validateText('a: ' + '['.repeat(100_000) + ']'.repeat(100_000), DH).problems), ['too-deep']);
     const json = validateText('{"kind":"digital-human","id":1,"livekit_metadata":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}', DHJ);
-    assert.deepEqual(codes(json.problems), ['invalid-type']);
+    assert.deepEqual(codes(json.problems), ['invalid-type', 'too-deep']);
   });
 });
 
@@ -138,11 +138,54 @@ void describe('encodings and line endings', () => {
     assert.deepEqual(codes(validateBytes(Uint8Array.from([0x6e, 0x3a, 0x20, 0xe9]), DH).problems), ['encoding']);
   });
 
+  void test('UTF-16 without a byte-order mark is an encoding problem, even when it starts with non-ASCII text', () => {
+    for (const text of ['# Привет, мир: настройки\nkind: digital-human\n', '# 日本語のコメントです。\nkind: digital-human\n', 'kind: digital-human\n']) {
+      for (const bytes of [Buffer.from(text, 'utf16le'), Buffer.from(text, 'utf16le').swap16()]) {
+        const ps = validateBytes(bytes, DH).problems;
+        assert.deepEqual(codes(ps), ['encoding'], text);
+        assert.match(ps[0]!.message, /UTF-16/);
+      }
+    }
+    // Binary stays binary: NUL pairs and control characters are not text in any encoding.
+    assert.deepEqual(codes(validateBytes(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), DH).problems), ['binary-file']);
+  });
+
   void test('characters outside the BMP count as two UTF-16 units', () => {
     const text = 'kind: digital-human\nid: 1\nname: "😀"\nvoice_speed: fastt # 😀\n';
     const p = only(validateText(text, DH).problems, 'invalid-enum');
     assert.deepEqual(p.range.start, { line: 3, character: 13 });
     const json = '{"kind":"digital-human","id":1,"name":"😀","voice_speed":"fastt"}';
     assert.equal(textOf(json, only(validateText(json, DHJ).problems, 'invalid-enum').range), '"fastt"');
+  });
+});
+
+void describe('ids that numbers cannot hold exactly', () => {
+  void test('a digital human id above 2^53 - 1 is refused (it would be sent rounded, as another id), with no quick fix', () => {
+    for (const [text, name] of [['kind: digital-human\nid: 9007199254740993\nname: x\n', DH], ['{"kind": "digital-human", "id": 9007199254740993, "name": "x"}', DHJ], ['kind: digital-human\nid: 1e300\nname: x\n', DH]] as const) {
+      const p = only(validateText(text, name).problems, 'out-of-range');
+      assert.equal(p.pointer, '/id');
+      assert.match(p.message, /^id must be at most 9007199254740991 \(2\^53 - 1\): larger numbers cannot be read exactly/);
+      assert.equal(p.fix, undefined);
+    }
+    assert.deepEqual(codes(validateText('kind: digital-human\nid: 9007199254740991\nname: x\n', DH).problems), []);
+  });
+
+  void test('simulation_ids and a persona agent_id: safe integers', () => {
+    const dh = validateText('kind: digital-human\nid: 1\nsimulation_ids: [57, 9007199254740993, 9007199254740992, -9007199254740993]\n', DH).problems;
+    assert.deepEqual(dh.map((p) => [p.code, p.pointer]), [['out-of-range', '/simulation_ids/1'], ['out-of-range', '/simulation_ids/2'], ['out-of-range', '/simulation_ids/3']]);
+    assert.ok(dh.every((p) => p.fix === undefined));
+    assert.match(dh[0]!.message, /^simulation_ids\[1\] must be at most 9007199254740991/);
+    assert.match(dh[2]!.message, /^simulation_ids\[3\] must be at least -9007199254740991/);
+    const persona = validateText('kind: customer-persona\nname: a\ndescription: b\ngoal: c\nagent_id: 12345678901234567\n', 'x.persona.yaml').problems;
+    assert.deepEqual(persona.map((p) => [p.code, p.pointer]), [['out-of-range', '/agent_id']]);
+  });
+});
+
+void describe('many problems', () => {
+  void test('160,000 problems in one file are all reported (no stack overflow)', () => {
+    const text = `{"kind":"digital-human","id":1,"simulation_ids":[${Array<string>(80_000).fill('"a"').join(',')}]}`;
+    const ps = validateText(text, DHJ).problems;
+    assert.equal(ps.length, 159_999);
+    assert.deepEqual([...new Set(codes(ps))].sort(), ['duplicate-simulation-id', 'invalid-type']);
   });
 });

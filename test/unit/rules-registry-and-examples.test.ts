@@ -35,6 +35,8 @@ const RULES: Readonly<Record<string, 'error' | 'warning' | 'information'>> = {
   'create-required': 'error',
   'create-not-nullable': 'error',
   'create-only-field': 'information',
+  // An id beyond 2^53 - 1 (tested in bad-input.test.ts).
+  'out-of-range': 'error',
 };
 
 void test('every rule code in src/core/rules/*.ts is listed (and so tested) here, with its registered severity', () => {

@@ -1,4 +1,5 @@
 import type { Code } from '../codes';
+import { cut } from '../finding';
 import { toPointer } from '../problem';
 
 /** What a parser hands to validation: the value, and a way back from JSON pointers to text. */
@@ -33,5 +34,5 @@ export type ParseOutcome =
 
 /** The problem for a key written twice in one mapping; both parsers report it the same way. */
 export function duplicateKey(name: string, span: Span, path: readonly string[]): SyntaxIssue {
-  return { code: 'duplicate-key', message: `Duplicate key '${name}': the later value wins and the earlier one is ignored.`, span, pointer: toPointer(path) };
+  return { code: 'duplicate-key', message: `Duplicate key '${cut(name)}': the later value wins and the earlier one is ignored.`, span, pointer: toPointer(path) };
 }

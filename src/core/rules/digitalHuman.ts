@@ -1,6 +1,6 @@
 /** Rules for digital humans from Bluejay's documentation that the JSON Schema cannot express. */
-import { at, describeValue, type Finding } from '../finding';
-import { addFix, has, isBlank, isObj, items, missingAt, type Obj } from './util';
+import { at, cut, describeValue, type Finding } from '../finding';
+import { addFix, has, isBlank, isObj, items, missingAt, unsafeId, type Obj } from './util';
 
 /** Fields a workflow tag locks: changing them answers 400. */
 export const WORKFLOW_LOCKED_FIELDS = ['intent', 'success_criteria', 'role_description', 'original_transcript', 'formatted_transcript'] as const;
@@ -111,18 +111,22 @@ function* traits(dh: Obj): Generator<Finding> {
     const name = t['trait_name'];
     if (typeof name === 'string') {
       const first = names.get(name);
-      if (first !== undefined) yield at('duplicate-trait-name', ['traits', i, 'trait_name'], `traits[${first}] already has trait_name '${name}'.`);
+      if (first !== undefined) yield at('duplicate-trait-name', ['traits', i, 'trait_name'], `traits[${first}] already has trait_name '${cut(name)}'.`);
       else names.set(name, i);
     }
   }
 }
 
 function* others(dh: Obj): Generator<Finding> {
+  const unsafe = unsafeId(['id'], dh['id']);
+  if (unsafe) yield unsafe;
   const ids = dh['simulation_ids'];
   if (Array.isArray(ids)) {
     const seen = new Set<unknown>();
     for (let i = 0; i < ids.length; i++) {
-      if (seen.has(ids[i])) yield at('duplicate-simulation-id', ['simulation_ids', i], `simulation_ids lists ${String(ids[i])} more than once.`);
+      const rounded = unsafeId(['simulation_ids', i], ids[i]);
+      if (rounded) yield rounded;
+      else if (seen.has(ids[i])) yield at('duplicate-simulation-id', ['simulation_ids', i], `simulation_ids lists ${String(ids[i])} more than once.`);
       seen.add(ids[i]);
     }
   }

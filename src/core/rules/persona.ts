@@ -1,9 +1,11 @@
 /** Rules for customer personas that the schema alone cannot say. */
 import { at, type Finding } from '../finding';
-import { addFix, has, isBlank, missingAt, type Obj } from './util';
+import { addFix, has, isBlank, missingAt, unsafeId, type Obj } from './util';
 
 export function personaRules(p: Obj): Finding[] {
   const out: Finding[] = [];
+  const unsafe = unsafeId(['agent_id'], p['agent_id']);
+  if (unsafe) out.push(unsafe);
   if (!has(p, 'id')) {
     for (const key of ['name', 'description', 'goal']) {
       const v = p[key];

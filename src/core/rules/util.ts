@@ -1,4 +1,5 @@
 /** Small helpers the rules share. */
+import { at, displayPath, type Finding } from '../finding';
 import type { FixHint } from '../problem';
 
 export type Obj = Readonly<Record<string, unknown>>;
@@ -32,4 +33,14 @@ export function missingAt(parent: readonly (string | number)[], obj: Obj, key: s
 /** The quick fix "add the property" when `key` is absent from `obj` (nothing when it is there but empty). */
 export function addFix(obj: Obj, key: string): FixHint | undefined {
   return has(obj, key) ? undefined : { kind: 'add', property: key };
+}
+
+/**
+ * An integer id that a number cannot hold exactly (beyond 2^53 - 1): it was already rounded as it
+ * was read (9007199254740993 reads as 9007199254740992), so it would be sent as another id.
+ */
+export function unsafeId(path: readonly (string | number)[], v: unknown): Finding | undefined {
+  if (typeof v !== 'number' || !Number.isInteger(v) || Number.isSafeInteger(v)) return undefined;
+  const bound = v > 0 ? `at most ${Number.MAX_SAFE_INTEGER}` : `at least -${Number.MAX_SAFE_INTEGER}`;
+  return at('out-of-range', path, `${displayPath(path.map(String))} must be ${bound} (2^53 - 1): larger numbers cannot be read exactly (this one reads as ${String(v)}) and would address another resource.`);
 }

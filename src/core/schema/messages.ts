@@ -1,6 +1,6 @@
 /** Turns ajv's errors into findings a person can act on: one per wrong value, with the allowed values and a suggestion. */
 import type { ErrorObject } from 'ajv';
-import { at, describeValue, displayPath, valueAt, type Finding } from '../finding';
+import { at, cut, describeValue, displayPath, valueAt, type Finding } from '../finding';
 import { fromPointer } from '../problem';
 import type { JsonSchema, Kind } from '../kinds';
 import { LEAN_SCHEMAS } from './lean';
@@ -45,7 +45,7 @@ function finding(kind: Kind, root: unknown, e: ErrorObject): Finding {
       const allowed = Object.keys(schemaAt(kind, e.schemaPath)?.properties ?? {});
       const hint = nearest(key, allowed);
       const where = path.length ? ` in ${name}` : '';
-      return at('unknown-key', keyPath, `Unknown key '${key}'${where}: Bluejay would silently ignore it.${hint ? ` Did you mean '${hint}'?` : ''}`, 'key', { kind: 'unknown-key', ...(hint && !Object.prototype.hasOwnProperty.call(got ?? {}, hint) && { rename: hint }) });
+      return at('unknown-key', keyPath, `Unknown key '${cut(key)}'${where}: Bluejay would silently ignore it.${hint ? ` Did you mean '${hint}'?` : ''}`, 'key', { kind: 'unknown-key', ...(hint && !Object.prototype.hasOwnProperty.call(got ?? {}, hint) && { rename: hint }) });
     }
     case 'required': {
       const prop = String(p['missingProperty']);

@@ -3,8 +3,9 @@
  * has an id, and list the fields that would change.
  */
 import { getRequest, resourceOf } from '../api/request';
-import type { Kind } from '../kinds';
+import { kindFromFileName, type Kind } from '../kinds';
 import type { Problem } from '../problem';
+import { internalError } from '../validate';
 import { checkedText, type PushTextOptions, type Sender } from './push';
 import { changesBetween, fromRemote, type Change } from './remote';
 import { errorProblems, placed } from './serverProblems';
@@ -30,6 +31,16 @@ export type PlanTextOptions = Omit<PushTextOptions, 'dryRun'>;
  * the id). Without a reader the remote is not read: every field the file sets is listed, from null.
  */
 export async function planText(text: string, fileName: string, reader: Sender | undefined, options: PlanTextOptions = {}): Promise<PlanOutcome> {
+  try {
+    return await planUnguarded(text, fileName, reader, options);
+  } catch (e) {
+    // Never throws: an unexpected exception is an internal-error problem on the file.
+    const kind = options.validated?.kind ?? kindFromFileName(fileName) ?? null;
+    return { kind, id: null, action: 'invalid', changes: [], problems: [...(options.validated?.problems ?? []), internalError('The plan could not be made', e)] };
+  }
+}
+
+async function planUnguarded(text: string, fileName: string, reader: Sender | undefined, options: PlanTextOptions): Promise<PlanOutcome> {
   const { result, kind, id, valid } = checkedText(text, fileName, options);
   const problems = [...result.problems];
   if (!kind || !result.value || !valid) return { kind, id, action: 'invalid', changes: [], problems };

@@ -4,9 +4,9 @@
  */
 import { pushRequest, resourceOf, type ApiRequest } from '../api/request';
 import { isValidId, shownValue } from '../ids';
-import type { Format, Kind } from '../kinds';
+import { kindFromFileName, type Format, type Kind } from '../kinds';
 import type { Problem } from '../problem';
-import { validateText, type ValidationResult } from '../validate';
+import { internalError, validateText, type ValidationResult } from '../validate';
 import { idEdit } from './idEdit';
 import { keeps } from './remote';
 import { errorProblems, placed } from './serverProblems';
@@ -52,7 +52,17 @@ export function checkedText(text: string, fileName: string, options: Pick<PushTe
   return { result, kind, id, valid: kind !== null && result.value !== undefined && !result.problems.some((p) => p.severity === 'error') };
 }
 
+/** Pushes one text; never throws: an unexpected exception is an `internal-error` problem on the file. */
 export async function pushText(text: string, fileName: string, sender: Sender | undefined, options: PushTextOptions = {}): Promise<PushOutcome> {
+  try {
+    return await pushUnguarded(text, fileName, sender, options);
+  } catch (e) {
+    const kind = options.validated?.kind ?? kindFromFileName(fileName) ?? null;
+    return { kind, id: null, action: 'failed', status: null, problems: [...(options.validated?.problems ?? []), internalError('The push could not be completed', e)] };
+  }
+}
+
+async function pushUnguarded(text: string, fileName: string, sender: Sender | undefined, options: PushTextOptions): Promise<PushOutcome> {
   const { result, kind, id: fileId, valid } = checkedText(text, fileName, options);
   if (!kind || !result.value || !valid) {
     return { kind, id: fileId, action: 'failed', status: null, problems: result.problems };

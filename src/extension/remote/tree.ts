@@ -8,7 +8,7 @@
  */
 import type { Disposable, TreeItem, Uri } from 'vscode';
 import { apiFields } from '../../core/api/request';
-import { sameId } from '../../core/ids';
+import { parseIntegerId, sameId } from '../../core/ids';
 import type { Kind } from '../../core/kinds';
 import { driftOf } from '../../core/sync/drift';
 import { fromRemote } from '../../core/sync/remote';
@@ -136,9 +136,9 @@ export class RemoteTree implements Disposable {
   }
 
   private async addAgent(arg: unknown): Promise<boolean> {
-    const raw = typeof arg === 'number' || typeof arg === 'string' ? String(arg) : await vscode.window.showInputBox({ title: 'Bluejay: Show Personas of an Agent', prompt: "The agent's id (an integer)", validateInput: (v) => (/^[1-9]\d{0,15}$/.test(v.trim()) ? undefined : 'An integer agent id, please.') });
-    if (raw === undefined || !/^[1-9]\d{0,15}$/.test(raw.trim())) return false;
-    const agent = Number(raw.trim());
+    const raw = typeof arg === 'number' || typeof arg === 'string' ? String(arg) : await vscode.window.showInputBox({ title: 'Bluejay: Show Personas of an Agent', prompt: "The agent's id (an integer)", validateInput: (v) => (parseIntegerId(v) === undefined ? 'An integer agent id (at most 9007199254740991), please.' : undefined) });
+    const agent = raw === undefined ? undefined : parseIntegerId(raw);
+    if (agent === undefined) return false;
     const ids = this.agentIds();
     if (!ids.includes(agent)) await this.pusher.memento.update(AGENTS, [...ids, agent]);
     this.agents.delete(agent);

@@ -3,6 +3,7 @@
  * an id typed in) or a persona (its UUID, or an agent id whose personas are listed).
  */
 import type { QuickPickItem } from 'vscode';
+import { parseIntegerId } from '../../core/ids';
 import type { Kind } from '../../core/kinds';
 import type { Sender } from '../../core/sync/push';
 import * as vscode from 'vscode';
@@ -10,14 +11,13 @@ import { agentPersonas, digitalHumansPage, idOf, labelOf, why } from './remoteRe
 
 const PAGE_SIZE = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const INT = /^[1-9]\d{0,15}$/;
 
 type Choice = QuickPickItem & { readonly id?: string | number; readonly more?: true; readonly enter?: true };
 
 /** A persona's id (a UUID, lower case) or a digital human's (an integer), from text; undefined if it is neither. */
 export function parseId(kind: Kind, raw: string): string | number | undefined {
   const t = raw.trim();
-  if (kind === 'digital-human') return INT.test(t) ? Number(t) : undefined;
+  if (kind === 'digital-human') return parseIntegerId(t);
   return UUID.test(t) ? t.toLowerCase() : undefined;
 }
 
@@ -89,12 +89,13 @@ export async function pickPersona(sender: Sender): Promise<string | number | und
     title: 'Bluejay: Pull a Customer Persona',
     prompt: "The persona's id (a UUID), or an agent's id (an integer) to list its personas",
     ignoreFocusOut: true,
-    validateInput: (v) => (UUID.test(v.trim()) || INT.test(v.trim()) ? undefined : 'A UUID, or an integer agent id.'),
+    validateInput: (v) => (UUID.test(v.trim()) || parseIntegerId(v) !== undefined ? undefined : 'A UUID, or an integer agent id (at most 9007199254740991).'),
   });
   if (raw === undefined) return undefined;
   const uuid = parseId('customer-persona', raw);
   if (uuid !== undefined) return uuid;
-  const agent = Number(raw.trim());
+  const agent = parseIntegerId(raw);
+  if (agent === undefined) return undefined;
   let personas: Record<string, unknown>[];
   try {
     personas = await agentPersonas(sender, agent);
