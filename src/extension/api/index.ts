@@ -7,7 +7,7 @@ export { pushText } from '../../core/sync/push';
 export { idEdit } from '../../core/sync/idEdit';
 // The editor's push, pull, key and environment UI.
 export { pushNow } from '../sync/pushNow';
-export { pushFile, pushAll } from '../sync/pushCommands';
+export { pushFile, pushAll, pushSaved } from '../sync/pushCommands';
 export { promptKey, clearKey, requireKey } from '../sync/keyPrompts';
 export { switchEnvironment, confirmPush } from '../sync/environments';
 export { moveLegacySetting } from '../sync/settingsMove';

@@ -11,3 +11,4 @@ export { formModel } from '../../core/form/model';
 export { editsFor } from '../../core/edit/engine';
 export { FormEditorProvider } from '../form/formHost';
 export { createDefinition } from '../newDefinition';
+export { validateWorkspace } from '../validateWorkspace';

@@ -112,3 +112,22 @@ export async function pushAll(keys: ApiKeys, pusher: Pusher, defs: Definitions, 
   void fn(summary, 'Show Problems').then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
   return totals;
 }
+
+/** More definitions than this saved at once (a checkout, a replace-all) ask before they are pushed. */
+const ASK_ABOVE = 3;
+
+/**
+ * Pushes what push on save collected: asks first when many were saved at once, and once for the
+ * batch when the target is production. What was saved is pushed, not what has been typed since.
+ */
+export async function pushSaved(keys: ApiKeys, pusher: Pusher, saved: readonly { readonly doc: TextDocument; readonly text: string }[]): Promise<void> {
+  if (saved.length > ASK_ABOVE) {
+    const go = await vscode.window.showWarningMessage(`Bluejay: ${saved.length} definition files were saved at once. Push them all?`, { modal: false }, 'Push All', 'Not Now');
+    if (go !== 'Push All') return;
+  }
+  const target = keys.endpoint();
+  const what = saved.length === 1 && saved[0] ? vscode.workspace.asRelativePath(saved[0].doc.uri) : `${saved.length} definitions`;
+  if (target.ok && target.confirm && !(await confirmPush(target, what, true))) return;
+  const confirmed = target.ok ? target.slot : undefined;
+  await Promise.all(saved.map(({ doc, text }) => pusher.push(doc, { text, ...(confirmed && { confirmed }) })));
+}

@@ -12,7 +12,6 @@ import type { Pusher } from './pusher';
 import { api } from '../lazy';
 
 const SETTLE_MS = 300;
-const ASK_ABOVE = 3;
 
 export function registerSaveToSync(config: Config, keys: ApiKeys, pusher: Pusher): vscode.Disposable {
   const reasons = new Map<string, vscode.TextDocumentSaveReason>();
@@ -29,19 +28,11 @@ export function registerSaveToSync(config: Config, keys: ApiKeys, pusher: Pusher
     item.show();
   };
 
+  // The batch is pushed by dist/api.js (pushSaved in pushCommands.ts), loaded on the first push.
   const flush = async (): Promise<void> => {
     const saved = [...batch.values()];
     batch.clear();
-    if (saved.length > ASK_ABOVE) {
-      const go = await vscode.window.showWarningMessage(`Bluejay: ${saved.length} definition files were saved at once. Push them all?`, { modal: false }, 'Push All', 'Not Now');
-      if (go !== 'Push All') return;
-    }
-    const target = keys.endpoint();
-    const what = saved.length === 1 && saved[0] ? vscode.workspace.asRelativePath(saved[0].doc.uri) : `${saved.length} definitions`;
-    if (target.ok && target.confirm && !(await api().confirmPush(target, what, true))) return;
-    const confirmed = target.ok ? target.slot : undefined;
-    // What was saved is pushed, not what has been typed since.
-    await Promise.all(saved.map(({ doc, text }) => pusher.push(doc, { text, ...(confirmed && { confirmed }) })));
+    await api().pushSaved(keys, pusher, saved);
   };
 
   render();
