@@ -4,7 +4,7 @@ import { ENVIRONMENT_NAME } from '../core/environments';
 import { afterWrites } from '../core/sync/files';
 import { timeLimited } from './connect';
 import { EXIT, UsageError, type Io } from './io';
-import type { OutputFormat } from './output';
+import { terminalSafe, type OutputFormat } from './output';
 import { validateCommand } from './validate';
 
 declare const BLUEJAY_VERSION: string | undefined;
@@ -174,7 +174,8 @@ export function main(): void {
     abort.abort();
   };
   if (['push', 'plan', 'pull', 'run', 'generate'].includes(process.argv[2] ?? '')) process.on('SIGINT', onSigint);
-  const io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env: process.env, signal: abort.signal };
+  // Whatever a command prints, a file's name or Bluejay's answer included, reaches the terminal without a raw control character.
+  const io: Io = { out: (t) => process.stdout.write(terminalSafe(t)), err: (t) => process.stderr.write(terminalSafe(t)), env: process.env, signal: abort.signal };
   run(process.argv.slice(2), io).then(
     (code) => {
       process.off('SIGINT', onSigint);

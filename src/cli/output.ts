@@ -12,6 +12,11 @@ export function printable(s: string): string {
   return s.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** Any output for the terminal: every control character escaped as `printable` does, but line breaks and tabs (applied to all the process writes). */
+export function terminalSafe(s: string): string {
+  return s.replace(CONTROL, (c) => (c === '\n' || c === '\t' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
 /** `path:line:col severity code message`, 1-based like compilers. */
 export function problemLine(path: string, p: Problem): string {
   return `${printable(path)}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${p.code} ${printable(p.message.replace(/[\r\n]+/g, ' '))}`;

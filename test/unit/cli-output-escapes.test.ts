@@ -3,13 +3,14 @@
  * (never raw terminal escape sequences), overlong keys cut in messages and pointers.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { problemJson, problemLine } from '../../src/cli/output';
 import type { Problem } from '../../src/core/problem';
 import { validateText } from '../../src/core/validate';
-import { cli, stateRootDir } from './support/cli';
+import { cli, ROOT, stateRootDir } from './support/cli';
 
 /** Control characters but tab and newline (C0, DEL, C1) and the bidirectional overrides. */
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -33,6 +34,20 @@ void describe('text output of what a file holds', () => {
     const json = JSON.parse((await cli({}, 'validate', '--format', 'json', file)).out) as Files;
     assert.equal(json.files[0]?.path, file);
     assert.ok(json.files[0]?.problems.some((p) => p.pointer === '/\u001b[31mred\u001b[0m\u009b2J'));
+  });
+
+  void test('the built binary escapes every line it prints: push --dry-run of a file named with escapes, JSON still parses', async () => {
+    const dir = stateRootDir('escapes');
+    const file = join(dir, 'red\u001b[31m\u202e.persona.yaml');
+    writeFileSync(file, 'kind: customer-persona\nname: n\ndescription: d\ngoal: g\n');
+    const bin = join(ROOT, 'dist', 'cli.js');
+    const text = spawnSync(process.execPath, [bin, 'push', '--dry-run', file], { encoding: 'utf8' });
+    assert.equal(text.status, 0, text.stderr);
+    assert.doesNotMatch(text.stdout + text.stderr, RAW);
+    assert.match(text.stdout, /red\\u001b\[31m\\u202e\.persona\.yaml: would POST/);
+    const json = spawnSync(process.execPath, [bin, 'push', '--dry-run', '--format', 'json', file], { encoding: 'utf8' });
+    assert.doesNotMatch(json.stdout, RAW);
+    assert.equal((JSON.parse(json.stdout) as { results: { path: string }[] }).results[0]?.path, file);
   });
 
   void test('an unreadable path with escapes in its name is shown escaped on stderr', async () => {
