@@ -36,7 +36,7 @@ void describe('text output of what a file holds', () => {
     assert.ok(json.files[0]?.problems.some((p) => p.pointer === '/\u001b[31mred\u001b[0m\u009b2J'));
   });
 
-  void test('the built binary escapes every line it prints: push --dry-run of a file named with escapes, JSON still parses', async () => {
+  void test('the built binary escapes every line it prints: push --dry-run of a file named with escapes, JSON still parses', () => {
     const dir = stateRootDir('escapes');
     const file = join(dir, 'red\u001b[31m\u202e.persona.yaml');
     writeFileSync(file, 'kind: customer-persona\nname: n\ndescription: d\ngoal: g\n');
