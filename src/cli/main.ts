@@ -5,7 +5,7 @@ import { afterWrites } from '../core/sync/files';
 import { timeLimited } from './connect';
 import { EXIT, UsageError, type Io } from './io';
 import { terminalSafe, type OutputFormat } from './output';
-import { validateCommand } from './validate';
+import { validateCommand, type ValidateFormat } from './validate';
 
 declare const BLUEJAY_VERSION: string | undefined;
 const VERSION = typeof BLUEJAY_VERSION === 'string' ? BLUEJAY_VERSION : 'dev';
@@ -13,7 +13,9 @@ const VERSION = typeof BLUEJAY_VERSION === 'string' ? BLUEJAY_VERSION : 'dev';
 export const USAGE = `Usage: bluejay <command> [options] <path>...
 
 Commands:
-  validate [--format text|json] <path>...   Check definition files against the Bluejay schemas and rules.
+  validate [--format text|json|sarif|github] <path>...
+                                            Check definition files against the Bluejay schemas and rules
+                                            (sarif: for code scanning; github: Actions annotations).
   plan [--format text|json] [--base-url URL] <path>...
                                             Validate, read what Bluejay holds, and print what a push
                                             would create or change. Changes nothing.
@@ -71,7 +73,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       const { runCommand } = await import('./run.js');
       return await runCommand(positionals, { simulation: values.simulation, format: values.format, push: values.push === true, noWait: values['no-wait'] === true, poll: values.poll, timeout: values.timeout, minPassRate: values['min-pass-rate'], baseUrl: values['base-url'], env: envName(values.env) }, io);
     }
-    if (command === 'validate') return await validateCommand(positionals, outputFormat(values.format), io);
+    if (command === 'validate') return await validateCommand(positionals, validateFormat(values.format), io, VERSION);
     // plan, push and pull talk to Bluejay: each has a time limit as a whole (connect.ts).
     const limited = timeLimited(io);
     try {
@@ -157,6 +159,12 @@ function envName(v: string | undefined): string | undefined {
 function outputFormat(v: string | undefined): OutputFormat {
   if (v === undefined || v === 'text' || v === 'json') return v ?? 'text';
   throw new UsageError(`--format must be text or json (got '${v}')`);
+}
+
+function validateFormat(v: string | undefined): ValidateFormat {
+  if (v === 'sarif' || v === 'github') return v;
+  if (v === undefined || v === 'text' || v === 'json') return v ?? 'text';
+  throw new UsageError(`--format must be text, json, sarif or github (got '${v}')`);
 }
 
 function isParseArgsError(e: unknown): boolean {

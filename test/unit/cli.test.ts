@@ -108,7 +108,7 @@ void describe('bluejay validate', () => {
   void test('--help prints the usage and exits 0', async () => {
     const r = await cli('--help');
     assert.equal(r.code, 0);
-    assert.match(r.out, /validate \[--format text\|json\] <path>\.\.\./);
+    assert.match(r.out, /validate \[--format text\|json\|sarif\|github\] <path>\.\.\./);
   });
 });
 
