@@ -19,7 +19,7 @@ Commands:
   plan [--format text|json] [--base-url URL] <path>...
                                             Validate, read what Bluejay holds, and print what a push
                                             would create or change. Changes nothing.
-  push [--format text|json] [--base-url URL] [--dry-run] [--force] [--env NAME] <path>...
+  push [--format text|json] [--base-url URL] [--dry-run] [--force] [--allow-secrets] [--env NAME] <path>...
                                             Validate, then create or update each file on Bluejay.
                                             A created id is written back into the file.
   pull <kind> <id> [--out FILE] [--base-url URL]
@@ -104,7 +104,7 @@ async function talk(command: Exclude<Command, 'validate' | 'run'>, values: Value
     return await planCommand(positionals, { format: outputFormat(values.format), baseUrl: values['base-url'] }, io);
   }
   const { pushCommand } = await import('./push.js');
-  return await pushCommand(positionals, { format: outputFormat(values.format), baseUrl: values['base-url'], dryRun: values['dry-run'] === true, force: values.force === true, env: envName(values.env) }, io);
+  return await pushCommand(positionals, { format: outputFormat(values.format), baseUrl: values['base-url'], dryRun: values['dry-run'] === true, force: values.force === true, allowSecrets: values['allow-secrets'] === true, env: envName(values.env) }, io);
 }
 
 const COMMANDS = ['validate', 'plan', 'push', 'pull', 'run', 'generate'] as const;
@@ -119,7 +119,7 @@ const BASE_URL = { 'base-url': { type: 'string' } } as const;
 const OPTIONS = {
   validate: { ...FORMAT },
   plan: { ...FORMAT, ...BASE_URL },
-  push: { ...FORMAT, ...BASE_URL, 'dry-run': { type: 'boolean' }, force: { type: 'boolean' }, env: { type: 'string' } },
+  push: { ...FORMAT, ...BASE_URL, 'dry-run': { type: 'boolean' }, force: { type: 'boolean' }, 'allow-secrets': { type: 'boolean' }, env: { type: 'string' } },
   pull: { ...BASE_URL, out: { type: 'string' } },
   run: { ...FORMAT, ...BASE_URL, simulation: { type: 'string' }, push: { type: 'boolean' }, 'no-wait': { type: 'boolean' }, poll: { type: 'string' }, timeout: { type: 'string' }, 'min-pass-rate': { type: 'string' }, env: { type: 'string' } },
   generate: { ...BASE_URL, agent: { type: 'string' }, simulation: { type: 'string' }, goal: { type: 'string' }, count: { type: 'string' }, out: { type: 'string' } },
@@ -131,6 +131,7 @@ interface Values {
   'base-url'?: string;
   'dry-run'?: boolean;
   force?: boolean;
+  'allow-secrets'?: boolean;
   env?: string;
   out?: string;
   simulation?: string;

@@ -1,4 +1,4 @@
-/** `bluejay push [--format text|json] [--base-url URL] [--dry-run] [--force] [--env NAME] <path>...` */
+/** `bluejay push [--format text|json] [--base-url URL] [--dry-run] [--force] [--allow-secrets] [--env NAME] <path>...` */
 import { readFile } from 'node:fs/promises';
 import { Pacer } from '../core/api/pacing';
 import type { Problem } from '../core/problem';
@@ -22,6 +22,8 @@ export interface PushOptions {
   readonly force?: boolean;
   /** The environment being pushed to (--env); BLUEJAY_ENV when not given. */
   readonly env?: string | undefined;
+  /** Send files whose values look like secrets (possible-secret) all the same. */
+  readonly allowSecrets?: boolean;
 }
 
 export async function pushCommand(paths: readonly string[], options: PushOptions, io: Io): Promise<number> {
@@ -35,7 +37,7 @@ export async function pushCommand(paths: readonly string[], options: PushOptions
   const sender = !options.dryRun && key ? await clientFor(base.url, key) : undefined;
   // --dry-run writes nothing, the state file included.
   const state = options.dryRun ? undefined : new StateFiles(base.origin, io);
-  const guard: GuardOptions = { sender, state, env, force: options.force === true, ...(io.signal && { signal: io.signal }) };
+  const guard: GuardOptions = { sender, state, env, force: options.force === true, allowSecrets: options.allowSecrets === true, apiKey: key, ...(io.signal && { signal: io.signal }) };
   // Files are read and sent a few at a time (the client paces the requests themselves).
   const files = new Pacer(8, 0);
   let unreadable = found.unreadable.length;

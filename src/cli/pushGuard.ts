@@ -1,12 +1,14 @@
 /**
- * What `bluejay push` checks before it sends a file: the environment a file is pinned to, and
- * whether Bluejay's copy changed since the file was last pushed or pulled (drift); and the baseline
- * it records after.
+ * What `bluejay push` checks before it sends a file: the environment a file is pinned to, what
+ * looks like a secret in it, and whether Bluejay's copy changed since the file was last pushed or
+ * pulled (drift); and the baseline it records after.
  */
 import { apiFields, getRequest, resourceOf } from '../core/api/request';
 import { pinnedProblem } from '../core/environments';
 import { sameId } from '../core/ids';
 import type { Kind } from '../core/kinds';
+import { toPointer } from '../core/problem';
+import { ownKeyFindings } from '../core/rules/secrets';
 import { driftOf } from '../core/sync/drift';
 import type { PushOutcome, Sender } from '../core/sync/push';
 import { fromRemote } from '../core/sync/remote';
@@ -21,8 +23,14 @@ export interface GuardOptions {
   /** --env or BLUEJAY_ENV: the environment being pushed to (pins are checked only when one is named). */
   readonly env: string | undefined;
   readonly force: boolean;
+  /** --allow-secrets: send files with possible-secret warnings. */
+  readonly allowSecrets?: boolean;
+  /** BLUEJAY_API_KEY, looked for in the file's values (never shown). */
+  readonly apiKey?: string | undefined;
   readonly signal?: AbortSignal;
 }
+
+const NOT_SENT = ' Not sent: push with --allow-secrets to send it anyway.';
 
 /** A failed outcome when the file must not be sent (pinned elsewhere, or Bluejay's copy drifted); undefined to go ahead. */
 export async function refusal(path: string, text: string, result: ValidationResult, options: GuardOptions): Promise<PushOutcome | undefined> {
@@ -35,6 +43,14 @@ export async function refusal(path: string, text: string, result: ValidationResu
   if (options.env !== undefined) {
     const pinned = pinnedProblem(text, result.format, value, options.env);
     if (pinned) return fail(null, [pinned]);
+  }
+  if (!options.allowSecrets) {
+    const own = options.apiKey ? ownKeyFindings(value, options.apiKey) : [];
+    const placedOwn = placed(text, result.format, own.map((f) => ({ code: 'possible-secret' as const, pointer: toPointer(f.path), message: f.message })));
+    if (own.length || result.problems.some((p) => p.code === 'possible-secret')) {
+      const problems = [...result.problems, ...placedOwn].map((p) => (p.code === 'possible-secret' ? { ...p, message: p.message + NOT_SENT } : p));
+      return { kind, id, action: 'failed', status: null, problems };
+    }
   }
   if (options.force || id === null || !options.sender || !options.state) return undefined;
   const baseline = await options.state.baseline(path);

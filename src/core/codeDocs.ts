@@ -51,6 +51,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   'duplicate-trait-name': 'Two traits with the same trait_name.',
   'duplicate-simulation-id': 'The same id twice in simulation_ids.',
   'keyword-responses-empty': 'Keyword interruptions without any keyword.',
+  'possible-secret': 'A value that looks like a secret (an API key, a token, a private key, a password, your own Bluejay key): definitions go to Bluejay and into git. A push asks first; `bluejay push` refuses the file without `--allow-secrets`.',
   'silence-tool-instructions-unused': 'silence_tool_instructions while allow_silence_tool is false.',
   'server-validation': 'Bluejay rejected a pushed value (422), on the field it named.',
   'server-rejected': 'Bluejay refused the push (400: a workflow-tag lock, a bad phone number or accent), on the field it names or the file.',

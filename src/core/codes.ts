@@ -56,6 +56,7 @@ export const CODES = {
   'duplicate-simulation-id': 'warning',
   'keyword-responses-empty': 'warning',
   'silence-tool-instructions-unused': 'information',
+  'possible-secret': 'warning',
   // What Bluejay answered to a push
   'server-validation': 'error',
   'server-rejected': 'error',

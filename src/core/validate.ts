@@ -12,6 +12,7 @@ import type { Locator, ParseOutcome, Span, SyntaxIssue } from './parse/types';
 import { toPointer, type FixHint, type Problem, type Severity } from './problem';
 import { digitalHumanRules } from './rules/digitalHuman';
 import { personaRules } from './rules/persona';
+import { secretFindings } from './rules/secrets';
 import { isObj } from './rules/util';
 import { schemaFindings } from './schema/messages';
 import { schemaErrors } from './schema/validators';
@@ -82,7 +83,7 @@ function validateUnguarded(text: string, fileName: string, options: ValidateOpti
   if (kind) {
     try {
       // Many findings (150,000 unknown keys) are appended one by one: spreading them as arguments overflows the stack.
-      findings = findings.concat(schemaFindings(kind, value, schemaErrors(kind, value)), kind === 'digital-human' ? digitalHumanRules(value) : personaRules(value));
+      findings = findings.concat(schemaFindings(kind, value, schemaErrors(kind, value)), kind === 'digital-human' ? digitalHumanRules(value) : personaRules(value), secretFindings(value));
     } catch (e) {
       // The schema and rules walk what they check; on a value that cannot be sent that may fail, and that is said already.
       if (!unsendable.length) throw e;

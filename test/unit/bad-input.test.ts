@@ -66,6 +66,9 @@ void describe('YAML that cannot be read', () => {
     assert.deepEqual(codes(validateText('a: ' + '['.repeat(100_000) + ']'.repeat(100_000), DH).problems), ['too-deep']);
     const json = validateText('{"kind":"digital-human","id":1,"livekit_metadata":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}', DHJ);
     assert.deepEqual(codes(json.problems), ['invalid-type', 'too-deep']);
+    // A string at the bottom: every walk of the value (the secret scan too) stops at what can be sent.
+    const deepString = validateText('{"kind":"digital-human","id":1,"livekit_metadata":' + '['.repeat(100_000) + '"sk-proj-4fGh7Jk2Lm9Np3Qr6St8Uv1Wx5Yz0AbCdEf"' + ']'.repeat(100_000) + '}', DHJ);
+    assert.deepEqual(codes(deepString.problems), ['invalid-type', 'too-deep']);
   });
 });
 

@@ -21,6 +21,7 @@ const RULES: Readonly<Record<string, 'error' | 'warning' | 'information'>> = {
   'speaks-first-mode-missing': 'warning',
   'speaks-first-message-ignored': 'warning',
   'phone-number-format': 'warning',
+  'possible-secret': 'warning',
   'always-on-needs-phone-number': 'warning',
   'override-conflict-unused': 'information',
   'workflow-tag-locks': 'information',

@@ -53,13 +53,14 @@ export function validationOf(pusher: Pusher, doc: TextDocument): ValidationResul
 /** Push Current File; `options` (automation, the drift warning's actions) may say what to do on drift: `{ onDrift: 'fail' }`, or `{ onDrift: { take: ['/tag'] } }` to take those fields from Bluejay and push. */
 export async function pushFile(pusher: Pusher, defs: Definitions, arg: unknown, options?: unknown): Promise<PushRun | undefined> {
   const onDrift = driftMode((options as { onDrift?: unknown } | undefined)?.onDrift);
+  const allowSecrets = (options as { allowSecrets?: unknown } | undefined)?.allowSecrets === true;
   const doc = await openDefinition(defs, arg, 'push it');
   if (!doc) return undefined;
   const uri = doc.uri;
   const run = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Bluejay: pushing ${vscode.workspace.asRelativePath(uri)}`, cancellable: true }, (_progress, token) => {
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
-    return pusher.push(doc, { signal: abort.signal, ...(onDrift && { onDrift }) });
+    return pusher.push(doc, { signal: abort.signal, ...(onDrift && { onDrift }), ...(allowSecrets && { allowSecrets }) });
   });
   report(uri, run);
   return run;

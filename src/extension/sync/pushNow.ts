@@ -19,11 +19,12 @@ import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
 import type { Pusher, PushOptions, PushRun } from './pusher';
 import { clientFor, type KeyedTarget } from './remoteRead';
+import { guardSecrets } from './secrets';
 import { editorState } from './stateFile';
 
 const SERVER_CODES = /^(server-|push-cancelled)/;
 
-export async function pushNow(pusher: Pusher, doc: TextDocument, { signal, quiet, text: given, confirmed, onDrift }: PushOptions): Promise<PushRun> {
+export async function pushNow(pusher: Pusher, doc: TextDocument, { signal, quiet, text: given, confirmed, onDrift, allowSecrets }: PushOptions): Promise<PushRun> {
   const { log } = pusher;
   const name = vscode.workspace.asRelativePath(doc.uri);
   if (!vscode.workspace.isTrusted) {
@@ -55,6 +56,9 @@ export async function pushNow(pusher: Pusher, doc: TextDocument, { signal, quiet
     log.info(`not pushed ${name}: not confirmed for ${target.label}`);
     return { outcome: undefined, reason: 'cancelled' };
   }
+  // Something that looks like a secret (or the key itself) is sent only when the person says so.
+  const secret = allowSecrets ? undefined : await guardSecrets(pusher, doc, text, format, validated, target.key, given !== undefined);
+  if (secret) return secret;
   const client = clientFor(pusher, target);
   // Bluejay's copy changed since the last push or pull: not sent (or sent as the person chose per field).
   const mode = onDrift ?? (quiet ? 'fail' : given === undefined ? 'ask' : 'warn');

@@ -31,6 +31,8 @@ export interface PushOptions {
    * Push All) only marks it `remote-drift`; none of them sends. `force` pushes all the same.
    */
   readonly onDrift?: DriftMode;
+  /** Send a file whose values look like secrets without asking (automation); by default the person is asked. */
+  readonly allowSecrets?: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export type DriftMode = 'ask' | 'warn' | 'fail' | 'force' | { readonly take: rea
 export interface PushRun {
   readonly outcome: PushOutcome | undefined;
   /** Why nothing was sent, when nothing was. */
-  readonly reason?: 'untrusted' | 'invalid' | 'pinned' | 'no-key' | 'cancelled' | 'drift';
+  readonly reason?: 'untrusted' | 'invalid' | 'pinned' | 'no-key' | 'cancelled' | 'drift' | 'secret';
 }
 
 export class Pusher implements vscode.Disposable {

@@ -111,6 +111,33 @@ describe('pushing to Bluejay', () => {
     await config().update('pushOnSave', false, vscode.ConfigurationTarget.Global);
   });
 
+  it('asks before pushing a file that looks like it holds a secret: dismissed, nothing is sent; allowed, it is', async () => {
+    const uri = workspaceFile('leaky.digital-human.yaml');
+    const text = 'kind: digital-human\nid: 318\nname: Leaky\nintent: "Use sk-proj-4fGh7Jk2Lm9Np3Qr6St8Uv1Wx5Yz0AbCdEf to log in"\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      await open('leaky.digital-human.yaml');
+      const path = '/v1/update-digital-human/318';
+      const before = await requests(control, path);
+      let settled: PushRun | undefined;
+      const pending = vscode.commands.executeCommand<PushRun>('bluejay.pushFile', uri).then((r) => (settled = r));
+      // The question is a notification: dismissing it (as a person closing it would) answers "no".
+      await until(async () => {
+        await vscode.commands.executeCommand('notifications.clearAll');
+        return settled !== undefined;
+      }, 'the secret question to be dismissed');
+      await pending;
+      assert.equal(settled?.reason, 'secret');
+      assert.equal(await requests(control, path), before, 'nothing sent');
+      const run = await vscode.commands.executeCommand<PushRun>('bluejay.pushFile', uri, { allowSecrets: true });
+      assert.equal(run.outcome?.action, 'updated');
+      assert.equal(await requests(control, path), before + 1);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('pushes an auto-save with bluejay.pushOnAutoSave', async () => {
     await config().update('pushOnSave', true, vscode.ConfigurationTarget.Global);
     await config().update('pushOnAutoSave', true, vscode.ConfigurationTarget.Global);

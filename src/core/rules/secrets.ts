@@ -1,0 +1,136 @@
+/**
+ * Secrets pasted into a definition (an API key in `intent`, a token in `livekit_metadata`, a
+ * private key in a transcript): definitions go to Bluejay and usually into git, so each such value
+ * is a `possible-secret` warning on it. Well-known key shapes, private keys, JSON Web Tokens,
+ * `password: ...` and long random-looking tokens; ordinary prose, phone numbers, UUIDs and URLs are
+ * left alone. The person's own Bluejay key is looked for at push time (`ownKeyFindings`), by value,
+ * and never written anywhere.
+ */
+import { at, type Finding } from '../finding';
+
+const SHAPES: readonly (readonly [RegExp, string])[] = [
+  [/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/, 'a private key'],
+  [/\beyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{10,}/, 'a JSON Web Token'],
+  [/\b[sr]k_(?:live|test)_[0-9A-Za-z]{16,}/, 'a Stripe key'],
+  [/\bsk-(?:proj-|ant-(?:api\d\d-)?|svcacct-)?[A-Za-z0-9_-]{20,}/, 'an OpenAI or Anthropic API key'],
+  [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/, 'an AWS access key'],
+  [/\bgh[pousr]_[A-Za-z0-9]{30,}|\bgithub_pat_[A-Za-z0-9_]{30,}/, 'a GitHub token'],
+  [/\bglpat-[A-Za-z0-9_-]{20,}/, 'a GitLab token'],
+  [/\bxox[abeprs]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
+  [/\bAIza[0-9A-Za-z_-]{35}/, 'a Google API key'],
+  [/\bSG\.[\w-]{16,}\.[\w-]{16,}/, 'a SendGrid key'],
+  [/\bSK[0-9a-f]{32}\b/, 'a Twilio API key'],
+  [/\bbearer\s+[A-Za-z0-9._~+/-]{20,}/i, 'a bearer token'],
+  [/\b(?:password|passwd|api[_-]?key|secret[_-]?key|client[_-]?secret|access[_-]?token|auth[_-]?token)\b["']?\s*[:=]\s*["']?[^\s"',;}]{6,}/i, 'a password or key'],
+];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Shannon entropy of `s` in bits per character. */
+function entropy(s: string): number {
+  const counts = new Map<string, number>();
+  for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) bits -= (n / s.length) * Math.log2(n / s.length);
+  return bits;
+}
+
+/** A long run of token characters that reads as random: mixed case and digits, or long hex. */
+function randomToken(text: string): boolean {
+  for (const [token] of text.matchAll(/[A-Za-z0-9+/_=-]{32,}/g)) {
+    if (UUID.test(token) || /^[A-Za-z]+(?:[-_][A-Za-z]+)*$/.test(token)) continue;
+    if (/^[0-9a-f]+$/i.test(token)) {
+      if (token.length >= 40 && entropy(token) >= 3.5) return true;
+      continue;
+    }
+    if (/[a-z]/.test(token) && /[A-Z]/.test(token) && /[0-9]/.test(token) && entropy(token) >= 4.2) return true;
+  }
+  return false;
+}
+
+/** A run of `n` token characters (letters, digits, `+/_=.-`) somewhere in `s`: one pass, no backtracking. */
+function hasLongRun(s: string, n: number): boolean {
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const token = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 95 || c === 61 || c === 46 || c === 45;
+    if (!token) run = 0;
+    else if (++run >= n) return true;
+  }
+  return false;
+}
+
+/** The words that name a secret, and a PEM header (case spelled out: faster than the i flag). */
+const TELLING = /[Pp][Aa][Ss][Ss][Ww]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Bb][Ee][Aa][Rr][Ee][Rr]|[Aa][Pp][Ii][_-]?[Kk][Ee][Yy]|-----BEGIN/;
+
+/** Strings already looked at (a keystroke changes one value; the others are looked up, not scanned again). */
+const seen = new Map<string, string | null>();
+const SEEN_MAX = 50_000;
+
+/** What a string looks like it holds, if a secret. */
+export function secretIn(text: string): string | undefined {
+  // Most values are prose: without a long unbroken run or a telling word, none of the shapes can match.
+  if (text.length < 16) return undefined;
+  const known = seen.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const what = hasLongRun(text, 16) || TELLING.test(text) ? scan(text) : undefined;
+  if (seen.size >= SEEN_MAX) seen.clear();
+  seen.set(text, what ?? null);
+  return what;
+}
+
+function scan(text: string): string | undefined {
+  for (const [shape, what] of SHAPES) if (shape.test(text)) return what;
+  return randomToken(text) ? 'a long random-looking token' : undefined;
+}
+
+/** Deeper than this a value cannot be sent anyway (too-deep): the walk stops there. */
+const MAX_DEPTH = 128;
+
+interface Node {
+  readonly value: unknown;
+  readonly parent: Node | undefined;
+  readonly key: string | number;
+  readonly depth: number;
+}
+
+function pathOf(n: Node): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let at: Node | undefined = n; at?.parent; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
+/** Each string value whose text `test` accepts, with its path: walked without recursion, paths built only for hits. */
+function stringsWhere<T>(root: unknown, test: (text: string, top: string | number | undefined) => T | undefined): [T, (string | number)[]][] {
+  const out: [T, (string | number)[]][] = [];
+  const stack: Node[] = [{ value: root, parent: undefined, key: '', depth: 0 }];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    const v = n.value;
+    if (typeof v === 'string') {
+      const hit = test(v, n.depth === 1 ? n.key : undefined);
+      if (hit !== undefined) out.push([hit, pathOf(n)]);
+    } else if (n.depth < MAX_DEPTH && Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], parent: n, key: i, depth: n.depth + 1 });
+    } else if (n.depth < MAX_DEPTH && v !== null && typeof v === 'object') {
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]?.[1], parent: n, key: entries[i]?.[0] ?? '', depth: n.depth + 1 });
+    }
+  }
+  return out;
+}
+
+const ADVICE = 'Definitions are sent to Bluejay and usually kept in git: remove it, or push anyway if it is not a secret.';
+
+/** The top-level fields that name the file rather than hold its content. */
+const SKIPPED = new Set<string | number | undefined>(['kind', 'id', '$schema']);
+
+/** A `possible-secret` warning on each string value that looks like it holds a secret. */
+export function secretFindings(value: Readonly<Record<string, unknown>>): Finding[] {
+  return stringsWhere(value, (text, top) => (SKIPPED.has(top) && top !== undefined ? undefined : secretIn(text))).map(([what, path]) => at('possible-secret', path, `This looks like ${what}. ${ADVICE}`));
+}
+
+/** A `possible-secret` warning on each string value holding `key` (the person's own Bluejay key, never shown). */
+export function ownKeyFindings(value: Readonly<Record<string, unknown>>, key: string): Finding[] {
+  if (key.length < 8) return [];
+  return stringsWhere(value, (text) => (text.includes(key) ? true : undefined)).map(([, path]) => at('possible-secret', path, `This holds your Bluejay API key. ${ADVICE}`));
+}
