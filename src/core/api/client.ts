@@ -4,7 +4,8 @@
  * answer cannot stretch them), never proxies a loopback base URL, and never lets the key reach an
  * error or a log. axios is heavy to load: the editor requires this module lazily (dist/api.js), the CLI only when it talks to Bluejay.
  */
-import axios, { type AxiosInstance } from 'axios';
+import * as https from 'node:https';
+import axios, { type AxiosInstance, type CreateAxiosDefaults } from 'axios';
 import { directConfig } from './direct';
 import { isLoopback } from './endpoint';
 import { abortError, ApiError, errorFromResponse, mayExist, notJson, redact } from './errors';
@@ -30,6 +31,10 @@ export interface ClientOptions {
   /** Requests in flight at once, and the least time between two starts (Bluejay answers bursts with 401). */
   readonly concurrency?: number;
   readonly minIntervalMs?: number;
+  /** Tests only: the certificate authority of a local https server, trusted instead of Node's (never set by the editor or the CLI). */
+  readonly testCa?: string | Buffer;
+  /** Tests only: the DNS lookup, to play an offline machine without depending on this one's network. */
+  readonly testLookup?: CreateAxiosDefaults['lookup'];
 }
 
 export interface ApiResponse {
@@ -66,6 +71,8 @@ export class BluejayClient {
       transitional: { clarifyTimeoutError: true },
       // Loopback goes direct, never through a proxy (see direct.ts); https elsewhere honours proxies.
       ...(loopbackUrl(baseURL) && directConfig()),
+      ...(options.testCa !== undefined && { httpsAgent: new https.Agent({ keepAlive: true, ca: options.testCa }) }),
+      ...(options.testLookup && { lookup: options.testLookup }),
     });
     this.pacer = new Pacer(options.concurrency ?? 4, options.minIntervalMs ?? 100);
   }
