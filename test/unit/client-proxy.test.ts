@@ -21,6 +21,7 @@ const BASE = `https://${TLS_HOST}`;
 const FAST = { userAgent: 'bluejay-definitions/test', backoffMs: 1, minIntervalMs: 0 } as const;
 const client = (url: string, extra: Partial<ClientOptions> = {}): BluejayClient => new BluejayClient({ baseUrl: url, apiKey: KEY, ...FAST, ...extra });
 const read = getRequest('digital-human', 318);
+const create = pushRequest('digital-human', { kind: 'digital-human', name: 'New', phone_number: '+14155550100' });
 const update = pushRequest('digital-human', { kind: 'digital-human', id: 318, name: 'Angry billing customer' });
 const SETTINGS = [/http\.proxy\b/, /http\.proxySupport/, /HTTPS_PROXY/, /NO_PROXY/];
 
@@ -126,6 +127,10 @@ void describe("a proxy's own answers", () => {
       assert.doesNotMatch(e.message, /s3cret|alice|test-key|no details given/);
       for (const s of SETTINGS) assert.match(e.message, s);
       assert.ok(proxy.seen[0]?.headers['proxy-authorization'], 'the credentials went to the proxy');
+      // Not repeated, not even a create (nothing reached Bluejay; asking again changes nothing).
+      const c = await withProxyEnv(withCreds, () => failure(client('https://bluejay.invalid', { retries: 3 }).send(create)));
+      assert.doesNotMatch(c.message, /may have been created/);
+      assert.equal(proxy.seen.length, 2);
       const r = await withProxyEnv(withCreds, () => cli({ BLUEJAY_API_KEY: KEY, BLUEJAY_BASE_URL: 'https://bluejay.invalid' }, 'pull', 'digital-human', '318'));
       assert.equal(r.code, 1);
       assert.match(r.err, /The proxy at http:\/\/127\.0\.0\.1:\d+ answered 407 \(proxy authentication required\)/);
@@ -137,6 +142,10 @@ void describe("a proxy's own answers", () => {
       const e = await withProxyEnv(proxy.url, () => failure(client('https://bluejay.invalid', { retries: 0 }).send(read)));
       assert.equal(e.kind, 'server');
       assert.match(e.message, /^The proxy at http:\/\/127\.0\.0\.1:\d+ answered 502 \(bad gateway: it could not reach Bluejay\)/);
+      // A create the proxy refused never reached Bluejay: it may be tried again, and is not said to exist.
+      const c = await withProxyEnv(proxy.url, () => failure(client('https://bluejay.invalid', { retries: 1 }).send(create)));
+      assert.doesNotMatch(c.message, /may have been created/);
+      assert.equal(proxy.seen.length, 3);
     }));
 
   void test('a proxy that is not there is named as such', async () => {

@@ -140,8 +140,11 @@ export class BluejayClient {
       const data = res.data as unknown;
       const contentType = headerText(res.headers['content-type']);
       if (res.status >= 200 && res.status < 300 && notJson(data, contentType) === undefined) return { ok: true, response: { status: res.status, data } };
-      const meta = { contentType, location: headerText(res.headers['location']), baseUrl: this.options.baseUrl, proxy: this.proxy(), fromProxy: this.fromProxy(res.request), proxyAuthenticate: res.headers['proxy-authenticate'] !== undefined };
-      return { ok: false, error: errorFromResponse(req, res.status, data, this.options.apiKey, meta), retryAfter: retryAfterMs(res.headers['retry-after'] as unknown), sent: true };
+      const fromProxy = this.fromProxy(res.request);
+      const meta = { contentType, location: headerText(res.headers['location']), baseUrl: this.options.baseUrl, proxy: this.proxy(), fromProxy, proxyAuthenticate: res.headers['proxy-authenticate'] !== undefined };
+      // A refused tunnel: the request never left for Bluejay (a create may be tried again, and cannot exist); only a 5xx may pass.
+      const error = errorFromResponse(req, res.status, data, this.options.apiKey, meta);
+      return { ok: false, error, retryAfter: retryAfterMs(res.headers['retry-after'] as unknown), sent: !fromProxy, cap: fromProxy && res.status < 500 ? 0 : undefined };
     } catch (e) {
       const code = codeOf(e);
       return { ok: false, error: this.transportError(e, signal, expired ? deadlineMs : undefined), retryAfter: undefined, sent: !NOT_SENT.has(code), cap: retryCap(code) };
