@@ -4,6 +4,7 @@
  * key, redirects to where they pointed, pages that are not Bluejay's JSON summarised (never pasted),
  * and creates that may have happened said so. No message ever carries the API key.
  */
+import { foreign403, proxyAnswer } from './network';
 import type { ApiRequest } from './request';
 
 export type ApiErrorKind = 'validation' | 'rejected' | 'not-found' | 'unauthorized' | 'forbidden' | 'rate-limited' | 'server' | 'network' | 'timeout' | 'cancelled' | 'unexpected';
@@ -32,9 +33,9 @@ export function abortError(signal: AbortSignal | undefined): ApiError {
   return reason instanceof ApiError ? reason : new ApiError('cancelled', 'Cancelled.', null);
 }
 
-/** Replaces every occurrence of the key (and of a `X-API-Key: ...` header) in text meant for people. */
+/** Replaces every occurrence of the key (and of a `X-API-Key: ...` header), and the credentials of any URL (a proxy's `user:password@`), in text meant for people. */
 export function redact(text: string, key: string | undefined): string {
-  let out = text.replace(/(x-api-key["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, '$1[redacted]');
+  let out = text.replace(/(x-api-key["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, '$1[redacted]').replace(/\b([a-z][a-z\d+.-]*:\/\/)[^\s/?#@]+@/gi, '$1[redacted]@');
   if (key && key.length >= 4) out = out.split(key).join('[redacted]');
   return out;
 }
@@ -48,11 +49,17 @@ const FIELD_WORDS: readonly [RegExp, string][] = [
   [/\baccent\b/i, 'accent'],
 ];
 
-/** What came with an answer besides its body: its Content-Type, its Location, and the base URL the request went to. */
+/** What came with an answer besides its body: its Content-Type, its Location, the base URL the request went to, and what says a proxy answered. */
 export interface AnswerMeta {
   readonly contentType?: string | undefined;
   readonly location?: string | undefined;
   readonly baseUrl?: string | undefined;
+  /** The origin of the proxy the request went through, when known (HTTPS_PROXY; VS Code's http.proxy is not seen). */
+  readonly proxy?: string | undefined;
+  /** The answer came on the proxy's own connection, not through a TLS tunnel to Bluejay: the proxy refused the tunnel. */
+  readonly fromProxy?: boolean | undefined;
+  /** The answer carried Proxy-Authenticate. */
+  readonly proxyAuthenticate?: boolean | undefined;
 }
 
 /**
@@ -63,6 +70,13 @@ export function errorFromResponse(req: ApiRequest, status: number, data: unknown
   const what = WHAT[req.kind] ?? req.kind;
   const text = (s: string): string => redact(s, key);
   const foreign = notJson(data, meta.contentType);
+  // Bluejay never asks for proxy credentials, and an answer on the proxy's own connection is the proxy's.
+  if (meta.fromProxy || meta.proxyAuthenticate || status === 407) {
+    const p = proxyAnswer(status, meta.proxy, meta.baseUrl);
+    return new ApiError(p.kind, text(foreign === undefined ? p.message : `${p.message} Its answer was ${foreign}`), status);
+  }
+  // Bluejay's 403 is JSON; an empty or non-JSON one came from something on the way (a proxy, a firewall).
+  if (status === 403 && (typeof data === 'string' || data === null || data === undefined)) return new ApiError('unexpected', text(foreign403(meta.proxy).message), status);
   if (status >= 300 && status < 400) return new ApiError('unexpected', text(redirected(status, meta)), status);
   if (foreign !== undefined) {
     const message = text(`${status >= 200 && status < 300 ? `The answer (${status}) was` : `The request to Bluejay failed (${status}) with`} ${foreign}`);
