@@ -162,11 +162,13 @@ export async function withLock<T>(path: string, work: () => Promise<T>, options:
 }
 
 async function release(path: string, ino: number): Promise<void> {
-  held.delete(path);
   try {
     if ((await stat(path)).ino === ino) await unlink(path);
   } catch {
     // gone already (taken over as stale, or removed by hand)
+  } finally {
+    // Only now: a process that exits while the lock is being removed (a second Ctrl+C) still removes it at exit.
+    held.delete(path);
   }
 }
 
