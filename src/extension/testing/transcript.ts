@@ -46,8 +46,9 @@ export async function fetchTranscript(raw: string, options: FetchOptions = {}): 
   let size = 0;
   try {
     for (;;) {
-      const { done, value } = (await reader?.read()) ?? { done: true, value: undefined };
-      if (done) break;
+      const next = (await reader?.read()) as { done: true; value?: undefined } | { done: false; value: Uint8Array } | undefined;
+      if (!next || next.done) break;
+      const value = next.value;
       size += value.byteLength;
       if (size > max) {
         await reader?.cancel();
