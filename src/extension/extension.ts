@@ -16,11 +16,15 @@ import { ApiKeys } from './sync/apiKeys';
 import { definitions, registerPushCommands } from './sync/commands';
 import { Pusher } from './sync/pusher';
 import { registerSaveToSync } from './sync/saveToSync';
+import { registerTesting } from './testing/stub';
+import type { Testing } from './testing/testing';
 
 /** What other extensions (and the benchmark and tests) may use: an event after each validation is published, and the Remote view's data. */
 export interface BluejayApi {
   readonly onDidValidate: vscode.Event<vscode.Uri>;
   readonly remote: vscode.TreeDataProvider<unknown>;
+  /** The Testing view's side (loads dist/api.js): its items, runs (`runFile`, `onDidEndRun` with what each reported) and, for tests, `setRunClock`. */
+  readonly testing: () => Testing;
 }
 
 export function activate(context: vscode.ExtensionContext): BluejayApi {
@@ -33,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): BluejayApi {
     const keys = new ApiKeys(context.secrets, config, log);
     const pusher = new Pusher(keys, diagnostics, log, `bluejay-definitions/${version ?? 'dev'} (vscode/${vscode.version})`, context.workspaceState);
     const remote = registerRemoteView(context.secrets, pusher, definitions);
+    const testing = registerTesting(pusher);
     context.subscriptions.push(
       diagnostics,
       registerAssist(diagnostics),
@@ -45,9 +50,10 @@ export function activate(context: vscode.ExtensionContext): BluejayApi {
       registerEnvironmentStatus(config, keys),
       registerFormEditor(context, diagnostics, pusher, log),
       remote.disposable,
+      testing.disposable,
     );
     log.info(`Bluejay Definitions ${version ?? ''} activated`);
-    return { onDidValidate: diagnostics.onDidUpdate, remote: remote.provider };
+    return { onDidValidate: diagnostics.onDidUpdate, remote: remote.provider, testing: testing.testing };
   } catch (e) {
     log.error(e instanceof Error ? e : String(e));
     void vscode.window.showErrorMessage(`Bluejay Definitions could not start: ${e instanceof Error ? e.message : String(e)}`, 'Show Output').then((c) => c && log.show());

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the product, on this machine. Starts a local Bluejay-compatible API and a real VS Code
  * (code-server) on 127.0.0.1, with the packaged extension installed, pointed at that API, and
- * examples/ open; prints the URL and the demo key; stops it all on Ctrl+C.
+ * examples/ open; prints the URL and the demo key; stops it all on Ctrl+C. Running a digital human from
+ * the Testing view (angry-billing-customer, in simulations 57 and 61 with two runs each) shows a pass and a failure.
  */
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const bluejay = await startBluejayServer({ port: port + 1, keys: { [DEMO_KEY]: { org: 'org-1' } }, runStepMs: DEMO_RUN_STEP_MS });
   const server = await startCodeServer({ folder: workspace, port, settings: { 'workbench.colorTheme': 'Default Dark Modern', 'bluejay.baseUrl': bluejay.url } }, root);
   const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
-  console.log(`\nBluejay Definitions demo is running.\n\n  Open ${url}\n\nThe workspace is a copy of examples/ (${workspace}).\nA local Bluejay-compatible API runs on ${bluejay.url} (the extension's bluejay.baseUrl).\nTo push, run "Bluejay: Set API Key" and enter: ${DEMO_KEY}\nPress Ctrl+C to stop.\n`);
+  console.log(`\nBluejay Definitions demo is running.\n\n  Open ${url}\n\nThe workspace is a copy of examples/ (${workspace}).\nA local Bluejay-compatible API runs on ${bluejay.url} (the extension's bluejay.baseUrl).\nTo push, run "Bluejay: Set API Key" and enter: ${DEMO_KEY}\nTo run a simulation, open the Testing view (the beaker) and run "Billing regressions" (or the CodeLens Run in\nangry-billing-customer.digital-human.yaml): a run takes about ten seconds and reports a pass and a failure.\nPress Ctrl+C to stop.\n`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;

@@ -27,7 +27,7 @@ void test('controls follow the schema: enums, ranges, lists of objects, variants
 
 void test('the host checks every message from the webview', () => {
   assert.equal(isWebviewMessage({ type: 'edit', version: 3, edit: { op: 'set', path: ['voice_speed'], value: 'fast' } }), true);
-  for (const command of ['push', 'diff', 'pull', 'showSource']) assert.equal(isWebviewMessage({ type: 'command', command }), true, command);
+  for (const command of ['push', 'diff', 'pull', 'run', 'showSource']) assert.equal(isWebviewMessage({ type: 'command', command }), true, command);
   for (const bad of [null, 'x', { type: 'edit', version: 3, edit: { op: 'drop', path: [] } }, { type: 'edit', version: 3, edit: { op: 'move', path: ['a'], from: -1, to: 0 } }, { type: 'command', command: 'rm -rf' }, { type: 'edit', edit: { op: 'unset', path: [1] } }]) {
     assert.equal(isWebviewMessage(bad), false, JSON.stringify(bad));
   }

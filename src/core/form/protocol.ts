@@ -27,8 +27,8 @@ export interface FormState {
   readonly target?: { readonly label: string; readonly production: boolean };
 }
 
-/** What the toolbar's buttons ask the host to do. */
-export const FORM_COMMANDS = ['push', 'diff', 'pull', 'showSource'] as const;
+/** What the toolbar's buttons ask the host to do (`run`: run a digital human in its simulations, through the Testing view's controller). */
+export const FORM_COMMANDS = ['push', 'diff', 'pull', 'run', 'showSource'] as const;
 export type FormCommand = (typeof FORM_COMMANDS)[number];
 
 /**

@@ -16,3 +16,4 @@ export { pullNew, pullIntoFile } from '../sync/pull';
 export { diffWithRemote, remoteContent } from '../sync/diff';
 export { planCommand } from '../sync/plan';
 export { RemoteTree } from '../remote/tree';
+export { Testing } from '../testing/testing';

@@ -150,7 +150,7 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
   }
 }
 
-const COMMANDS: Readonly<Record<Exclude<FormCommand, 'showSource'>, string>> = { push: 'bluejay.pushFile', diff: 'bluejay.diffWithRemote', pull: 'bluejay.pullIntoFile' };
+const COMMANDS: Readonly<Record<Exclude<FormCommand, 'showSource'>, string>> = { push: 'bluejay.pushFile', diff: 'bluejay.diffWithRemote', pull: 'bluejay.pullIntoFile', run: 'bluejay.runFile' };
 
 /** The page: a strict CSP with a fresh nonce, and only our own script, styles and icon font. */
 function html(web: vscode.Webview, assets: vscode.Uri, media: vscode.Uri): string {

@@ -1,12 +1,12 @@
 /**
- * Palette commands and the CodeLens for pushing and staying in step: Set/Clear API Key, Push Current
+ * Palette commands and the CodeLens (`Push | Diff | Pull | Run`) for pushing and staying in step: Set/Clear API Key, Push Current
  * File, Push All Definitions, Switch Environment, Pull (into a new file, into the current one), Diff
  * with Remote, Plan, and the `bluejay-remote:` documents (Bluejay's copy, plans). Their work is in
  * dist/api.js (through lazy.ts), loaded on first use.
  */
 import * as vscode from 'vscode';
 import type { Config } from '../config';
-import { ALL_SELECTOR, EXCLUDE, GLOB, isDefinition } from '../definitions';
+import { ALL_SELECTOR, documentKind, EXCLUDE, GLOB, isDefinition } from '../definitions';
 import type { Logger } from '../log';
 import type { ApiKeys } from './apiKeys';
 import type { Definitions } from './pushCommands';
@@ -40,7 +40,8 @@ export function registerPushCommands(config: Config, keys: ApiKeys, pusher: Push
         if (!isDefinition(doc)) return [];
         const id = pusher.diagnostics.get(doc)?.value?.['id'];
         const onBluejay = typeof id === 'string' || typeof id === 'number';
-        return [lens(doc, '$(cloud-upload) Push', 'pushFile'), ...(onBluejay ? [lens(doc, '$(diff) Diff', 'diffWithRemote'), lens(doc, '$(cloud-download) Pull', 'pullIntoFile')] : [])];
+        const run = onBluejay && documentKind(doc) === 'digital-human' ? [lens(doc, '$(play) Run', 'runFile')] : [];
+        return [lens(doc, '$(cloud-upload) Push', 'pushFile'), ...(onBluejay ? [lens(doc, '$(diff) Diff', 'diffWithRemote'), lens(doc, '$(cloud-download) Pull', 'pullIntoFile')] : []), ...run];
       },
     }),
   );

@@ -1,4 +1,4 @@
-/** The top of the form: what is edited, the filter, Show Source and Push; then the file-wide banners. */
+/** The top of the form: what is edited, the filter, Show Source, Diff, Pull, Run and Push; then the file-wide banners. */
 import type { FormModel } from '../../core/form/model';
 import type { FormCommand, FormProblem, FormState } from '../../core/form/protocol';
 import { h, icon, replaceIfChanged, textButton } from '../dom';
@@ -18,9 +18,13 @@ export class Toolbar {
   private readonly push: HTMLButtonElement;
   private readonly diff: HTMLButtonElement;
   private readonly pull: HTMLButtonElement;
+  private readonly run: HTMLButtonElement;
   private readonly target: HTMLElement;
 
+  private readonly kind: FormModel['kind'];
+
   constructor(model: FormModel, handlers: ToolbarHandlers, filter: string) {
+    this.kind = model.kind;
     this.id = h('span', { class: 'toolbar-id' });
     this.format = h('span', { class: 'toolbar-format' });
     this.filterBox = h('input', { type: 'search', class: 'input filter', placeholder: 'Filter fields', 'aria-label': 'Filter fields by key or title', spellcheck: 'false' });
@@ -41,13 +45,16 @@ export class Toolbar {
     this.diff.title = "Compare this file with Bluejay's copy";
     this.pull = textButton('cloud-download', 'Pull', () => handlers.command('pull'));
     this.pull.title = "Bring Bluejay's copy into this file (one undoable edit; comments kept)";
+    this.run = textButton('play', 'Run', () => handlers.command('run'));
+    this.run.title = 'Run this digital human in its simulations on Bluejay (results in the Testing view)';
+    this.run.hidden = true;
     this.target = h('span', { class: 'toolbar-target', hidden: true });
     this.element = h(
       'header',
       { class: 'toolbar', 'aria-label': `${model.title} form` },
       h('span', { class: 'toolbar-what' }, h('span', { class: 'toolbar-kind' }, model.title), this.id, this.format, this.target),
       h('span', { class: 'filter-wrap' }, icon('filter', 'filter-icon'), this.filterBox),
-      h('span', { class: 'toolbar-actions' }, source, this.diff, this.pull, this.push),
+      h('span', { class: 'toolbar-actions' }, source, this.diff, this.pull, this.run, this.push),
     );
   }
 
@@ -58,6 +65,8 @@ export class Toolbar {
     this.push.hidden = !state.canPush;
     // Diff and Pull need something on Bluejay to compare with: an id.
     this.diff.hidden = this.pull.hidden = !state.canPush || state.id === null;
+    // Run: a digital human that is on Bluejay.
+    this.run.hidden = !state.canPush || state.id === null || this.kind !== 'digital-human';
     this.target.hidden = state.target === undefined;
     this.target.textContent = state.target?.label ?? '';
     this.target.title = state.target ? `Pushes go to ${state.target.label}${state.target.production ? ' (production)' : ''}` : '';

@@ -137,7 +137,8 @@ describe('staying in step with Bluejay', () => {
       const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', u)) ?? [];
       return all.map((l) => l.command?.command ?? '').filter((c) => c.startsWith('bluejay.'));
     };
-    assert.deepEqual(await lenses(uri), ['bluejay.pushFile', 'bluejay.diffWithRemote', 'bluejay.pullIntoFile']);
+    // A digital human on Bluejay also offers Run (the Testing view's run of that file).
+    assert.deepEqual(await lenses(uri), ['bluejay.pushFile', 'bluejay.diffWithRemote', 'bluejay.pullIntoFile', 'bluejay.runFile']);
     assert.deepEqual(await lenses(fresh), ['bluejay.pushFile']);
   });
 
