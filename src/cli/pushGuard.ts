@@ -8,7 +8,7 @@ import { pinnedProblem } from '../core/environments';
 import { sameId } from '../core/ids';
 import type { Kind } from '../core/kinds';
 import { toPointer } from '../core/problem';
-import { ownKeyFindings } from '../core/rules/secrets';
+import { ownKeyFindings } from '../core/rules/ownKey';
 import { driftOf } from '../core/sync/drift';
 import type { PushOutcome, Sender } from '../core/sync/push';
 import { fromRemote } from '../core/sync/remote';

@@ -5,8 +5,8 @@ import { environmentsFrom, type Environment } from '../core/environments';
 import type { Logger } from './log';
 
 const AUTO_SAVE = 'pushOnAutoSave';
-/** Its old name, under `pushOnSave`: VS Code folds the two (see `pushOnSave`). */
-const LEGACY_AUTO_SAVE = 'pushOnSave.includeAutoSave';
+/** Its old name, under `pushOnSave`: VS Code folds the two (see `pushOnSave`); moved by settingsMove.ts. */
+export const LEGACY_AUTO_SAVE = 'pushOnSave.includeAutoSave';
 
 export class Config {
   private static readonly SECTION = 'bluejay';
@@ -84,28 +84,20 @@ export class Config {
     return this.raw.inspect<unknown>(AUTO_SAVE)?.globalValue === true;
   }
 
-  /**
-   * The user's value of the old `bluejay.pushOnSave.includeAutoSave`, however VS Code folded it: as its
-   * own key, or inside `pushOnSave` read as an object. Undefined when it is not set.
-   */
-  get legacyPushOnAutoSave(): boolean | undefined {
-    const own = this.raw.inspect<unknown>(LEGACY_AUTO_SAVE)?.globalValue;
-    if (typeof own === 'boolean') return own;
+  /** Whether the old `bluejay.pushOnSave.includeAutoSave` may be set (as its own key, or folded into `pushOnSave`). */
+  get hasLegacyPushOnAutoSave(): boolean {
     const folded = this.raw.inspect<unknown>('pushOnSave')?.globalValue;
-    const inside = folded !== null && typeof folded === 'object' ? (folded as Record<string, unknown>)['includeAutoSave'] : undefined;
-    return typeof inside === 'boolean' ? inside : undefined;
+    return this.raw.inspect<unknown>(LEGACY_AUTO_SAVE)?.globalValue !== undefined || (folded !== null && typeof folded === 'object');
   }
 
-  /**
-   * Moves the old `pushOnSave.includeAutoSave` to `pushOnAutoSave` (unless that is set already) and
-   * removes it; resolves with the value moved, or undefined when there was nothing to move.
-   */
-  async moveLegacyPushOnAutoSave(): Promise<boolean | undefined> {
-    const old = this.legacyPushOnAutoSave;
-    if (old === undefined) return undefined;
-    if (this.raw.inspect<unknown>(AUTO_SAVE)?.globalValue === undefined) await this.raw.update(AUTO_SAVE, old, vscode.ConfigurationTarget.Global);
-    await this.raw.update(LEGACY_AUTO_SAVE, undefined, vscode.ConfigurationTarget.Global);
-    return old;
+  /** Writes one of the user's own (application-wide) settings; undefined removes it. */
+  async setUserValue(key: string, value: unknown): Promise<void> {
+    await this.raw.update(key, value, vscode.ConfigurationTarget.Global);
+  }
+
+  /** The user's own value of a setting as written, for settings moved to a new name (settingsMove.ts). */
+  userValue(key: string): unknown {
+    return this.raw.inspect<unknown>(key)?.globalValue;
   }
 
   async setPushOnSave(on: boolean): Promise<void> {

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { ownKeyFindings, secretIn } from '../../src/core/rules/secrets';
+import { ownKeyFindings } from '../../src/core/rules/ownKey';
+import { secretIn } from '../../src/core/rules/secrets';
 import { validateText } from '../../src/core/validate';
 import { ROOT } from './support/cli';
 

@@ -3,8 +3,7 @@
  * private key in a transcript): definitions go to Bluejay and usually into git, so each such value
  * is a `possible-secret` warning on it. Well-known key shapes, private keys, JSON Web Tokens,
  * `password: ...` and long random-looking tokens; ordinary prose, phone numbers, UUIDs and URLs are
- * left alone. The person's own Bluejay key is looked for at push time (`ownKeyFindings`), by value,
- * and never written anywhere.
+ * left alone. The person's own Bluejay key is looked for at push time (ownKey.ts).
  */
 import { at, type Finding } from '../finding';
 
@@ -101,7 +100,7 @@ function pathOf(n: Node): (string | number)[] {
 }
 
 /** Each string value whose text `test` accepts, with its path: walked without recursion, paths built only for hits. */
-function stringsWhere<T>(root: unknown, test: (text: string, top: string | number | undefined) => T | undefined): [T, (string | number)[]][] {
+export function stringsWhere<T>(root: unknown, test: (text: string, top: string | number | undefined) => T | undefined): [T, (string | number)[]][] {
   const out: [T, (string | number)[]][] = [];
   const stack: Node[] = [{ value: root, parent: undefined, key: '', depth: 0 }];
   for (let n = stack.pop(); n; n = stack.pop()) {
@@ -119,7 +118,7 @@ function stringsWhere<T>(root: unknown, test: (text: string, top: string | numbe
   return out;
 }
 
-const ADVICE = 'Definitions are sent to Bluejay and usually kept in git: remove it, or push anyway if it is not a secret.';
+export const ADVICE = 'Definitions are sent to Bluejay and usually kept in git: remove it, or push anyway if it is not a secret.';
 
 /** The top-level fields that name the file rather than hold its content. */
 const SKIPPED = new Set<string | number | undefined>(['kind', 'id', '$schema']);
@@ -127,10 +126,4 @@ const SKIPPED = new Set<string | number | undefined>(['kind', 'id', '$schema']);
 /** A `possible-secret` warning on each string value that looks like it holds a secret. */
 export function secretFindings(value: Readonly<Record<string, unknown>>): Finding[] {
   return stringsWhere(value, (text, top) => (SKIPPED.has(top) && top !== undefined ? undefined : secretIn(text))).map(([what, path]) => at('possible-secret', path, `This looks like ${what}. ${ADVICE}`));
-}
-
-/** A `possible-secret` warning on each string value holding `key` (the person's own Bluejay key, never shown). */
-export function ownKeyFindings(value: Readonly<Record<string, unknown>>, key: string): Finding[] {
-  if (key.length < 8) return [];
-  return stringsWhere(value, (text) => (text.includes(key) ? true : undefined)).map(([, path]) => at('possible-secret', path, `This holds your Bluejay API key. ${ADVICE}`));
 }

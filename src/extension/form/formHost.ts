@@ -16,6 +16,7 @@ import { patchBetween } from '../../core/edit/values';
 import type { Logger } from '../log';
 import type { Pusher } from '../sync/pusher';
 import type { EditOp } from '../../core/edit/types';
+import { serverProblemsOf } from '../sync/serverProblems';
 
 export class FormEditorProvider implements vscode.CustomTextEditorProvider {
   constructor(private readonly extensionUri: vscode.Uri, private readonly diagnostics: Diagnostics, private readonly pusher: Pusher, private readonly log: Logger) {}
@@ -99,7 +100,7 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
       }),
       // Validation follows every text change (debounced); the form follows validation.
       this.diagnostics.onDidUpdate(update),
-      this.pusher.onDidChangeServerProblems(update),
+      serverProblemsOf(this.pusher).onDidChange(update),
       // The environment shown in the toolbar.
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('bluejay') && update()),
     ];
@@ -112,7 +113,7 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
     const result = this.diagnostics.ensure(doc);
     const readable = result?.value !== undefined;
     const id = result?.value?.['id'];
-    const problems = [...(result?.problems ?? []), ...this.pusher.serverProblems(doc.uri)].map((p) => ({ pointer: p.pointer, severity: p.severity, code: p.code, message: p.message }));
+    const problems = [...(result?.problems ?? []), ...serverProblemsOf(this.pusher).get(doc.uri)].map((p) => ({ pointer: p.pointer, severity: p.severity, code: p.code, message: p.message }));
     const target = this.pusher.keys.endpoint();
     const unreadable = readable ? undefined : (result?.problems.find((p) => p.severity === 'error')?.message ?? 'The text cannot be read as a definition.');
     return {

@@ -21,6 +21,7 @@ import type { DriftMode, Pusher, PushRun } from './pusher';
 import { readRemote, type KeyedTarget } from './remoteRead';
 import { chooseFields, takeFields } from './resolve';
 import { editorState } from './stateFile';
+import { serverProblemsOf } from './serverProblems';
 
 export interface DriftInput {
   readonly doc: TextDocument;
@@ -50,7 +51,7 @@ export async function guardDrift(pusher: Pusher, input: DriftInput): Promise<Dri
   const baseline = await editorState(pusher).baseline(doc.uri, target.origin);
   if (!baseline || baseline.kind !== kind || !sameId(baseline.id, id)) return GO;
   const name = vscode.workspace.asRelativePath(doc.uri);
-  const show = (problems: Problem[]): void => pusher.showServerProblems(doc, problems, input.relocate ? format : undefined);
+  const show = (problems: Problem[]): void => serverProblemsOf(pusher).show(doc, problems, input.relocate ? format : undefined);
   let remote: Record<string, unknown>;
   try {
     remote = (await readRemote(input.sender, kind, id, input.signal)).remote;

@@ -25,6 +25,7 @@ import type { Pusher } from './pusher';
 import { clientFor, idOf, readRemote, why, type RemoteCopy } from './remoteRead';
 import { editorState } from './stateFile';
 import { isRecord } from '../../core/record';
+import { serverProblemsOf } from './serverProblems';
 
 const SUFFIX: Readonly<Record<Kind, string>> = { 'customer-persona': 'persona', 'digital-human': 'digital-human' };
 
@@ -128,8 +129,8 @@ export async function pullIntoFile(pusher: Pusher, defs: Definitions, arg: unkno
   }
   await recordPulled(pusher, uri, validated.kind, id, doc.getText(), copy);
   // Bluejay's copy is in the file now: a drift refusal no longer holds.
-  const kept = pusher.serverProblems(uri).filter((p) => p.code !== 'remote-drift');
-  pusher.showServerProblems(doc, kept, format);
+  const kept = serverProblemsOf(pusher).get(uri).filter((p) => p.code !== 'remote-drift');
+  serverProblemsOf(pusher).show(doc, kept, format);
   const changed = refreshed.changed;
   pusher.log.info(`pulled into ${name}: ${changed.length ? changed.join(', ') : 'already in step'}`);
   if (changed.length) void vscode.window.showInformationMessage(`Bluejay: pulled ${changed.map((p) => p.slice(1)).join(', ')} into ${name}${doc.isDirty ? ' (not saved yet)' : ''}.`);

@@ -21,6 +21,7 @@ import type { Pusher, PushOptions, PushRun } from './pusher';
 import { clientFor, type KeyedTarget } from './remoteRead';
 import { guardSecrets } from './secrets';
 import { editorState } from './stateFile';
+import { serverProblemsOf } from './serverProblems';
 
 const SERVER_CODES = /^(server-|push-cancelled)/;
 
@@ -45,7 +46,7 @@ export async function pushNow(pusher: Pusher, doc: TextDocument, { signal, quiet
   const pinned = pinnedProblem(text, format, validated.value, pusher.keys.activeName);
   if (pinned) {
     log.info(`not pushed ${name}: ${pinned.message}`);
-    pusher.showServerProblems(doc, [pinned], given === undefined ? undefined : format);
+    serverProblemsOf(pusher).show(doc, [pinned], given === undefined ? undefined : format);
     const env = pinnedEnvironment(validated.value) ?? '';
     if (!quiet) void vscode.window.showErrorMessage(`Bluejay: ${name} was not pushed. ${pinned.message}`, `Switch to '${env}'`).then((c) => c && vscode.commands.executeCommand('bluejay.switchEnvironment', env));
     return { outcome: undefined, reason: 'pinned' };
@@ -86,7 +87,7 @@ async function send(pusher: Pusher, doc: TextDocument, text: string, validated: 
   const outcome = await pushText(text, doc.fileName, client, { format, validated, ...(signal && { signal }) });
   log.info(`push ${name}${target.name === undefined ? '' : ` [${target.name}]`}: ${outcome.request?.method ?? ''} ${target.origin}${outcome.request?.path ?? ''} -> ${outcome.action}${outcome.status === null ? '' : ` (${outcome.status})`}`);
   const server = outcome.problems.filter((p) => SERVER_CODES.test(p.code));
-  pusher.showServerProblems(doc, server, doc.version === version && given === undefined ? undefined : format);
+  serverProblemsOf(pusher).show(doc, server, doc.version === version && given === undefined ? undefined : format);
   // What the push left Bluejay holding: the baseline the next push compares with.
   if ((outcome.action === 'created' || outcome.action === 'updated') && outcome.id !== null && validated.kind && validated.value) {
     await editorState(pusher).record(doc.uri, target.origin, baselineFrom(validated.kind, outcome.id, apiFields(validated.value), outcome.resource, new Date().toISOString()));

@@ -38,7 +38,7 @@ export function registerSaveToSync(config: Config, keys: ApiKeys, pusher: Pusher
   render();
   const moveLegacy = (): void => {
     // Rare: the code that moves the old setting loads with dist/api.js.
-    if (config.legacyPushOnAutoSave !== undefined) void api().moveLegacySetting(config, pusher.log);
+    if (config.hasLegacyPushOnAutoSave) void api().moveLegacySetting(config, pusher.log);
   };
   moveLegacy();
   return vscode.Disposable.from(

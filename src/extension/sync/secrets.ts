@@ -6,10 +6,11 @@ import type { TextDocument } from 'vscode';
 import * as vscode from 'vscode';
 import type { Format } from '../../core/kinds';
 import { toPointer } from '../../core/problem';
-import { ownKeyFindings } from '../../core/rules/secrets';
+import { ownKeyFindings } from '../../core/rules/ownKey';
 import { placed } from '../../core/sync/serverProblems';
 import type { ValidationResult } from '../../core/validate';
 import type { Pusher, PushRun } from './pusher';
+import { serverProblemsOf } from './serverProblems';
 
 const PUSH = 'Push Anyway';
 const SHOW = 'Show Problems';
@@ -22,7 +23,7 @@ export async function guardSecrets(pusher: Pusher, doc: TextDocument, text: stri
   const found = [...validated.problems.filter((p) => p.code === 'possible-secret'), ...own];
   if (!found.length) return undefined;
   // The own key is no validation problem: it shows with Bluejay's answers, on its value.
-  if (own.length) pusher.showServerProblems(doc, own, relocate ? format : undefined);
+  if (own.length) serverProblemsOf(pusher).show(doc, own, relocate ? format : undefined);
   const name = vscode.workspace.asRelativePath(doc.uri);
   const fields = [...new Set(found.map((p) => p.pointer.slice(1) || '(the file)'))].join(', ');
   const choice = await vscode.window.showWarningMessage(`Bluejay: ${name} looks like it holds a secret (${fields}). Definitions are sent to Bluejay and usually kept in git. Push it anyway?`, PUSH, SHOW);

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { Config } from '../../../src/extension/config';
+import { legacyPushOnAutoSave } from '../../../src/extension/sync/settingsMove';
 import { waitFor } from './util';
 
 const Global = vscode.ConfigurationTarget.Global;
@@ -48,7 +49,7 @@ describe('push on save settings (real settings.json)', () => {
     it(`reads ${JSON.stringify(c.given)} as pushOnSave ${String(c.pushOnSave)}, pushOnAutoSave ${String(c.pushOnAutoSave)}`, async () => {
       await set(c.given);
       assert.deepEqual({ pushOnSave: config.pushOnSave, pushOnAutoSave: config.pushOnAutoSave }, { pushOnSave: c.pushOnSave, pushOnAutoSave: c.pushOnAutoSave }, JSON.stringify(userValues()));
-      assert.equal(config.legacyPushOnAutoSave, undefined, 'the old name is gone from the settings');
+      assert.equal(legacyPushOnAutoSave(config), undefined, 'the old name is gone from the settings');
     });
   }
 
