@@ -4,11 +4,11 @@ import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { BluejayClient, type ClientOptions } from '../../src/core/api/client';
-import { ApiError } from '../../src/core/api/errors';
 import { getRequest, pushRequest } from '../../src/core/api/request';
 import { cli, ROOT, stateRootDir } from './support/cli';
 import { startRecordingProxy, withProxyEnv } from './support/proxy';
 import { withServer } from './support/server';
+import { failure } from './support/failure';
 
 const KEY = 'test-key';
 const FAST = { userAgent: 'bluejay-definitions/test', backoffMs: 5, minIntervalMs: 0 } as const;
@@ -19,15 +19,6 @@ const create = pushRequest('digital-human', { kind: 'digital-human', name: 'New'
 /** A trickle that ends (with the real answer) after about 4 s: long past every deadline these tests set. */
 const TRICKLE = { trickle: { everyMs: 5, bytes: 800 } };
 
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof ApiError, String(e));
-    return e;
-  }
-  throw new Error('expected a failure');
-}
 
 void describe('proxies', () => {
   void test('a loopback base URL is never proxied, whatever HTTP_PROXY says (the CLI)', async () => {

@@ -8,13 +8,14 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { BluejayClient, type ClientOptions } from '../../src/core/api/client';
-import { ApiError, errorFromResponse, redact } from '../../src/core/api/errors';
+import { errorFromResponse, redact } from '../../src/core/api/errors';
 import { getRequest, pushRequest } from '../../src/core/api/request';
 import { freePort } from '../host/codeServer';
 import { cli, ROOT } from './support/cli';
 import { startRecordingProxy, withoutProxyEnv, withProxyEnv, type ConnectAnswer, type RecordingProxy } from './support/proxy';
 import { withServer } from './support/server';
 import { startTlsFront, TEST_CA, TEST_CA_FILE, TLS_HOST } from './support/tls';
+import { failure } from './support/failure';
 
 const KEY = 'test-key';
 const BASE = `https://${TLS_HOST}`;
@@ -25,15 +26,6 @@ const create = pushRequest('digital-human', { kind: 'digital-human', name: 'New'
 const update = pushRequest('digital-human', { kind: 'digital-human', id: 318, name: 'Angry billing customer' });
 const SETTINGS = [/http\.proxy\b/, /http\.proxySupport/, /HTTPS_PROXY/, /NO_PROXY/];
 
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof ApiError, String(e));
-    return e;
-  }
-  throw new Error('expected a failure');
-}
 
 async function withProxy<T>(answer: ConnectAnswer, body: (proxy: RecordingProxy) => Promise<T>): Promise<T> {
   const proxy = await startRecordingProxy(answer);

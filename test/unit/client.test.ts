@@ -2,10 +2,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { BluejayClient, type ClientOptions } from '../../src/core/api/client';
-import { ApiError } from '../../src/core/api/errors';
+import type { ApiError } from '../../src/core/api/errors';
 import { getRequest, pushRequest } from '../../src/core/api/request';
 import { freePort } from '../host/codeServer';
 import { withServer } from './support/server';
+import { failure } from './support/failure';
 
 const KEY = 'test-key';
 const FAST = { userAgent: 'bluejay-definitions/test', backoffMs: 5, minIntervalMs: 0 } as const;
@@ -17,15 +18,6 @@ function client(url: string, extra: Partial<ClientOptions> = {}): BluejayClient 
 const update = pushRequest('digital-human', { kind: 'digital-human', id: 318, name: 'Angry billing customer' });
 const create = pushRequest('digital-human', { kind: 'digital-human', name: 'New', phone_number: '+14155550100' });
 
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof ApiError, String(e));
-    return e;
-  }
-  throw new Error('expected a failure');
-}
 
 void describe('BluejayClient', () => {
   void test('sends the key and a User-Agent, and reads the answer', () =>

@@ -3,7 +3,7 @@
  * push of the newest text). The push itself (pushNow.ts) and Bluejay's answers as diagnostics
  * (serverProblems.ts) load with dist/api.js.
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { BluejayClient } from '../../core/api/client';
 import type { PushOutcome } from '../../core/sync/push';
 import type { Diagnostics } from '../diagnostics';
