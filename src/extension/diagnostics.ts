@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { docsUrl } from '../core/codes';
+import { kindFromFileName, type Kind } from '../core/kinds';
 import type { Problem } from '../core/problem';
 import { validateText, type ValidationResult } from '../core/validate';
 import type { Config } from './config';
@@ -41,6 +42,20 @@ export function toDiagnostic(p: Problem, kind: ValidationResult['kind'], source 
   d.source = source;
   const url = docsUrl(p.code, kind);
   d.code = url ? { value: p.code, target: vscode.Uri.parse(url) } : p.code;
+  return d;
+}
+
+/**
+ * A file told apart only by its `kind:` line is validated, and nothing more: a hint on that line
+ * says that the name's suffix is what turns on the rest.
+ */
+function suffixHint(doc: vscode.TextDocument, kind: Kind): vscode.Diagnostic | undefined {
+  if (kindFromFileName(doc.fileName)) return undefined;
+  const line = /^\s*"?kind"?\s*:/m.exec(doc.getText(new vscode.Range(0, 0, 40, 0)));
+  const at = doc.positionAt(line?.index ?? 0);
+  const suffix = kind === 'digital-human' ? 'digital-human' : 'persona';
+  const d = new vscode.Diagnostic(doc.lineAt(at.line).range, `Only validation runs on this file: name it NAME.${suffix}.${doc.languageId === 'json' ? 'json' : 'yaml'} to get completion, hover, quick fixes, the form, the CodeLens and Push All.`, vscode.DiagnosticSeverity.Hint);
+  d.source = 'Bluejay';
   return d;
 }
 
@@ -131,7 +146,9 @@ export class Diagnostics implements vscode.Disposable {
     const cost = performance.now() - started;
     this.lastCost.set(key, cost);
     this.latest.set(key, { version: doc.version, result: withKind });
-    this.collection.set(doc.uri, withKind.problems.filter((p) => !ownedElsewhere(doc, p.code)).map((p) => toDiagnostic(p, kind)));
+    const shown = withKind.problems.filter((p) => !ownedElsewhere(doc, p.code)).map((p) => toDiagnostic(p, kind));
+    const hint = kind && suffixHint(doc, kind);
+    this.collection.set(doc.uri, hint ? [...shown, hint] : shown);
     this.log.trace(`validated ${vscode.workspace.asRelativePath(doc.uri)} v${doc.version}: ${result.problems.length} problems in ${cost.toFixed(1)} ms`);
     this.changed.fire(doc.uri);
     return withKind;

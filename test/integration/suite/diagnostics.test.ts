@@ -24,6 +24,22 @@ describe('live diagnostics', () => {
     assert.deepEqual(ds.map(codeOf).sort(), ['invalid-enum', 'out-of-range', 'unknown-key']);
   });
 
+  it('a file told apart only by its kind line gets a hint that the suffix turns on the rest; a suffixed one does not', async () => {
+    const uri = workspaceFile('caller-without-suffix.yaml');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('# a caller\nkind: digital-human\nid: 5\nname: x\n'));
+    try {
+      const editor = await open('caller-without-suffix.yaml');
+      const [hint] = await bluejayDiagnostics(editor.document.uri, (d) => d.some((x) => x.severity === vscode.DiagnosticSeverity.Hint), 'the suffix hint');
+      assert.equal(hint?.range.start.line, 1);
+      assert.match(hint?.message ?? '', /name it NAME\.digital-human\.yaml to get completion, hover, quick fixes, the form/);
+      const suffixed = await open('billing.digital-human.yaml');
+      await bluejayDiagnostics(suffixed.document.uri, (d) => !d.some((x) => x.severity === vscode.DiagnosticSeverity.Hint), 'no hint on a suffixed file');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('follows edits, and clears when the file is closed', async () => {
     const editor = await open('broken.digital-human.yaml');
     const doc = editor.document;
