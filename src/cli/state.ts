@@ -16,6 +16,8 @@ interface Root {
   state: SyncState;
   /** This run's changes (path -> baseline, undefined to forget), merged into the file by save(). */
   readonly changes: Map<string, Baseline | undefined>;
+  /** Why the file must not be written over (it could not be read, or a newer tool wrote it). */
+  readonly keep?: string;
 }
 
 const exists = (p: string): Promise<boolean> => stat(p).then(() => true, () => false);
@@ -70,6 +72,8 @@ export class StateFiles {
         await mkdir(dirname(file), { recursive: true });
         await withLock(join(root, STATE_LOCK), async () => {
           const now = await this.read(root);
+          // A file that could not be read (or a newer tool's) is never written over: its baselines would be lost.
+          if (now.keep) throw new Error(now.keep);
           await writeFileAtomic(file, serializeState(mergeBaselines(now.state, this.origin, r.changes)));
         }, { staleMs: 60_000 });
         r.changes.clear();
@@ -96,11 +100,14 @@ export class StateFiles {
     try {
       text = await readFile(file, 'utf8');
     } catch (e) {
-      if ((e as { code?: unknown }).code !== 'ENOENT') this.say(`bluejay: cannot read ${file}: ${reason(e)}; it is ignored.\n`);
+      if ((e as { code?: unknown }).code !== 'ENOENT') {
+        this.say(`bluejay: cannot read ${file}: ${reason(e)}; no baseline is read from it or written to it.\n`);
+        return { state: parseState(undefined).state, changes: new Map(), keep: `it could not be read (${reason(e)})` };
+      }
     }
     const parsed = parseState(text);
     if (parsed.problem) this.say(`bluejay: ${parsed.problem} (in ${root})\n`);
-    return { state: parsed.state, changes: new Map() };
+    return { state: parsed.state, changes: new Map(), ...(parsed.keep && { keep: 'it was written by a newer Bluejay tool' }) };
   }
 
   /** Says a problem with a state file once (it is read again when saved). */

@@ -1,6 +1,6 @@
 /** Two `bluejay push` runs at once on one folder: every baseline kept, every new file created once. */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { StateFiles } from '../../src/cli/state';
@@ -29,6 +29,28 @@ void describe('two writers of one folder', () => {
     await second.save();
     assert.deepEqual(Object.keys(baselines(dir, 'https://o')), ['a.digital-human.yaml', 'b.digital-human.yaml']);
     assert.deepEqual(readdirSync(join(dir, '.bluejay')), ['state.json']);
+  });
+
+  void test('a state file that cannot be read, or that a newer tool wrote, is never written over (its baselines would be lost)', async () => {
+    const dir = stateRootDir('keep');
+    const file = join(dir, '.bluejay', 'state.json');
+    const newer = '{"version": 2, "baselines": {"https://o": {"x.persona.yaml": {"something": "new"}}}}\n';
+    writeFileSync(file, newer);
+    const said: string[] = [];
+    const quiet = { ...io, err: (t: string) => void said.push(t) };
+    const state = new StateFiles('https://o', quiet);
+    await state.record(join(dir, 'a.digital-human.yaml'), B(1));
+    await state.save();
+    assert.equal(readFileSync(file, 'utf8'), newer);
+    assert.match(said.join(''), /could not write .*newer Bluejay tool/);
+    // Unreadable (a folder where the file should be stands in for EACCES, which root ignores).
+    const other = stateRootDir('keep');
+    mkdirSync(join(other, '.bluejay', 'state.json'));
+    const again = new StateFiles('https://o', quiet);
+    await again.record(join(other, 'a.digital-human.yaml'), B(1));
+    await again.save();
+    assert.ok(statSync(join(other, '.bluejay', 'state.json')).isDirectory(), 'left as it was');
+    assert.match(said.join(''), /cannot read .*no baseline is read from it or written to it/);
   });
 
   void test('two pushes of different files at once: all four baselines kept', () =>

@@ -22,7 +22,8 @@ void describe('state file', () => {
       ['{', /^\.bluejay\/state\.json is not valid JSON \(.+\); it is ignored and will be rewritten\.$/],
       ['', /is not valid JSON/],
       ['[1]', /^\.bluejay\/state\.json does not hold an object; it is ignored and will be rewritten\.$/],
-      ['{"version":2,"baselines":{}}', /^\.bluejay\/state\.json has version 2, not 1; it is ignored and will be rewritten\.$/],
+      ['{"version":2,"baselines":{}}', /^\.bluejay\/state\.json has version 2, written by a newer Bluejay tool; it is not read and not written: update this tool\.$/],
+      ['{"version":"1","baselines":{}}', /^\.bluejay\/state\.json has version "1", not 1; it is ignored and will be rewritten\.$/],
       ['{"baselines":{}}', /has version none, not 1/],
       ['{"version":1,"baselines":[]}', /"baselines" is not an object/],
     ] as const) {

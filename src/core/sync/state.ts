@@ -43,9 +43,9 @@ function isBaseline(v: unknown): v is Baseline {
 /**
  * The state in a file's text (undefined: there is no file yet, which is no problem). A file that
  * cannot be read as a state gives the empty state and a one-line problem; entries that are not
- * baselines are left out, and said so.
+ * baselines are left out, and said so. `keep`: the file must not be written over (a newer version).
  */
-export function parseState(text: string | undefined): { state: SyncState; problem?: string } {
+export function parseState(text: string | undefined): { state: SyncState; problem?: string; keep?: true } {
   if (text === undefined) return { state: EMPTY_STATE };
   let raw: unknown;
   try {
@@ -54,6 +54,8 @@ export function parseState(text: string | undefined): { state: SyncState; proble
     return { state: EMPTY_STATE, problem: `${STATE_FILE} is not valid JSON (${e instanceof Error ? e.message : String(e)}); it is ignored and will be rewritten.` };
   }
   if (!isRecord(raw)) return { state: EMPTY_STATE, problem: `${STATE_FILE} does not hold an object; it is ignored and will be rewritten.` };
+  // A newer tool's file is left as it is (rewriting it as version 1 would lose what it holds).
+  if (typeof raw['version'] === 'number' && raw['version'] > 1) return { state: EMPTY_STATE, problem: `${STATE_FILE} has version ${raw['version']}, written by a newer Bluejay tool; it is not read and not written: update this tool.`, keep: true };
   if (raw['version'] !== 1) return { state: EMPTY_STATE, problem: `${STATE_FILE} has version ${JSON.stringify(raw['version']) ?? 'none'}, not 1; it is ignored and will be rewritten.` };
   const all = raw['baselines'] ?? {};
   if (!isRecord(all)) return { state: EMPTY_STATE, problem: `${STATE_FILE}: "baselines" is not an object; it is ignored and will be rewritten.` };

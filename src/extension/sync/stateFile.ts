@@ -70,12 +70,12 @@ export class EditorState {
    */
   private async merge(folder: Uri, origin: string, path: string, baseline: Baseline | undefined): Promise<void> {
     if (folder.scheme !== 'file') {
-      const next = withBaseline(await this.read(folder), origin, path, baseline);
+      const next = withBaseline(await this.read(folder, true), origin, path, baseline);
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, STATE_FILE), new TextEncoder().encode(serializeState(next)));
       return;
     }
     await withLock(join(folder.fsPath, STATE_LOCK), async () => {
-      const next = withBaseline(await this.read(folder), origin, path, baseline);
+      const next = withBaseline(await this.read(folder, true), origin, path, baseline);
       await writeFileAtomic(join(folder.fsPath, STATE_FILE), serializeState(next));
     }, { staleMs: 60_000 });
   }
@@ -87,15 +87,21 @@ export class EditorState {
     return run;
   }
 
-  private async read(folder: Uri): Promise<SyncState> {
+  /** The state; `forWrite`: throws instead when the file must not be written over (unreadable, or a newer tool's). */
+  private async read(folder: Uri, forWrite = false): Promise<SyncState> {
     let text: string | undefined;
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, STATE_FILE)));
     } catch (e) {
-      if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) this.once(`cannot read ${STATE_FILE} in ${folder.fsPath} (${e instanceof Error ? e.message : String(e)}); it is ignored.`);
+      if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) {
+        const why = `cannot read ${STATE_FILE} in ${folder.fsPath} (${e instanceof Error ? e.message : String(e)}): no baseline is read from it or written to it.`;
+        this.once(why);
+        if (forWrite) throw new Error(why);
+      }
     }
     const parsed = parseState(text);
     if (parsed.problem) this.once(`${parsed.problem} (in ${folder.fsPath})`);
+    if (forWrite && parsed.keep) throw new Error(parsed.problem);
     return parsed.state;
   }
 
