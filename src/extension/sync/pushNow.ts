@@ -4,7 +4,10 @@
  * server's problems and the id write-back. Pusher (pusher.ts) keeps one of these per file at a time.
  */
 import type { TextDocument, Uri } from 'vscode';
-import { acquireLock, fileLockPath, type Lock } from '../../core/sync/files';
+import { readFile } from 'node:fs/promises';
+import { applyEdits } from '../../core/edit/apply';
+import { acquireLock, fileLockPath, writeFileAtomic, type Lock } from '../../core/sync/files';
+import { decodeUtf8 } from '../../core/text';
 import { apiFields } from '../../core/api/request';
 import type { Problem } from '../../core/problem';
 import { pinnedEnvironment, pinnedProblem } from '../../core/environments';
@@ -98,25 +101,43 @@ async function send(pusher: Pusher, doc: TextDocument, text: string, validated: 
 
 /**
  * Writes the new id right after `kind` (one minimal edit on the current text) and saves the file,
- * unless it holds other unsaved edits, which must not be written behind the person's back.
+ * unless it holds other unsaved edits, which must not be written behind the person's back: then the
+ * file on disk gets the id alone (so another push of it, a terminal's, finds it and does not create
+ * it again) and the document keeps its unsaved edits, the id among them.
  */
 async function writeId(pusher: Pusher, uri: Uri, id: string | number): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(uri); // the live document, even if its tab closed meanwhile
-  const edit = idEdit(doc.getText(), doc.languageId === 'json' ? 'json' : 'yaml', id);
-  if (!edit) {
-    void vscode.window.showWarningMessage(`Bluejay created it with id ${String(id)}, but the id could not be written into ${vscode.workspace.asRelativePath(uri)}: add it by hand, or the next push creates another.`);
-    return;
-  }
+  const name = vscode.workspace.asRelativePath(uri);
+  const lost = (): void => void vscode.window.showWarningMessage(`Bluejay created it with id ${String(id)}, but the id could not be written into ${name}: add it by hand, or the next push creates another.`);
+  const format = doc.languageId === 'json' ? 'json' : 'yaml';
+  const edit = idEdit(doc.getText(), format, id);
+  if (!edit) return lost();
   const dirty = doc.isDirty;
   const we = new vscode.WorkspaceEdit();
   we.replace(uri, new vscode.Range(doc.positionAt(edit.offset), doc.positionAt(edit.offset + edit.length)), edit.newText);
-  if (!(await vscode.workspace.applyEdit(we))) return;
+  if (!(await vscode.workspace.applyEdit(we))) return lost();
   if (dirty) {
-    void vscode.window.showInformationMessage(`Bluejay: the new id ${String(id)} was written into ${vscode.workspace.asRelativePath(uri)}; save it to keep it.`);
+    const onDisk = uri.scheme !== 'file' || (await writeIdOnDisk(uri.fsPath, format, id));
+    if (!onDisk) return lost();
+    void vscode.window.showInformationMessage(`Bluejay: the new id ${String(id)} was written into ${name}; your other changes are not saved yet.`);
     return;
   }
   pusher.internalSaves.add(uri.toString());
   if (!(await doc.save())) pusher.internalSaves.delete(uri.toString());
+}
+
+/** The id written into the file on disk as one minimal edit (atomically, a byte-order mark kept); whether it was. */
+async function writeIdOnDisk(path: string, format: 'yaml' | 'json', id: string | number): Promise<boolean> {
+  try {
+    const decoded = decodeUtf8(await readFile(path));
+    if (!decoded.ok) return false;
+    const edit = idEdit(decoded.text, format, id);
+    if (!edit) return false;
+    await writeFileAtomic(path, (decoded.hadBom ? '\uFEFF' : '') + applyEdits(decoded.text, [edit]));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -91,6 +91,27 @@ describe('pushing to Bluejay', () => {
     assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), new RegExp(`^id: ${id}$`, 'm'));
   });
 
+  it('a file with other unsaved edits: the created id goes into the file on disk too, the other edits stay unsaved', async () => {
+    const uri = workspaceFile('dirty-fresh.digital-human.yaml');
+    const text = 'kind: digital-human\nname: Dirty  # keep\nphone_number: "+14155550178"\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      const editor = await open('dirty-fresh.digital-human.yaml');
+      await editor.edit((e) => e.insert(new vscode.Position(2, 0), '# not saved yet\n'));
+      const run = await vscode.commands.executeCommand<PushRun>('bluejay.pushFile', uri);
+      assert.equal(run.outcome?.action, 'created');
+      const id = String(run.outcome?.id);
+      assert.equal(editor.document.isDirty, true, 'the other edit is still unsaved');
+      assert.match(editor.document.getText(), new RegExp(`^id: ${id}\n[\\s\\S]*# not saved yet`, 'm'));
+      const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      assert.equal(disk, `kind: digital-human\nid: ${id}\nname: Dirty  # keep\nphone_number: "+14155550178"\n`, 'the disk has the id and nothing else new');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('pushes on save when turned on, and not a file with errors', async () => {
     await config().update('pushOnSave', true, vscode.ConfigurationTarget.Global);
     const editor = await open('billing.digital-human.yaml');
