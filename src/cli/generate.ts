@@ -62,6 +62,12 @@ export async function generateCommand(options: GenerateOptions, io: Io): Promise
   }
   const body = { agent_id: agent, ...(simulation !== undefined && { simulation_id: simulation }), goal_adherence: goals.map((goal) => ({ goal, num_calls: count })) };
   const req: ApiRequest = { method: 'POST', path: '/v1/generate-digital-humans', body, kind: 'digital-human', op: 'create' };
+  // The folder first: what Bluejay creates must have somewhere to go.
+  try {
+    await mkdir(options.out, { recursive: true });
+  } catch (e) {
+    throw new UsageError(`cannot make the folder ${options.out}: ${reason(e)}`);
+  }
   let data: unknown;
   try {
     data = (await sender.send(req, io.signal)).data;
@@ -72,7 +78,6 @@ export async function generateCommand(options: GenerateOptions, io: Io): Promise
   const d = asRecord(data);
   if (typeof d?.['warning'] === 'string') io.err(`bluejay: Bluejay says: ${d['warning']}\n`);
   const made = Array.isArray(d?.['digital_humans']) ? d['digital_humans'] : [];
-  await mkdir(options.out, { recursive: true });
   const state = new StateFiles(base.origin, io);
   let failed = made.length === 0;
   if (made.length === 0) io.err('bluejay: Bluejay returned no digital humans\n');
@@ -88,11 +93,22 @@ export async function generateCommand(options: GenerateOptions, io: Io): Promise
     if (badId) io.err(`bluejay: Bluejay answered a digital human with the id ${shownValue(remote['id'])}, which is not a digital human's id: it is written without one\n`);
     const def = badId ? Object.fromEntries(Object.entries(remote).filter(([k]) => k !== 'id')) : remote;
     const text = renderDefinition(def, 'yaml');
-    const path = join(options.out, fileName(def, used));
-    try {
-      await writeFileAtomic(path, text, { exclusive: true }); // never over an existing file, never a partial one
-    } catch (e) {
-      io.err(`bluejay: could not write ${path}: ${reason(e)}\n`);
+    // An existing file is never replaced: the next free name is taken instead (Bluejay has created it already).
+    let path = '';
+    let why: string | undefined;
+    for (let tries = 0; tries < 100; tries++) {
+      path = join(options.out, fileName(def, used));
+      try {
+        await writeFileAtomic(path, text, { exclusive: true }); // never over an existing file, never a partial one
+        why = undefined;
+        break;
+      } catch (e) {
+        why = reason(e);
+        if ((e as { code?: unknown }).code !== 'EEXIST') break;
+      }
+    }
+    if (why !== undefined) {
+      io.err(`bluejay: could not write ${path}: ${why}; Bluejay created it${isValidId('digital-human', def['id']) ? ` with id ${String(def['id'])}` : ''}: pull it with bluejay pull\n`);
       failed = true;
       continue;
     }

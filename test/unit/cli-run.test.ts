@@ -1,6 +1,6 @@
 /** `bluejay run` against the local server, on a clock that never waits. */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ApiError } from '../../src/core/api/errors';
@@ -159,6 +159,20 @@ void describe('bluejay generate', () => {
       assert.equal((JSON.parse((await cli(env(s.url), 'run', '--no-wait', '--format', 'json', paths[0] ?? '')).out) as { files: Json[] }).files[0]?.['action'], 'run');
       assert.equal((await cli(env(s.url), 'generate', '--agent', '1042', '--out', out)).code, 0, 'the agent\'s goals when --goal is not given');
       assert.equal((await cli(env(s.url), 'generate', '--agent', 'x', '--out', out)).code, 2);
+    }));
+
+  void test('run twice into one folder: nothing replaced, nothing Bluejay created is lost (the next free name is taken)', () =>
+    withServer(async (s) => {
+      const dir = stateRootDir('gen');
+      const out = join(dir, 'generated');
+      const args = ['generate', '--agent', '1042', '--goal', 'cancel a subscription', '--count', '1', '--out', out];
+      const first = await cli(env(s.url), ...args);
+      const second = await cli(env(s.url), ...args);
+      assert.equal(second.code, 0, second.err);
+      const paths = [...first.out.trim().split('\n'), ...second.out.trim().split('\n')].map((l) => l.replace(/: id \d+$/, ''));
+      assert.equal(new Set(paths).size, 2, paths.join(', '));
+      assert.equal(readdirSync(out).length, 2);
+      assert.equal((await cli({}, 'validate', ...paths)).code, 0);
     }));
 
   void test('an id Bluejay answers that is not a digital human\'s id is not written: the file has none, no baseline, exit 1', () =>
