@@ -11,6 +11,7 @@ import { idString } from '../core/run/api';
 import { asRecord } from '../core/record';
 import { fromRemote, renderDefinition } from '../core/sync/remote';
 import { writeFileAtomic } from '../core/sync/files';
+import { slug } from '../core/templates';
 import { baselineFrom } from '../core/sync/state';
 import { validateText } from '../core/validate';
 import { apiKeyOf, baseUrlOf, clientFor } from './connect';
@@ -127,9 +128,9 @@ export async function generateCommand(options: GenerateOptions, io: Io): Promise
 /** `<name as a slug>.digital-human.yaml`, made unique within this run (an existing file is never replaced: wx). */
 function fileName(def: Readonly<Record<string, unknown>>, used: Set<string>): string {
   const name = typeof def['name'] === 'string' ? def['name'] : `digital-human-${idString(def['id']) ?? 'new'}`;
-  const slug = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'digital-human';
-  let candidate = `${slug}.digital-human.yaml`;
-  for (let n = 2; used.has(candidate); n++) candidate = `${slug}-${n}.digital-human.yaml`;
+  const base = slug(name.normalize('NFKD'), 'digital-human').slice(0, 60);
+  let candidate = `${base}.digital-human.yaml`;
+  for (let n = 2; used.has(candidate); n++) candidate = `${base}-${n}.digital-human.yaml`;
   used.add(candidate);
   return candidate;
 }

@@ -58,3 +58,8 @@ export function activeDefinition(): vscode.TextDocument | undefined {
 export function onDidChangeActiveDefinition(listener: () => void): vscode.Disposable {
   return vscode.Disposable.from(vscode.window.onDidChangeActiveTextEditor(listener), vscode.window.tabGroups.onDidChangeTabs(listener), vscode.window.tabGroups.onDidChangeTabGroups(listener));
 }
+
+/** The format a document is read and edited in. */
+export function formatOf(doc: vscode.TextDocument): 'yaml' | 'json' {
+  return doc.languageId === 'json' ? 'json' : 'yaml';
+}

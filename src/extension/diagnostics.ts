@@ -8,7 +8,7 @@ import { kindFromFileName, type Kind } from '../core/kinds';
 import type { Problem } from '../core/problem';
 import { validateText, type ValidationResult } from '../core/validate';
 import type { Config } from './config';
-import { documentKind, isDefinition } from './definitions';
+import { documentKind, formatOf, isDefinition } from './definitions';
 import type { Logger } from './log';
 
 /**
@@ -54,7 +54,7 @@ function suffixHint(doc: vscode.TextDocument, kind: Kind): vscode.Diagnostic | u
   const line = /^\s*"?kind"?\s*:/m.exec(doc.getText(new vscode.Range(0, 0, 40, 0)));
   const at = doc.positionAt(line?.index ?? 0);
   const suffix = kind === 'digital-human' ? 'digital-human' : 'persona';
-  const d = new vscode.Diagnostic(doc.lineAt(at.line).range, `Only validation runs on this file: name it NAME.${suffix}.${doc.languageId === 'json' ? 'json' : 'yaml'} to get completion, hover, quick fixes, the form, the CodeLens and Push All.`, vscode.DiagnosticSeverity.Hint);
+  const d = new vscode.Diagnostic(doc.lineAt(at.line).range, `Only validation runs on this file: name it NAME.${suffix}.${formatOf(doc)} to get completion, hover, quick fixes, the form, the CodeLens and Push All.`, vscode.DiagnosticSeverity.Hint);
   d.source = 'Bluejay';
   return d;
 }
@@ -140,7 +140,7 @@ export class Diagnostics implements vscode.Disposable {
     clearTimeout(this.timers.get(key)); // this run makes a scheduled one for the same text needless
     this.timers.delete(key);
     const started = performance.now();
-    const result = validateText(doc.getText(), doc.fileName, { format: doc.languageId === 'json' ? 'json' : 'yaml' });
+    const result = validateText(doc.getText(), doc.fileName, { format: formatOf(doc) });
     const kind = result.kind ?? documentKind(doc);
     const withKind = kind === result.kind ? result : { ...result, kind };
     const cost = performance.now() - started;

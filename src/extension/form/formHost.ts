@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { FormCommand, FormState, HostMessage } from '../../core/form/protocol';
 import { isWebviewMessage } from '../../core/form/protocol';
-import { documentKind } from '../definitions';
+import { documentKind, formatOf } from '../definitions';
 import type { Diagnostics } from '../diagnostics';
 import { editsFor } from '../../core/edit/engine';
 import { formModel } from '../../core/form/model';
@@ -122,7 +122,7 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
       ...(unreadable !== undefined && { unreadable }),
       problems,
       id: typeof id === 'string' || typeof id === 'number' ? id : null,
-      format: doc.languageId === 'json' ? 'json' : 'yaml',
+      format: formatOf(doc),
       canPush: vscode.workspace.isTrusted,
       ...(target.ok && { target: { label: target.name ?? target.origin.replace(/^https?:\/\//, ''), production: target.production } }),
     };
@@ -136,7 +136,7 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
    */
   private async apply(doc: vscode.TextDocument, version: number, op: EditOp, early: (value: unknown, version: number) => void): Promise<boolean> {
     if (version > doc.version + 1) return false; // from the future: a confused webview
-    const result = editsFor(doc.getText(), doc.languageId === 'json' ? 'json' : 'yaml', op);
+    const result = editsFor(doc.getText(), formatOf(doc), op);
     if (!result.ok) {
       this.log.warn(`form editor: ${result.reason}`);
       void vscode.window.showWarningMessage(`Bluejay: that change could not be made in the text: ${result.reason}`);

@@ -20,6 +20,7 @@ import { openDefinition, validationOf, type Definitions } from './pushCommands';
 import type { Pusher } from './pusher';
 import { clientFor, idOf, quietTarget, readRemote, why } from './remoteRead';
 import type { EditOp } from '../../core/edit/types';
+import { formatOf } from '../definitions';
 
 export const SCHEME = 'bluejay-remote';
 const META = ['kind', 'id', '$schema', 'environment'];
@@ -119,7 +120,7 @@ export async function remoteContent(pusher: Pusher, uri: Uri, token: Cancellatio
   const fileUri = vscode.Uri.parse(file);
   try {
     const doc = await vscode.workspace.openTextDocument(fileUri);
-    const format = doc.languageId === 'json' ? 'json' : 'yaml';
+    const format = formatOf(doc);
     const validated = validationOf(pusher, doc);
     const id = validated.value ? idOf(validated.value) : undefined;
     if (!validated.kind || id === undefined) return `${comment} ${vscode.workspace.asRelativePath(fileUri)} is not on Bluejay yet (it has no id).\n`;

@@ -8,6 +8,7 @@ import { applyOps } from '../../core/edit/engine';
 import type { EditOp, TextEdit } from '../../core/edit/types';
 import { spanEdits } from '../../core/edit/apply';
 import * as vscode from 'vscode';
+import { formatOf } from '../definitions';
 
 /** Puts `edits` (offsets in the document's current text) into `doc` as one workspace edit; whether it was applied. */
 export async function applyToDocument(doc: TextDocument, edits: readonly TextEdit[]): Promise<boolean> {
@@ -20,7 +21,7 @@ export async function applyToDocument(doc: TextDocument, edits: readonly TextEdi
 /** Makes `ops` on `doc` as one edit; the reason when they cannot be made. */
 export async function applyOpsToDocument(doc: TextDocument, ops: readonly EditOp[]): Promise<string | undefined> {
   const before = doc.getText();
-  const r = applyOps(before, doc.languageId === 'json' ? 'json' : 'yaml', ops);
+  const r = applyOps(before, formatOf(doc), ops);
   if (!r.ok) return r.reason;
   if (!(await applyToDocument(doc, spanEdits(before, r.text)))) return 'VS Code did not apply the edit.';
   return undefined;

@@ -15,6 +15,7 @@ import { requireKey } from './keyPrompts';
 import type { Definitions } from './pushCommands';
 import type { Pusher } from './pusher';
 import { clientFor } from './remoteRead';
+import { formatOf } from '../definitions';
 
 export interface FilePlan {
   readonly file: string;
@@ -37,7 +38,7 @@ async function textOf(uri: Uri): Promise<{ text: string | undefined; validated: 
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) {
     const text = open.getText();
-    return { text, validated: validateText(text, open.fileName, { format: open.languageId === 'json' ? 'json' : 'yaml' }) };
+    return { text, validated: validateText(text, open.fileName, { format: formatOf(open) }) };
   }
   const decoded = validateBytes(await vscode.workspace.fs.readFile(uri), uri.path);
   return { text: decoded.text, validated: { ...decoded, problems: decoded.problems.filter((p) => p.code !== 'byte-order-mark') } };

@@ -26,6 +26,7 @@ import { clientFor, idOf, readRemote, why, type RemoteCopy } from './remoteRead'
 import { editorState } from './stateFile';
 import { isRecord } from '../../core/record';
 import { serverProblemsOf } from './serverProblems';
+import { formatOf } from '../definitions';
 
 const SUFFIX: Readonly<Record<Kind, string>> = { 'customer-persona': 'persona', 'digital-human': 'digital-human' };
 
@@ -108,7 +109,7 @@ export async function pullIntoFile(pusher: Pusher, defs: Definitions, arg: unkno
   if (!doc) return undefined;
   const uri = doc.uri;
   const name = vscode.workspace.asRelativePath(uri);
-  const format = doc.languageId === 'json' ? 'json' : 'yaml';
+  const format = formatOf(doc);
   const validated = validationOf(pusher, doc);
   const id = validated.value ? idOf(validated.value) : undefined;
   if (!validated.kind || id === undefined) {

@@ -10,7 +10,7 @@ import { confirmPush } from './environments';
 import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
 import type { DriftMode, Pusher, PushRun } from './pusher';
-import { targetUri } from '../definitions';
+import { formatOf, targetUri } from '../definitions';
 import { validateText, type ValidationResult } from '../../core/validate';
 
 /** What commands.ts (main bundle) knows about definition files. */
@@ -47,7 +47,7 @@ export async function openDefinition(defs: Definitions, arg: unknown, what: stri
 
 /** The document's validation: the live one (cached per version), else made now (validation turned off). */
 export function validationOf(pusher: Pusher, doc: TextDocument): ValidationResult {
-  return pusher.diagnostics.ensure(doc) ?? validateText(doc.getText(), doc.fileName, { format: doc.languageId === 'json' ? 'json' : 'yaml' });
+  return pusher.diagnostics.ensure(doc) ?? validateText(doc.getText(), doc.fileName, { format: formatOf(doc) });
 }
 
 /** Push Current File; `options` (automation, the drift warning's actions) may say what to do on drift: `{ onDrift: 'fail' }`, or `{ onDrift: { take: ['/tag'] } }` to take those fields from Bluejay and push. */

@@ -25,6 +25,7 @@ import { clientFor, type KeyedTarget } from './remoteRead';
 import { guardSecrets } from './secrets';
 import { editorState } from './stateFile';
 import { serverProblemsOf } from './serverProblems';
+import { formatOf } from '../definitions';
 
 const SERVER_CODES = /^(server-|push-cancelled)/;
 
@@ -36,7 +37,7 @@ export async function pushNow(pusher: Pusher, doc: TextDocument, { signal, quiet
     return { outcome: undefined, reason: 'untrusted' };
   }
   let text = given ?? doc.getText();
-  const format = doc.languageId === 'json' ? 'json' : 'yaml';
+  const format = formatOf(doc);
   // With live validation off there is no cached result: validate here.
   let validated = given === undefined ? (pusher.diagnostics.ensure(doc) ?? validateText(text, doc.fileName, { format })) : validateText(text, doc.fileName, { format });
   const errors = validated.problems.filter((p) => p.severity === 'error').length;
@@ -85,7 +86,7 @@ export async function pushNow(pusher: Pusher, doc: TextDocument, { signal, quiet
 async function send(pusher: Pusher, doc: TextDocument, text: string, validated: ValidationResult, client: Sender, target: KeyedTarget, given: string | undefined, signal: AbortSignal | undefined): Promise<PushRun> {
   const { log } = pusher;
   const name = vscode.workspace.asRelativePath(doc.uri);
-  const format = doc.languageId === 'json' ? 'json' : 'yaml';
+  const format = formatOf(doc);
   const version = doc.version;
   const outcome = await pushText(text, doc.fileName, client, { format, validated, ...(signal && { signal }) });
   log.info(`push ${name}${target.name === undefined ? '' : ` [${target.name}]`}: ${outcome.request?.method ?? ''} ${target.origin}${outcome.request?.path ?? ''} -> ${outcome.action}${outcome.status === null ? '' : ` (${outcome.status})`}`);
@@ -109,7 +110,7 @@ async function writeId(pusher: Pusher, uri: Uri, id: string | number): Promise<v
   const doc = await vscode.workspace.openTextDocument(uri); // the live document, even if its tab closed meanwhile
   const name = vscode.workspace.asRelativePath(uri);
   const lost = (): void => void vscode.window.showWarningMessage(`Bluejay created it with id ${String(id)}, but the id could not be written into ${name}: add it by hand, or the next push creates another.`);
-  const format = doc.languageId === 'json' ? 'json' : 'yaml';
+  const format = formatOf(doc);
   const edit = idEdit(doc.getText(), format, id);
   if (!edit) return lost();
   const dirty = doc.isDirty;
