@@ -6,24 +6,15 @@
 import type { Disposable, FileSystemWatcher, Uri } from 'vscode';
 import { idKey } from '../../core/ids';
 import { formatFromFileName, isKind, kindFromFileName, type Kind } from '../../core/kinds';
-import { parseJson } from '../../core/parse/json';
-import { parseYaml } from '../../core/parse/yaml';
 import * as vscode from 'vscode';
 import type { Definitions } from '../sync/pushCommands';
-import { asRecord } from '../../core/record';
+import { mappingOf } from '../../core/parse/mapping';
 
 const keyOf = (kind: Kind, id: string | number): string => `${kind}\u0000${idKey(id)}`;
 
-/** The mapping a definition's text holds (parsed, not validated); undefined when it holds none. */
-export function parseValue(text: string, fileName: string): Record<string, unknown> | undefined {
-  const parsed = formatFromFileName(fileName) === 'json' ? parseJson(text) : parseYaml(text);
-  const value = parsed.ok ? parsed.value : undefined;
-  return asRecord(value);
-}
-
 /** The kind and id a definition's text gives (undefined when it gives none). */
 export function kindAndId(text: string, fileName: string): { kind: Kind; id: string | number } | undefined {
-  const v = parseValue(text, fileName);
+  const v = mappingOf(text, formatFromFileName(fileName));
   if (!v) return undefined;
   const kind = isKind(v['kind']) ? v['kind'] : kindFromFileName(fileName);
   const id = v['id'];

@@ -9,7 +9,7 @@
 import type { Disposable, TreeItem, Uri } from 'vscode';
 import { apiFields } from '../../core/api/request';
 import { parseIntegerId, sameId } from '../../core/ids';
-import type { Kind } from '../../core/kinds';
+import { formatFromFileName, type Kind } from '../../core/kinds';
 import { driftOf } from '../../core/sync/drift';
 import { fromRemote } from '../../core/sync/remote';
 import { diffWithRemote } from '../sync/diff';
@@ -19,7 +19,8 @@ import type { Definitions } from '../sync/pushCommands';
 import type { Pusher } from '../sync/pusher';
 import { agentPersonas, clientFor, digitalHumansPage, idOf, labelOf, quietTarget, why, type KeyedTarget } from '../sync/remoteRead';
 import { editorState } from '../sync/stateFile';
-import { localText, LocalIndex, parseValue } from './localIndex';
+import { localText, LocalIndex } from './localIndex';
+import { mappingOf } from '../../core/parse/mapping';
 
 const PAGE_SIZE = 50;
 const AGENTS = 'bluejay.remote.agents';
@@ -192,7 +193,7 @@ export class RemoteTree implements Disposable {
     if (!baseline || baseline.kind !== kind || !sameId(baseline.id, id)) return [];
     let value: Record<string, unknown> | undefined;
     try {
-      value = parseValue(await localText(uri), uri.path);
+      value = mappingOf(await localText(uri), formatFromFileName(uri.path));
     } catch {
       return [];
     }

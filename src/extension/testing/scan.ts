@@ -4,8 +4,7 @@
  */
 import { formatFromFileName, kindFromFileName, type Format } from '../../core/kinds';
 import { rangesOf } from '../../core/locate';
-import { parseJson } from '../../core/parse/json';
-import { parseYaml } from '../../core/parse/yaml';
+import { mappingOf } from '../../core/parse/mapping';
 import type { Range } from '../../core/problem';
 import { idString } from '../../core/run/api';
 import { simulationIdsOf } from '../../core/run/target';
@@ -19,23 +18,15 @@ export interface Scanned {
   readonly range: Range;
 }
 
-type Value = Record<string, unknown>;
-
+/** The format of a file: the editor's language when it says, else the file name. */
 export function formatOf(fileName: string, languageId?: string): Format {
   return languageId === 'json' || languageId === 'yaml' ? languageId : formatFromFileName(fileName);
-}
-
-/** The mapping a text holds (parsed, not validated); undefined when it holds none. */
-export function valueOf(text: string, format: Format): Value | undefined {
-  const parsed = format === 'json' ? parseJson(text) : parseYaml(text);
-  const v = parsed.ok ? parsed.value : undefined;
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Value) : undefined;
 }
 
 /** A digital human's test facts; undefined when the text is no digital human (a persona, unreadable text stays an item: it may be fixed). */
 export function scanDigitalHuman(text: string, fileName: string, languageId?: string): Scanned | undefined {
   const format = formatOf(fileName, languageId);
-  const value = valueOf(text, format);
+  const value = mappingOf(text, format);
   const kind = value?.['kind'] ?? kindFromFileName(fileName);
   if (kind !== 'digital-human') return undefined;
   const pointer = value && 'name' in value ? '/name' : value && 'kind' in value ? '/kind' : '';
@@ -46,7 +37,7 @@ export function scanDigitalHuman(text: string, fileName: string, languageId?: st
 
 /** Where a failure is shown: the value of `success_criteria` (its key line), else the file's first line. */
 export function successRange(text: string, format: Format, field = 'success_criteria'): Range {
-  const value = valueOf(text, format);
+  const value = mappingOf(text, format);
   const [range] = rangesOf(text, format, [value && field in value ? `/${field}` : '']);
   return range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
