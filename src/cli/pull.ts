@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { ApiError } from '../core/api/errors';
 import { apiFields, getRequest, resourceOf } from '../core/api/request';
-import { sameId } from '../core/ids';
+import { idKey, isValidId, sameId } from '../core/ids';
 import { formatFromFileName, isKind, type Kind } from '../core/kinds';
 import { withLock, fileLockPath, writeFileAtomic } from '../core/sync/files';
 import { refreshEdits } from '../core/sync/refresh';
@@ -21,7 +21,6 @@ export interface PullOptions {
   readonly out: string | undefined;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function pullCommand(args: readonly string[], options: PullOptions, io: Io): Promise<number> {
   const [kind, rawId, ...extra] = args;
@@ -85,8 +84,9 @@ function idOf(kind: Kind, raw: string): string | number {
     if (!/^[1-9]\d{0,15}$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new UsageError(`a digital human's id is an integer from 1 to ${Number.MAX_SAFE_INTEGER} (got '${raw}')`);
     return Number(raw);
   }
-  if (!UUID.test(raw)) throw new UsageError(`a customer persona's id is a UUID (got '${raw}')`);
-  return raw.toLowerCase();
+  // Any form the schema accepts (either case, `urn:uuid:`); Bluejay is asked by the canonical one.
+  if (!isValidId(kind, raw)) throw new UsageError(`a customer persona's id is a UUID (got '${raw}')`);
+  return idKey(raw);
 }
 
 /** The text of an existing --out file that defines the same kind (and, if it has an id, the same id); undefined when there is no such file. */

@@ -52,6 +52,17 @@ void describe('bluejay pull', () => {
       assert.deepEqual([b.code, b.out], [0, PERSONA_YAML]);
     }));
 
+  void test('a persona id in any form the schema accepts (upper case, urn:uuid: prefix) pulls the same persona', () =>
+    withServer(async (s) => {
+      const env = { BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url };
+      for (const id of [PERSONA_ID.toUpperCase(), `urn:uuid:${PERSONA_ID}`]) {
+        const r = await pull(env, 'customer-persona', id);
+        assert.deepEqual([r.code, r.err, r.out], [0, '', PERSONA_YAML], id);
+      }
+      const bad = await pull(env, 'customer-persona', 'urn:uuid:nope');
+      assert.equal(bad.code, 2);
+    }));
+
   void test('--out a new file: written in the format its name says, and its baseline recorded', () =>
     withServer(async (s) => {
       const dir = tempDir();
