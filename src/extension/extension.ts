@@ -5,16 +5,13 @@
 import * as vscode from 'vscode';
 import { registerAssist } from './assist';
 import { registerCommands } from './commands';
-import { Config } from './config';
-import { Diagnostics } from './diagnostics';
+import { Ctx } from './ctx';
 import { registerFormEditor } from './form/formEditor';
 import { createLogger } from './log';
 import { registerQuickFixes } from './quickFixes';
 import { registerEnvironmentStatus, registerStatusBar } from './statusBar';
 import { registerRemoteView } from './remote/view';
-import { ApiKeys } from './sync/apiKeys';
-import { definitions, registerPushCommands } from './sync/commands';
-import { Pusher } from './sync/pusher';
+import { registerPushCommands } from './sync/commands';
 import { registerSaveToSync } from './sync/saveToSync';
 import { registerTesting } from './testing/stub';
 import type { Testing } from './testing/testing';
@@ -31,28 +28,24 @@ export function activate(context: vscode.ExtensionContext): BluejayApi {
   const log = createLogger();
   context.subscriptions.push(log);
   try {
-    const config = new Config(log);
-    const diagnostics = new Diagnostics(config, log);
-    const { version } = context.extension.packageJSON as { version?: string };
-    const keys = new ApiKeys(context.secrets, config, log);
-    const pusher = new Pusher(keys, diagnostics, log, `bluejay-definitions/${version ?? 'dev'} (vscode/${vscode.version})`, context.workspaceState);
-    const remote = registerRemoteView(context.secrets, pusher, definitions);
-    const testing = registerTesting(pusher);
+    const ctx = Ctx.create(context, log);
+    const { diagnostics } = ctx;
+    const remote = registerRemoteView(ctx);
+    const testing = registerTesting(ctx);
     context.subscriptions.push(
-      diagnostics,
+      ctx,
       registerAssist(diagnostics),
       registerQuickFixes(diagnostics),
       registerStatusBar(diagnostics),
       registerCommands(diagnostics, log),
-      pusher,
-      registerPushCommands(config, keys, pusher, log),
-      registerSaveToSync(config, keys, pusher),
-      registerEnvironmentStatus(config, keys),
-      registerFormEditor(context, diagnostics, pusher, log),
+      registerPushCommands(ctx),
+      registerSaveToSync(ctx),
+      registerEnvironmentStatus(ctx.config, ctx.keys),
+      registerFormEditor(ctx),
       remote.disposable,
       testing.disposable,
     );
-    log.info(`Bluejay Definitions ${version ?? ''} activated`);
+    log.info(`Bluejay Definitions ${ctx.version ?? ''} activated`);
     return { onDidValidate: diagnostics.onDidUpdate, remote: remote.provider, testing: testing.testing };
   } catch (e) {
     log.error(e instanceof Error ? e : String(e));

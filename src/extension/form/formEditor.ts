@@ -1,9 +1,7 @@
 /** Registers the "Bluejay Form" custom editor, its commands, and the open-by-default setting. */
 import * as vscode from 'vscode';
-import type { Diagnostics } from '../diagnostics';
+import type { Ctx } from '../ctx';
 import { editing } from '../lazy';
-import type { Logger } from '../log';
-import type { Pusher } from '../sync/pusher';
 import { targetUri } from '../definitions';
 
 export const VIEW_TYPE = 'bluejay.form';
@@ -21,11 +19,11 @@ async function applyDefault(on: boolean): Promise<void> {
   await config.update('editorAssociations', current, vscode.ConfigurationTarget.Global);
 }
 
-export function registerFormEditor(context: vscode.ExtensionContext, diagnostics: Diagnostics, pusher: Pusher, log: Logger): vscode.Disposable {
+export function registerFormEditor(ctx: Ctx): vscode.Disposable {
   // The form's host code loads with dist/editing.js, the first time a form opens.
   let host: vscode.CustomTextEditorProvider | undefined;
   const provider: vscode.CustomTextEditorProvider = {
-    resolveCustomTextEditor: (doc, panel, token) => (host ??= new (editing().FormEditorProvider)(context.extensionUri, diagnostics, pusher, log)).resolveCustomTextEditor(doc, panel, token),
+    resolveCustomTextEditor: (doc, panel, token) => (host ??= new (editing().FormEditorProvider)(ctx)).resolveCustomTextEditor(doc, panel, token),
   };
   return vscode.Disposable.from(
     vscode.workspace.onDidChangeConfiguration((e) => {

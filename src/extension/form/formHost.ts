@@ -9,24 +9,22 @@ import * as vscode from 'vscode';
 import type { FormCommand, FormState, HostMessage } from '../../core/form/protocol';
 import { isWebviewMessage } from '../../core/form/protocol';
 import { documentKind, formatOf } from '../definitions';
-import type { Diagnostics } from '../diagnostics';
+import type { Ctx } from '../ctx';
 import { editsFor } from '../../core/edit/engine';
 import { formModel } from '../../core/form/model';
 import { patchBetween } from '../../core/edit/values';
-import type { Logger } from '../log';
-import type { Pusher } from '../sync/pusher';
 import type { EditOp } from '../../core/edit/types';
 import { serverProblemsOf } from '../sync/serverProblems';
 
 export class FormEditorProvider implements vscode.CustomTextEditorProvider {
-  constructor(private readonly extensionUri: vscode.Uri, private readonly diagnostics: Diagnostics, private readonly pusher: Pusher, private readonly log: Logger) {}
+  constructor(private readonly ctx: Ctx) {}
 
   resolveCustomTextEditor(doc: vscode.TextDocument, panel: vscode.WebviewPanel): void {
     const opened = performance.now();
     const kind = documentKind(doc);
     const web = panel.webview;
-    const assets = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    const assets = vscode.Uri.joinPath(this.ctx.extensionUri, 'dist', 'webview');
+    const media = vscode.Uri.joinPath(this.ctx.extensionUri, 'media');
     web.options = { enableScripts: true, localResourceRoots: [assets, media] };
     web.html = html(web, assets, media);
     const post = (m: HostMessage): void => void web.postMessage(m);
@@ -61,7 +59,7 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
     const subs: vscode.Disposable[] = [
       web.onDidReceiveMessage((raw: unknown) => {
         if (!isWebviewMessage(raw)) {
-          this.log.warn(`form editor: ignored a malformed message from the webview`);
+          this.ctx.log.warn(`form editor: ignored a malformed message from the webview`);
           return;
         }
         switch (raw.type) {
@@ -74,7 +72,7 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
             shown = st.value;
             last = st;
             post({ type: 'init', model: formModel(kind), state: st });
-            this.log.info(`form: ${vscode.workspace.asRelativePath(doc.uri)} asked for at ${new Date(Date.now() - (performance.now() - opened)).toISOString()}, webview ready after ${Math.round(started - opened)} ms, init built in ${Math.round(performance.now() - started)} ms`);
+            this.ctx.log.info(`form: ${vscode.workspace.asRelativePath(doc.uri)} asked for at ${new Date(Date.now() - (performance.now() - opened)).toISOString()}, webview ready after ${Math.round(started - opened)} ms, init built in ${Math.round(performance.now() - started)} ms`);
             return;
           }
           case 'edit': {
@@ -87,7 +85,7 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
               sent = '';
               setTimeout(() => update(), 0);
             }).catch((e: unknown) => {
-              this.log.error(e instanceof Error ? e : String(e));
+              this.ctx.log.error(e instanceof Error ? e : String(e));
               update(undefined, true);
             });
             return;
@@ -99,8 +97,8 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
         }
       }),
       // Validation follows every text change (debounced); the form follows validation.
-      this.diagnostics.onDidUpdate(update),
-      serverProblemsOf(this.pusher).onDidChange(update),
+      this.ctx.diagnostics.onDidUpdate(update),
+      serverProblemsOf(this.ctx).onDidChange(update),
       // The environment shown in the toolbar.
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('bluejay') && update()),
     ];
@@ -110,11 +108,11 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
   }
 
   private state(doc: vscode.TextDocument): FormState {
-    const result = this.diagnostics.ensure(doc);
+    const result = this.ctx.diagnostics.ensure(doc);
     const readable = result?.value !== undefined;
     const id = result?.value?.['id'];
-    const problems = [...(result?.problems ?? []), ...serverProblemsOf(this.pusher).get(doc.uri)].map((p) => ({ pointer: p.pointer, severity: p.severity, code: p.code, message: p.message }));
-    const target = this.pusher.keys.endpoint();
+    const problems = [...(result?.problems ?? []), ...serverProblemsOf(this.ctx).get(doc.uri)].map((p) => ({ pointer: p.pointer, severity: p.severity, code: p.code, message: p.message }));
+    const target = this.ctx.keys.endpoint();
     const unreadable = readable ? undefined : (result?.problems.find((p) => p.severity === 'error')?.message ?? 'The text cannot be read as a definition.');
     return {
       version: doc.version,
@@ -138,7 +136,7 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
     if (version > doc.version + 1) return false; // from the future: a confused webview
     const result = editsFor(doc.getText(), formatOf(doc), op);
     if (!result.ok) {
-      this.log.warn(`form editor: ${result.reason}`);
+      this.ctx.log.warn(`form editor: ${result.reason}`);
       void vscode.window.showWarningMessage(`Bluejay: that change could not be made in the text: ${result.reason}`);
       return false;
     }

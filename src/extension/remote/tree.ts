@@ -16,7 +16,7 @@ import { diffWithRemote } from '../sync/diff';
 import * as vscode from 'vscode';
 import { pullIntoFile, pullNew } from '../sync/pull';
 import type { Definitions } from '../sync/pushCommands';
-import type { Pusher } from '../sync/pusher';
+import type { Ctx } from '../ctx';
 import { agentPersonas, clientFor, digitalHumansPage, idOf, labelOf, quietTarget, why, type KeyedTarget } from '../sync/remoteRead';
 import { editorState } from '../sync/stateFile';
 import { localText, LocalIndex } from './localIndex';
@@ -47,9 +47,9 @@ export class RemoteTree implements Disposable {
   private readonly index: LocalIndex;
   private readonly subscriptions: Disposable[];
 
-  constructor(private readonly pusher: Pusher, private readonly defs: Definitions, private readonly fire: () => void) {
+  constructor(private readonly ctx: Ctx, private readonly defs: Definitions, private readonly fire: () => void) {
     this.index = new LocalIndex(defs, fire);
-    this.subscriptions = [this.index, editorState(pusher).onDidChange(fire)];
+    this.subscriptions = [this.index, editorState(ctx).onDidChange(fire)];
   }
 
   /** Drops what was read (a switch of environment or key, the Refresh button) and shows it again. */
@@ -61,7 +61,7 @@ export class RemoteTree implements Disposable {
 
   async getChildren(element?: unknown): Promise<Node[]> {
     const node = element as Node | undefined;
-    const t = await quietTarget(this.pusher.keys);
+    const t = await quietTarget(this.ctx.keys);
     if (!t.ok) return node ? [] : [t.noKey ? { type: 'message', text: `${t.message} Set API Key...`, icon: 'key', command: 'bluejay.setApiKey' } : { type: 'message', text: t.message, icon: 'error', command: 'bluejay.switchEnvironment' }];
     if (this.slot !== t.target.slot) {
       this.slot = t.target.slot;
@@ -122,9 +122,9 @@ export class RemoteTree implements Disposable {
         return this.addAgent(args[0]);
       case 'pull':
         if (!item) return undefined;
-        return item.local ? pullIntoFile(this.pusher, this.defs, item.local) : pullNew(this.pusher, this.defs, { kind: item.kind, id: item.id });
+        return item.local ? pullIntoFile(this.ctx, this.defs, item.local) : pullNew(this.ctx, this.defs, { kind: item.kind, id: item.id });
       case 'diff':
-        return item?.local && diffWithRemote(this.pusher, this.defs, item.local);
+        return item?.local && diffWithRemote(this.ctx, this.defs, item.local);
       case 'openFile':
         return item?.local && vscode.window.showTextDocument(item.local);
       default:
@@ -133,7 +133,7 @@ export class RemoteTree implements Disposable {
   }
 
   private agentIds(): number[] {
-    return this.pusher.memento.get<number[]>(AGENTS, []).filter((n) => Number.isSafeInteger(n) && n > 0);
+    return this.ctx.memento.get<number[]>(AGENTS, []).filter((n) => Number.isSafeInteger(n) && n > 0);
   }
 
   private async addAgent(arg: unknown): Promise<boolean> {
@@ -141,14 +141,14 @@ export class RemoteTree implements Disposable {
     const agent = raw === undefined ? undefined : parseIntegerId(raw);
     if (agent === undefined) return false;
     const ids = this.agentIds();
-    if (!ids.includes(agent)) await this.pusher.memento.update(AGENTS, [...ids, agent]);
+    if (!ids.includes(agent)) await this.ctx.memento.update(AGENTS, [...ids, agent]);
     this.agents.delete(agent);
     this.fire();
     return true;
   }
 
   private async loadMore(): Promise<void> {
-    const t = await quietTarget(this.pusher.keys);
+    const t = await quietTarget(this.ctx.keys);
     const current = await this.humans;
     if (!t.ok || !current || current.page >= current.total) return;
     this.humans = this.loadHumans(t.target, current.page + 1, current.items);
@@ -158,7 +158,7 @@ export class RemoteTree implements Disposable {
 
   private async loadHumans(target: KeyedTarget, page: number, before: Record<string, unknown>[]): Promise<Listed> {
     try {
-      const p = await digitalHumansPage(clientFor(this.pusher, target), page, PAGE_SIZE);
+      const p = await digitalHumansPage(clientFor(this.ctx, target), page, PAGE_SIZE);
       return { items: [...before, ...p.items], page: p.page, total: p.totalPages };
     } catch (e) {
       return { items: before, page: page - 1, total: page, error: `Could not list the digital humans: ${why(e)}` };
@@ -167,7 +167,7 @@ export class RemoteTree implements Disposable {
 
   private async loadAgent(target: KeyedTarget, agent: number): Promise<Listed> {
     try {
-      return { items: await agentPersonas(clientFor(this.pusher, target), agent), page: 1, total: 1 };
+      return { items: await agentPersonas(clientFor(this.ctx, target), agent), page: 1, total: 1 };
     } catch (e) {
       return { items: [], page: 1, total: 1, error: `Could not list the personas of agent ${agent}: ${why(e)}` };
     }
@@ -189,7 +189,7 @@ export class RemoteTree implements Disposable {
 
   /** The fields Bluejay changed since the local file's baseline (none without one). Fields a list leaves out count as unchanged. */
   private async drifted(uri: Uri, kind: Kind, id: string | number, resource: Readonly<Record<string, unknown>>, origin: string): Promise<string[]> {
-    const baseline = await editorState(this.pusher).baseline(uri, origin);
+    const baseline = await editorState(this.ctx).baseline(uri, origin);
     if (!baseline || baseline.kind !== kind || !sameId(baseline.id, id)) return [];
     let value: Record<string, unknown> | undefined;
     try {

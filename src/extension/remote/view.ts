@@ -4,15 +4,15 @@
  * Switching environment or changing a key reads Bluejay again.
  */
 import * as vscode from 'vscode';
-import type { Definitions } from '../sync/pushCommands';
-import type { Pusher } from '../sync/pusher';
+import type { Ctx } from '../ctx';
+import { definitions } from '../sync/commands';
 import type { RemoteTree } from './tree';
 import { api } from '../lazy';
 
-export function registerRemoteView(secrets: vscode.SecretStorage, pusher: Pusher, defs: Definitions): { disposable: vscode.Disposable; provider: vscode.TreeDataProvider<unknown> } {
+export function registerRemoteView(ctx: Ctx): { disposable: vscode.Disposable; provider: vscode.TreeDataProvider<unknown> } {
   const changed = new vscode.EventEmitter<void>();
   let tree: RemoteTree | undefined;
-  const get = (): RemoteTree => (tree ??= new (api().RemoteTree)(pusher, defs, () => changed.fire()));
+  const get = (): RemoteTree => (tree ??= new (api().RemoteTree)(ctx, definitions, () => changed.fire()));
   const provider: vscode.TreeDataProvider<unknown> = { onDidChangeTreeData: changed.event, getChildren: (n) => get().getChildren(n), getTreeItem: (n) => get().getTreeItem(n) };
   const run = (name: string): vscode.Disposable => vscode.commands.registerCommand(`bluejay.remote.${name}`, (...args: unknown[]) => get().run(name, args));
   const disposable = vscode.Disposable.from(
@@ -20,7 +20,7 @@ export function registerRemoteView(secrets: vscode.SecretStorage, pusher: Pusher
     vscode.window.createTreeView('bluejay.remote', { treeDataProvider: provider }),
     ...['refresh', 'loadMore', 'showAgentPersonas', 'pull', 'diff', 'openFile'].map(run),
     vscode.workspace.onDidChangeConfiguration((e) => ['environment', 'environments', 'baseUrl'].some((k) => e.affectsConfiguration(`bluejay.${k}`)) && tree?.refresh()),
-    secrets.onDidChange((e) => e.key.startsWith('bluejay.apiKey:') && tree?.refresh()),
+    ctx.keys.onDidChange(() => tree?.refresh()),
     { dispose: () => tree?.dispose() },
   );
   return { disposable, provider };

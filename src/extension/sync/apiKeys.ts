@@ -31,6 +31,11 @@ export type TargetResult = ({ readonly ok: true } & Target) | { readonly ok: fal
 export class ApiKeys {
   constructor(private readonly secrets: vscode.SecretStorage, private readonly config: Config, private readonly log: Logger) {}
 
+  /** Fires when a key is stored or removed (in this window or another). */
+  onDidChange(listener: () => void): vscode.Disposable {
+    return this.secrets.onDidChange((e) => e.key.startsWith('bluejay.apiKey:') && listener());
+  }
+
   /** The active environment's name (undefined: none), whether or not it is defined. */
   get activeName(): string | undefined {
     return this.config.activeEnvironmentName;

@@ -5,17 +5,15 @@
  * dist/api.js (through lazy.ts), loaded on first use.
  */
 import * as vscode from 'vscode';
-import type { Config } from '../config';
+import type { Ctx } from '../ctx';
 import { ALL_SELECTOR, documentKind, EXCLUDE, GLOB, isDefinition } from '../definitions';
-import type { Logger } from '../log';
-import type { ApiKeys } from './apiKeys';
 import type { Definitions } from './pushCommands';
-import type { Pusher } from './pusher';
 import { api } from '../lazy';
 
 export const definitions: Definitions = { isDefinition, find: () => vscode.workspace.findFiles(GLOB, EXCLUDE), glob: GLOB };
 
-export function registerPushCommands(config: Config, keys: ApiKeys, pusher: Pusher, log: Logger): vscode.Disposable {
+export function registerPushCommands(ctx: Ctx): vscode.Disposable {
+  const { config, keys, pusher, diagnostics } = ctx;
   const defs = definitions;
   const lenses = new vscode.EventEmitter<void>();
   const command = (name: string, run: (arg?: unknown, more?: unknown) => unknown): vscode.Disposable => vscode.commands.registerCommand(`bluejay.${name}`, run);
@@ -25,20 +23,20 @@ export function registerPushCommands(config: Config, keys: ApiKeys, pusher: Push
     command('setApiKey', (key) => api().promptKey(keys, key)),
     command('clearApiKey', () => api().clearKey(keys)),
     command('pushFile', (uri, options) => api().pushFile(pusher, defs, uri, options)),
-    command('pushAll', () => api().pushAll(keys, pusher, defs, log)),
+    command('pushAll', () => api().pushAll(ctx, defs)),
     command('switchEnvironment', (name) => api().switchEnvironment(config, name)),
-    command('pull', (arg) => api().pullNew(pusher, defs, arg)),
-    command('pullIntoFile', (uri) => api().pullIntoFile(pusher, defs, uri)),
-    command('diffWithRemote', (uri) => api().diffWithRemote(pusher, defs, uri)),
-    command('plan', (uri) => api().planCommand(pusher, defs, uri)),
-    vscode.workspace.registerTextDocumentContentProvider('bluejay-remote', { provideTextDocumentContent: (uri, token) => api().remoteContent(pusher, uri, token) }),
+    command('pull', (arg) => api().pullNew(ctx, defs, arg)),
+    command('pullIntoFile', (uri) => api().pullIntoFile(ctx, defs, uri)),
+    command('diffWithRemote', (uri) => api().diffWithRemote(ctx, defs, uri)),
+    command('plan', (uri) => api().planCommand(ctx, defs, uri)),
+    vscode.workspace.registerTextDocumentContentProvider('bluejay-remote', { provideTextDocumentContent: (uri, token) => api().remoteContent(ctx, uri, token) }),
     // Push | Diff | Pull; Diff and Pull once the file has an id (known from its validation).
-    pusher.diagnostics.onDidUpdate(() => lenses.fire()),
+    diagnostics.onDidUpdate(() => lenses.fire()),
     vscode.languages.registerCodeLensProvider(ALL_SELECTOR, {
       onDidChangeCodeLenses: lenses.event,
       provideCodeLenses: (doc) => {
         if (!isDefinition(doc)) return [];
-        const id = pusher.diagnostics.get(doc)?.value?.['id'];
+        const id = diagnostics.get(doc)?.value?.['id'];
         const onBluejay = typeof id === 'string' || typeof id === 'number';
         const run = onBluejay && documentKind(doc) === 'digital-human' ? [lens(doc, '$(play) Run', 'runFile')] : [];
         return [lens(doc, '$(cloud-upload) Push', 'pushFile'), ...(onBluejay ? [lens(doc, '$(diff) Diff', 'diffWithRemote'), lens(doc, '$(cloud-download) Pull', 'pullIntoFile')] : []), ...run];

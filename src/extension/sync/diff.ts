@@ -17,7 +17,7 @@ import { carries, renderDefinition } from '../../core/sync/remote';
 import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
 import { openDefinition, validationOf, type Definitions } from './pushCommands';
-import type { Pusher } from './pusher';
+import type { Ctx } from '../ctx';
 import { clientFor, idOf, quietTarget, readRemote, why } from './remoteRead';
 import type { EditOp } from '../../core/edit/types';
 import { formatOf } from '../definitions';
@@ -68,17 +68,17 @@ export function remoteText(local: Readonly<Record<string, unknown>> | undefined,
 }
 
 /** Diff with Remote for the file given (or the active one); whether the diff opened. */
-export async function diffWithRemote(pusher: Pusher, defs: Definitions, arg: unknown): Promise<boolean> {
+export async function diffWithRemote(ctx: Ctx, defs: Definitions, arg: unknown): Promise<boolean> {
   const doc = await openDefinition(defs, arg, 'compare it with Bluejay');
   if (!doc) return false;
   const uri = doc.uri;
   const name = vscode.workspace.asRelativePath(uri);
-  const value = validationOf(pusher, doc).value;
+  const value = validationOf(ctx, doc).value;
   if (!value || idOf(value) === undefined) {
     void vscode.window.showInformationMessage(`Bluejay: ${name} is not on Bluejay yet (it has no id): push it to create it.`);
     return false;
   }
-  const target = await requireKey(pusher.keys);
+  const target = await requireKey(ctx.keys);
   if (!target) return false;
   const base = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const left = vscode.Uri.from({ scheme: SCHEME, path: `/${base.replace(/\.json$/i, '.jsonc')}`, query: new URLSearchParams({ file: uri.toString(), n: String(++nonce) }).toString() });
@@ -110,7 +110,7 @@ function inFileText(text: string, local: Readonly<Record<string, unknown>>, remo
 }
 
 /** The text of a `bluejay-remote:` document: Bluejay's copy of the file named in the query, or a plan. */
-export async function remoteContent(pusher: Pusher, uri: Uri, token: CancellationToken): Promise<string> {
+export async function remoteContent(ctx: Ctx, uri: Uri, token: CancellationToken): Promise<string> {
   const query = new URLSearchParams(uri.query);
   const plan = query.get('plan');
   if (plan !== null) return plans.get(plan) ?? 'This plan is no longer available: run Bluejay: Plan again.\n';
@@ -121,14 +121,14 @@ export async function remoteContent(pusher: Pusher, uri: Uri, token: Cancellatio
   try {
     const doc = await vscode.workspace.openTextDocument(fileUri);
     const format = formatOf(doc);
-    const validated = validationOf(pusher, doc);
+    const validated = validationOf(ctx, doc);
     const id = validated.value ? idOf(validated.value) : undefined;
     if (!validated.kind || id === undefined) return `${comment} ${vscode.workspace.asRelativePath(fileUri)} is not on Bluejay yet (it has no id).\n`;
-    const t = await quietTarget(pusher.keys);
+    const t = await quietTarget(ctx.keys);
     if (!t.ok) return `${comment} Bluejay's copy could not be read: ${t.message}\n`;
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
-    const { remote } = await readRemote(clientFor(pusher, t.target), validated.kind, id, abort.signal);
+    const { remote } = await readRemote(clientFor(ctx, t.target), validated.kind, id, abort.signal);
     return remoteText(validated.value, remote, format, doc.getText());
   } catch (e) {
     return `${comment} Bluejay's copy could not be read: ${why(e)}\n`;

@@ -17,7 +17,8 @@ import type { Sender } from '../../core/sync/push';
 import { errorProblems, placed } from '../../core/sync/serverProblems';
 import type { ValidationResult } from '../../core/validate';
 import * as vscode from 'vscode';
-import type { DriftMode, Pusher, PushRun } from './pusher';
+import type { Ctx } from '../ctx';
+import type { DriftMode, PushRun } from './pusher';
 import { readRemote, type KeyedTarget } from './remoteRead';
 import { chooseFields, takeFields } from './resolve';
 import { editorState } from './stateFile';
@@ -41,30 +42,30 @@ export type DriftGate = { readonly go: true; readonly text?: string } | { readon
 
 const GO: DriftGate = { go: true };
 
-export async function guardDrift(pusher: Pusher, input: DriftInput): Promise<DriftGate> {
+export async function guardDrift(ctx: Ctx, input: DriftInput): Promise<DriftGate> {
   const { doc, text, format, validated, target, mode } = input;
   const kind = validated.kind;
   const value = validated.value;
   const rawId = value?.['id'];
   const id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : null;
   if (mode === 'force' || !kind || !value || id === null) return GO;
-  const baseline = await editorState(pusher).baseline(doc.uri, target.origin);
+  const baseline = await editorState(ctx).baseline(doc.uri, target.origin);
   if (!baseline || baseline.kind !== kind || !sameId(baseline.id, id)) return GO;
   const name = vscode.workspace.asRelativePath(doc.uri);
-  const show = (problems: Problem[]): void => serverProblemsOf(pusher).show(doc, problems, input.relocate ? format : undefined);
+  const show = (problems: Problem[]): void => serverProblemsOf(ctx).show(doc, problems, input.relocate ? format : undefined);
   let remote: Record<string, unknown>;
   try {
     remote = (await readRemote(input.sender, kind, id, input.signal)).remote;
   } catch (e) {
     const failed = errorProblems(text, format, e);
-    pusher.log.info(`not pushed ${name}: reading Bluejay's copy first failed (${failed.status ?? 'no answer'})`);
+    ctx.log.info(`not pushed ${name}: reading Bluejay's copy first failed (${failed.status ?? 'no answer'})`);
     show(failed.problems);
     return { go: false, run: { outcome: { kind, id, action: 'failed', status: failed.status, problems: [...validated.problems, ...failed.problems] } } };
   }
   const drift = driftOf(baseline.fields, apiFields(value), apiFields(remote));
   if (drift.status !== 'remote-changed' && drift.status !== 'both-changed') return GO;
   const changed = drift.fields.filter((f) => f.remoteChanged).map((f) => f.pointer.slice(1));
-  pusher.log.info(`not pushed ${name}: Bluejay's copy changed since it was last pushed or pulled (${changed.join(', ')}; ${drift.status})`);
+  ctx.log.info(`not pushed ${name}: Bluejay's copy changed since it was last pushed or pulled (${changed.join(', ')}; ${drift.status})`);
   const message = `Bluejay's copy changed since this file was last pushed or pulled (${changed.join(', ')}): pull it, or compare (Diff with Remote), then push again.`;
   show(placed(text, format, [{ code: 'remote-drift', pointer: '/id', message }]));
   const refused: DriftGate = { go: false, run: { outcome: undefined, reason: 'drift' } };

@@ -13,7 +13,7 @@ import { textUri } from './diff';
 import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
 import type { Definitions } from './pushCommands';
-import type { Pusher } from './pusher';
+import type { Ctx } from '../ctx';
 import { clientFor } from './remoteRead';
 import { formatOf } from '../definitions';
 
@@ -44,15 +44,15 @@ async function textOf(uri: Uri): Promise<{ text: string | undefined; validated: 
   return { text: decoded.text, validated: { ...decoded, problems: decoded.problems.filter((p) => p.code !== 'byte-order-mark') } };
 }
 
-export async function planCommand(pusher: Pusher, defs: Definitions, arg: unknown): Promise<FilePlan[] | undefined> {
+export async function planCommand(ctx: Ctx, defs: Definitions, arg: unknown): Promise<FilePlan[] | undefined> {
   const uris = await filesToPlan(defs, arg);
   if (!uris.length) {
     void vscode.window.showInformationMessage('Bluejay: there are no definition files in the workspace to plan.');
     return undefined;
   }
-  const target = await requireKey(pusher.keys);
+  const target = await requireKey(ctx.keys);
   if (!target) return undefined;
-  const client = clientFor(pusher, target);
+  const client = clientFor(ctx, target);
   const plans = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Bluejay: planning (nothing is sent)', cancellable: true }, async (progress, token) => {
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
@@ -76,7 +76,7 @@ export async function planCommand(pusher: Pusher, defs: Definitions, arg: unknow
   }
   const n = plans.length;
   lines.push('', `${n} file${n === 1 ? '' : 's'}: ${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged, ${count('invalid')} invalid.`, '');
-  pusher.log.info(lines[lines.length - 2] ?? '');
+  ctx.log.info(lines[lines.length - 2] ?? '');
   const doc = await vscode.workspace.openTextDocument(textUri('Bluejay plan.txt', lines.join('\n')));
   await vscode.window.showTextDocument(doc, { preview: true });
   return plans;

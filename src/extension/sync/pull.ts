@@ -21,7 +21,7 @@ import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
 import { parseId, pickDigitalHuman, pickKind, pickPersona } from './pickers';
 import { openDefinition, validationOf, type Definitions } from './pushCommands';
-import type { Pusher } from './pusher';
+import type { Ctx } from '../ctx';
 import { clientFor, idOf, readRemote, why, type RemoteCopy } from './remoteRead';
 import { editorState } from './stateFile';
 import { isRecord } from '../../core/record';
@@ -32,26 +32,26 @@ const SUFFIX: Readonly<Record<Kind, string>> = { 'customer-persona': 'persona', 
 
 
 /** Reads Bluejay's copy with progress in the status bar; undefined (said) when it cannot. */
-async function fetchRemote(pusher: Pusher, kind: Kind, id: string | number): Promise<RemoteCopy | undefined> {
-  const target = await requireKey(pusher.keys);
+async function fetchRemote(ctx: Ctx, kind: Kind, id: string | number): Promise<RemoteCopy | undefined> {
+  const target = await requireKey(ctx.keys);
   if (!target) return undefined;
   try {
-    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Bluejay: reading ${kind} ${String(id)}` }, () => readRemote(clientFor(pusher, target), kind, id));
+    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Bluejay: reading ${kind} ${String(id)}` }, () => readRemote(clientFor(ctx, target), kind, id));
   } catch (e) {
     void vscode.window.showErrorMessage(`Bluejay: ${kind} ${String(id)} could not be read from ${target.label}: ${why(e)}`);
     return undefined;
   }
 }
 
-async function recordPulled(pusher: Pusher, uri: Uri, kind: Kind, id: string | number, text: string, copy: RemoteCopy): Promise<void> {
-  const t = pusher.keys.endpoint();
+async function recordPulled(ctx: Ctx, uri: Uri, kind: Kind, id: string | number, text: string, copy: RemoteCopy): Promise<void> {
+  const t = ctx.keys.endpoint();
   if (!t.ok) return;
   const value = validateText(text, uri.path).value ?? copy.remote;
-  await editorState(pusher).record(uri, t.origin, baselineFrom(kind, id, apiFields(value), copy.resource, new Date().toISOString()));
+  await editorState(ctx).record(uri, t.origin, baselineFrom(kind, id, apiFields(value), copy.resource, new Date().toISOString()));
 }
 
 /** Pull from Bluejay into a New File: resolves to the file written, undefined when nothing was. */
-export async function pullNew(pusher: Pusher, _defs: Definitions, arg: unknown): Promise<Uri | undefined> {
+export async function pullNew(ctx: Ctx, _defs: Definitions, arg: unknown): Promise<Uri | undefined> {
   const given = isRecord(arg) ? arg : {};
   const kind = isKind(given['kind']) ? given['kind'] : await pickKind();
   if (!kind) return undefined;
@@ -62,13 +62,13 @@ export async function pullNew(pusher: Pusher, _defs: Definitions, arg: unknown):
       void vscode.window.showErrorMessage(`Bluejay: ${JSON.stringify(rawId)} is not a ${kind} id.`);
       return undefined;
     }
-    const target = await requireKey(pusher.keys);
+    const target = await requireKey(ctx.keys);
     if (!target) return undefined;
-    const client = clientFor(pusher, target);
+    const client = clientFor(ctx, target);
     id = kind === 'digital-human' ? await pickDigitalHuman(client) : await pickPersona(client);
     if (id === undefined) return undefined;
   }
-  const copy = await fetchRemote(pusher, kind, id);
+  const copy = await fetchRemote(ctx, kind, id);
   if (!copy) return undefined;
   const realId = idOf(copy.resource) ?? id;
   const uri = given['target'] instanceof vscode.Uri ? given['target'] : await askWhere(kind, copy.resource, realId);
@@ -84,8 +84,8 @@ export async function pullNew(pusher: Pusher, _defs: Definitions, arg: unknown):
     await mkdir(dirname(uri.fsPath), { recursive: true });
     await writeFileAtomic(uri.fsPath, text);
   } else await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  await recordPulled(pusher, uri, kind, realId, text, copy);
-  pusher.log.info(`pulled ${kind} ${String(realId)} into ${vscode.workspace.asRelativePath(uri)}`);
+  await recordPulled(ctx, uri, kind, realId, text, copy);
+  ctx.log.info(`pulled ${kind} ${String(realId)} into ${vscode.workspace.asRelativePath(uri)}`);
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
   vscode.window.setStatusBarMessage(`$(cloud-download) Bluejay: pulled ${kind} ${String(realId)} into ${vscode.workspace.asRelativePath(uri)}`, 5000);
   return uri;
@@ -104,19 +104,19 @@ async function askWhere(kind: Kind, resource: Readonly<Record<string, unknown>>,
 }
 
 /** Pull Remote Changes into Current File: the fields changed (pointers), or undefined when nothing was pulled. */
-export async function pullIntoFile(pusher: Pusher, defs: Definitions, arg: unknown): Promise<{ changed: string[] } | undefined> {
+export async function pullIntoFile(ctx: Ctx, defs: Definitions, arg: unknown): Promise<{ changed: string[] } | undefined> {
   const doc = await openDefinition(defs, arg, 'pull into it');
   if (!doc) return undefined;
   const uri = doc.uri;
   const name = vscode.workspace.asRelativePath(uri);
   const format = formatOf(doc);
-  const validated = validationOf(pusher, doc);
+  const validated = validationOf(ctx, doc);
   const id = validated.value ? idOf(validated.value) : undefined;
   if (!validated.kind || id === undefined) {
     void vscode.window.showInformationMessage(`Bluejay: ${name} has no id, so it is not on Bluejay yet: push it to create it, or use Pull from Bluejay into a New File.`);
     return undefined;
   }
-  const copy = await fetchRemote(pusher, validated.kind, id);
+  const copy = await fetchRemote(ctx, validated.kind, id);
   if (!copy) return undefined;
   const before = doc.getText();
   const refreshed = refreshEdits(before, format, copy.remote);
@@ -128,12 +128,12 @@ export async function pullIntoFile(pusher: Pusher, defs: Definitions, arg: unkno
     void vscode.window.showErrorMessage(`Bluejay: ${name} changed while Bluejay's copy was read; pull again.`);
     return undefined;
   }
-  await recordPulled(pusher, uri, validated.kind, id, doc.getText(), copy);
+  await recordPulled(ctx, uri, validated.kind, id, doc.getText(), copy);
   // Bluejay's copy is in the file now: a drift refusal no longer holds.
-  const kept = serverProblemsOf(pusher).get(uri).filter((p) => p.code !== 'remote-drift');
-  serverProblemsOf(pusher).show(doc, kept, format);
+  const kept = serverProblemsOf(ctx).get(uri).filter((p) => p.code !== 'remote-drift');
+  serverProblemsOf(ctx).show(doc, kept, format);
   const changed = refreshed.changed;
-  pusher.log.info(`pulled into ${name}: ${changed.length ? changed.join(', ') : 'already in step'}`);
+  ctx.log.info(`pulled into ${name}: ${changed.length ? changed.join(', ') : 'already in step'}`);
   if (changed.length) void vscode.window.showInformationMessage(`Bluejay: pulled ${changed.map((p) => p.slice(1)).join(', ')} into ${name}${doc.isDirty ? ' (not saved yet)' : ''}.`);
   else void vscode.window.showInformationMessage(`Bluejay: ${name} is already in step with Bluejay.`);
   return { changed };

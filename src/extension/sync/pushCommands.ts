@@ -4,7 +4,7 @@
  */
 import type { TextDocument, Uri } from 'vscode';
 import type { PushAction } from '../../core/sync/push';
-import type { Logger } from '../log';
+import type { Ctx } from '../ctx';
 import type { ApiKeys } from './apiKeys';
 import { confirmPush } from './environments';
 import * as vscode from 'vscode';
@@ -46,8 +46,8 @@ export async function openDefinition(defs: Definitions, arg: unknown, what: stri
 }
 
 /** The document's validation: the live one (cached per version), else made now (validation turned off). */
-export function validationOf(pusher: Pusher, doc: TextDocument): ValidationResult {
-  return pusher.diagnostics.ensure(doc) ?? validateText(doc.getText(), doc.fileName, { format: formatOf(doc) });
+export function validationOf(ctx: Ctx, doc: TextDocument): ValidationResult {
+  return ctx.diagnostics.ensure(doc) ?? validateText(doc.getText(), doc.fileName, { format: formatOf(doc) });
 }
 
 /** Push Current File; `options` (automation, the drift warning's actions) may say what to do on drift: `{ onDrift: 'fail' }`, or `{ onDrift: { take: ['/tag'] } }` to take those fields from Bluejay and push. */
@@ -80,7 +80,7 @@ function report(uri: Uri, run: PushRun): void {
   }
 }
 
-export async function pushAll(keys: ApiKeys, pusher: Pusher, defs: Definitions, log: Logger): Promise<Record<PushAction | 'not pushed', number>> {
+export async function pushAll({ keys, pusher, log }: Ctx, defs: Definitions): Promise<Record<PushAction | 'not pushed', number>> {
   const totals: Record<PushAction | 'not pushed', number> = { created: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0, 'not pushed': 0 };
   let drifted = 0;
   // Ask for a missing key once, before the files, not once per file.

@@ -20,7 +20,8 @@ import { guardDrift } from './drift';
 import { confirmPush } from './environments';
 import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
-import type { Pusher, PushOptions, PushRun } from './pusher';
+import type { Ctx } from '../ctx';
+import type { PushOptions, PushRun } from './pusher';
 import { clientFor, type KeyedTarget } from './remoteRead';
 import { guardSecrets } from './secrets';
 import { editorState } from './stateFile';
@@ -29,8 +30,8 @@ import { formatOf } from '../definitions';
 
 const SERVER_CODES = /^(server-|push-cancelled)/;
 
-export async function pushNow(pusher: Pusher, doc: TextDocument, { signal, quiet, text: given, confirmed, onDrift, allowSecrets }: PushOptions): Promise<PushRun> {
-  const { log } = pusher;
+export async function pushNow(ctx: Ctx, doc: TextDocument, { signal, quiet, text: given, confirmed, onDrift, allowSecrets }: PushOptions): Promise<PushRun> {
+  const { log } = ctx;
   const name = vscode.workspace.asRelativePath(doc.uri);
   if (!vscode.workspace.isTrusted) {
     if (!quiet) void vscode.window.showWarningMessage('Bluejay: pushing is disabled in an untrusted workspace. Trust the workspace to push.');
@@ -39,7 +40,7 @@ export async function pushNow(pusher: Pusher, doc: TextDocument, { signal, quiet
   let text = given ?? doc.getText();
   const format = formatOf(doc);
   // With live validation off there is no cached result: validate here.
-  let validated = given === undefined ? (pusher.diagnostics.ensure(doc) ?? validateText(text, doc.fileName, { format })) : validateText(text, doc.fileName, { format });
+  let validated = given === undefined ? (ctx.diagnostics.ensure(doc) ?? validateText(text, doc.fileName, { format })) : validateText(text, doc.fileName, { format });
   const errors = validated.problems.filter((p) => p.severity === 'error').length;
   if (errors) {
     log.info(`not pushed ${name}: ${errors} errors`);
@@ -47,56 +48,56 @@ export async function pushNow(pusher: Pusher, doc: TextDocument, { signal, quiet
     return { outcome: undefined, reason: 'invalid' };
   }
   // A file pinned to another environment (or pinned while none is active) is refused.
-  const pinned = pinnedProblem(text, format, validated.value, pusher.keys.activeName);
+  const pinned = pinnedProblem(text, format, validated.value, ctx.keys.activeName);
   if (pinned) {
     log.info(`not pushed ${name}: ${pinned.message}`);
-    serverProblemsOf(pusher).show(doc, [pinned], given === undefined ? undefined : format);
+    serverProblemsOf(ctx).show(doc, [pinned], given === undefined ? undefined : format);
     const env = pinnedEnvironment(validated.value) ?? '';
     if (!quiet) void vscode.window.showErrorMessage(`Bluejay: ${name} was not pushed. ${pinned.message}`, `Switch to '${env}'`).then((c) => c && vscode.commands.executeCommand('bluejay.switchEnvironment', env));
     return { outcome: undefined, reason: 'pinned' };
   }
-  const target = await requireKey(pusher.keys);
+  const target = await requireKey(ctx.keys);
   if (!target) return { outcome: undefined, reason: 'no-key' };
   if (target.confirm && confirmed !== target.slot && !(await confirmPush(target, name))) {
     log.info(`not pushed ${name}: not confirmed for ${target.label}`);
     return { outcome: undefined, reason: 'cancelled' };
   }
   // Something that looks like a secret (or the key itself) is sent only when the person says so.
-  const secret = allowSecrets ? undefined : await guardSecrets(pusher, doc, text, format, validated, target.key, given !== undefined);
+  const secret = allowSecrets ? undefined : await guardSecrets(ctx, doc, text, format, validated, target.key, given !== undefined);
   if (secret) return secret;
-  const client = clientFor(pusher, target);
+  const client = clientFor(ctx, target);
   // Bluejay's copy changed since the last push or pull: not sent (or sent as the person chose per field).
   const mode = onDrift ?? (quiet ? 'fail' : given === undefined ? 'ask' : 'warn');
-  const gate = await guardDrift(pusher, { doc, text, format, validated, target, sender: client, mode, relocate: given !== undefined, ...(signal && { signal }) });
+  const gate = await guardDrift(ctx, { doc, text, format, validated, target, sender: client, mode, relocate: given !== undefined, ...(signal && { signal }) });
   if (!gate.go) return gate.run;
   if (gate.text !== undefined) {
     text = gate.text;
     validated = validateText(text, doc.fileName, { format });
   }
   // A create holds the file's lock (the one `bluejay push` takes) until the id is written back.
-  const lock = await createLock(pusher, doc, validated, quiet, signal);
+  const lock = await createLock(ctx, doc, validated, quiet, signal);
   if (lock && !('release' in lock)) return lock;
   try {
-    return await send(pusher, doc, text, validated, client, target, given, signal);
+    return await send(ctx, doc, text, validated, client, target, given, signal);
   } finally {
     await lock?.release();
   }
 }
 
-async function send(pusher: Pusher, doc: TextDocument, text: string, validated: ValidationResult, client: Sender, target: KeyedTarget, given: string | undefined, signal: AbortSignal | undefined): Promise<PushRun> {
-  const { log } = pusher;
+async function send(ctx: Ctx, doc: TextDocument, text: string, validated: ValidationResult, client: Sender, target: KeyedTarget, given: string | undefined, signal: AbortSignal | undefined): Promise<PushRun> {
+  const { log } = ctx;
   const name = vscode.workspace.asRelativePath(doc.uri);
   const format = formatOf(doc);
   const version = doc.version;
   const outcome = await pushText(text, doc.fileName, client, { format, validated, ...(signal && { signal }) });
   log.info(`push ${name}${target.name === undefined ? '' : ` [${target.name}]`}: ${outcome.request?.method ?? ''} ${target.origin}${outcome.request?.path ?? ''} -> ${outcome.action}${outcome.status === null ? '' : ` (${outcome.status})`}`);
   const server = outcome.problems.filter((p) => SERVER_CODES.test(p.code));
-  serverProblemsOf(pusher).show(doc, server, doc.version === version && given === undefined ? undefined : format);
+  serverProblemsOf(ctx).show(doc, server, doc.version === version && given === undefined ? undefined : format);
   // What the push left Bluejay holding: the baseline the next push compares with.
   if ((outcome.action === 'created' || outcome.action === 'updated') && outcome.id !== null && validated.kind && validated.value) {
-    await editorState(pusher).record(doc.uri, target.origin, baselineFrom(validated.kind, outcome.id, apiFields(validated.value), outcome.resource, new Date().toISOString()));
+    await editorState(ctx).record(doc.uri, target.origin, baselineFrom(validated.kind, outcome.id, apiFields(validated.value), outcome.resource, new Date().toISOString()));
   }
-  if (outcome.action === 'created' && outcome.id !== null) await writeId(pusher, doc.uri, outcome.id);
+  if (outcome.action === 'created' && outcome.id !== null) await writeId(ctx, doc.uri, outcome.id);
   return { outcome };
 }
 
@@ -106,7 +107,7 @@ async function send(pusher: Pusher, doc: TextDocument, text: string, validated: 
  * file on disk gets the id alone (so another push of it, a terminal's, finds it and does not create
  * it again) and the document keeps its unsaved edits, the id among them.
  */
-async function writeId(pusher: Pusher, uri: Uri, id: string | number): Promise<void> {
+async function writeId(ctx: Ctx, uri: Uri, id: string | number): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(uri); // the live document, even if its tab closed meanwhile
   const name = vscode.workspace.asRelativePath(uri);
   const lost = (): void => void vscode.window.showWarningMessage(`Bluejay created it with id ${String(id)}, but the id could not be written into ${name}: add it by hand, or the next push creates another.`);
@@ -123,8 +124,8 @@ async function writeId(pusher: Pusher, uri: Uri, id: string | number): Promise<v
     void vscode.window.showInformationMessage(`Bluejay: the new id ${String(id)} was written into ${name}; your other changes are not saved yet.`);
     return;
   }
-  pusher.internalSaves.add(uri.toString());
-  if (!(await doc.save())) pusher.internalSaves.delete(uri.toString());
+  ctx.internalSaves.add(uri.toString());
+  if (!(await doc.save())) ctx.internalSaves.delete(uri.toString());
 }
 
 /** The id written into the file on disk as one minimal edit (atomically, a byte-order mark kept); whether it was. */
@@ -147,7 +148,7 @@ async function writeIdOnDisk(path: string, format: 'yaml' | 'json', id: string |
  * (another push created it: not created again), or no lock to be had (the folder cannot be written).
  * Undefined when no lock is needed.
  */
-async function createLock(pusher: Pusher, doc: TextDocument, validated: ValidationResult, quiet: boolean | undefined, signal: AbortSignal | undefined): Promise<Lock | PushRun | undefined> {
+async function createLock(ctx: Ctx, doc: TextDocument, validated: ValidationResult, quiet: boolean | undefined, signal: AbortSignal | undefined): Promise<Lock | PushRun | undefined> {
   const value = validated.value;
   if (doc.uri.scheme !== 'file' || !value || (value['id'] !== undefined && value['id'] !== null)) return undefined;
   const name = vscode.workspace.asRelativePath(doc.uri);
@@ -157,7 +158,7 @@ async function createLock(pusher: Pusher, doc: TextDocument, validated: Validati
   } catch (e) {
     if ((e as { name?: unknown }).name === 'AbortError') return { outcome: undefined, reason: 'cancelled' };
     const message = `${name} was not pushed: its folder cannot be written (${e instanceof Error ? e.message : String(e)}), so the id Bluejay assigns could not be written back.`;
-    pusher.log.warn(message);
+    ctx.log.warn(message);
     if (!quiet) void vscode.window.showErrorMessage(`Bluejay: ${message}`);
     const problem: Problem = { severity: 'error', code: 'file-not-writable', pointer: '', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
     return { outcome: { kind: validated.kind ?? null, id: null, action: 'failed', status: null, problems: [...validated.problems, problem] } };
@@ -166,7 +167,7 @@ async function createLock(pusher: Pusher, doc: TextDocument, validated: Validati
   const onDisk = await vscode.workspace.fs.readFile(doc.uri).then((b) => kindAndId(new TextDecoder().decode(b), doc.fileName), () => undefined);
   if (!onDisk) return lock;
   await lock.release();
-  pusher.log.info(`not pushed ${name}: the file on disk has id ${String(onDisk.id)} (another push may just have created it)`);
+  ctx.log.info(`not pushed ${name}: the file on disk has id ${String(onDisk.id)} (another push may just have created it)`);
   if (!quiet) void vscode.window.showWarningMessage(`Bluejay: ${name} was not created: the file on disk has id ${String(onDisk.id)}, perhaps just created by another push. Revert the file to take it up (or remove the id on disk too), then push.`);
   return { outcome: undefined, reason: 'drift' };
 }

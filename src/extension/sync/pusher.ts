@@ -1,15 +1,9 @@
 /**
- * Pushes documents to Bluejay: one request in flight per file (a save during a push queues one more
- * push of the newest text). The push itself (pushNow.ts) and Bluejay's answers as diagnostics
- * (serverProblems.ts) load with dist/api.js.
+ * The push queue: one request in flight per file (a save during a push queues one more push of the
+ * newest text). The push itself (pushNow.ts) loads with dist/api.js; the context (ctx.ts) hands it in.
  */
 import type * as vscode from 'vscode';
-import type { BluejayClient } from '../../core/api/client';
 import type { PushOutcome } from '../../core/sync/push';
-import type { Diagnostics } from '../diagnostics';
-import type { Logger } from '../log';
-import type { ApiKeys } from './apiKeys';
-import { api } from '../lazy';
 
 export interface PushOptions {
   readonly signal?: AbortSignal;
@@ -41,18 +35,15 @@ export interface PushRun {
   readonly reason?: 'untrusted' | 'invalid' | 'pinned' | 'no-key' | 'cancelled' | 'drift' | 'secret';
 }
 
-export class Pusher implements vscode.Disposable {
+/** One push of one document, as it is done (pushNow.ts). */
+export type PushOne = (doc: vscode.TextDocument, options: PushOptions) => Promise<PushRun>;
+
+/** The push queue: one push per file at a time, each done by `pushOne`. */
+export class Pusher {
   private readonly running = new Map<string, Promise<PushRun>>();
   private readonly again = new Map<string, PushOptions>();
-  /** The client of the last target and key (pushNow.ts makes it). */
-  client: { id: string; client: BluejayClient } | undefined;
-  /** Bluejay's answers as diagnostics: made on first use by the lazy bundles (serverProblems.ts), disposed here. */
-  serverProblems: vscode.Disposable | undefined;
-  /** Documents whose next save is the id write-back, not a person's save. */
-  readonly internalSaves = new Set<string>();
 
-  /** `memento`: the workspace's state (whether adding .bluejay/ to .gitignore was offered, the Remote view's agents). */
-  constructor(readonly keys: ApiKeys, readonly diagnostics: Diagnostics, readonly log: Logger, readonly userAgent: string, readonly memento: vscode.Memento) {}
+  constructor(private readonly pushOne: PushOne) {}
 
   /**
    * Pushes `doc` (or the `text` given, such as what was just saved); if a push of it is under way,
@@ -66,7 +57,7 @@ export class Pusher implements vscode.Disposable {
       this.again.set(key, options);
       return current.then(() => this.running.get(key) ?? this.push(doc, options));
     }
-    const run = this.pushNow(doc, options).finally(() => {
+    const run = this.pushOne(doc, options).finally(() => {
       this.running.delete(key);
       const next = this.again.get(key);
       this.again.delete(key);
@@ -74,14 +65,5 @@ export class Pusher implements vscode.Disposable {
     });
     this.running.set(key, run);
     return run;
-  }
-
-  /** The push itself lives in dist/api.js (pushNow.ts), loaded on the first push. */
-  private async pushNow(doc: vscode.TextDocument, options: PushOptions): Promise<PushRun> {
-    return api().pushNow(this, doc, options);
-  }
-
-  dispose(): void {
-    this.serverProblems?.dispose();
   }
 }

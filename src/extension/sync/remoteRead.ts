@@ -1,6 +1,6 @@
 /**
  * Reading Bluejay from the editor (dist/api.js): the client of the active target (one per target
- * and key, kept on the pusher), the target without asking for anything (the Remote view, the diff's
+ * and key, kept on the context), the target without asking for anything (the Remote view, the diff's
  * content), one resource in the file's terms, and the two lists (digital humans paged, an agent's
  * personas). Errors are ApiErrors, whose messages never hold the key.
  */
@@ -11,15 +11,14 @@ import type { Kind } from '../../core/kinds';
 import type { Sender } from '../../core/sync/push';
 import { fromRemote } from '../../core/sync/remote';
 import type { ApiKeys, Target } from './apiKeys';
-import type { Pusher } from './pusher';
+import type { Ctx } from '../ctx';
 import { isRecord } from '../../core/record';
 
 export type KeyedTarget = Target & { readonly key: string };
 
-export function clientFor(pusher: Pusher, target: KeyedTarget): BluejayClient {
-  const id = `${target.url}\u0000${target.key}`;
-  if (pusher.client?.id !== id) pusher.client = { id, client: new BluejayClient({ baseUrl: target.url, apiKey: target.key, userAgent: pusher.userAgent }) };
-  return pusher.client.client;
+/** The client of `target` and its key: the context's current one when it is theirs, else a new one that becomes current. */
+export function clientFor(ctx: Ctx, target: KeyedTarget): BluejayClient {
+  return ctx.clientFor(`${target.url}\u0000${target.key}`, () => new BluejayClient({ baseUrl: target.url, apiKey: target.key, userAgent: ctx.userAgent }));
 }
 
 /** The active target and its key; or why there is none (`noKey`: only the key is missing), asking nothing. */

@@ -5,15 +5,14 @@
  * again this session if the person says so). A status bar item shows and toggles it.
  */
 import * as vscode from 'vscode';
-import type { Config } from '../config';
+import type { Ctx } from '../ctx';
 import { activeDefinition, isDefinition, onDidChangeActiveDefinition } from '../definitions';
-import type { ApiKeys } from './apiKeys';
-import type { Pusher } from './pusher';
 import { api } from '../lazy';
 
 const SETTLE_MS = 300;
 
-export function registerSaveToSync(config: Config, keys: ApiKeys, pusher: Pusher): vscode.Disposable {
+export function registerSaveToSync(ctx: Ctx): vscode.Disposable {
+  const { config, keys, pusher } = ctx;
   const reasons = new Map<string, vscode.TextDocumentSaveReason>();
   const batch = new Map<string, { doc: vscode.TextDocument; text: string }>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -38,7 +37,7 @@ export function registerSaveToSync(config: Config, keys: ApiKeys, pusher: Pusher
   render();
   const moveLegacy = (): void => {
     // Rare: the code that moves the old setting loads with dist/api.js.
-    if (config.hasLegacyPushOnAutoSave) void api().moveLegacySetting(config, pusher.log);
+    if (config.hasLegacyPushOnAutoSave) void api().moveLegacySetting(config, ctx.log);
   };
   moveLegacy();
   return vscode.Disposable.from(
@@ -57,7 +56,7 @@ export function registerSaveToSync(config: Config, keys: ApiKeys, pusher: Pusher
       const key = doc.uri.toString();
       const reason = reasons.get(key);
       reasons.delete(key);
-      if (pusher.internalSaves.delete(key)) return; // the id write-back, not a person's save
+      if (ctx.internalSaves.delete(key)) return; // the id write-back, not a person's save
       if (!config.pushOnSave || !isDefinition(doc)) return;
       if (reason !== vscode.TextDocumentSaveReason.Manual && !config.pushOnAutoSave) return;
       batch.set(key, { doc, text: doc.getText() });

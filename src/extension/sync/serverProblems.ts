@@ -1,7 +1,7 @@
 /**
  * Bluejay's answers to a push as diagnostics (source "Bluejay (server)") on the field they name,
  * kept with their pointers for the form. Made on first use (the first push, pull or form), by
- * whichever lazy bundle needs it first, and kept on the pusher so every bundle shares one: nothing
+ * whichever lazy bundle needs it first, and kept on the context (ctx.ts) so every bundle shares one: nothing
  * of it loads at activation. A problem goes once the text it marks is edited, or its file deleted.
  */
 import type { Disposable, Event, TextDocument, TextDocumentChangeEvent, Uri } from 'vscode';
@@ -10,7 +10,7 @@ import type { Format } from '../../core/kinds';
 import { rangesOf } from '../../core/locate';
 import type { Problem } from '../../core/problem';
 import { toDiagnostic, toRange } from '../diagnostics';
-import type { Pusher } from './pusher';
+import type { Ctx } from '../ctx';
 
 const MISMATCH = 'environment-mismatch';
 
@@ -83,7 +83,7 @@ export class ServerProblems implements Disposable {
   }
 }
 
-/** The one ServerProblems of this window, made on first use and disposed with the pusher. */
-export function serverProblemsOf(pusher: Pusher): ServerProblems {
-  return (pusher.serverProblems ??= new ServerProblems()) as ServerProblems;
+/** The one ServerProblems of this window, made on first use and disposed with the context. */
+export function serverProblemsOf(ctx: Ctx): ServerProblems {
+  return ctx.service('serverProblems', () => new ServerProblems());
 }

@@ -12,12 +12,12 @@ import { withLock, writeFileAtomic } from '../../core/sync/files';
 import { baselineOf, parseState, serializeState, STATE_FILE, STATE_LOCK, withBaseline, type Baseline, type SyncState } from '../../core/sync/state';
 import type { Logger } from '../log';
 import * as vscode from 'vscode';
-import type { Pusher } from './pusher';
+import type { Ctx } from '../ctx';
 
 const OFFERED = 'bluejay.gitignoreOffered';
 const ADD = 'Add to .gitignore';
 
-export class EditorState {
+export class EditorState implements vscode.Disposable {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly said = new Set<string>();
   /** Folders whose `.bluejay/` is known to exist (no need to look again). */
@@ -111,6 +111,10 @@ export class EditorState {
     this.log.warn(message);
   }
 
+  dispose(): void {
+    this.changed.dispose();
+  }
+
   /** Offers once per workspace to add `.bluejay/` to the folder's .gitignore (a line appended; the file created if missing). */
   private offerGitignore(folder: Uri): void {
     if (this.memento.get<boolean>(OFFERED)) return;
@@ -145,11 +149,7 @@ async function readText(uri: Uri): Promise<string | undefined> {
   }
 }
 
-const states = new WeakMap<Pusher, EditorState>();
-
-/** The one EditorState of this window (kept with the pusher). */
-export function editorState(pusher: Pusher): EditorState {
-  let s = states.get(pusher);
-  if (!s) states.set(pusher, (s = new EditorState(pusher.log, pusher.memento)));
-  return s;
+/** The one EditorState of this window (kept on the context). */
+export function editorState(ctx: Ctx): EditorState {
+  return ctx.service('editorState', () => new EditorState(ctx.log, ctx.memento));
 }

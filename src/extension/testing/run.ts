@@ -12,7 +12,7 @@ import { groupBySimulation, runTarget, type Member, type RunTarget } from '../..
 import type { Sender } from '../../core/sync/push';
 import { confirmPush } from '../sync/environments';
 import { requireKey } from '../sync/keyPrompts';
-import type { Pusher } from '../sync/pusher';
+import type { Ctx } from '../ctx';
 import { clientFor } from '../sync/remoteRead';
 import { Reporter, type ItemState, type KnownResult, type RecordedResult } from './report';
 import { formatOf } from './scan';
@@ -33,7 +33,7 @@ export interface Leaf {
 export interface RunContext {
   readonly controller: vscode.TestController;
   readonly tree: TestTree;
-  readonly pusher: Pusher;
+  readonly editor: Ctx;
   readonly known: Map<string, KnownResult>;
 }
 
@@ -67,12 +67,12 @@ export async function runLeaves(ctx: RunContext, request: vscode.TestRunRequest,
       leaves.forEach((l) => out.errored(l.item, 'Running simulations is disabled in an untrusted workspace: trust the workspace to run.'));
       return out.recorded;
     }
-    const target = leaves.length ? await requireKey(ctx.pusher.keys) : undefined;
+    const target = leaves.length ? await requireKey(ctx.editor.keys) : undefined;
     if (!target) {
       leaves.forEach((l) => out.errored(l.item, 'Not run: no API key is set for Bluejay (Bluejay: Set API Key).'));
       return out.recorded;
     }
-    const client = clientFor(ctx.pusher, target);
+    const client = clientFor(ctx.editor, target);
     const pushed = pushFirst ? await pushAll(ctx, leaves, target, abort.signal) : new Map<string, string>();
     const runnable: { target: RunTarget; ref: Leaf }[] = [];
     for (const leaf of leaves) {
@@ -113,7 +113,7 @@ async function pushAll(ctx: RunContext, leaves: readonly Leaf[], target: { slot:
   }
   for (const uri of uris) {
     if (signal.aborted) break;
-    const push = await ctx.pusher.push(await vscode.workspace.openTextDocument(uri), { signal, quiet: true, confirmed: target.slot });
+    const push = await ctx.editor.pusher.push(await vscode.workspace.openTextDocument(uri), { signal, quiet: true, confirmed: target.slot });
     const o = push.outcome;
     const first = o?.problems.find((p) => p.severity === 'error');
     if (push.reason === 'drift') failures.set(uri.toString(), "remote-drift: Not run: Bluejay's copy changed since this file was last pushed or pulled. Diff or Pull it first, then Push and Run.");

@@ -5,13 +5,13 @@
  */
 import * as vscode from 'vscode';
 import { api } from '../lazy';
-import type { Pusher } from '../sync/pusher';
+import type { Ctx } from '../ctx';
 import type { Testing } from './testing';
 
-export function registerTesting(pusher: Pusher): { disposable: vscode.Disposable; testing: () => Testing } {
+export function registerTesting(ctx: Ctx): { disposable: vscode.Disposable; testing: () => Testing } {
   const controller = vscode.tests.createTestController('bluejay', 'Bluejay');
   let t: Testing | undefined;
-  const get = (): Testing => (t ??= new (api().Testing)(controller, pusher));
+  const get = (): Testing => (t ??= new (api().Testing)(controller, ctx));
   controller.resolveHandler = (item) => get().resolve(item);
   controller.refreshHandler = () => get().refresh();
   const command = (name: string, run: (arg?: unknown, more?: unknown) => unknown): vscode.Disposable => vscode.commands.registerCommand(`bluejay.${name}`, run);

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { readSimulation, simulationRequest } from '../../core/run/api';
 import { targetUri } from '../definitions';
-import type { Pusher } from '../sync/pusher';
+import type { Ctx } from '../ctx';
 import { clientFor, quietTarget } from '../sync/remoteRead';
 import type { KnownResult, RecordedResult } from './report';
 import { leavesOf, runLeaves, setRunClock, type RunContext } from './run';
@@ -33,14 +33,14 @@ export class Testing implements vscode.Disposable {
   /** For tests: the run's clock (undefined: the real one). */
   readonly setRunClock = setRunClock;
 
-  constructor(private readonly controller: vscode.TestController, private readonly pusher: Pusher) {
+  constructor(private readonly controller: vscode.TestController, private readonly ctx: Ctx) {
     this.tree = new TestTree(controller);
     this.run = controller.createRunProfile('Run in Bluejay', vscode.TestRunProfileKind.Run, async (req, token) => void (await this.runRequest(req, token, false)), true);
     this.pushAndRun = controller.createRunProfile('Push and Run in Bluejay', vscode.TestRunProfileKind.Run, async (req, token) => void (await this.runRequest(req, token, true)), false);
   }
 
   private get context(): RunContext {
-    return { controller: this.controller, tree: this.tree, pusher: this.pusher, known: this.known };
+    return { controller: this.controller, tree: this.tree, editor: this.ctx, known: this.known };
   }
 
   async resolve(item: vscode.TestItem | undefined): Promise<void> {
@@ -82,9 +82,9 @@ export class Testing implements vscode.Disposable {
   /** Labels the simulations by their names, read with the key already set (asks nothing). */
   private async readNames(): Promise<void> {
     if (!vscode.workspace.isTrusted) return;
-    const t = await quietTarget(this.pusher.keys);
+    const t = await quietTarget(this.ctx.keys);
     if (!t.ok) return;
-    const client = clientFor(this.pusher, t.target);
+    const client = clientFor(this.ctx, t.target);
     for (const sim of this.tree.simulations().filter((s) => !this.named.has(s))) {
       this.named.add(sim);
       try {
