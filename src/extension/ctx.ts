@@ -30,33 +30,28 @@ export class Ctx implements vscode.Disposable {
   private held: { readonly id: string; readonly client: BluejayClient } | undefined;
   private readonly services = new Map<keyof Services, Services[keyof Services]>();
 
-  constructor(
-    readonly extensionUri: vscode.Uri,
-    readonly config: Config,
-    readonly log: Logger,
-    readonly keys: ApiKeys,
-    readonly diagnostics: Diagnostics,
-    /** The workspace's state (whether adding .bluejay/ to .gitignore was offered, the Remote view's agents). */
-    readonly memento: vscode.Memento,
-    /** The extension's version (package.json), undefined when it gives none. */
-    readonly version: string | undefined,
-  ) {}
+  readonly extensionUri: vscode.Uri;
+  readonly config: Config;
+  /** Where pushes go, and their keys. */
+  readonly keys: ApiKeys;
+  readonly diagnostics: Diagnostics;
+  /** The workspace's state (whether adding .bluejay/ to .gitignore was offered, the Remote view's agents). */
+  readonly memento: vscode.Memento;
+  /** The extension's version (package.json), undefined when it gives none. */
+  readonly version: string | undefined;
+
+  constructor(context: vscode.ExtensionContext, readonly log: Logger) {
+    this.extensionUri = context.extensionUri;
+    this.config = new Config(log);
+    this.keys = new ApiKeys(context.secrets, this.config, log);
+    this.diagnostics = new Diagnostics(this.config, log);
+    this.memento = context.workspaceState;
+    this.version = (context.extension.packageJSON as { version?: string }).version;
+  }
 
   /** How the API client names itself to Bluejay. */
   get userAgent(): string {
     return `bluejay-definitions/${this.version ?? 'dev'} (vscode/${vscode.version})`;
-  }
-
-  /** The context of this window: its settings, keys and diagnostics made from the extension's context. */
-  static create(context: vscode.ExtensionContext, log: Logger): Ctx {
-    const config = new Config(log);
-    const { version } = context.extension.packageJSON as { version?: string };
-    return new Ctx(context.extensionUri, config, log, new ApiKeys(context.secrets, config, log), new Diagnostics(config, log), context.workspaceState, version);
-  }
-
-  /** The client of the last target and key, if one was made. */
-  get client(): BluejayClient | undefined {
-    return this.held?.client;
   }
 
   /** The client for `id` (a target and key): the current one when it is for them, else one made by `make`, which becomes current. */

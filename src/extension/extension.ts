@@ -28,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): BluejayApi {
   const log = createLogger();
   context.subscriptions.push(log);
   try {
-    const ctx = Ctx.create(context, log);
+    const ctx = new Ctx(context, log);
     const { diagnostics } = ctx;
     const remote = registerRemoteView(ctx);
     const testing = registerTesting(ctx);

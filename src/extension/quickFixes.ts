@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { ALL_SELECTOR, documentKind } from './definitions';
 import { toRange, type Diagnostics } from './diagnostics';
+import { toWorkspaceEdit } from './edits';
 import { editing } from './lazy';
 
 export function registerQuickFixes(diagnostics: Diagnostics): vscode.Disposable {
@@ -22,8 +23,7 @@ function actions(doc: vscode.TextDocument, ctx: vscode.CodeActionContext, diagno
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
       action.diagnostics = [d];
       action.isPreferred = fix.preferred;
-      action.edit = new vscode.WorkspaceEdit();
-      for (const e of fix.edits) action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
+      action.edit = toWorkspaceEdit(doc, fix.edits);
       out.push(action);
     }
   }

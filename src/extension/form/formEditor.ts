@@ -1,5 +1,6 @@
 /** Registers the "Bluejay Form" custom editor, its commands, and the open-by-default setting. */
 import * as vscode from 'vscode';
+import type { Config } from '../config';
 import type { Ctx } from '../ctx';
 import { editing } from '../lazy';
 import { targetUri } from '../definitions';
@@ -9,14 +10,14 @@ export const VIEW_TYPE = 'bluejay.form';
 const PATTERNS = ['*.persona.yaml', '*.persona.yml', '*.persona.json', '*.digital-human.yaml', '*.digital-human.yml', '*.digital-human.json'];
 
 /** `bluejay.formEditor.openByDefault` maps onto VS Code's own editor associations (user settings). */
-async function applyDefault(on: boolean): Promise<void> {
-  const config = vscode.workspace.getConfiguration('workbench');
-  const current = { ...(config.inspect<Record<string, string>>('editorAssociations')?.globalValue ?? {}) };
-  for (const p of PATTERNS) {
-    if (on) current[p] = VIEW_TYPE;
-    else if (current[p] === VIEW_TYPE) delete current[p];
-  }
-  await config.update('editorAssociations', current, vscode.ConfigurationTarget.Global);
+async function applyDefault(config: Config): Promise<void> {
+  const on = config.formEditorOpenByDefault;
+  await config.updateEditorAssociations((current) => {
+    for (const p of PATTERNS) {
+      if (on) current[p] = VIEW_TYPE;
+      else if (current[p] === VIEW_TYPE) delete current[p];
+    }
+  });
 }
 
 export function registerFormEditor(ctx: Ctx): vscode.Disposable {
@@ -26,9 +27,7 @@ export function registerFormEditor(ctx: Ctx): vscode.Disposable {
     resolveCustomTextEditor: (doc, panel, token) => (host ??= new (editing().FormEditorProvider)(ctx)).resolveCustomTextEditor(doc, panel, token),
   };
   return vscode.Disposable.from(
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('bluejay.formEditor.openByDefault')) void applyDefault(vscode.workspace.getConfiguration('bluejay').get<boolean>('formEditor.openByDefault', false));
-    }),
+    ctx.config.onDidChange(() => void applyDefault(ctx.config), ['formEditor.openByDefault']),
     vscode.window.registerCustomEditorProvider(VIEW_TYPE, provider, { supportsMultipleEditorsPerDocument: true }),
     vscode.commands.registerCommand('bluejay.openForm', (arg?: unknown) => {
       const uri = targetUri(arg);

@@ -14,6 +14,7 @@ import { editsFor } from '../../core/edit/engine';
 import { formModel } from '../../core/form/model';
 import { patchBetween } from '../../core/edit/values';
 import type { EditOp } from '../../core/edit/types';
+import { toWorkspaceEdit } from '../edits';
 import { serverProblemsOf } from '../sync/serverProblems';
 
 export class FormEditorProvider implements vscode.CustomTextEditorProvider {
@@ -100,7 +101,7 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
       this.ctx.diagnostics.onDidUpdate(update),
       serverProblemsOf(this.ctx).onDidChange(update),
       // The environment shown in the toolbar.
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('bluejay') && update()),
+      this.ctx.config.onDidChange(() => update()),
     ];
     panel.onDidDispose(() => {
       vscode.Disposable.from(...subs).dispose();
@@ -142,10 +143,8 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
     }
     if (result.edits.length === 0) return true;
     const before = doc.version;
-    const we = new vscode.WorkspaceEdit();
-    for (const e of result.edits) we.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
     early(result.value, before + 1);
-    return (await vscode.workspace.applyEdit(we)) && doc.version === before + 1;
+    return (await vscode.workspace.applyEdit(toWorkspaceEdit(doc, result.edits))) && doc.version === before + 1;
   }
 }
 

@@ -4,6 +4,7 @@
  * Switching environment or changing a key reads Bluejay again.
  */
 import * as vscode from 'vscode';
+import { TARGET_SETTINGS } from '../config';
 import type { Ctx } from '../ctx';
 import { definitions } from '../sync/commands';
 import type { RemoteTree } from './tree';
@@ -19,7 +20,7 @@ export function registerRemoteView(ctx: Ctx): { disposable: vscode.Disposable; p
     changed,
     vscode.window.createTreeView('bluejay.remote', { treeDataProvider: provider }),
     ...['refresh', 'loadMore', 'showAgentPersonas', 'pull', 'diff', 'openFile'].map(run),
-    vscode.workspace.onDidChangeConfiguration((e) => ['environment', 'environments', 'baseUrl'].some((k) => e.affectsConfiguration(`bluejay.${k}`)) && tree?.refresh()),
+    ctx.config.onDidChange(() => tree?.refresh(), TARGET_SETTINGS),
     ctx.keys.onDidChange(() => tree?.refresh()),
     { dispose: () => tree?.dispose() },
   );

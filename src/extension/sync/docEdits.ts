@@ -9,13 +9,12 @@ import type { EditOp, TextEdit } from '../../core/edit/types';
 import { spanEdits } from '../../core/edit/apply';
 import * as vscode from 'vscode';
 import { formatOf } from '../definitions';
+import { toWorkspaceEdit } from '../edits';
 
 /** Puts `edits` (offsets in the document's current text) into `doc` as one workspace edit; whether it was applied. */
 export async function applyToDocument(doc: TextDocument, edits: readonly TextEdit[]): Promise<boolean> {
   if (!edits.length) return true;
-  const we = new vscode.WorkspaceEdit();
-  for (const e of edits) we.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
-  return vscode.workspace.applyEdit(we);
+  return vscode.workspace.applyEdit(toWorkspaceEdit(doc, edits));
 }
 
 /** Makes `ops` on `doc` as one edit; the reason when they cannot be made. */

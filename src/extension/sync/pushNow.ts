@@ -27,6 +27,7 @@ import { guardSecrets } from './secrets';
 import { editorState } from './stateFile';
 import { serverProblemsOf } from './serverProblems';
 import { formatOf } from '../definitions';
+import { toWorkspaceEdit } from '../edits';
 
 const SERVER_CODES = /^(server-|push-cancelled)/;
 
@@ -115,9 +116,7 @@ async function writeId(ctx: Ctx, uri: Uri, id: string | number): Promise<void> {
   const edit = idEdit(doc.getText(), format, id);
   if (!edit) return lost();
   const dirty = doc.isDirty;
-  const we = new vscode.WorkspaceEdit();
-  we.replace(uri, new vscode.Range(doc.positionAt(edit.offset), doc.positionAt(edit.offset + edit.length)), edit.newText);
-  if (!(await vscode.workspace.applyEdit(we))) return lost();
+  if (!(await vscode.workspace.applyEdit(toWorkspaceEdit(doc, [edit])))) return lost();
   if (dirty) {
     const onDisk = uri.scheme !== 'file' || (await writeIdOnDisk(uri.fsPath, format, id));
     if (!onDisk) return lost();

@@ -10,6 +10,7 @@ import type { Format } from '../../core/kinds';
 import { rangesOf } from '../../core/locate';
 import type { Problem } from '../../core/problem';
 import { toDiagnostic, toRange } from '../diagnostics';
+import type { Config } from '../config';
 import type { Ctx } from '../ctx';
 
 const MISMATCH = 'environment-mismatch';
@@ -22,7 +23,7 @@ export class ServerProblems implements Disposable {
   readonly onDidChange: Event<Uri> = this.changed.event;
   private readonly subscriptions: Disposable[];
 
-  constructor() {
+  constructor(config: Config) {
     const forget = (uri: Uri): void => {
       this.collection.delete(uri);
       this.last.delete(uri.toString());
@@ -34,7 +35,7 @@ export class ServerProblems implements Disposable {
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(forget)),
       vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => forget(f.oldUri))),
       // A refusal described the environment switched away from; the next push checks again.
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('bluejay.environment') && this.dropMismatches()),
+      config.onDidChange(() => this.dropMismatches(), ['environment']),
     ];
   }
 
@@ -85,5 +86,5 @@ export class ServerProblems implements Disposable {
 
 /** The one ServerProblems of this window, made on first use and disposed with the context. */
 export function serverProblemsOf(ctx: Ctx): ServerProblems {
-  return ctx.service('serverProblems', () => new ServerProblems());
+  return ctx.service('serverProblems', () => new ServerProblems(ctx.config));
 }
