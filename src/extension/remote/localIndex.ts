@@ -7,7 +7,7 @@ import type { Disposable, FileSystemWatcher, Uri } from 'vscode';
 import { idKey } from '../../core/ids';
 import { formatFromFileName, isKind, kindFromFileName, type Kind } from '../../core/kinds';
 import * as vscode from 'vscode';
-import type { Definitions } from '../sync/pushCommands';
+import type { Definitions } from '../definitions';
 import { mappingOf } from '../../core/parse/mapping';
 
 const keyOf = (kind: Kind, id: string | number): string => `${kind}\u0000${idKey(id)}`;

@@ -15,7 +15,7 @@ import { fromRemote } from '../../core/sync/remote';
 import { diffWithRemote } from '../sync/diff';
 import * as vscode from 'vscode';
 import { pullIntoFile, pullNew } from '../sync/pull';
-import type { Definitions } from '../sync/pushCommands';
+import type { Definitions } from '../definitions';
 import type { Ctx } from '../ctx';
 import { agentPersonas, clientFor, digitalHumansPage, idOf, labelOf, quietTarget, why, type KeyedTarget } from '../sync/remoteRead';
 import { editorState } from '../sync/stateFile';

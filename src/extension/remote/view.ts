@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { TARGET_SETTINGS } from '../config';
 import type { Ctx } from '../ctx';
-import { definitions } from '../sync/commands';
+import { definitions } from '../definitions';
 import type { RemoteTree } from './tree';
 import { api } from '../lazy';
 

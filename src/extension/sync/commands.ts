@@ -6,11 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { ALL_SELECTOR, documentKind, EXCLUDE, GLOB, isDefinition } from '../definitions';
-import type { Definitions } from './pushCommands';
+import { ALL_SELECTOR, definitions, documentKind, isDefinition } from '../definitions';
 import { api } from '../lazy';
-
-export const definitions: Definitions = { isDefinition, find: () => vscode.workspace.findFiles(GLOB, EXCLUDE), glob: GLOB };
 
 export function registerPushCommands(ctx: Ctx): vscode.Disposable {
   const { config, keys, pusher, diagnostics } = ctx;

@@ -16,7 +16,7 @@ import type { Format } from '../../core/kinds';
 import { carries, renderDefinition } from '../../core/sync/remote';
 import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
-import { openDefinition, validationOf, type Definitions } from './pushCommands';
+import { openDefinition, validationOf, type Definitions } from '../definitions';
 import type { Ctx } from '../ctx';
 import { clientFor, idOf, quietTarget, readRemote, why } from './remoteRead';
 import type { EditOp } from '../../core/edit/types';
@@ -73,7 +73,7 @@ export async function diffWithRemote(ctx: Ctx, defs: Definitions, arg: unknown):
   if (!doc) return false;
   const uri = doc.uri;
   const name = vscode.workspace.asRelativePath(uri);
-  const value = validationOf(ctx, doc).value;
+  const value = validationOf(ctx.diagnostics, doc).value;
   if (!value || idOf(value) === undefined) {
     void vscode.window.showInformationMessage(`Bluejay: ${name} is not on Bluejay yet (it has no id): push it to create it.`);
     return false;
@@ -121,7 +121,7 @@ export async function remoteContent(ctx: Ctx, uri: Uri, token: CancellationToken
   try {
     const doc = await vscode.workspace.openTextDocument(fileUri);
     const format = formatOf(doc);
-    const validated = validationOf(ctx, doc);
+    const validated = validationOf(ctx.diagnostics, doc);
     const id = validated.value ? idOf(validated.value) : undefined;
     if (!validated.kind || id === undefined) return `${comment} ${vscode.workspace.asRelativePath(fileUri)} is not on Bluejay yet (it has no id).\n`;
     const t = await quietTarget(ctx.keys);

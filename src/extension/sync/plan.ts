@@ -12,7 +12,7 @@ import { validateBytes, validateText, type ValidationResult } from '../../core/v
 import { textUri } from './diff';
 import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
-import type { Definitions } from './pushCommands';
+import type { Definitions } from '../definitions';
 import type { Ctx } from '../ctx';
 import { clientFor } from './remoteRead';
 import { formatOf } from '../definitions';

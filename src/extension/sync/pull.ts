@@ -20,7 +20,7 @@ import { applyToDocument } from './docEdits';
 import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
 import { parseId, pickDigitalHuman, pickKind, pickPersona } from './pickers';
-import { openDefinition, validationOf, type Definitions } from './pushCommands';
+import { openDefinition, validationOf, type Definitions } from '../definitions';
 import type { Ctx } from '../ctx';
 import { clientFor, idOf, readRemote, why, type RemoteCopy } from './remoteRead';
 import { editorState } from './stateFile';
@@ -110,7 +110,7 @@ export async function pullIntoFile(ctx: Ctx, defs: Definitions, arg: unknown): P
   const uri = doc.uri;
   const name = vscode.workspace.asRelativePath(uri);
   const format = formatOf(doc);
-  const validated = validationOf(ctx, doc);
+  const validated = validationOf(ctx.diagnostics, doc);
   const id = validated.value ? idOf(validated.value) : undefined;
   if (!validated.kind || id === undefined) {
     void vscode.window.showInformationMessage(`Bluejay: ${name} has no id, so it is not on Bluejay yet: push it to create it, or use Pull from Bluejay into a New File.`);

@@ -10,16 +10,7 @@ import { confirmPush } from './environments';
 import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
 import type { DriftMode, Pusher, PushRun } from './pusher';
-import { formatOf, targetUri } from '../definitions';
-import { validateText, type ValidationResult } from '../../core/validate';
-
-/** What commands.ts (main bundle) knows about definition files. */
-export interface Definitions {
-  isDefinition(doc: TextDocument): boolean;
-  find(): Thenable<Uri[]>;
-  /** The glob of definition files (for watchers). */
-  readonly glob: string;
-}
+import { openDefinition, type Definitions } from '../definitions';
 
 const DRIFT_MODES: readonly unknown[] = ['ask', 'warn', 'fail', 'force'] satisfies DriftMode[];
 
@@ -27,27 +18,6 @@ function driftMode(given: unknown): DriftMode | undefined {
   if (DRIFT_MODES.includes(given)) return given as DriftMode;
   const take = (given as { take?: unknown } | null | undefined)?.take;
   return Array.isArray(take) && take.every((t) => typeof t === 'string') ? { take } : undefined;
-}
-
-/**
- * The definition a command acts on (its argument, else the active one), opened; undefined, after
- * saying why, when there is none. `what` ends "open a definition file to ...".
- */
-export async function openDefinition(defs: Definitions, arg: unknown, what: string): Promise<TextDocument | undefined> {
-  const uri = targetUri(arg);
-  if (!uri) {
-    void vscode.window.showInformationMessage(`Bluejay: open a definition file to ${what}.`);
-    return undefined;
-  }
-  const doc = await vscode.workspace.openTextDocument(uri);
-  if (defs.isDefinition(doc)) return doc;
-  void vscode.window.showInformationMessage(`Bluejay: ${vscode.workspace.asRelativePath(uri)} is not a persona or digital human definition.`);
-  return undefined;
-}
-
-/** The document's validation: the live one (cached per version), else made now (validation turned off). */
-export function validationOf(ctx: Ctx, doc: TextDocument): ValidationResult {
-  return ctx.diagnostics.ensure(doc) ?? validateText(doc.getText(), doc.fileName, { format: formatOf(doc) });
 }
 
 /** Push Current File; `options` (automation, the drift warning's actions) may say what to do on drift: `{ onDrift: 'fail' }`, or `{ onDrift: { take: ['/tag'] } }` to take those fields from Bluejay and push. */

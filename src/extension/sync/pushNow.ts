@@ -26,7 +26,7 @@ import { clientFor, type KeyedTarget } from './remoteRead';
 import { guardSecrets } from './secrets';
 import { editorState } from './stateFile';
 import { serverProblemsOf } from './serverProblems';
-import { formatOf } from '../definitions';
+import { formatOf, validationOf } from '../definitions';
 import { toWorkspaceEdit } from '../edits';
 
 const SERVER_CODES = /^(server-|push-cancelled)/;
@@ -41,7 +41,7 @@ export async function pushNow(ctx: Ctx, doc: TextDocument, { signal, quiet, text
   let text = given ?? doc.getText();
   const format = formatOf(doc);
   // With live validation off there is no cached result: validate here.
-  let validated = given === undefined ? (ctx.diagnostics.ensure(doc) ?? validateText(text, doc.fileName, { format })) : validateText(text, doc.fileName, { format });
+  let validated = given === undefined ? validationOf(ctx.diagnostics, doc) : validateText(text, doc.fileName, { format });
   const errors = validated.problems.filter((p) => p.severity === 'error').length;
   if (errors) {
     log.info(`not pushed ${name}: ${errors} errors`);
