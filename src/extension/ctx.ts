@@ -13,7 +13,7 @@ import { api } from './lazy';
 import type { Logger } from './log';
 import { ApiKeys } from './sync/apiKeys';
 import { Pusher } from './sync/pusher';
-import type { ServerProblems } from './sync/serverProblems';
+import type { ServerProblems } from './sync/serverDiagnostics';
 import type { EditorState } from './sync/stateFile';
 
 /** What the lazy bundles make once per window and keep on the context (see `service`). */

@@ -8,10 +8,10 @@ import { registerCommands } from './commands';
 import { Ctx } from './ctx';
 import { registerFormEditor } from './form/formEditor';
 import { createLogger } from './log';
-import { registerQuickFixes } from './quickFixes';
+import { registerQuickFixes } from './quickFixActions';
 import { registerEnvironmentStatus, registerStatusBar } from './statusBar';
 import { registerRemoteView } from './remote/view';
-import { registerPushCommands } from './sync/commands';
+import { registerSyncCommands } from './sync/syncCommands';
 import { registerSaveToSync } from './sync/saveToSync';
 import { registerTesting } from './testing/stub';
 import type { Testing } from './testing/testing';
@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): BluejayApi {
       registerQuickFixes(diagnostics),
       registerStatusBar(diagnostics),
       registerCommands(diagnostics, log),
-      registerPushCommands(ctx),
+      registerSyncCommands(ctx),
       registerSaveToSync(ctx),
       registerEnvironmentStatus(ctx.config, ctx.keys),
       registerFormEditor(ctx),

@@ -15,7 +15,7 @@ import { formModel } from '../../core/form/model';
 import { patchBetween } from '../../core/edit/values';
 import type { EditOp } from '../../core/edit/types';
 import { toWorkspaceEdit } from '../edits';
-import { serverProblemsOf } from '../sync/serverProblems';
+import { serverProblemsOf } from '../sync/serverDiagnostics';
 
 export class FormEditorProvider implements vscode.CustomTextEditorProvider {
   constructor(private readonly ctx: Ctx) {}

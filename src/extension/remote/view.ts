@@ -1,13 +1,13 @@
 /**
  * The Bluejay Remote view (explorer) and its commands. Only this stub is in the main bundle: the
- * data and the commands' work (remote/tree.ts) load with dist/api.js when the view first shows.
+ * data and the commands' work (remote/remoteTree.ts) load with dist/api.js when the view first shows.
  * Switching environment or changing a key reads Bluejay again.
  */
 import * as vscode from 'vscode';
 import { TARGET_SETTINGS } from '../config';
 import type { Ctx } from '../ctx';
 import { definitions } from '../definitions';
-import type { RemoteTree } from './tree';
+import type { RemoteTree } from './remoteTree';
 import { api } from '../lazy';
 
 export function registerRemoteView(ctx: Ctx): { disposable: vscode.Disposable; provider: vscode.TreeDataProvider<unknown> } {

@@ -6,7 +6,7 @@ import type { TextDocument, Uri } from 'vscode';
 import type { PushAction } from '../../core/sync/push';
 import type { Ctx } from '../ctx';
 import type { ApiKeys } from './apiKeys';
-import { confirmPush } from './environments';
+import { confirmPush } from './environmentPrompts';
 import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
 import type { DriftMode, Pusher, PushRun } from './pusher';

@@ -13,7 +13,7 @@ export interface PushOptions {
   /** The target (its key slot) the person already agreed to push to, when it is production. */
   readonly confirmed?: string;
   /**
-   * When Bluejay's copy changed since the file was last pushed or pulled (drift.ts): `ask` (the
+   * When Bluejay's copy changed since the file was last pushed or pulled (driftGuard.ts): `ask` (the
    * default for a push of the document's own text) lets the person choose per field, `warn` (the
    * default with `text` given: push on save) says so with actions, `fail` (the default when quiet:
    * Push All) only marks it `remote-drift`; none of them sends. `force` pushes all the same.

@@ -10,7 +10,7 @@ import { realClock, type Clock } from '../../core/api/pacing';
 import { endConversations, queueRun, unfinishedIds, watchRun, type QueuedRun, type RunReport } from '../../core/run/runner';
 import { groupBySimulation, runTarget, type Member, type RunTarget } from '../../core/run/target';
 import type { Sender } from '../../core/sync/push';
-import { confirmPush } from '../sync/environments';
+import { confirmPush } from '../sync/environmentPrompts';
 import { requireKey } from '../sync/keyPrompts';
 import type { Ctx } from '../ctx';
 import { clientFor } from '../sync/remoteRead';

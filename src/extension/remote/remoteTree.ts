@@ -1,5 +1,5 @@
 /**
- * The Bluejay Remote view's data (dist/api.js; the main bundle's view.ts hands nodes through): the
+ * The Bluejay Remote view's data (dist/api.js; the main bundle's view hands nodes through): the
  * organization's digital humans, paged as the API pages them ("Load more..."), and the personas of
  * the agents added with Show Personas of an Agent (remembered per workspace). Each resource shows
  * whether the workspace has its file (`remoteDefinition.local`) and whether Bluejay's copy changed
@@ -12,9 +12,9 @@ import { parseIntegerId, sameId } from '../../core/ids';
 import { formatFromFileName, type Kind } from '../../core/kinds';
 import { driftOf } from '../../core/sync/drift';
 import { fromRemote } from '../../core/sync/remote';
-import { diffWithRemote } from '../sync/diff';
+import { diffWithRemote } from '../sync/diffCommand';
 import * as vscode from 'vscode';
-import { pullIntoFile, pullNew } from '../sync/pull';
+import { pullIntoFile, pullNew } from '../sync/pullCommands';
 import type { Definitions } from '../definitions';
 import type { Ctx } from '../ctx';
 import { agentPersonas, clientFor, digitalHumansPage, idOf, labelOf, quietTarget, why, type KeyedTarget } from '../sync/remoteRead';

@@ -9,7 +9,7 @@ import type { PlanAction } from '../../core/sync/plan';
 import { planText } from '../../core/sync/plan';
 import type { Change } from '../../core/sync/remote';
 import { validateBytes, validateText, type ValidationResult } from '../../core/validate';
-import { textUri } from './diff';
+import { textUri } from './diffCommand';
 import * as vscode from 'vscode';
 import { requireKey } from './keyPrompts';
 import type { Definitions } from '../definitions';

@@ -4,7 +4,7 @@
  * fields compared (core/sync/drift.ts): unchanged on Bluejay, or changed only in the file, it is
  * pushed. Changed on Bluejay, it is not: `remote-drift` on its id, and, unless the push is quiet,
  * a warning offering Pull, Diff and Push Anyway. Changed on both sides, a push of the document's own
- * text asks per field (resolve.ts) and pushes what was chosen; nothing is ever overwritten silently.
+ * text asks per field (driftChoice.ts) and pushes what was chosen; nothing is ever overwritten silently.
  * A file without a baseline (a fresh clone, another machine) is pushed as before.
  */
 import type { TextDocument } from 'vscode';
@@ -20,9 +20,9 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { DriftMode, PushRun } from './pusher';
 import { readRemote, type KeyedTarget } from './remoteRead';
-import { chooseFields, takeFields } from './resolve';
+import { chooseFields, takeFields } from './driftChoice';
 import { editorState } from './stateFile';
-import { serverProblemsOf } from './serverProblems';
+import { serverProblemsOf } from './serverDiagnostics';
 
 export interface DriftInput {
   readonly doc: TextDocument;

@@ -11,7 +11,7 @@ import { placed } from '../../core/sync/serverProblems';
 import type { ValidationResult } from '../../core/validate';
 import type { Ctx } from '../ctx';
 import type { PushRun } from './pusher';
-import { serverProblemsOf } from './serverProblems';
+import { serverProblemsOf } from './serverDiagnostics';
 
 const PUSH = 'Push Anyway';
 const SHOW = 'Show Problems';

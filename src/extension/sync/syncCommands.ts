@@ -9,7 +9,7 @@ import type { Ctx } from '../ctx';
 import { ALL_SELECTOR, definitions, documentKind, isDefinition } from '../definitions';
 import { api } from '../lazy';
 
-export function registerPushCommands(ctx: Ctx): vscode.Disposable {
+export function registerSyncCommands(ctx: Ctx): vscode.Disposable {
   const { config, keys, pusher, diagnostics } = ctx;
   const defs = definitions;
   const lenses = new vscode.EventEmitter<void>();

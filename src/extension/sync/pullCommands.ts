@@ -25,7 +25,7 @@ import type { Ctx } from '../ctx';
 import { clientFor, idOf, readRemote, why, type RemoteCopy } from './remoteRead';
 import { editorState } from './stateFile';
 import { isRecord } from '../../core/record';
-import { serverProblemsOf } from './serverProblems';
+import { serverProblemsOf } from './serverDiagnostics';
 import { formatOf } from '../definitions';
 
 const SUFFIX: Readonly<Record<Kind, string>> = { 'customer-persona': 'persona', 'digital-human': 'digital-human' };

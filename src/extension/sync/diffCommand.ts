@@ -7,7 +7,7 @@
  * in the file's order (so the lines meet). Either way then, under a comment, the fields
  * Bluejay holds that the file does not set. Server-managed fields (created_at, org_id, websocket_url,
  * ...) are not in the schema, so never shown. JSON files get a JSONC document (for the comment).
- * The same scheme serves the plans (plan.ts), by an id in the query.
+ * The same scheme serves the plans (planCommand.ts), by an id in the query.
  */
 import type { CancellationToken, Uri } from 'vscode';
 import { applyOps } from '../../core/edit/engine';
