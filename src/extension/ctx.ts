@@ -11,10 +11,10 @@ import { Config } from './config';
 import { Diagnostics } from './diagnostics';
 import { api } from './lazy';
 import type { Logger } from './log';
-import { ApiKeys } from './sync/apiKeys';
-import { Pusher } from './sync/pusher';
-import type { ServerProblems } from './sync/serverDiagnostics';
-import type { EditorState } from './sync/stateFile';
+import { ApiKeys } from './apiKeys';
+import { Pusher } from './pusher';
+import type { ServerProblems } from './api/sync/serverDiagnostics';
+import type { EditorState } from './api/sync/stateFile';
 
 /** What the lazy bundles make once per window and keep on the context (see `service`). */
 export interface Services {

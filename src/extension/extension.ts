@@ -6,15 +6,15 @@ import * as vscode from 'vscode';
 import { registerAssist } from './assist';
 import { registerCommands } from './commands';
 import { Ctx } from './ctx';
-import { registerFormEditor } from './form/formEditor';
+import { registerFormEditor } from './formEditor';
 import { createLogger } from './log';
 import { registerQuickFixes } from './quickFixActions';
 import { registerEnvironmentStatus, registerStatusBar } from './statusBar';
-import { registerRemoteView } from './remote/view';
-import { registerSyncCommands } from './sync/syncCommands';
-import { registerSaveToSync } from './sync/saveToSync';
-import { registerTesting } from './testing/stub';
-import type { Testing } from './testing/testing';
+import { registerRemoteView } from './remoteView';
+import { registerSyncCommands } from './syncCommands';
+import { registerSaveToSync } from './saveToSync';
+import { registerTesting } from './testingView';
+import type { Testing } from './api/testing/testing';
 
 /** What other extensions (and the benchmark and tests) may use: an event after each validation is published, and the Remote view's data. */
 export interface BluejayApi {
