@@ -13,13 +13,12 @@ function actions(doc: vscode.TextDocument, ctx: vscode.CodeActionContext, diagno
   const ours = ctx.diagnostics.filter((d) => d.source === 'Bluejay');
   const result = ours.length ? diagnostics.ensure(doc) : undefined;
   if (!result) return [];
-  const { quickFixes } = editing();
   const out: vscode.CodeAction[] = [];
   for (const d of ours) {
     const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
     const problem = result.problems.find((p) => p.code === code && toRange(p.range).isEqual(d.range));
     if (!problem) continue;
-    for (const fix of quickFixes(doc.getText(), result.format, result.kind ?? documentKind(doc), problem)) {
+    for (const fix of editing().quickFixes(doc.getText(), result.format, result.kind ?? documentKind(doc), problem)) {
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
       action.diagnostics = [d];
       action.isPreferred = fix.preferred;
