@@ -1,6 +1,7 @@
-// Type-aware linting. Three rules carry the architecture: no floating promises anywhere, no
-// `vscode` import outside the editor glue (src/core and src/cli run in plain Node), and no import
-// cycles (type-only imports aside).
+// Type-aware linting. Four rules carry the architecture: no floating promises anywhere, no
+// `vscode` import outside the editor glue (src/core and src/cli run in plain Node), no import
+// cycles (type-only imports aside), and the main bundle's files (directly in src/extension/) never
+// import the lazy bundles' code (src/extension/editing/, src/extension/api/) except its types.
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
@@ -31,6 +32,12 @@ export default tseslint.config(
     files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/webview/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core, src/cli and src/webview must not depend on VS Code; put editor glue in src/extension.' }] }],
+    },
+  },
+  {
+    files: ['src/extension/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['./editing/*', './api/*'], allowTypeImports: true, message: 'The main bundle (dist/extension.js) loads the lazy bundles only through lazy.ts; import their types only.' }] }],
     },
   },
 );

@@ -21,15 +21,16 @@ export function registerAssist(diagnostics: Diagnostics): vscode.Disposable {
 function complete(doc: vscode.TextDocument, pos: vscode.Position, diagnostics: Diagnostics): vscode.CompletionItem[] | undefined {
   const kind = documentKind(doc);
   if (!kind) return undefined;
-  const { yamlContextAt, valueProposals, schemaAtPath, typesOf, valuesOf, keyProposals } = editing();
-  const ctx = yamlContextAt(doc.getText(), doc.offsetAt(pos));
+  // Called through the module (not destructured) so go-to-definition lands on the code.
+  const lib = editing();
+  const ctx = lib.yamlContextAt(doc.getText(), doc.offsetAt(pos));
   if (!ctx) return undefined;
   const root = diagnostics.get(doc)?.value;
   let proposals: Proposal[];
-  if (ctx.at === 'value') proposals = valueProposals(kind, ctx.path, ctx.key ?? '', root);
+  if (ctx.at === 'value') proposals = lib.valueProposals(kind, ctx.path, ctx.key ?? '', root);
   else {
-    const here = schemaAtPath(kind, ctx.path, root);
-    proposals = here && !typesOf(here).includes('object') && !here.properties ? valuesOf(here) : keyProposals(kind, ctx.path, ctx.existingKeys, root);
+    const here = lib.schemaAtPath(kind, ctx.path, root);
+    proposals = here && !lib.typesOf(here).includes('object') && !here.properties ? lib.valuesOf(here) : lib.keyProposals(kind, ctx.path, ctx.existingKeys, root);
   }
   const range = new vscode.Range(doc.positionAt(ctx.replace[0]), doc.positionAt(ctx.replace[1]));
   return proposals.map((p) => {
@@ -49,11 +50,11 @@ function complete(doc: vscode.TextDocument, pos: vscode.Position, diagnostics: D
 function hover(doc: vscode.TextDocument, pos: vscode.Position, diagnostics: Diagnostics): vscode.Hover | undefined {
   const kind = documentKind(doc);
   if (!kind) return undefined;
-  const { yamlKeyPathAt, schemaAtPath, describeField } = editing();
-  const path = yamlKeyPathAt(doc.getText(), doc.offsetAt(pos));
+  const lib = editing();
+  const path = lib.yamlKeyPathAt(doc.getText(), doc.offsetAt(pos));
   if (!path) return undefined;
-  const s = schemaAtPath(kind, path, diagnostics.get(doc)?.value);
+  const s = lib.schemaAtPath(kind, path, diagnostics.get(doc)?.value);
   const key = path[path.length - 1];
   if (!s || key === undefined) return undefined;
-  return new vscode.Hover(new vscode.MarkdownString(describeField(key, s)), doc.getWordRangeAtPosition(pos, /[\w$-]+/));
+  return new vscode.Hover(new vscode.MarkdownString(lib.describeField(key, s)), doc.getWordRangeAtPosition(pos, /[\w$-]+/));
 }

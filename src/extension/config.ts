@@ -8,6 +8,12 @@ const AUTO_SAVE = 'pushOnAutoSave';
 /** Its old name, under `pushOnSave`: VS Code folds the two (see `pushOnSave`); moved by settingsMove.ts. */
 export const LEGACY_AUTO_SAVE = 'pushOnSave.includeAutoSave';
 
+/** The settings a change listener may name (`bluejay.<setting>`). */
+export type Setting = 'environment' | 'environments' | 'baseUrl' | 'formEditor.openByDefault';
+
+/** Where pushes go: the settings that change the push target. */
+export const TARGET_SETTINGS: readonly Setting[] = ['environment', 'environments', 'baseUrl'];
+
 export class Config {
   private static readonly SECTION = 'bluejay';
   /** The last `environments` value read, so its problems are logged once per change. */
@@ -104,10 +110,23 @@ export class Config {
     await this.raw.update('pushOnSave', on, vscode.ConfigurationTarget.Global);
   }
 
-  /** Fires when any `bluejay.*` setting changes. */
-  onDidChange(listener: () => void): vscode.Disposable {
+  /** Open definitions in the Bluejay Form by default (`bluejay.formEditor.openByDefault`). */
+  get formEditorOpenByDefault(): boolean {
+    return this.raw.get<boolean>('formEditor.openByDefault', false);
+  }
+
+  /** Changes the user's own `workbench.editorAssociations`, VS Code's setting the form's default maps onto. */
+  async updateEditorAssociations(change: (current: Record<string, string>) => void): Promise<void> {
+    const workbench = vscode.workspace.getConfiguration('workbench');
+    const current = { ...workbench.inspect<Record<string, string>>('editorAssociations')?.globalValue };
+    change(current);
+    await workbench.update('editorAssociations', current, vscode.ConfigurationTarget.Global);
+  }
+
+  /** Fires when any `bluejay.*` setting changes, or (with `settings`) one of those named. */
+  onDidChange(listener: () => void, settings?: readonly Setting[]): vscode.Disposable {
     return vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(Config.SECTION)) listener();
+      if (settings ? settings.some((k) => e.affectsConfiguration(`${Config.SECTION}.${k}`)) : e.affectsConfiguration(Config.SECTION)) listener();
     });
   }
 }

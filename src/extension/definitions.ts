@@ -1,6 +1,11 @@
-/** Which documents are Bluejay definitions, and the selectors the language features register for. */
+/**
+ * Which documents are Bluejay definitions, the selectors the language features register for, the
+ * workspace's definition files, and the definition a command acts on.
+ */
 import * as vscode from 'vscode';
 import { kindFromFileName, type Kind } from '../core/kinds';
+import { validateText, type ValidationResult } from '../core/validate';
+import type { Diagnostics } from './diagnostics';
 
 export const GLOB = '**/*.{persona,digital-human}.{yaml,yml,json}';
 export const EXCLUDE = '**/{node_modules,.*}/**';
@@ -10,6 +15,16 @@ export const YAML_SELECTOR: vscode.DocumentSelector = [
   { language: 'yaml', scheme: 'untitled' },
 ];
 export const ALL_SELECTOR: vscode.DocumentSelector = [...(YAML_SELECTOR as vscode.DocumentFilter[]), { language: 'json', pattern: '**/*.{persona,digital-human}.json' }];
+
+/** The workspace's definition files, as the commands find and watch them. */
+export interface Definitions {
+  isDefinition(doc: vscode.TextDocument): boolean;
+  find(): Thenable<vscode.Uri[]>;
+  /** The glob of definition files (for watchers). */
+  readonly glob: string;
+}
+
+export const definitions: Definitions = { isDefinition, find: () => vscode.workspace.findFiles(GLOB, EXCLUDE), glob: GLOB };
 
 const KIND_LINE = /^\s*"?kind"?\s*:\s*"?(customer-persona|digital-human)\b/m;
 
@@ -62,4 +77,25 @@ export function onDidChangeActiveDefinition(listener: () => void): vscode.Dispos
 /** The format a document is read and edited in. */
 export function formatOf(doc: vscode.TextDocument): 'yaml' | 'json' {
   return doc.languageId === 'json' ? 'json' : 'yaml';
+}
+
+/**
+ * The definition a command acts on (its argument, else the active one), opened; undefined, after
+ * saying why, when there is none. `what` ends "open a definition file to ...".
+ */
+export async function openDefinition(defs: Definitions, arg: unknown, what: string): Promise<vscode.TextDocument | undefined> {
+  const uri = targetUri(arg);
+  if (!uri) {
+    void vscode.window.showInformationMessage(`Bluejay: open a definition file to ${what}.`);
+    return undefined;
+  }
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (defs.isDefinition(doc)) return doc;
+  void vscode.window.showInformationMessage(`Bluejay: ${vscode.workspace.asRelativePath(uri)} is not a persona or digital human definition.`);
+  return undefined;
+}
+
+/** The document's validation: the live one (cached per version), else made now (validation turned off). */
+export function validationOf(diagnostics: Diagnostics, doc: vscode.TextDocument): ValidationResult {
+  return diagnostics.ensure(doc) ?? validateText(doc.getText(), doc.fileName, { format: formatOf(doc) });
 }

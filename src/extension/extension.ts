@@ -5,19 +5,16 @@
 import * as vscode from 'vscode';
 import { registerAssist } from './assist';
 import { registerCommands } from './commands';
-import { Config } from './config';
-import { Diagnostics } from './diagnostics';
-import { registerFormEditor } from './form/formEditor';
+import { Ctx } from './ctx';
+import { registerFormEditor } from './formEditor';
 import { createLogger } from './log';
-import { registerQuickFixes } from './quickFixes';
+import { registerQuickFixes } from './quickFixActions';
 import { registerEnvironmentStatus, registerStatusBar } from './statusBar';
-import { registerRemoteView } from './remote/view';
-import { ApiKeys } from './sync/apiKeys';
-import { definitions, registerPushCommands } from './sync/commands';
-import { Pusher } from './sync/pusher';
-import { registerSaveToSync } from './sync/saveToSync';
-import { registerTesting } from './testing/stub';
-import type { Testing } from './testing/testing';
+import { registerRemoteView } from './remoteView';
+import { registerSyncCommands } from './syncCommands';
+import { registerSaveToSync } from './saveToSync';
+import { registerTesting } from './testingView';
+import type { Testing } from './api/testing/testing';
 
 /** What other extensions (and the benchmark and tests) may use: an event after each validation is published, and the Remote view's data. */
 export interface BluejayApi {
@@ -31,28 +28,24 @@ export function activate(context: vscode.ExtensionContext): BluejayApi {
   const log = createLogger();
   context.subscriptions.push(log);
   try {
-    const config = new Config(log);
-    const diagnostics = new Diagnostics(config, log);
-    const { version } = context.extension.packageJSON as { version?: string };
-    const keys = new ApiKeys(context.secrets, config, log);
-    const pusher = new Pusher(keys, diagnostics, log, `bluejay-definitions/${version ?? 'dev'} (vscode/${vscode.version})`, context.workspaceState);
-    const remote = registerRemoteView(context.secrets, pusher, definitions);
-    const testing = registerTesting(pusher);
+    const ctx = new Ctx(context, log);
+    const { diagnostics } = ctx;
+    const remote = registerRemoteView(ctx);
+    const testing = registerTesting(ctx);
     context.subscriptions.push(
-      diagnostics,
+      ctx,
       registerAssist(diagnostics),
       registerQuickFixes(diagnostics),
       registerStatusBar(diagnostics),
       registerCommands(diagnostics, log),
-      pusher,
-      registerPushCommands(config, keys, pusher, log),
-      registerSaveToSync(config, keys, pusher),
-      registerEnvironmentStatus(config, keys),
-      registerFormEditor(context, diagnostics, pusher, log),
+      registerSyncCommands(ctx),
+      registerSaveToSync(ctx),
+      registerEnvironmentStatus(ctx.config, ctx.keys),
+      registerFormEditor(ctx),
       remote.disposable,
       testing.disposable,
     );
-    log.info(`Bluejay Definitions ${version ?? ''} activated`);
+    log.info(`Bluejay Definitions ${ctx.version ?? ''} activated`);
     return { onDidValidate: diagnostics.onDidUpdate, remote: remote.provider, testing: testing.testing };
   } catch (e) {
     log.error(e instanceof Error ? e : String(e));

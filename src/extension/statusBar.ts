@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Config } from './config';
 import { activeDefinition, documentKind, onDidChangeActiveDefinition } from './definitions';
 import type { Diagnostics } from './diagnostics';
-import type { ApiKeys } from './sync/apiKeys';
+import type { ApiKeys } from './apiKeys';
 
 export function registerStatusBar(diagnostics: Diagnostics): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('bluejay.definition', vscode.StatusBarAlignment.Left, 50);

@@ -1,7 +1,7 @@
 /**
  * What each bundle holds, read from esbuild's metafile of a production (minified) build: activation
  * loads only dist/extension.js, so it must stay small and leave axios and the form and sync engines
- * to the lazy bundles (issue 11).
+ * to the lazy bundles (issue 11). Which bundle an editor file lands in shows in its folder.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -31,8 +31,10 @@ async function metafileOf(entry: string): Promise<{ inputs: string[]; bytes: num
 
 void describe('bundles', () => {
   let main: { inputs: string[]; bytes: number };
+  let editing: { inputs: string[]; bytes: number };
+  let api: { inputs: string[]; bytes: number };
   before(async () => {
-    main = await metafileOf('src/extension/extension.ts');
+    [main, editing, api] = await Promise.all([metafileOf('src/extension/extension.ts'), metafileOf('src/extension/editing/index.ts'), metafileOf('src/extension/api/index.ts')]);
   });
 
   void test(`the main bundle stays within ${MAIN_BUDGET / 1024} KB minified`, () => {
@@ -44,10 +46,20 @@ void describe('bundles', () => {
     assert.deepEqual(heavy, []);
   });
 
-  void test('the lazy bundles hold what the main one leaves out', async () => {
-    const api = await metafileOf('src/extension/api/index.ts');
+  void test('the lazy bundles hold what the main one leaves out', () => {
     assert.ok(api.inputs.some((f) => f.includes('node_modules/axios/')), 'axios is in dist/api.js');
-    const editing = await metafileOf('src/extension/editing/index.ts');
     assert.ok(editing.inputs.includes('src/core/edit/engine.ts'), 'the edit engine is in dist/editing.js');
+  });
+
+  void test("an editor file's folder says which bundle it is in", () => {
+    const ours = (inputs: readonly string[]): string[] => inputs.filter((f) => f.startsWith('src/extension/'));
+    const topLevel = (f: string): boolean => /^src\/extension\/[^/]+\.ts$/.test(f);
+    // The main bundle's files are directly in src/extension/ ...
+    assert.deepEqual(ours(main.inputs).filter((f) => !topLevel(f)), []);
+    // ... and a lazy bundle's file there is one the main bundle holds too (shared).
+    assert.deepEqual([...ours(editing.inputs), ...ours(api.inputs)].filter((f) => topLevel(f) && !main.inputs.includes(f)), []);
+    // The rest of a lazy bundle is in its folder (the form's host borrows Bluejay's answers from api/sync/).
+    assert.deepEqual(ours(api.inputs).filter((f) => !topLevel(f) && !f.startsWith('src/extension/api/')), []);
+    assert.deepEqual(ours(editing.inputs).filter((f) => !topLevel(f) && !f.startsWith('src/extension/editing/') && !f.startsWith('src/extension/api/')), []);
   });
 });

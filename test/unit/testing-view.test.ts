@@ -8,9 +8,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
 import type { ResultReport } from '../../src/core/run/runner';
-import { escapeMarkdown, refusalText, resultMarkdown, toolCallDiff, transcriptLink } from '../../src/extension/testing/messages';
-import { scanDigitalHuman, successRange } from '../../src/extension/testing/scan';
-import { fetchTranscript, renderTranscript } from '../../src/extension/testing/transcript';
+import { escapeMarkdown, refusalText, resultMarkdown, toolCallDiff, transcriptLink } from '../../src/extension/api/testing/messages';
+import { scanDigitalHuman, successRange } from '../../src/extension/api/testing/scan';
+import { fetchTranscript, renderTranscript } from '../../src/extension/api/testing/transcript';
 import { withServer } from './support/server';
 
 const result = (over: Partial<ResultReport> = {}): ResultReport => ({

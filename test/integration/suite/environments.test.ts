@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import type { PushRun } from '../../../src/extension/sync/pusher';
+import type { PushRun } from '../../../src/extension/pusher';
 import { startBluejayServer, type BluejayServer } from '../../server/index';
 import { admin, type Admin } from '../../unit/support/server';
 import { codeOf, forgetBaselines, open, waitFor, workspaceFile } from './util';

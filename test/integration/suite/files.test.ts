@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { acquireLock, fileLockPath } from '../../../src/core/sync/files';
-import type { PushRun } from '../../../src/extension/sync/pusher';
+import type { PushRun } from '../../../src/extension/pusher';
 import { startBluejayServer, type BluejayServer } from '../../server/index';
 import { admin, type Admin } from '../../unit/support/server';
 import { forgetBaselines, open, workspaceFile } from './util';

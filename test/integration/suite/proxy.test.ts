@@ -8,7 +8,7 @@ import { createServer, connect, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import type { PushRun } from '../../../src/extension/sync/pusher';
+import type { PushRun } from '../../../src/extension/pusher';
 import { startBluejayServer, type BluejayServer } from '../../server/index';
 import { startRecordingProxy, withProxyEnv, type RecordingProxy } from '../../unit/support/proxy';
 import { forgetBaselines, open, waitFor } from './util';

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { Config } from '../../../src/extension/config';
-import { legacyPushOnAutoSave } from '../../../src/extension/sync/settingsMove';
+import { legacyPushOnAutoSave } from '../../../src/extension/api/sync/settingsMove';
 import { waitFor } from './util';
 
 const Global = vscode.ConfigurationTarget.Global;

@@ -1,0 +1,46 @@
+/** Registers the "Bluejay Form" custom editor, its commands, and the open-by-default setting. */
+import * as vscode from 'vscode';
+import type { Config } from './config';
+import type { Ctx } from './ctx';
+import { editing } from './lazy';
+import { targetUri } from './definitions';
+
+export const VIEW_TYPE = 'bluejay.form';
+
+const PATTERNS = ['*.persona.yaml', '*.persona.yml', '*.persona.json', '*.digital-human.yaml', '*.digital-human.yml', '*.digital-human.json'];
+
+/** `bluejay.formEditor.openByDefault` maps onto VS Code's own editor associations (user settings). */
+async function applyDefault(config: Config): Promise<void> {
+  const on = config.formEditorOpenByDefault;
+  await config.updateEditorAssociations((current) => {
+    for (const p of PATTERNS) {
+      if (on) current[p] = VIEW_TYPE;
+      else if (current[p] === VIEW_TYPE) delete current[p];
+    }
+  });
+}
+
+export function registerFormEditor(ctx: Ctx): vscode.Disposable {
+  // The form's host code loads with dist/editing.js, the first time a form opens.
+  let host: vscode.CustomTextEditorProvider | undefined;
+  const provider: vscode.CustomTextEditorProvider = {
+    resolveCustomTextEditor: (doc, panel, token) => (host ??= new (editing().FormEditorProvider)(ctx)).resolveCustomTextEditor(doc, panel, token),
+  };
+  return vscode.Disposable.from(
+    ctx.config.onDidChange(() => void applyDefault(ctx.config), ['formEditor.openByDefault']),
+    vscode.window.registerCustomEditorProvider(VIEW_TYPE, provider, { supportsMultipleEditorsPerDocument: true }),
+    vscode.commands.registerCommand('bluejay.openForm', (arg?: unknown) => {
+      const uri = targetUri(arg);
+      return uri && vscode.commands.executeCommand<unknown>('vscode.openWith', uri, VIEW_TYPE);
+    }),
+    vscode.commands.registerCommand('bluejay.showSource', (arg?: unknown) => {
+      const uri = arg instanceof vscode.Uri ? arg : activeFormUri();
+      return uri && vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    }),
+  );
+}
+
+function activeFormUri(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputCustom && input.viewType === VIEW_TYPE ? input.uri : undefined;
+}

@@ -1,0 +1,43 @@
+/**
+ * Palette commands and the CodeLens (`Push | Diff | Pull | Run`) for pushing and staying in step: Set/Clear API Key, Push Current
+ * File, Push All Definitions, Switch Environment, Pull (into a new file, into the current one), Diff
+ * with Remote, Plan, and the `bluejay-remote:` documents (Bluejay's copy, plans). Their work is in
+ * dist/api.js (through lazy.ts), loaded on first use.
+ */
+import * as vscode from 'vscode';
+import type { Ctx } from './ctx';
+import { ALL_SELECTOR, definitions, documentKind, isDefinition } from './definitions';
+import { api } from './lazy';
+
+export function registerSyncCommands(ctx: Ctx): vscode.Disposable {
+  const { config, keys, pusher, diagnostics } = ctx;
+  const defs = definitions;
+  const lenses = new vscode.EventEmitter<void>();
+  const command = (name: string, run: (arg?: unknown, more?: unknown) => unknown): vscode.Disposable => vscode.commands.registerCommand(`bluejay.${name}`, run);
+  const lens = (doc: vscode.TextDocument, title: string, name: string): vscode.CodeLens => new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title, command: `bluejay.${name}`, arguments: [doc.uri] });
+  return vscode.Disposable.from(
+    lenses,
+    command('setApiKey', (key) => api().promptKey(keys, key)),
+    command('clearApiKey', () => api().clearKey(keys)),
+    command('pushFile', (uri, options) => api().pushFile(pusher, defs, uri, options)),
+    command('pushAll', () => api().pushAll(ctx, defs)),
+    command('switchEnvironment', (name) => api().switchEnvironment(config, name)),
+    command('pull', (arg) => api().pullNew(ctx, defs, arg)),
+    command('pullIntoFile', (uri) => api().pullIntoFile(ctx, defs, uri)),
+    command('diffWithRemote', (uri) => api().diffWithRemote(ctx, defs, uri)),
+    command('plan', (uri) => api().planCommand(ctx, defs, uri)),
+    vscode.workspace.registerTextDocumentContentProvider('bluejay-remote', { provideTextDocumentContent: (uri, token) => api().remoteContent(ctx, uri, token) }),
+    // Push | Diff | Pull; Diff and Pull once the file has an id (known from its validation).
+    diagnostics.onDidUpdate(() => lenses.fire()),
+    vscode.languages.registerCodeLensProvider(ALL_SELECTOR, {
+      onDidChangeCodeLenses: lenses.event,
+      provideCodeLenses: (doc) => {
+        if (!isDefinition(doc)) return [];
+        const id = diagnostics.get(doc)?.value?.['id'];
+        const onBluejay = typeof id === 'string' || typeof id === 'number';
+        const run = onBluejay && documentKind(doc) === 'digital-human' ? [lens(doc, '$(play) Run', 'runFile')] : [];
+        return [lens(doc, '$(cloud-upload) Push', 'pushFile'), ...(onBluejay ? [lens(doc, '$(diff) Diff', 'diffWithRemote'), lens(doc, '$(cloud-download) Pull', 'pullIntoFile')] : []), ...run];
+      },
+    }),
+  );
+}

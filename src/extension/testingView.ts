@@ -1,0 +1,27 @@
+/**
+ * The Testing view's controller in the main bundle: only a stub. Everything else (items, runs,
+ * transcripts) is in dist/api.js (testing.ts), loaded when VS Code first asks for the items or a
+ * run command is used, so activation never pays for it.
+ */
+import * as vscode from 'vscode';
+import { api } from './lazy';
+import type { Ctx } from './ctx';
+import type { Testing } from './api/testing/testing';
+
+export function registerTesting(ctx: Ctx): { disposable: vscode.Disposable; testing: () => Testing } {
+  const controller = vscode.tests.createTestController('bluejay', 'Bluejay');
+  let t: Testing | undefined;
+  const get = (): Testing => (t ??= new (api().Testing)(controller, ctx));
+  controller.resolveHandler = (item) => get().resolve(item);
+  controller.refreshHandler = () => get().refresh();
+  const command = (name: string, run: (arg?: unknown, more?: unknown) => unknown): vscode.Disposable => vscode.commands.registerCommand(`bluejay.${name}`, run);
+  const disposable = vscode.Disposable.from(
+    controller,
+    command('runFile', (arg, options) => get().runFile(arg, options as never)),
+    command('pushAndRunFile', (arg) => get().runFile(arg, { pushFirst: true })),
+    command('showTranscript', (arg) => get().showTranscript(arg)),
+    vscode.workspace.registerTextDocumentContentProvider('bluejay-transcript', { provideTextDocumentContent: (uri, token) => get().transcript(uri, token) }),
+    { dispose: () => t?.dispose() },
+  );
+  return { disposable, testing: get };
+}
