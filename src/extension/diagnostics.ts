@@ -10,6 +10,7 @@ import { validateText, type ValidationResult } from '../core/validate';
 import type { Config } from './config';
 import { documentKind, formatOf, isDefinition } from './definitions';
 import type { Logger } from './log';
+import { ValidationPace } from './validationPace';
 
 /**
  * Problems other owners already show (so nothing appears twice): VS Code's JSON support reports JSON
@@ -68,7 +69,7 @@ export class Diagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('bluejay');
   private readonly latest = new Map<string, Validated>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly lastCost = new Map<string, number>();
+  private readonly pace = new Map<string, ValidationPace>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -122,8 +123,7 @@ export class Diagnostics implements vscode.Disposable {
     }
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    // A large file waits twice as long as its last validation took, so validation never crowds typing.
-    const delay = Math.max(this.config.validationDelay, 2 * (this.lastCost.get(key) ?? 0));
+    const delay = this.paceOf(key).delay(this.config.validationDelay, performance.now());
     const version = doc.version;
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
@@ -143,8 +143,9 @@ export class Diagnostics implements vscode.Disposable {
     const result = validateText(doc.getText(), doc.fileName, { format: formatOf(doc) });
     const kind = result.kind ?? documentKind(doc);
     const withKind = kind === result.kind ? result : { ...result, kind };
-    const cost = performance.now() - started;
-    this.lastCost.set(key, cost);
+    const ended = performance.now();
+    const cost = ended - started;
+    this.paceOf(key).record(started, ended);
     this.latest.set(key, { version: doc.version, result: withKind });
     const shown = withKind.problems.filter((p) => !ownedElsewhere(doc, p.code)).map((p) => toDiagnostic(p, kind));
     const hint = kind && suffixHint(doc, kind);
@@ -152,6 +153,12 @@ export class Diagnostics implements vscode.Disposable {
     this.log.trace(`validated ${vscode.workspace.asRelativePath(doc.uri)} v${doc.version}: ${result.problems.length} problems in ${cost.toFixed(1)} ms`);
     this.changed.fire(doc.uri);
     return withKind;
+  }
+
+  private paceOf(key: string): ValidationPace {
+    let pace = this.pace.get(key);
+    if (!pace) this.pace.set(key, (pace = new ValidationPace()));
+    return pace;
   }
 
   private forgetIfNoTab(closed: vscode.Tab): void {
@@ -166,7 +173,7 @@ export class Diagnostics implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.latest.delete(key);
-    this.lastCost.delete(key);
+    this.pace.delete(key);
     this.collection.delete(uri);
     this.changed.fire(uri);
   }
