@@ -41,9 +41,22 @@ function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
 export function toDiagnostic(p: Problem, kind: ValidationResult['kind'], source = 'Bluejay'): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(p.range), p.message, SEVERITY[p.severity]);
   d.source = source;
-  const url = docsUrl(p.code, kind);
-  d.code = url ? { value: p.code, target: vscode.Uri.parse(url) } : p.code;
+  d.code = codeOf(p.code, kind);
   return d;
+}
+
+/** A diagnostic's code: linked to its page where one explains it, made once per code and kind (thousands of problems share a few). */
+type Code = string | { value: string; target: vscode.Uri };
+const codes = new Map<string, Code>();
+function codeOf(code: string, kind: ValidationResult['kind']): Code {
+  const key = `${kind ?? ''}\u0000${code}`;
+  let made = codes.get(key);
+  if (made === undefined) {
+    const url = docsUrl(code, kind);
+    made = url ? { value: code, target: vscode.Uri.parse(url) } : code;
+    codes.set(key, made);
+  }
+  return made;
 }
 
 /**
@@ -122,6 +135,8 @@ export class Diagnostics implements vscode.Disposable {
       return;
     }
     const key = doc.uri.toString();
+    // A change event without a new version (the dirty flag after a save or revert) changes no text.
+    if (this.latest.get(key)?.version === doc.version) return;
     clearTimeout(this.timers.get(key));
     const delay = this.paceOf(key).delay(this.config.validationDelay, performance.now());
     const version = doc.version;
