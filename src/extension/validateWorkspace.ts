@@ -1,29 +1,31 @@
 /** Validate All Definitions in Workspace (dist/editing.js, loaded on first use). */
 import * as vscode from 'vscode';
-import { validateBytes } from '../core/validate';
 import { EXCLUDE, GLOB } from './definitions';
 import type { Diagnostics } from './diagnostics';
 import type { Logger } from './log';
+import { validateFiles, type Totals } from './validateFiles';
 
-export async function validateWorkspace(diagnostics: Diagnostics, log: Logger): Promise<{ files: number; errors: number; warnings: number }> {
-  const totals = { files: 0, errors: 0, warnings: 0 };
+export async function validateWorkspace(diagnostics: Diagnostics, log: Logger): Promise<Totals> {
+  let totals: Totals = { files: 0, errors: 0, warnings: 0 };
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Bluejay: validating definitions', cancellable: true }, async (progress, token) => {
     const uris = await vscode.workspace.findFiles(GLOB, EXCLUDE, undefined, token);
-    for (const uri of uris) {
-      if (token.isCancellationRequested) break;
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      let problems;
-      if (open) problems = diagnostics.ensure(open)?.problems ?? [];
-      else {
-        const result = validateBytes(await vscode.workspace.fs.readFile(uri), uri.path);
-        diagnostics.publish(uri, result.problems, result.kind);
-        problems = result.problems;
-      }
-      totals.files++;
-      totals.errors += problems.filter((p) => p.severity === 'error').length;
-      totals.warnings += problems.filter((p) => p.severity === 'warning').length;
-      progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
-    }
+    totals = await validateFiles(uris, {
+      openProblems: (uri) => {
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        return open && (diagnostics.ensure(open)?.problems ?? []);
+      },
+      stat: async (uri) => {
+        const s = await vscode.workspace.fs.stat(uri);
+        return { file: (s.type & vscode.FileType.File) !== 0, size: s.size };
+      },
+      readFile: (uri) => Promise.resolve(vscode.workspace.fs.readFile(uri)),
+      publish: (files) => files.forEach((f) => diagnostics.publish(f.uri, f.problems, f.kind)),
+      path: (uri) => uri.path,
+      progress: (_done, total, uri) => progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / total }),
+      cancelled: () => token.isCancellationRequested,
+      now: () => performance.now(),
+      yield: () => new Promise((resolve) => setImmediate(resolve)),
+    });
   });
   const summary = `Bluejay: ${totals.files} definition files, ${totals.errors} errors, ${totals.warnings} warnings.`;
   log.info(summary);
@@ -33,4 +35,3 @@ export async function validateWorkspace(diagnostics: Diagnostics, log: Logger): 
   } else void vscode.window.showInformationMessage(summary);
   return totals;
 }
-
