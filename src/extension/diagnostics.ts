@@ -119,10 +119,10 @@ export class Diagnostics implements vscode.Disposable {
     return this.get(doc) ?? this.validateNow(doc);
   }
 
-  /** Publishes the problems of a file that is not open (Validate All in Workspace). */
-  publish(uri: vscode.Uri, problems: readonly Problem[], kind: ValidationResult['kind']): void {
-    this.collection.set(uri, problems.map((p) => toDiagnostic(p, kind)));
-    this.changed.fire(uri);
+  /** Publishes the problems of files that are not open (Validate All in Workspace), as one update. */
+  publish(files: readonly { readonly uri: vscode.Uri; readonly problems: readonly Problem[]; readonly kind: ValidationResult['kind'] }[]): void {
+    this.collection.set(files.map((f) => [f.uri, f.problems.map((p) => toDiagnostic(p, f.kind))]));
+    for (const f of files) this.changed.fire(f.uri);
   }
 
   revalidateOpen(): void {

@@ -7,27 +7,38 @@ import { validateFiles, type Totals } from './validateFiles';
 
 export async function validateWorkspace(diagnostics: Diagnostics, log: Logger): Promise<Totals> {
   let totals: Totals = { files: 0, errors: 0, warnings: 0 };
+  let found = 0;
+  let cancelled = false;
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Bluejay: validating definitions', cancellable: true }, async (progress, token) => {
     const uris = await vscode.workspace.findFiles(GLOB, EXCLUDE, undefined, token);
+    found = uris.length;
+    // The open documents once, by URI (looking each file up in the list would cost files x documents).
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    let reported = 0;
     totals = await validateFiles(uris, {
       openProblems: (uri) => {
-        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        return open && (diagnostics.ensure(open)?.problems ?? []);
+        const doc = open.get(uri.toString());
+        return doc && !doc.isClosed ? (diagnostics.ensure(doc)?.problems ?? []) : undefined;
       },
       stat: async (uri) => {
         const s = await vscode.workspace.fs.stat(uri);
         return { file: (s.type & vscode.FileType.File) !== 0, size: s.size };
       },
       readFile: (uri) => Promise.resolve(vscode.workspace.fs.readFile(uri)),
-      publish: (files) => files.forEach((f) => diagnostics.publish(f.uri, f.problems, f.kind)),
+      publish: (files) => diagnostics.publish(files),
       path: (uri) => uri.path,
-      progress: (_done, total, uri) => progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / total }),
+      progress: (done, total, uri) => {
+        progress.report({ message: `${done} of ${total}: ${vscode.workspace.asRelativePath(uri)}`, increment: ((done - reported) * 100) / total });
+        reported = done;
+      },
       cancelled: () => token.isCancellationRequested,
+      skipped: (uri, reason) => log.warn(`Validate All: skipped ${vscode.workspace.asRelativePath(uri)}: ${reason}`),
       now: () => performance.now(),
       yield: () => new Promise((resolve) => setImmediate(resolve)),
     });
+    cancelled = token.isCancellationRequested;
   });
-  const summary = `Bluejay: ${totals.files} definition files, ${totals.errors} errors, ${totals.warnings} warnings.`;
+  const summary = `Bluejay: ${totals.files} definition files${cancelled ? ` (cancelled, ${found - totals.files} not validated)` : ''}, ${totals.errors} errors, ${totals.warnings} warnings.`;
   log.info(summary);
   // The command resolves with the totals; the notification waits for the user on its own.
   if (totals.errors || totals.warnings) {
