@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { BluejayApi } from '../../src/extension/extension';
 import { keystrokes } from './keystroke';
 import { profiled } from './stats';
+import { validateAll } from './validateAll';
 
 export async function run(): Promise<void> {
   const ext = vscode.extensions.getExtension<BluejayApi>('bluejay.bluejay-definitions');
@@ -18,6 +19,7 @@ export async function run(): Promise<void> {
     ['keys-150k', () => keystrokes(api, { label: '150 KB', bytes: 150_000, runs: 100, goal: 'p90 <= 100 ms, p99 <= 200 ms' })],
     ['keys-1m', () => keystrokes(api, { label: '1 MB', bytes: 1_000_000, runs: 40, goal: 'p50 <= 100 ms' })],
     ['keys-150k-form', () => keystrokes(api, { label: '150 KB', bytes: 150_000, runs: 60, withForm: true, goal: 'p90 <= 100 ms, p99 <= 200 ms' })],
+    ['validate-all', () => validateAll()],
   ];
   const lines: string[] = [];
   for (const [name, fn] of cases) {
