@@ -18,7 +18,7 @@ interface Fake {
  * Files by name (a string is its text; `gone` was deleted after the find; a number is the size of
  * a file too large to be read; `pipe` is no regular file). Each read holds the host `costMs` fake ms.
  */
-function fake(files: Record<string, string | number | 'gone' | 'pipe'>, o: { costMs?: number; cancelAfter?: number } = {}): Fake {
+function fake(files: Record<string, string | number>, o: { costMs?: number; cancelAfter?: number } = {}): Fake {
   let clock = 0;
   let sliceStart = 0;
   let asked = 0;
@@ -61,15 +61,15 @@ function fake(files: Record<string, string | number | 'gone' | 'pipe'>, o: { cos
   return f;
 }
 
-describe('Validate All Definitions in Workspace (the loop)', () => {
-  it('skips a file deleted between the find and the read, and validates the rest', async () => {
+void describe('Validate All Definitions in Workspace (the loop)', () => {
+  void it('skips a file deleted between the find and the read, and validates the rest', async () => {
     const f = fake({ 'a.digital-human.yaml': VALID, 'b.digital-human.yaml': 'gone', 'c.digital-human.yaml': BROKEN });
     const totals = await validateFiles(Object.keys({ 'a.digital-human.yaml': 1, 'b.digital-human.yaml': 1, 'c.digital-human.yaml': 1 }), f.io);
     assert.deepEqual(totals, { files: 2, errors: 1, warnings: 0 });
     assert.deepEqual(f.published.map((p) => p.uri), ['a.digital-human.yaml', 'c.digital-human.yaml']);
   });
 
-  it('gives a file over 64 MB file-too-large, as the CLI does, without reading it', async () => {
+  void it('gives a file over 64 MB file-too-large, as the CLI does, without reading it', async () => {
     const big = 64 * 1024 * 1024 + 1;
     const f = fake({ 'huge.digital-human.yaml': big, 'a.digital-human.yaml': VALID });
     const totals = await validateFiles(['huge.digital-human.yaml', 'a.digital-human.yaml'], f.io);
@@ -81,14 +81,14 @@ describe('Validate All Definitions in Workspace (the loop)', () => {
     assert.deepEqual(totals, { files: 2, errors: 1, warnings: 0 });
   });
 
-  it('never reads what is not a regular file (a named pipe would never end)', async () => {
+  void it('never reads what is not a regular file (a named pipe would never end)', async () => {
     const f = fake({ 'p.digital-human.yaml': 'pipe', 'a.digital-human.yaml': VALID });
     const totals = await validateFiles(['p.digital-human.yaml', 'a.digital-human.yaml'], f.io);
     assert.deepEqual(f.reads, ['a.digital-human.yaml']);
     assert.equal(totals.files, 1);
   });
 
-  it('on 2,000 files, never holds the host more than 50 ms at a time', async () => {
+  void it('on 2,000 files, never holds the host more than 50 ms at a time', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 2000; i++) files[`f${i}.digital-human.yaml`] = i % 10 ? VALID : BROKEN;
     const f = fake(files, { costMs: 1 });
@@ -99,7 +99,7 @@ describe('Validate All Definitions in Workspace (the loop)', () => {
     assert.equal(f.published.length, 2000);
   });
 
-  it('stops when cancelled, with the totals so far', async () => {
+  void it('stops when cancelled, with the totals so far', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 100; i++) files[`f${i}.persona.yaml`] = 'kind: customer-persona\nname: x\n';
     const f = fake(files, { cancelAfter: 30 });

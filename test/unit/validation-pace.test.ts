@@ -13,15 +13,15 @@ function ran(pace: ValidationPace, costs: readonly number[], at = 0, gap = 1000)
   return t;
 }
 
-describe('validation pace (when a changed document is validated)', () => {
-  it('an edit after a pause waits only the configured delay, however long the file takes to validate', () => {
+void describe('validation pace (when a changed document is validated)', () => {
+  void it('an edit after a pause waits only the configured delay, however long the file takes to validate', () => {
     const pace = new ValidationPace();
     const ended = ran(pace, [60, 60, 60]);
     // Before: twice the last validation (120 ms) after every edit, pause or not.
     assert.equal(pace.delay(25, ended + 500), 25);
   });
 
-  it('while typing, a slow file is validated at most half of the time', () => {
+  void it('while typing, a slow file is validated at most half of the time', () => {
     const pace = new ValidationPace();
     const ended = ran(pace, [60, 60, 60]);
     // A change 10 ms after a 60 ms validation ended waits until 60 ms have passed since then.
@@ -32,13 +32,13 @@ describe('validation pace (when a changed document is validated)', () => {
     assert.equal(small.delay(25, smallEnded + 1), 25);
   });
 
-  it('one slow validation (a GC pause, a busy machine) does not slow the edits after it', () => {
+  void it('one slow validation (a GC pause, a busy machine) does not slow the edits after it', () => {
     const pace = new ValidationPace();
     const ended = ran(pace, [5, 5, 5, 5, 300]);
     assert.equal(pace.delay(25, ended + 1), 25);
   });
 
-  it('a file never validated waits the configured delay; the delay is never negative', () => {
+  void it('a file never validated waits the configured delay; the delay is never negative', () => {
     const pace = new ValidationPace();
     assert.equal(pace.delay(25, 0), 25);
     assert.equal(pace.delay(0, 0), 0);
