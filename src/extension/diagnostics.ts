@@ -10,6 +10,7 @@ import { validateText, type ValidationResult } from '../core/validate';
 import type { Config } from './config';
 import { documentKind, formatOf, isDefinition } from './definitions';
 import type { Logger } from './log';
+import { ValidationPace } from './validationPace';
 
 /**
  * Problems other owners already show (so nothing appears twice): VS Code's JSON support reports JSON
@@ -40,9 +41,22 @@ function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
 export function toDiagnostic(p: Problem, kind: ValidationResult['kind'], source = 'Bluejay'): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(p.range), p.message, SEVERITY[p.severity]);
   d.source = source;
-  const url = docsUrl(p.code, kind);
-  d.code = url ? { value: p.code, target: vscode.Uri.parse(url) } : p.code;
+  d.code = codeOf(p.code, kind);
   return d;
+}
+
+/** A diagnostic's code: linked to its page where one explains it, made once per code and kind (thousands of problems share a few). */
+type Code = string | { value: string; target: vscode.Uri };
+const codes = new Map<string, Code>();
+function codeOf(code: string, kind: ValidationResult['kind']): Code {
+  const key = `${kind ?? ''}\u0000${code}`;
+  let made = codes.get(key);
+  if (made === undefined) {
+    const url = docsUrl(code, kind);
+    made = url ? { value: code, target: vscode.Uri.parse(url) } : code;
+    codes.set(key, made);
+  }
+  return made;
 }
 
 /**
@@ -68,7 +82,7 @@ export class Diagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('bluejay');
   private readonly latest = new Map<string, Validated>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly lastCost = new Map<string, number>();
+  private readonly pace = new Map<string, ValidationPace>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -105,10 +119,10 @@ export class Diagnostics implements vscode.Disposable {
     return this.get(doc) ?? this.validateNow(doc);
   }
 
-  /** Publishes the problems of a file that is not open (Validate All in Workspace). */
-  publish(uri: vscode.Uri, problems: readonly Problem[], kind: ValidationResult['kind']): void {
-    this.collection.set(uri, problems.map((p) => toDiagnostic(p, kind)));
-    this.changed.fire(uri);
+  /** Publishes the problems of files that are not open (Validate All in Workspace), as one update. */
+  publish(files: readonly { readonly uri: vscode.Uri; readonly problems: readonly Problem[]; readonly kind: ValidationResult['kind'] }[]): void {
+    this.collection.set(files.map((f) => [f.uri, f.problems.map((p) => toDiagnostic(p, f.kind))]));
+    for (const f of files) this.changed.fire(f.uri);
   }
 
   revalidateOpen(): void {
@@ -121,9 +135,10 @@ export class Diagnostics implements vscode.Disposable {
       return;
     }
     const key = doc.uri.toString();
+    // A change event without a new version (the dirty flag after a save or revert) changes no text.
+    if (this.latest.get(key)?.version === doc.version) return;
     clearTimeout(this.timers.get(key));
-    // A large file waits twice as long as its last validation took, so validation never crowds typing.
-    const delay = Math.max(this.config.validationDelay, 2 * (this.lastCost.get(key) ?? 0));
+    const delay = this.paceOf(key).delay(this.config.validationDelay, performance.now());
     const version = doc.version;
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
@@ -143,8 +158,9 @@ export class Diagnostics implements vscode.Disposable {
     const result = validateText(doc.getText(), doc.fileName, { format: formatOf(doc) });
     const kind = result.kind ?? documentKind(doc);
     const withKind = kind === result.kind ? result : { ...result, kind };
-    const cost = performance.now() - started;
-    this.lastCost.set(key, cost);
+    const ended = performance.now();
+    const cost = ended - started;
+    this.paceOf(key).record(started, ended);
     this.latest.set(key, { version: doc.version, result: withKind });
     const shown = withKind.problems.filter((p) => !ownedElsewhere(doc, p.code)).map((p) => toDiagnostic(p, kind));
     const hint = kind && suffixHint(doc, kind);
@@ -152,6 +168,12 @@ export class Diagnostics implements vscode.Disposable {
     this.log.trace(`validated ${vscode.workspace.asRelativePath(doc.uri)} v${doc.version}: ${result.problems.length} problems in ${cost.toFixed(1)} ms`);
     this.changed.fire(doc.uri);
     return withKind;
+  }
+
+  private paceOf(key: string): ValidationPace {
+    let pace = this.pace.get(key);
+    if (!pace) this.pace.set(key, (pace = new ValidationPace()));
+    return pace;
   }
 
   private forgetIfNoTab(closed: vscode.Tab): void {
@@ -166,7 +188,7 @@ export class Diagnostics implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.latest.delete(key);
-    this.lastCost.delete(key);
+    this.pace.delete(key);
     this.collection.delete(uri);
     this.changed.fire(uri);
   }

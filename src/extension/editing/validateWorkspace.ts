@@ -1,31 +1,44 @@
 /** Validate All Definitions in Workspace (dist/editing.js, loaded on first use). */
 import * as vscode from 'vscode';
-import { validateBytes } from '../../core/validate';
 import { EXCLUDE, GLOB } from '../definitions';
 import type { Diagnostics } from '../diagnostics';
 import type { Logger } from '../log';
+import { validateFiles, type Totals } from './validateFiles';
 
-export async function validateWorkspace(diagnostics: Diagnostics, log: Logger): Promise<{ files: number; errors: number; warnings: number }> {
-  const totals = { files: 0, errors: 0, warnings: 0 };
+export async function validateWorkspace(diagnostics: Diagnostics, log: Logger): Promise<Totals> {
+  let totals: Totals = { files: 0, errors: 0, warnings: 0 };
+  let found = 0;
+  let cancelled = false;
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Bluejay: validating definitions', cancellable: true }, async (progress, token) => {
     const uris = await vscode.workspace.findFiles(GLOB, EXCLUDE, undefined, token);
-    for (const uri of uris) {
-      if (token.isCancellationRequested) break;
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      let problems;
-      if (open) problems = diagnostics.ensure(open)?.problems ?? [];
-      else {
-        const result = validateBytes(await vscode.workspace.fs.readFile(uri), uri.path);
-        diagnostics.publish(uri, result.problems, result.kind);
-        problems = result.problems;
-      }
-      totals.files++;
-      totals.errors += problems.filter((p) => p.severity === 'error').length;
-      totals.warnings += problems.filter((p) => p.severity === 'warning').length;
-      progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
-    }
+    found = uris.length;
+    // The open documents once, by URI (looking each file up in the list would cost files x documents).
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    let reported = 0;
+    totals = await validateFiles(uris, {
+      openProblems: (uri) => {
+        const doc = open.get(uri.toString());
+        return doc && !doc.isClosed ? (diagnostics.ensure(doc)?.problems ?? []) : undefined;
+      },
+      stat: async (uri) => {
+        const s = await vscode.workspace.fs.stat(uri);
+        return { file: (s.type & vscode.FileType.File) !== 0, size: s.size };
+      },
+      readFile: (uri) => Promise.resolve(vscode.workspace.fs.readFile(uri)),
+      publish: (files) => diagnostics.publish(files),
+      path: (uri) => uri.path,
+      progress: (done, total, uri) => {
+        progress.report({ message: `${done} of ${total}: ${vscode.workspace.asRelativePath(uri)}`, increment: ((done - reported) * 100) / total });
+        reported = done;
+      },
+      cancelled: () => token.isCancellationRequested,
+      skipped: (uri, reason) => log.warn(`Validate All: skipped ${vscode.workspace.asRelativePath(uri)}: ${reason}`),
+      now: () => performance.now(),
+      yield: () => new Promise((resolve) => setImmediate(resolve)),
+    });
+    cancelled = token.isCancellationRequested;
   });
-  const summary = `Bluejay: ${totals.files} definition files, ${totals.errors} errors, ${totals.warnings} warnings.`;
+  const summary = `Bluejay: ${totals.files} definition files${cancelled ? ` (cancelled, ${found - totals.files} not validated)` : ''}, ${totals.errors} errors, ${totals.warnings} warnings.`;
   log.info(summary);
   // The command resolves with the totals; the notification waits for the user on its own.
   if (totals.errors || totals.warnings) {
@@ -33,4 +46,3 @@ export async function validateWorkspace(diagnostics: Diagnostics, log: Logger): 
   } else void vscode.window.showInformationMessage(summary);
   return totals;
 }
-

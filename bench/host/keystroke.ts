@@ -1,0 +1,90 @@
+/**
+ * Edit to published diagnostics in the real extension host, debounce included: one-character edits
+ * on a digital human, each waiting for its diagnostics, timed from the edit call and from the
+ * change event the extension hears. Prints p50/p90/p99.
+ */
+import * as vscode from 'vscode';
+import type { BluejayApi } from '../../src/extension/extension';
+import { validateText } from '../../src/core/validate';
+import { makeDocuments } from '../documents';
+import { percentile, percentiles } from './stats';
+
+function bluejayCount(uri: vscode.Uri): number {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Bluejay').length;
+}
+
+/**
+ * Resolves when the extension has published `count` Bluejay diagnostics for `uri` (bounded). It
+ * listens to the extension's own onDidValidate: VS Code's onDidChangeDiagnostics batches by 50 ms,
+ * which the user never sees (the diagnostics reach the editor at once).
+ */
+export function diagnosticsReach(api: BluejayApi, uri: vscode.Uri, count: number, ms = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (bluejayCount(uri) === count) return resolve();
+    const timer = setTimeout(() => (sub.dispose(), reject(new Error(`diagnostics of ${uri.path} did not reach ${count}`))), ms);
+    const sub = api.onDidValidate((u) => {
+      if (u.toString() === uri.toString() && bluejayCount(uri) === count) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
+export interface KeystrokeOptions {
+  readonly label: string;
+  readonly bytes: number;
+  readonly runs: number;
+  /** Also open the file in the Bluejay Form beside the text editor. */
+  readonly withForm?: boolean;
+  readonly goal: string;
+}
+
+export async function keystrokes(api: BluejayApi, o: KeystrokeOptions): Promise<string> {
+  const [valid] = makeDocuments(o.label, o.bytes, 'yaml', 7);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!folder) throw new Error('no workspace');
+  const uri = vscode.Uri.joinPath(folder, `bench-${o.bytes}${o.withForm ? '-form' : ''}.digital-human.yaml`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(valid.text));
+  const editor = await vscode.window.showTextDocument(uri);
+  await diagnosticsReach(api, uri, 0);
+  if (o.withForm) {
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'bluejay.form', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+    await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+  }
+  const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('voice_speed:'));
+  const end = editor.document.lineAt(line).range.end;
+  const times: number[] = [];
+  const inHost: number[] = [];
+  const toEvent: number[] = [];
+  let changedAt = 0;
+  const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.document.uri.toString() === uri.toString()) changedAt = performance.now();
+  });
+  for (let i = 0; i < o.runs; i++) {
+    const broken = i % 2 === 0;
+    const started = performance.now();
+    const reached = diagnosticsReach(api, uri, broken ? 1 : 0);
+    await editor.edit((e) => (broken ? e.insert(end, 'x') : e.delete(new vscode.Range(end, end.translate(0, 1)))));
+    await reached;
+    const done = performance.now();
+    times.push(done - started);
+    inHost.push(done - changedAt);
+    toEvent.push(changedAt - started);
+  }
+  sub.dispose();
+  await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.workspace.fs.delete(uri);
+  const costs: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const text = `${valid.text}# ${i}\n`; // a new text each time: the parse memo must not answer
+    const t = performance.now();
+    validateText(text, 'b.digital-human.yaml');
+    costs.push(performance.now() - t);
+  }
+  const kb = (valid.text.length / 1024).toFixed(0);
+  return `BLUEJAY bench edit-to-diagnostics ${o.label} YAML (${kb} KB)${o.withForm ? ', form open beside' : ''}: ${percentiles(times)} over ${o.runs} edits (goal: ${o.goal}); edit to its change event: ${percentiles(toEvent)}; change event to diagnostics: ${percentiles(inHost)}; validateText alone here: median ${percentile(costs, 50).toFixed(1)} ms`;
+}
