@@ -5,6 +5,24 @@ const { version } = require('./package.json');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/**
+ * js-yaml 4.1.0 (pinned, see ARCHITECTURE.md) ends its ES module with `var dump = dumper.dump;`: a
+ * property read esbuild must keep, and with it the whole dumper (about 8 KB minified) in every bundle,
+ * though only `load` is used. Marking that one read pure lets tree shaking drop the dumper when
+ * nothing imports `dump`; the build fails if the line is not there (a new js-yaml).
+ */
+const jsYamlDumperPure = {
+  name: 'js-yaml-dumper-pure',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]js-yaml[\\/]dist[\\/]js-yaml\.mjs$/ }, async (args) => {
+      const text = await require('node:fs/promises').readFile(args.path, 'utf8');
+      const line = /^var dump {16}= dumper\.dump;$/m;
+      if (!line.test(text)) throw new Error(`${args.path}: the line 'var dump = dumper.dump;' is gone; update esbuild.js's js-yaml plugin`);
+      return { contents: text.replace(line, 'var dump = /* @__PURE__ */ (() => dumper.dump)();'), loader: 'js' };
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
@@ -19,6 +37,7 @@ const common = {
   charset: 'utf8',
   logLevel: 'warning',
   define: { BLUEJAY_VERSION: JSON.stringify(version) },
+  plugins: [jsYamlDumperPure],
 };
 
 /** @type {import('esbuild').BuildOptions[]} */

@@ -19,18 +19,18 @@ const MAIN_BUDGET = 150 * 1024;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const config = require(join(ROOT, 'esbuild.js')) as Builds;
 
-async function metafileOf(entry: string): Promise<{ inputs: string[]; bytes: number }> {
+async function metafileOf(entry: string): Promise<{ inputs: string[]; bytes: number; text: string }> {
   const options = config.builds.find((b) => Array.isArray(b.entryPoints) && b.entryPoints.includes(entry as never));
   assert.ok(options, `no build has the entry ${entry}`);
   const result = await build({ ...options, absWorkingDir: ROOT, minify: true, sourcemap: false, write: false, metafile: true, logLevel: 'silent' });
   const meta: Metafile = result.metafile;
   const [output] = Object.values(meta.outputs);
   assert.ok(output);
-  return { inputs: Object.keys(output.inputs), bytes: output.bytes };
+  return { inputs: Object.keys(output.inputs), bytes: output.bytes, text: result.outputFiles?.find((f) => f.path.endsWith('.js'))?.text ?? '' };
 }
 
 void describe('bundles', () => {
-  let main: { inputs: string[]; bytes: number };
+  let main: { inputs: string[]; bytes: number; text: string };
   let editing: { inputs: string[]; bytes: number };
   let api: { inputs: string[]; bytes: number };
   before(async () => {
@@ -44,6 +44,11 @@ void describe('bundles', () => {
   void test('the main bundle holds no axios, no edit engine and no sync engine', () => {
     const heavy = main.inputs.filter((f) => /node_modules\/axios\//.test(f) || /^src\/core\/edit\/(engine|yamlEdits|yamlWrite|jsonEdits|yamlSource)\.ts$/.test(f) || /^src\/core\/sync\//.test(f) || /^src\/core\/api\/client\.ts$/.test(f));
     assert.deepEqual(heavy, []);
+  });
+
+  void test("js-yaml's dumper is left out (esbuild.js marks its one kept read pure): only load is used", () => {
+    assert.ok(main.inputs.some((f) => f.includes('node_modules/js-yaml/')));
+    assert.ok(!main.text.includes('unacceptable kind of an object to dump'), 'the dumper is in dist/extension.js');
   });
 
   void test('the lazy bundles hold what the main one leaves out', () => {
