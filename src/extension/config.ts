@@ -30,7 +30,7 @@ export class Config {
     return this.raw.get<boolean>('validation.enable', true);
   }
 
-  /** Milliseconds to wait after a keystroke before validating (a large file also waits twice as long as its last validation took). */
+  /** Milliseconds to wait after a keystroke before validating (while typing, a slowly validated file is validated at most half the time: validationPace.ts). */
   get validationDelay(): number {
     const v = this.raw.get<number>('validation.delay', 25);
     return Number.isFinite(v) ? Math.min(Math.max(v, 0), 2000) : 25;
