@@ -131,7 +131,9 @@ async function runGroups(ctx: RunContext, run: vscode.TestRun, out: Reporter, cl
     members.forEach((m) => out.started(m.ref.item));
     const q = await queueRun(client, simulationId, members.map((m) => m.digitalHumanId), signal);
     if (!('resultIds' in q)) {
-      members.forEach((m) => out.errored(m.ref.item, q.error ?? `Simulation ${simulationId} was not queued.`));
+      // Cancelled while the queue request was on its way: the core ended the run it made.
+      if (q.state === 'cancelled') members.forEach((m) => out.skipped(m.ref.item, q.error ?? 'cancelled'));
+      else members.forEach((m) => out.errored(m.ref.item, q.error ?? `Simulation ${simulationId} was not queued.`));
       continue;
     }
     ctx.tree.setName(simulationId, q.simulationName);
