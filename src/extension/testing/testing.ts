@@ -49,6 +49,12 @@ export class Testing implements vscode.Disposable {
     void this.readNames();
   }
 
+  /** A digital-human file shown in an editor: its items (and gutter buttons) now, before the Testing view is ever opened. */
+  showDocument(doc: vscode.TextDocument): void {
+    this.tree.addDocument(doc);
+    void this.readNames();
+  }
+
   refresh(): Promise<void> {
     return this.tree.refresh();
   }
