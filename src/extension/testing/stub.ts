@@ -24,6 +24,7 @@ export function registerTesting(pusher: Pusher): { disposable: vscode.Disposable
     command('runFile', (arg, options) => get().runFile(arg, options as never)),
     command('pushAndRunFile', (arg) => get().runFile(arg, { pushFirst: true })),
     command('showTranscript', (arg) => get().showTranscript(arg)),
+    command('generateDigitalHumans', (arg) => get().generate(arg)),
     vscode.workspace.registerTextDocumentContentProvider('bluejay-transcript', { provideTextDocumentContent: (uri, token) => get().transcript(uri, token) }),
     { dispose: () => { clearTimeout(first); t?.dispose(); } },
   );

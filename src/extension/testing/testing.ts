@@ -10,6 +10,7 @@ import type { Pusher } from '../sync/pusher';
 import { clientFor, quietTarget } from '../sync/remoteRead';
 import type { KnownResult, RecordedResult } from './report';
 import { leavesOf, runLeaves, setRunClock, type RunContext } from './run';
+import { generateDigitalHumans, type GenerateOutcome } from './generate';
 import { fetchTranscript, renderTranscript } from './transcript';
 import { TestTree } from './tree';
 
@@ -83,6 +84,11 @@ export class Testing implements vscode.Disposable {
     } finally {
       source?.dispose();
     }
+  }
+
+  /** "Bluejay: Generate Digital Humans..." (generate.ts). */
+  generate(arg?: unknown): Promise<GenerateOutcome | undefined> {
+    return generateDigitalHumans(this.pusher, arg);
   }
 
   /** Labels the simulations by their names, read with the key already set (asks nothing). */
