@@ -54,7 +54,7 @@ export function readGenerated(data: unknown, simulationId: string | undefined): 
     // Only an id the schema accepts goes into the file (as for a push's created id).
     const bad = remote['id'] !== undefined && !isValidId('digital-human', remote['id']);
     const def = bad ? Object.fromEntries(Object.entries(remote).filter(([k]) => k !== 'id')) : remote;
-    const id = isValidId('digital-human', def['id']) ? (def['id'] as string | number) : null;
+    const id = isValidId('digital-human', def['id']) ? def['id'] : null;
     items.push({ def, id, badId: bad ? shownValue(remote['id']) : null });
   }
   return { warning: typeof d?.['warning'] === 'string' ? d['warning'] : null, items };

@@ -48,7 +48,7 @@ export async function generateDigitalHumans(pusher: Pusher, arg?: unknown): Prom
     void vscode.window.showWarningMessage('Bluejay: generating digital humans is disabled in an untrusted workspace.');
     return undefined;
   }
-  const a: GenerateArgs = arg !== null && typeof arg === 'object' && !(arg instanceof vscode.Uri) ? (arg as GenerateArgs) : {};
+  const a: GenerateArgs = arg !== null && typeof arg === 'object' && !(arg instanceof vscode.Uri) ? arg : {};
   const target = await requireKey(pusher.keys);
   if (!target) return undefined;
   const client = clientFor(pusher, target);
