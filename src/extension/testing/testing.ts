@@ -50,10 +50,12 @@ export class Testing implements vscode.Disposable {
     void this.readNames();
   }
 
-  /** A digital-human file shown in an editor: its items (and gutter buttons) now, before the Testing view is ever opened. */
+  /**
+   * A digital-human file shown in an editor: its items (and gutter buttons) now, before the Testing
+   * view is ever opened. No request is made (simulations' names are read when the view resolves).
+   */
   showDocument(doc: vscode.TextDocument): void {
     this.tree.addDocument(doc);
-    void this.readNames();
   }
 
   refresh(): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * A conversation's transcript (no `vscode`): fetched from `transcript_url`, another origin than the
  * API's, with a plain request that carries no API key (never through BluejayClient, which adds it),
- * within a size limit and a deadline; then rendered turn by turn with times.
+ * following redirects only to https, within a size limit and a deadline; then rendered turn by turn with times.
  */
 import { isLoopback } from '../../core/api/endpoint';
 
