@@ -4,14 +4,9 @@
  * in DIR, with its id and, in `.bluejay/state.json`, its baseline.
  */
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { apiFields, type ApiRequest } from '../core/api/request';
-import { isValidId, shownValue } from '../core/ids';
-import { idString } from '../core/run/api';
+import { apiFields } from '../core/api/request';
+import { generateRequest, readGenerated, writeGenerated } from '../core/run/generate';
 import { asRecord } from '../core/record';
-import { fromRemote, renderDefinition } from '../core/sync/remote';
-import { writeFileAtomic } from '../core/sync/files';
-import { slug } from '../core/templates';
 import { baselineFrom } from '../core/sync/state';
 import { validateText } from '../core/validate';
 import { apiKeyOf, baseUrlOf, clientFor } from './connect';
@@ -61,8 +56,7 @@ export async function generateCommand(options: GenerateOptions, io: Io): Promise
     io.err(`bluejay: could not read agent ${agent}: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.problems;
   }
-  const body = { agent_id: agent, ...(simulation !== undefined && { simulation_id: simulation }), goal_adherence: goals.map((goal) => ({ goal, num_calls: count })) };
-  const req: ApiRequest = { method: 'POST', path: '/v1/generate-digital-humans', body, kind: 'digital-human', op: 'create' };
+  const req = generateRequest(agent, simulation, { type: 'goals', goals }, count);
   // The folder first: what Bluejay creates must have somewhere to go.
   try {
     await mkdir(options.out, { recursive: true });
@@ -76,61 +70,28 @@ export async function generateCommand(options: GenerateOptions, io: Io): Promise
     io.err(`bluejay: Bluejay did not generate digital humans: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.problems;
   }
-  const d = asRecord(data);
-  if (typeof d?.['warning'] === 'string') io.err(`bluejay: Bluejay says: ${d['warning']}\n`);
-  const made = Array.isArray(d?.['digital_humans']) ? d['digital_humans'] : [];
+  const { warning, items } = readGenerated(data, simulation);
+  if (warning !== null) io.err(`bluejay: Bluejay says: ${warning}\n`);
   const state = new StateFiles(base.origin, io);
-  let failed = made.length === 0;
-  if (made.length === 0) io.err('bluejay: Bluejay returned no digital humans\n');
+  let failed = items.length === 0;
+  if (items.length === 0) io.err('bluejay: Bluejay returned no digital humans\n');
   const used = new Set<string>();
-  for (const item of made) {
-    const wrapped = asRecord(item);
-    const resource = asRecord(wrapped?.['digital_human']) ?? wrapped;
-    if (!resource) continue;
-    const withSims = resource['simulation_ids'] === undefined && simulation !== undefined ? { ...resource, simulation_ids: [Number(simulation)] } : resource;
-    const remote = fromRemote('digital-human', withSims);
-    // Only an id the schema accepts goes into the file (as for a push's created id).
-    const badId = remote['id'] !== undefined && !isValidId('digital-human', remote['id']);
-    if (badId) io.err(`bluejay: Bluejay answered a digital human with the id ${shownValue(remote['id'])}, which is not a digital human's id: it is written without one\n`);
-    const def = badId ? Object.fromEntries(Object.entries(remote).filter(([k]) => k !== 'id')) : remote;
-    const text = renderDefinition(def, 'yaml');
-    // An existing file is never replaced: the next free name is taken instead (Bluejay has created it already).
-    let path = '';
-    let why: string | undefined;
-    for (let tries = 0; tries < 100; tries++) {
-      path = join(options.out, fileName(def, used));
-      try {
-        await writeFileAtomic(path, text, { exclusive: true }); // never over an existing file, never a partial one
-        why = undefined;
-        break;
-      } catch (e) {
-        why = reason(e);
-        if ((e as { code?: unknown }).code !== 'EEXIST') break;
-      }
-    }
-    if (why !== undefined) {
-      io.err(`bluejay: could not write ${path}: ${why}; Bluejay created it${isValidId('digital-human', def['id']) ? ` with id ${String(def['id'])}` : ''}: pull it with bluejay pull\n`);
+  for (const { def, id, badId } of items) {
+    if (badId !== null) io.err(`bluejay: Bluejay answered a digital human with the id ${badId}, which is not a digital human's id: it is written without one\n`);
+    const written = await writeGenerated(options.out, def, used);
+    if ('error' in written) {
+      io.err(`bluejay: could not write ${written.path}: ${reason(written.error)}; Bluejay created it${id !== null ? ` with id ${String(id)}` : ''}: pull it with bluejay pull\n`);
       failed = true;
       continue;
     }
-    const id = isValidId('digital-human', def['id']) ? def['id'] : null;
+    const path = written.path;
     if (id !== null) await state.record(path, baselineFrom('digital-human', id, apiFields(def), undefined, new Date().toISOString()));
-    if (badId) failed = true;
-    const problems = validateText(text, path).problems;
+    if (badId !== null) failed = true;
+    const problems = validateText(written.text, path).problems;
     for (const p of problems) io.err(problemLine(path, p) + '\n');
     if (problems.some((p) => p.severity === 'error')) failed = true;
     io.out(`${path}${id === null ? '' : `: id ${String(id)}`}\n`);
   }
   await state.save();
   return failed ? EXIT.problems : EXIT.ok;
-}
-
-/** `<name as a slug>.digital-human.yaml`, made unique within this run (an existing file is never replaced: wx). */
-function fileName(def: Readonly<Record<string, unknown>>, used: Set<string>): string {
-  const name = typeof def['name'] === 'string' ? def['name'] : `digital-human-${idString(def['id']) ?? 'new'}`;
-  const base = slug(name.normalize('NFKD'), 'digital-human').slice(0, 60);
-  let candidate = `${base}.digital-human.yaml`;
-  for (let n = 2; used.has(candidate); n++) candidate = `${base}-${n}.digital-human.yaml`;
-  used.add(candidate);
-  return candidate;
 }

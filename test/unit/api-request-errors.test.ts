@@ -129,3 +129,20 @@ void describe('pacing and endpoints', () => {
     for (const bad of ['http://api.getbluejay.ai', 'http://10.0.0.5', 'ftp://x', 'https://u:p@x.ai', 'nonsense']) assert.equal(checkBaseUrl(bad).ok, false, bad);
   });
 });
+
+void describe('errors: redact before cutting (found in review)', () => {
+  const KEY = 'sk-live-0123456789abcdefghij';
+  const req = { method: 'GET' as const, path: '/v1/digital-human/318', kind: 'digital-human' as const, op: 'get' as const };
+  void test('a key that straddles the 300-character cut is redacted, not half left in the message', () => {
+    for (const at of [280, 285, 290, 295]) {
+      const detail = `${'x'.repeat(at)} ${KEY} tail`;
+      for (const status of [400, 500, 418]) {
+        const e = errorFromResponse(req, status, { detail }, KEY);
+        assert.doesNotMatch(e.message, /sk-live-0123/, `status ${status}, key at ${at}`);
+        assert.doesNotMatch(e.message, /sk-live/, `status ${status}, key at ${at}: no part of it`);
+      }
+      const v = errorFromResponse(req, 422, { detail: [{ loc: ['body'], msg: { long: detail } }] }, KEY);
+      assert.doesNotMatch(v.message, /sk-live/);
+    }
+  });
+});

@@ -129,6 +129,25 @@ void describe('bluejay run', () => {
       assert.match(err, /ended 2 conversation/);
       assert.equal((JSON.parse(out) as { runs: Json[] }).runs[0]?.['state'], 'cancelled');
     }));
+  void test('Ctrl+C while the queue request is in flight: the run it made is ended and reported, exit 1', () =>
+    withServer(async (s) => {
+      const abort = new AbortController();
+      // The answer of the queue request comes back after the Ctrl+C.
+      const proxy = await startProxy(s.url, { answer: (req, body) => { if (req.path === '/v1/queue-simulation-run') abort.abort(); return body; } });
+      try {
+        let out = '';
+        const code = await run(['run', '--simulation', '57', '--format', 'json', join(stateRootDir('run', true), BILLING)], { out: (t) => (out += t), err: () => undefined, env: env(proxy.url), signal: abort.signal });
+        assert.equal(code, 1);
+        const ends = (await s.requests()).filter((q) => q.path === '/v1/end-conversations');
+        assert.deepEqual(ends.map((q) => q.body), [{ test_result_ids: [9001, 9002] }]);
+        const runs = (JSON.parse(out) as { runs: Json[] }).runs;
+        assert.deepEqual([runs[0]?.['run_id'], runs[0]?.['state']], ['345', 'cancelled']);
+        assert.match(String(runs[0]?.['error']), /ended 2 conversation/);
+        assert.equal((await s.requests()).filter((q) => q.path.startsWith('/v1/queue-')).length, 1);
+      } finally {
+        await proxy.close();
+      }
+    }));
   void test('--no-wait queues, prints the runs and exits 0; usage errors exit 2', () =>
     withServer(async (s) => {
       const file = join(stateRootDir('run', true), BILLING);

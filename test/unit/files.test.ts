@@ -1,7 +1,7 @@
 /** Atomic writes and lock files (core/sync/files.ts): what a kill, a failure or a second writer can and cannot do. */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync, lstatSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync, lstatSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -114,7 +114,7 @@ void describe('lock files', () => {
   void test('a second acquire waits until the first is released; the lock file is gone after', async () => {
     const lock = join(dir(), 'state.json.lock');
     const first = await acquireLock(lock);
-    assert.deepEqual(Object.keys(JSON.parse(readFileSync(lock, 'utf8')) as object), ['pid', 'host', 'at']);
+    assert.deepEqual(Object.keys(JSON.parse(readFileSync(lock, 'utf8')) as object), ['pid', 'host', 'at', 'nonce']);
     const waiting = nextWait();
     const second = acquireLock(lock);
     assert.equal(await waiting, lock);
@@ -164,6 +164,54 @@ void describe('lock files', () => {
     abort.abort();
     await assert.rejects(p, { name: 'AbortError' });
     assert.ok(existsSync(fresh));
+  });
+
+  /** Replaces the file at `path` by one with `text`, on the same inode number when the file system reuses it (ext4, tmpfs do at once). */
+  const replaceReusingInode = (path: string, text: string): boolean => {
+    const ino = statSync(path).ino;
+    for (let i = 0; i < 50; i++) {
+      unlinkSync(path);
+      writeFileSync(path, text, { flag: 'wx' });
+      if (statSync(path).ino === ino) return true;
+    }
+    return false;
+  };
+
+  void test('release never removes a lock that replaced its own on the same inode number (found in review)', async (t) => {
+    const lock = join(dir(), 'reuse.lock');
+    const mine = await acquireLock(lock);
+    // Taken over meanwhile (as stale), and a new holder's lock made on the freed inode.
+    const theirs = JSON.stringify({ pid: process.pid + 1, host: hostname(), at: new Date().toISOString() });
+    if (!replaceReusingInode(lock, theirs)) return t.skip('this file system does not reuse inode numbers at once');
+    await mine.release();
+    assert.equal(existsSync(lock) && readFileSync(lock, 'utf8'), theirs, 'the new holder\'s lock is kept');
+  });
+
+  void test('a stale lock replaced by a fresh one on the same inode number before the take-over is not removed (found in review)', async (t) => {
+    const d = dir();
+    const gone = await node('-e', '');
+    const lock = join(d, 'stale.lock');
+    writeFileSync(lock, JSON.stringify({ pid: gone.pid, host: hostname(), at: new Date().toISOString() }));
+    const fresh = JSON.stringify({ pid: process.pid, host: 'elsewhere', at: new Date().toISOString() });
+    let reused = true;
+    lockHooks.beforeTakeOver = (path) => {
+      delete lockHooks.beforeTakeOver;
+      reused = replaceReusingInode(path, fresh); // another process took the stale lock over first
+    };
+    const abort = new AbortController();
+    const waiting = nextWait();
+    const p = acquireLock(lock, { signal: abort.signal });
+    try {
+      // The fresh lock is waited for, not removed.
+      const first = await Promise.race([waiting.then(() => 'waited'), p.then(async (l) => { await l.release(); return 'taken'; })]);
+      assert.equal(first, 'waited', 'the fresh lock was removed and taken');
+      abort.abort();
+      await assert.rejects(p, { name: 'AbortError' });
+    } finally {
+      delete lockHooks.beforeTakeOver;
+    }
+    if (!reused) return t.skip('this file system does not reuse inode numbers at once');
+    assert.equal(readFileSync(lock, 'utf8'), fresh);
   });
 
   void test('a lock still held when the process exits is removed', async () => {

@@ -63,7 +63,7 @@ void describe('package.json', () => {
   });
 
   void test('commands are hidden from the palette where they cannot act', () => {
-    for (const c of ['bluejay.pushFile', 'bluejay.pushAll', 'bluejay.pull', 'bluejay.pullIntoFile', 'bluejay.diffWithRemote', 'bluejay.plan', 'bluejay.togglePushOnSave']) {
+    for (const c of ['bluejay.pushFile', 'bluejay.pushAll', 'bluejay.pull', 'bluejay.pullIntoFile', 'bluejay.diffWithRemote', 'bluejay.plan', 'bluejay.togglePushOnSave', 'bluejay.generateDigitalHumans']) {
       assert.match(palette.get(c) ?? '', /isWorkspaceTrusted/, `${c} needs a trusted workspace`);
     }
     for (const c of ['bluejay.openForm', 'bluejay.pushFile', 'bluejay.pullIntoFile', 'bluejay.diffWithRemote']) {

@@ -28,18 +28,21 @@ function fakeClock(): Clock & { slept: number[] } {
 type Answer = { status: number; data: unknown } | ((req: ApiRequest) => { status: number; data: unknown });
 
 /** A sender that answers by "METHOD path" from a table, counting requests in flight. */
-function scripted(table: Record<string, Answer | Answer[]>): Sender & { sent: ApiRequest[]; maxInFlight: number } {
+function scripted(table: Record<string, Answer | Answer[]>, hooks: { beforeAnswer?: (req: ApiRequest) => void } = {}): Sender & { sent: ApiRequest[]; maxInFlight: number } {
   const sent: ApiRequest[] = [];
   let inFlight = 0;
   const self = {
     sent,
     maxInFlight: 0,
-    send: async (req: ApiRequest) => {
+    send: async (req: ApiRequest, signal?: AbortSignal) => {
       sent.push(req);
       inFlight++;
       self.maxInFlight = Math.max(self.maxInFlight, inFlight);
       await Promise.resolve();
       inFlight--;
+      hooks.beforeAnswer?.(req);
+      // As the real client: a request whose signal aborted while in flight loses its answer.
+      if (signal?.aborted) throw new ApiError('cancelled', 'Cancelled.', null);
       const entry = table[`${req.method} ${req.path}`];
       const list = Array.isArray(entry) ? entry : entry ? [entry] : [];
       const next = list.length > 1 ? list.shift() : list[0];
@@ -67,7 +70,8 @@ void describe('statuses and outcomes', () => {
   void test('passed, failed, error, running', () => {
     assert.equal(outcomeOf('COMPLETED', true, true), 'passed');
     assert.equal(outcomeOf('COMPLETED', false, true), 'failed');
-    assert.equal(outcomeOf('COMPLETED', null, true), 'failed');
+    // No verdict (goal_success null: not evaluated) is no "goal not met": an error, never a failure.
+    assert.equal(outcomeOf('COMPLETED', null, true), 'error');
     for (const s of ['NO_CONNECTION', 'NO_ANSWER', 'CALL_DROPPED', 'INSUFFICIENT_FUNDS', 'SYSTEM_ERROR', 'CANCELLED']) assert.equal(outcomeOf(s, true, false), 'error');
     assert.equal(outcomeOf('RUNNING', null, true), 'running');
     assert.equal(outcomeOf('NEW_VALUE', null, false), 'running');
@@ -168,5 +172,78 @@ void describe('watching a run', () => {
     assert.deepEqual(ids, ['9002']);
     assert.deepEqual(await endConversations(s, ids), { ended: ['9002'] });
     assert.deepEqual(s.sent.at(-1)?.body, { test_result_ids: [9002] });
+  });
+});
+
+const single = (r: Record<string, unknown>): Answer => ({ status: 200, data: { simulation_result: r, status: '200' } });
+const notFound: Answer = { status: 404, data: { detail: 'Simulation result not found' } };
+
+void describe('watching a run: found in review', () => {
+  void test('a 404 on one missing result does not end the wait: it is read again at the next poll', async () => {
+    const s = scripted({
+      'GET /v1/retrieve-simulation-results/345': [run('RUNNING', [result(9001, 'RUNNING')], 2), run('COMPLETED', [result(9001, 'COMPLETED', true)], 2)],
+      'GET /v1/retrieve-simulation-result/9002': [notFound, single(result(9002, 'COMPLETED', false))],
+    });
+    const r = await watchRun(s, Q, { clock: fakeClock() });
+    assert.equal(r.state, 'finished', r.error);
+    assert.deepEqual(r.results.map((x) => [x.resultId, x.outcome]), [['9001', 'passed'], ['9002', 'failed']]);
+  });
+  void test('a terminal run whose missing result cannot be read ends (not at the deadline), the missing one reported as running', async () => {
+    const clock = fakeClock();
+    const s = scripted({ 'GET /v1/retrieve-simulation-results/345': run('COMPLETED', [result(9001, 'COMPLETED', true)], 2), 'GET /v1/retrieve-simulation-result/9002': notFound });
+    const r = await watchRun(s, Q, { clock, pollMs: 10_000, timeoutMs: 25 * 60_000 });
+    assert.equal(r.state, 'finished');
+    assert.ok(clock.slept.length <= 2, `ended after ${clock.slept.length} waits, not at the deadline`);
+    assert.deepEqual(r.results.map((x) => [x.resultId, x.status, x.outcome]), [['9001', 'COMPLETED', 'passed'], ['9002', null, 'running']]);
+    assert.match(r.results[1]?.reasoning ?? '', /did not return conversation 9002/);
+    assert.equal(r.total, 2);
+  });
+  void test('total_tests above the results Bluejay can name: a terminal run with every known result terminal is finished', async () => {
+    const clock = fakeClock();
+    const s = scripted({ 'GET /v1/retrieve-simulation-results/345': run('COMPLETED', [result(9001, 'COMPLETED', true), result(9002, 'COMPLETED', false)], 3) });
+    const r = await watchRun(s, Q, { clock, timeoutMs: 25 * 60_000 });
+    assert.equal(r.state, 'finished');
+    assert.deepEqual(clock.slept, []);
+    assert.equal(r.total, 3);
+  });
+  void test('a run status of the older docs (FAILED, CANCELLED) is terminal: the wait ends', async () => {
+    for (const status of ['FAILED', 'CANCELLED']) {
+      const clock = fakeClock();
+      const s = scripted({ 'GET /v1/retrieve-simulation-results/345': run(status, [result(9001, 'SYSTEM_ERROR'), result(9002, 'SOMETHING_NEW')]) });
+      const r = await watchRun(s, Q, { clock, timeoutMs: 25 * 60_000 });
+      assert.equal(r.state, 'finished', status);
+      assert.deepEqual(r.results.map((x) => x.outcome), ['error', 'error']);
+    }
+  });
+  void test('the last poll before the deadline is never sooner than 2 s after the one before', async () => {
+    const clock = fakeClock();
+    const s = scripted({ 'GET /v1/retrieve-simulation-results/345': run('RUNNING', [result(9001, 'RUNNING'), result(9002, 'RUNNING')]) });
+    const r = await watchRun(s, Q, { clock, pollMs: 10_000, timeoutMs: 21_000 });
+    assert.equal(r.state, 'timeout');
+    assert.ok(clock.slept.every((ms) => ms >= 2_000), clock.slept.join());
+  });
+  void test('cancel while the queue request is in flight: its answer is kept, its conversations ended, the run reported', async () => {
+    const abort = new AbortController();
+    const s = scripted(
+      {
+        'GET /v1/simulation/57': { status: 200, data: { id: 57, agent_id: 1042, name: 'Voice' } },
+        'GET /v1/agents/1042': { status: 200, data: { id: 1042, connection_type: 'PHONE' } },
+        'POST /v1/queue-simulation-run': { status: 200, data: { simulation_run_id: '345', simulation_result_ids: ['9001', '9002'], agent_id: '1042' } },
+        'POST /v1/end-conversations': (req) => ({ status: 200, data: { success: true, ended_count: 2, test_result_ids: (req.body as { test_result_ids: number[] }).test_result_ids, failed_ids: [] } }),
+      },
+      { beforeAnswer: (req) => req.path === '/v1/queue-simulation-run' && abort.abort() },
+    );
+    const q = await queueRun(s, '57', ['318'], abort.signal);
+    assert.ok(!('resultIds' in q), 'not handed on to be watched');
+    assert.equal(q.state, 'cancelled');
+    assert.equal(q.runId, '345');
+    assert.match(q.error ?? '', /ended 2 conversation/);
+    assert.deepEqual(s.sent.filter((r) => r.path === '/v1/end-conversations').map((r) => r.body), [{ test_result_ids: [9001, 9002] }]);
+  });
+  void test('end-conversations counts only what it ended, not ids Bluejay echoes back as failed', async () => {
+    const s = scripted({ 'POST /v1/end-conversations': { status: 200, data: { success: false, ended_count: 1, test_result_ids: [9001, 9002], failed_ids: [9001], message: 'Ended 1' } } });
+    assert.deepEqual(await endConversations(s, ['9001', '9002']), { ended: ['9002'] });
+    const t = scripted({ 'POST /v1/end-conversations': { status: 200, data: { success: true, ended_count: 1, message: 'Ended 1' } } });
+    assert.deepEqual(await endConversations(t, ['9001', 'x']), { ended: ['9001'] }, 'an id that cannot be sent is not counted');
   });
 });

@@ -97,6 +97,22 @@ void describe('Testing view: transcript', () => {
     assert.equal(renderTranscript('hello', 'H'), 'H\n\nhello');
     assert.equal(renderTranscript('{"transcript":[{"role":"USER","utterance":"hi","start_offset_ms":61000}]}', 'H'), 'H\n\n[01:01] User: hi\n');
   });
+  void test('a redirect to plain http is refused, not followed (even on this machine)', async () => {
+    const hits: string[] = [];
+    const srv = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      if (req.url === '/t.json') res.writeHead(302, { location: '/plain.json' }).end();
+      else res.end('[{"speaker":"agent","text":"hi"}]');
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    try {
+      await assert.rejects(fetchTranscript(`http://127.0.0.1:${(srv.address() as AddressInfo).port}/t.json`), /redirected \(302\) to http, not https/);
+      assert.deepEqual(hits, ['/t.json'], 'the http target was never asked');
+    } finally {
+      srv.closeAllConnections();
+      await new Promise((r) => srv.close(r));
+    }
+  });
   void test('the deadline: a transcript that never comes is given up (abort, an event, not a wait)', async () => {
     let arrived: () => void = () => undefined;
     const came = new Promise<void>((r) => (arrived = r));

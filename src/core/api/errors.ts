@@ -84,12 +84,12 @@ export function errorFromResponse(req: ApiRequest, status: number, data: unknown
   }
   const detail = (data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>)['detail'] : undefined) ?? data;
   if (status === 422) {
-    const problems = Array.isArray(detail) ? detail.map((d) => validationProblem(req, d, text)) : [{ pointer: '', message: text(`Bluejay rejected the ${what} (422): ${describe(detail)}`) }];
+    const problems = Array.isArray(detail) ? detail.map((d) => validationProblem(req, d, text)) : [{ pointer: '', message: text(`Bluejay rejected the ${what} (422): ${describe(detail, text)}`) }];
     return new ApiError('validation', problems.map((p) => p.message).join('; '), status, problems);
   }
   if (status === 400) {
-    const message = text(`Bluejay rejected the ${what} (400): ${describe(detail)}`);
-    return new ApiError('rejected', message, status, fieldsNamed(req, describe(detail)).map((pointer) => ({ pointer, message })));
+    const message = text(`Bluejay rejected the ${what} (400): ${describe(detail, text)}`);
+    return new ApiError('rejected', message, status, fieldsNamed(req, describe(detail, text)).map((pointer) => ({ pointer, message })));
   }
   if (status === 404 && req.op === 'create') {
     // There is no id yet: the endpoint itself is missing, which points at the base URL.
@@ -104,8 +104,8 @@ export function errorFromResponse(req: ApiRequest, status: number, data: unknown
   if (status === 403) return new ApiError('forbidden', 'The API key is valid but has no organization (403): use a key of the organization that owns these definitions.', status);
   if (status === 429) return new ApiError('rate-limited', 'Bluejay is rate limiting requests (429); try again in a moment.', status);
   // A create is not "tried again later" blindly: the client adds that it may exist (mayExist).
-  if (status >= 500) return new ApiError('server', text(`Bluejay answered ${status} (a server error)${req.op === 'create' ? '' : '; try again later'}. ${describe(detail)}`.trim()), status);
-  return new ApiError('unexpected', text(`Bluejay answered ${status}: ${describe(detail)}`), status);
+  if (status >= 500) return new ApiError('server', text(`Bluejay answered ${status} (a server error)${req.op === 'create' ? '' : '; try again later'}. ${describe(detail, text)}`.trim()), status);
+  return new ApiError('unexpected', text(`Bluejay answered ${status}: ${describe(detail, text)}`), status);
 }
 
 /** A redirect in words: where it pointed (the origin only, never the path or query), and that it was not followed. */
@@ -149,7 +149,7 @@ export function mayExist(req: ApiRequest, error: ApiError): ApiError {
 function validationProblem(req: ApiRequest, entry: unknown, text: (s: string) => string): ServerProblem {
   const e = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>) : {};
   const loc = Array.isArray(e['loc']) ? (e['loc'] as unknown[]) : [];
-  const msg = typeof e['msg'] === 'string' ? e['msg'] : describe(entry);
+  const msg = typeof e['msg'] === 'string' ? e['msg'] : describe(entry, text);
   let path = loc[0] === 'body' ? bodyPath(req, loc.slice(1).map(String)) : [];
   if (loc[0] === 'path') path = ['id'];
   const pointer = path.map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
@@ -190,11 +190,11 @@ function fieldsNamed(req: ApiRequest, detail: string): string[] {
   return named.size ? [...named].map((f) => `/${f}`) : [''];
 }
 
-/** Any detail (string, list, object, missing) as one short line. */
-export function describe(detail: unknown): string {
+/** Any detail (string, list, object, missing) as one short line; `clean` (the redaction) runs before the cut, so no key is cut in half and left. */
+export function describe(detail: unknown, clean: (s: string) => string = (s) => s): string {
   if (detail === undefined || detail === null || detail === '') return 'no details given';
   const s = typeof detail === 'string' ? detail : safeJson(detail);
-  const line = s.replace(/\s+/g, ' ').trim();
+  const line = clean(s.replace(/\s+/g, ' ').trim());
   return line.length > 300 ? `${line.slice(0, 297)}...` : line;
 }
 

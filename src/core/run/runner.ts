@@ -6,7 +6,8 @@
  */
 import { ApiError } from '../api/errors';
 import type { Sender } from '../sync/push';
-import { agentRequest, endConversationsRequest, isSmsAgent, queueRequest, readQueued, readRun, readSimulation, readSingleResult, resultRequest, resultsRequest, simulationRequest, type ResultData } from './api';
+import { asRecord } from '../record';
+import { agentRequest, endConversationsRequest, idString, isSmsAgent, queueRequest, readQueued, readRun, readSimulation, readSingleResult, resultRequest, resultsRequest, simulationRequest, type ResultData } from './api';
 import { realClock, type Clock } from '../api/pacing';
 import { isFinished, isResultTerminal, isRunTerminal, outcomeOf, type Outcome } from './status';
 
@@ -33,7 +34,7 @@ export interface RunReport {
   readonly passed: number;
   readonly results: ResultReport[];
   readonly state: RunState;
-  /** What went wrong, in words (never the key), when state is `failed` or a read failed. */
+  /** What went wrong, in words (never the key), when state is `failed` or a read failed; what a cancel during the queue request did. */
   readonly error?: string;
 }
 
@@ -77,9 +78,11 @@ export async function queueRun(sender: Sender, simulationId: string, digitalHuma
   } catch (e) {
     return failed(`Simulation ${simulationId} could not be read, so nothing was queued: ${why(e, `simulation ${simulationId}`)}`);
   }
+  if (signal?.aborted) return { ...failed('Cancelled before the run was queued: nothing was queued.', info.name), state: 'cancelled' };
   let data: unknown;
   try {
-    data = (await sender.send(queueRequest(simulationId, digitalHumanIds, sms), signal)).data;
+    // Not cancellable once sent: a cancel must not lose the answer of a run that starts paid calls (it is ended below).
+    data = (await sender.send(queueRequest(simulationId, digitalHumanIds, sms))).data;
   } catch (e) {
     const maybe = e instanceof ApiError && (e.kind === 'server' || e.kind === 'network' || e.kind === 'timeout' || e.kind === 'cancelled' || e.kind === 'unexpected');
     const note = maybe ? ` It may have been queued anyway, so it was not sent again: look in Bluejay's app (${appUrl}/simulations/${simulationId}) before running it again.` : '';
@@ -87,7 +90,12 @@ export async function queueRun(sender: Sender, simulationId: string, digitalHuma
   }
   const queued = readQueued(data);
   if (!queued) return failed(`Bluejay answered the queue request of simulation ${simulationId} without a run id; look in Bluejay's app before running it again.`, info.name);
-  return { simulationId, simulationName: info.name, ...queued };
+  const q: QueuedRun = { simulationId, simulationName: info.name, ...queued };
+  if (!signal?.aborted) return q;
+  // Cancelled while the request was on its way: the run exists, so its conversations are ended and it is reported.
+  const ended = await endConversations(sender, q.resultIds);
+  const what = 'error' in ended ? `its conversations could not be ended: ${ended.error}` : `ended ${ended.ended.length} conversation(s) of it`;
+  return { ...queuedReport(q, appUrl), state: 'cancelled', error: `Cancelled while Bluejay queued run ${q.runId}: ${what}.` };
 }
 
 /** The report of a queued run before any read. */
@@ -114,17 +122,24 @@ export async function watchRun(sender: Sender, q: QueuedRun, options: RunOptions
   const known = new Map<string, ResultData>();
   let report = queuedReport(q, options.appUrl);
   const update = (patch: Partial<RunReport>): RunReport => (report = { ...report, ...patch });
+  // Reads of a terminal run that still left some of its results unread.
+  let missingReads = 0;
   for (;;) {
     try {
       const run = readRun((await sender.send(resultsRequest(q.runId), options.signal)).data);
       if (!run) throw new ApiError('unexpected', `Bluejay answered the read of run ${q.runId} without a run in it.`, null);
       for (const r of run.results) known.set(r.resultId, r);
-      const total = Math.max(run.total ?? 0, q.resultIds.length, known.size);
-      if (run.results.length < total) await readMissing(sender, q, known, options.signal);
-      const results = [...known.values()];
       const terminal = isRunTerminal(run.status);
+      const total = Math.max(run.total ?? 0, q.resultIds.length, known.size);
+      if (run.results.length < total) await readMissing(sender, q, known, terminal, options.signal);
+      // A result Bluejay does not return yet is still in progress; once the run is over, it is read once more, then reported as not over.
+      const missing = q.resultIds.filter((id) => !known.has(id));
+      if (terminal && missing.length) missingReads++;
+      const givenUp = missing.length > 0 && missingReads >= MISSING_READS;
+      const results = [...known.values(), ...(givenUp ? missing.map((id) => unread(id, q.runId, run.status)) : [])];
       const rows = results.map((r) => ({ ...r, outcome: outcomeOf(r.status, r.goalSuccess, terminal) }));
-      const finished = isFinished(run.status, results.map((r) => r.status)) && known.size >= total;
+      // Finished = the run and every result terminal (results Bluejay never names, beyond total_tests' ids, cannot be waited for).
+      const finished = isFinished(run.status, [...known.values()].map((r) => r.status)) && (missing.length === 0 || givenUp);
       // A good read clears the error of an earlier one.
       report = { ...queuedReport(q, options.appUrl), status: run.status, total, passed: rows.filter((r) => r.outcome === 'passed').length, results: rows, state: finished ? 'finished' : 'queued' };
     } catch (e) {
@@ -134,8 +149,9 @@ export async function watchRun(sender: Sender, q: QueuedRun, options: RunOptions
     }
     options.onProgress?.(report);
     if (report.state === 'finished') return report;
+    // Never two reads less than MIN_POLL_MS apart: with less than that left, the wait ends now.
     const left = deadline - clock.now();
-    if (left <= 0) return update({ state: 'timeout' });
+    if (left < MIN_POLL_MS) return update({ state: 'timeout' });
     try {
       await clock.sleep(Math.min(pollMs, left), options.signal);
     } catch {
@@ -144,12 +160,26 @@ export async function watchRun(sender: Sender, q: QueuedRun, options: RunOptions
   }
 }
 
-async function readMissing(sender: Sender, q: QueuedRun, known: Map<string, ResultData>, signal?: AbortSignal): Promise<void> {
+/** How many reads of a terminal run a result it does not return is waited for. */
+const MISSING_READS = 2;
+
+/** A result Bluejay did not return though its run is over: no status (so `running`), and why. */
+function unread(resultId: string, runId: string, runStatus: string | null): ResultData {
+  const reasoning = `Bluejay did not return conversation ${resultId}, though run ${runId} is ${runStatus ?? 'over'}: look in Bluejay's app.`;
+  return { resultId, digitalHumanId: null, status: null, goalSuccess: null, reasoning, summary: null, durationMs: null, startTime: null, transcriptUrl: null, audioUrl: null, metrics: [], toolCalls: [] };
+}
+
+/** Reads the results not listed (or not over) one by one; one that cannot be read now (404, a passing failure) stays missing. */
+async function readMissing(sender: Sender, q: QueuedRun, known: Map<string, ResultData>, runTerminal: boolean, signal?: AbortSignal): Promise<void> {
   for (const id of q.resultIds) {
     const had = known.get(id);
-    if (had && isResultTerminal(had.status, false)) continue;
-    const r = readSingleResult((await sender.send(resultRequest(id), signal)).data);
-    if (r) known.set(r.resultId, r);
+    if (had && isResultTerminal(had.status, runTerminal)) continue;
+    try {
+      const r = readSingleResult((await sender.send(resultRequest(id), signal)).data);
+      if (r) known.set(r.resultId, r);
+    } catch (e) {
+      if (!(e instanceof ApiError && (e.kind === 'not-found' || PASSING.has(e.kind)))) throw e;
+    }
   }
 }
 
@@ -160,12 +190,23 @@ export function unfinishedIds(report: RunReport, q: QueuedRun): string[] {
   return [...ids].filter((id) => !isResultTerminal(byId.get(id)?.status, false));
 }
 
-/** Ends the given conversations (end-conversations); the ids ended, or an error message. Not cancellable: it runs after a cancel. */
+/**
+ * Ends the given conversations (end-conversations); the ids it ended, or an error message. Only ids
+ * it asked to end count, less those Bluejay says it did not end (failed_ids, or fewer than asked in
+ * ended_count). Not cancellable: it runs after a cancel.
+ */
 export async function endConversations(sender: Sender, resultIds: readonly string[]): Promise<{ ended: string[] } | { error: string }> {
-  if (resultIds.length === 0) return { ended: [] };
+  const req = endConversationsRequest(resultIds);
+  const asked = (req.body?.['test_result_ids'] as number[]).map(String);
+  if (asked.length === 0) return { ended: [] };
   try {
-    const data = (await sender.send(endConversationsRequest(resultIds))).data as { test_result_ids?: unknown } | null;
-    const ended = Array.isArray(data?.test_result_ids) ? data.test_result_ids.map(String) : [...resultIds];
+    const data = asRecord((await sender.send(req)).data);
+    const ids = (v: unknown): Set<string> | undefined => (Array.isArray(v) ? new Set(v.map(idString).filter((x): x is string => x !== null)) : undefined);
+    const said = ids(data?.['test_result_ids']);
+    const failed = ids(data?.['failed_ids']) ?? new Set<string>();
+    let ended = asked.filter((id) => !failed.has(id) && (!said || said.has(id)));
+    const count = data?.['ended_count'];
+    if (typeof count === 'number' && Number.isInteger(count) && count >= 0 && count < ended.length) ended = ended.slice(0, count);
     return { ended };
   } catch (e) {
     return { error: why(e, 'conversation') };

@@ -4,8 +4,12 @@
  * listed here is possible: it counts as in progress until the run itself is terminal, then as an error.
  */
 
-/** A run's terminal statuses (INITIALIZING and RUNNING are not). */
-export const RUN_TERMINAL: ReadonlySet<string> = new Set(['COMPLETED', 'INCOMPLETED', 'INSUFFICIENT_FUNDS']);
+/**
+ * A run's terminal statuses (INITIALIZING and RUNNING are not): the enum's three, and FAILED and
+ * CANCELLED, which an older page of Bluejay's docs names (SIMULATIONS.md, uncertain 1) and after
+ * which nothing more happens: a wait for them would only run into the timeout.
+ */
+export const RUN_TERMINAL: ReadonlySet<string> = new Set(['COMPLETED', 'INCOMPLETED', 'INSUFFICIENT_FUNDS', 'FAILED', 'CANCELLED']);
 
 /** A conversation's known statuses that are still in progress (CONVERSATION_ENDED: evaluation still to come). */
 export const RESULT_IN_PROGRESS: ReadonlySet<string> = new Set(['INITIALIZING', 'QUEUED', 'READY', 'DISPATCHED', 'RUNNING', 'CONVERSATION_ENDED', 'EVALUATING']);
@@ -37,9 +41,16 @@ export function isFinished(runStatus: string | null | undefined, resultStatuses:
   return run && resultStatuses.every((s) => isResultTerminal(s, run));
 }
 
-/** A conversation's outcome from its status and the judge's goal_success. */
+/**
+ * A conversation's outcome from its status and the judge's goal_success. The brief: `passed` is
+ * COMPLETED with goal_success true, `failed` is COMPLETED with the goal not met (goal_success
+ * false), `error` any other end. A COMPLETED conversation without a verdict (goal_success null or
+ * absent: not evaluated) did not show that the goal was missed, so it is no failure of the agent:
+ * it is an `error` (something kept it from being judged), never counted as passed.
+ */
 export function outcomeOf(status: string | null | undefined, goalSuccess: boolean | null | undefined, runTerminal: boolean): Outcome {
   if (!isResultTerminal(status, runTerminal)) return 'running';
-  if (status === 'COMPLETED') return goalSuccess === true ? 'passed' : 'failed';
+  if (status === 'COMPLETED' && goalSuccess === true) return 'passed';
+  if (status === 'COMPLETED' && goalSuccess === false) return 'failed';
   return 'error';
 }

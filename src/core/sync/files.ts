@@ -111,8 +111,8 @@ export interface LockOptions {
   readonly pollMs?: number;
 }
 
-/** Test hook: called each time an acquire finds the lock held and starts waiting. */
-export const lockHooks: { onWait?: (path: string) => void } = {};
+/** Test hooks: each time an acquire finds the lock held and starts waiting; after a lock was judged stale, before it is removed. */
+export const lockHooks: { onWait?: (path: string) => void; beforeTakeOver?: (path: string) => void } = {};
 
 /** The lock file of a definition file (beside it, hidden): one per file, however the file is named. */
 export async function fileLockPath(file: string): Promise<string> {
@@ -122,7 +122,8 @@ export async function fileLockPath(file: string): Promise<string> {
 
 /** Takes the lock file `path` (its folder must exist), waiting while another live holder has it. */
 export async function acquireLock(path: string, options: LockOptions = {}): Promise<Lock> {
-  const me = JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString() });
+  // The nonce makes the content unique: a lock is told from another by its content, never by its inode number alone (numbers are reused).
+  const me = JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString(), nonce: randomBytes(6).toString('hex') });
   for (;;) {
     options.signal?.throwIfAborted();
     const handle = await open(path, 'wx').catch((e: unknown) => {
@@ -137,8 +138,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
         } finally {
           await handle.close();
         }
-        const ino = (await stat(path)).ino;
-        return { path, release: () => release(path, ino) };
+        return { path, release: () => release(path, me) };
       } catch (e) {
         held.delete(path);
         await rm(path, { force: true }).catch(() => undefined);
@@ -161,9 +161,10 @@ export async function withLock<T>(path: string, work: () => Promise<T>, options:
   }
 }
 
-async function release(path: string, ino: number): Promise<void> {
+async function release(path: string, me: string): Promise<void> {
   try {
-    if ((await stat(path)).ino === ino) await unlink(path);
+    // Still this lock (not one another holder made after a take-over, maybe on the same inode number).
+    if ((await readFile(path, 'utf8')) === me) await unlink(path);
   } catch {
     // gone already (taken over as stale, or removed by hand)
   } finally {
@@ -172,26 +173,35 @@ async function release(path: string, ino: number): Promise<void> {
   }
 }
 
+/** What tells one lock file from another: its content, and its inode number and change time (for a lock not readable yet). */
+async function identity(path: string): Promise<string> {
+  const s = await stat(path, { bigint: true });
+  const text = await readFile(path, 'utf8').catch(() => '');
+  return `${s.ino}:${s.ctimeNs}:${s.size}:${text}`;
+}
+
 /** Removes the lock at `path` if its holder is gone or it is too old; whether it did (or the lock vanished). */
 async function takeOverStale(path: string, staleMs: number): Promise<boolean> {
-  let ino: number;
+  let seen: string;
   let age: number;
   let holder: { pid?: unknown; host?: unknown } | undefined;
   try {
     const s = await stat(path);
-    ino = s.ino;
+    seen = await identity(path);
     age = Date.now() - s.mtimeMs;
     holder = JSON.parse(await readFile(path, 'utf8')) as typeof holder;
   } catch (e) {
     if ((e as { code?: unknown }).code === 'ENOENT') return true; // released meanwhile: try again
     holder = undefined; // being written, or not ours to read: only its age can tell
     age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
-    ino = await stat(path).then((s) => s.ino, () => -1);
+    seen = await identity(path).catch(() => '');
   }
   const dead = holder !== undefined && holder.host === hostname() && typeof holder.pid === 'number' && !alive(holder.pid);
   if (!dead && age < staleMs) return false;
+  lockHooks.beforeTakeOver?.(path);
   try {
-    if ((await stat(path)).ino === ino) await unlink(path);
+    // The very lock judged stale, not a fresh one made meanwhile (perhaps on the same inode number).
+    if (seen !== '' && (await identity(path)) === seen) await unlink(path);
   } catch {
     // someone else took it over first
   }

@@ -3,8 +3,10 @@ import { after, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { BluejayApi } from '../../../src/extension/extension';
 import type { RecordedResult } from '../../../src/extension/api/testing/report';
+import type { GenerateOutcome } from '../../../src/extension/api/testing/generate';
 import type { Testing } from '../../../src/extension/api/testing/testing';
 import type { PushRun } from '../../../src/extension/pusher';
+import { validateText } from '../../../src/core/validate';
 import { startBluejayServer, type BluejayServer } from '../../server/index';
 import { admin, type Admin } from '../../unit/support/server';
 import { EXTENSION_ID, forgetBaselines, open, waitFor, workspaceFile } from './util';
@@ -129,6 +131,41 @@ describe('Testing view (simulations)', () => {
       assert.ok((await control.requests()).some((r) => r.method === 'PUT' && r.path === '/v1/update-digital-human/318' && (r.body as { tag?: string }).tag === 'billing-escalations'));
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+  it('Generate Digital Humans: each one returned becomes a valid file with its id and baseline; nothing replaced on a second run', async () => {
+    const folder = workspaceFile('generated-by-test');
+    const run = (args: Record<string, unknown>): Thenable<GenerateOutcome | undefined> => vscode.commands.executeCommand<GenerateOutcome | undefined>('bluejay.generateDigitalHumans', { agentId: '1042', folder: folder.fsPath, ...args });
+    try {
+      const byGoal = await run({ simulationId: '57', how: 'goal', goal: 'cancel a subscription', count: 2 });
+      assert.deepEqual(byGoal?.errors, []);
+      assert.equal(byGoal?.files.length, 2);
+      const personas = (await (await fetch(`${server.url}/v1/customer-personas-by-agent/1042`, { headers: { 'X-API-Key': KEY } })).json()) as { id: string }[];
+      const byPersona = await run({ simulationId: null, how: 'personas', personaIds: [personas[0]?.id], count: 1 });
+      const red = await run({ simulationId: null, how: 'red-teaming', count: 1 });
+      const again = await run({ simulationId: null, how: 'red-teaming', count: 1 });
+      const files = [...(byGoal?.files ?? []), ...(byPersona?.files ?? []), ...(red?.files ?? []), ...(again?.files ?? [])];
+      assert.equal(files.length, 5);
+      assert.equal(new Set(files).size, 5, 'the second red-teaming caller took the next free name');
+      const state = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('.bluejay/state.json')))) as { baselines: Record<string, Record<string, { id: unknown }>> };
+      const baselines = state.baselines[new URL(server.url).origin] ?? {};
+      for (const f of files) {
+        assert.match(f, /\.digital-human\.yaml$/);
+        const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(f));
+        assert.match(doc.getText(), /^id: \d+$/m, `${f} has its id`);
+        assert.deepEqual(validateText(doc.getText(), f).problems.filter((p) => p.severity === 'error'), [], `${f} is valid`);
+        const rel = vscode.workspace.asRelativePath(vscode.Uri.file(f), false);
+        assert.ok(baselines[rel], `${rel} has a baseline`);
+      }
+      assert.match((await vscode.workspace.openTextDocument(vscode.Uri.file(files[0] ?? ''))).getText(), /simulation_ids:\s*\n\s*- 57/);
+      const generated = (await control.requests()).filter((r) => r.path === '/v1/generate-digital-humans');
+      assert.equal(generated.length, 4, 'one request per command');
+      assert.deepEqual(Object.keys(generated[1]?.body as object).sort(), ['agent_id', 'customer_personas']);
+      assert.deepEqual(generated[2]?.body, { agent_id: '1042', red_teaming: 1 });
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+      await forgetBaselines();
     }
   });
 });

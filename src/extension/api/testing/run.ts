@@ -7,16 +7,17 @@
  */
 import * as vscode from 'vscode';
 import { realClock, type Clock } from '../../../core/api/pacing';
-import { endConversations, queueRun, unfinishedIds, watchRun, type QueuedRun, type RunReport } from '../../../core/run/runner';
+import { queueRun, type QueuedRun, type RunReport } from '../../../core/run/runner';
 import { groupBySimulation, runTarget, type Member, type RunTarget } from '../../../core/run/target';
 import type { Sender } from '../../../core/sync/push';
 import { confirmPush } from '../sync/environmentPrompts';
 import { requireKey } from '../sync/keyPrompts';
 import type { Ctx } from '../../ctx';
 import { clientFor } from '../sync/remoteRead';
-import { Reporter, type ItemState, type KnownResult, type RecordedResult } from './report';
+import { Reporter, type KnownResult, type RecordedResult } from './report';
 import { formatOf } from './scan';
 import type { TestTree } from './tree';
+import { watchAll } from './watch';
 
 let clock: Clock = realClock;
 /** In-host tests run against the local server on a clock that never waits (through the extension's API). */
@@ -131,7 +132,9 @@ async function runGroups(ctx: RunContext, run: vscode.TestRun, out: Reporter, cl
     members.forEach((m) => out.started(m.ref.item));
     const q = await queueRun(client, simulationId, members.map((m) => m.digitalHumanId), signal);
     if (!('resultIds' in q)) {
-      members.forEach((m) => out.errored(m.ref.item, q.error ?? `Simulation ${simulationId} was not queued.`));
+      // Cancelled while the queue request was on its way: the core ended the run it made.
+      if (q.state === 'cancelled') members.forEach((m) => out.skipped(m.ref.item, q.error ?? 'cancelled'));
+      else members.forEach((m) => out.errored(m.ref.item, q.error ?? `Simulation ${simulationId} was not queued.`));
       continue;
     }
     ctx.tree.setName(simulationId, q.simulationName);
@@ -147,37 +150,6 @@ async function runGroups(ctx: RunContext, run: vscode.TestRun, out: Reporter, cl
       done.set(r.simulationId, `${r.simulationName ?? `simulation ${r.simulationId}`} ${r.results.filter((x) => x.outcome !== 'running').length}/${r.total}`);
       progress.report({ message: `running ${[...done.values()].join(', ')}` });
     };
-    await Promise.all(queued.map((g) => watchOne(out, client, g.q, g.members, signal, say)));
+    await watchAll(out, client, queued, { clock, signal, say });
   });
-}
-
-async function watchOne(out: Reporter, client: Sender, q: QueuedRun, members: Member<Leaf>[], signal: AbortSignal, say: (r: RunReport) => void): Promise<void> {
-  const seen = new Map<string, ItemState>();
-  const byDh = new Map(members.map((m) => [m.digitalHumanId, m.ref]));
-  let pending = Promise.resolve();
-  const report = (r: RunReport, final: boolean): Promise<void> => {
-    for (const x of r.results) {
-      const leaf = byDh.get(x.digitalHumanId ?? '');
-      if (!leaf || seen.has(x.resultId) || (x.outcome === 'running' && !final)) continue;
-      seen.set(x.resultId, 'skipped');
-      pending = pending.then(async () => void seen.set(x.resultId, await out.result(leaf.item, leaf.uri, x, r)));
-    }
-    return pending;
-  };
-  const last = await watchRun(client, q, { clock, signal, onProgress: (r) => { say(r); void report(r, false); } });
-  if (last.state === 'cancelled') {
-    const ended = await endConversations(client, unfinishedIds(last, q));
-    for (const m of members) out.skipped(m.ref.item, 'error' in ended ? `cancelled; the conversations could not be ended: ${ended.error}` : `cancelled; ${ended.ended.length} conversation(s) of run ${q.runId} ended`);
-    return;
-  }
-  await report(last, true);
-  for (const m of members) {
-    const mine = last.results.filter((x) => x.digitalHumanId === m.digitalHumanId);
-    if (last.state !== 'finished') {
-      out.errored(m.ref.item, last.state === 'timeout' ? `Run ${q.runId} was still going when the wait ended: look in Bluejay's app (${last.url ?? ''}).` : `Run ${q.runId} could not be read: ${last.error ?? 'unknown error'}`);
-      continue;
-    }
-    const total = mine.reduce((n, x) => n + (x.durationMs ?? 0), 0);
-    out.summary(m.ref.item, mine.map((x) => seen.get(x.resultId) ?? 'errored'), total || undefined);
-  }
 }

@@ -10,6 +10,7 @@ import type { Ctx } from '../../ctx';
 import { clientFor, quietTarget } from '../sync/remoteRead';
 import type { KnownResult, RecordedResult } from './report';
 import { leavesOf, runLeaves, setRunClock, type RunContext } from './run';
+import { generateDigitalHumans, type GenerateOutcome } from './generate';
 import { fetchTranscript, renderTranscript } from './transcript';
 import { TestTree } from './tree';
 
@@ -49,6 +50,14 @@ export class Testing implements vscode.Disposable {
     void this.readNames();
   }
 
+  /**
+   * A digital-human file shown in an editor: its items (and gutter buttons) now, before the Testing
+   * view is ever opened. No request is made (simulations' names are read when the view resolves).
+   */
+  showDocument(doc: vscode.TextDocument): void {
+    this.tree.addDocument(doc);
+  }
+
   refresh(): Promise<void> {
     return this.tree.refresh();
   }
@@ -77,6 +86,11 @@ export class Testing implements vscode.Disposable {
     } finally {
       source?.dispose();
     }
+  }
+
+  /** "Bluejay: Generate Digital Humans..." (generate.ts). */
+  generate(arg?: unknown): Promise<GenerateOutcome | undefined> {
+    return generateDigitalHumans(this.ctx, arg);
   }
 
   /** Labels the simulations by their names, read with the key already set (asks nothing). */

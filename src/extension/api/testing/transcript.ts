@@ -1,7 +1,7 @@
 /**
  * A conversation's transcript (no `vscode`): fetched from `transcript_url`, another origin than the
  * API's, with a plain request that carries no API key (never through BluejayClient, which adds it),
- * within a size limit and a deadline; then rendered turn by turn with times.
+ * following redirects only to https, within a size limit and a deadline; then rendered turn by turn with times.
  */
 import { isLoopback } from '../../../core/api/endpoint';
 
@@ -33,9 +33,9 @@ export async function fetchTranscript(raw: string, options: FetchOptions = {}): 
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
   let res: Response;
   try {
-    // A plain request: only an Accept header, no credentials, no key.
-    res = await fetch(url, { signal, headers: { accept: 'application/json, text/plain' }, credentials: 'omit', redirect: 'follow' });
+    res = await follow(url, signal);
   } catch (e) {
+    if (e instanceof RefusedRedirect) throw e;
     throw new Error(deadline.aborted ? `the transcript did not arrive within ${Math.round((options.timeoutMs ?? TRANSCRIPT_TIMEOUT_MS) / 1000)} s` : `the transcript could not be fetched (${e instanceof Error ? e.message : String(e)})`);
   }
   if (!res.ok) throw new Error(`the transcript's server answered ${res.status}`);
@@ -61,6 +61,34 @@ export async function fetchTranscript(raw: string, options: FetchOptions = {}): 
     throw e;
   }
   return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+export const MAX_REDIRECTS = 5;
+
+class RefusedRedirect extends Error {}
+
+/**
+ * GET with redirects followed by hand, each only to https: a redirect to plain http (even on this
+ * machine) or anything else is refused, never followed. Only an Accept header, no credentials, no key.
+ */
+async function follow(first: URL, signal: AbortSignal): Promise<Response> {
+  let url = first;
+  for (let hops = 0; ; hops++) {
+    const res = await fetch(url, { signal, headers: { accept: 'application/json, text/plain' }, credentials: 'omit', redirect: 'manual' });
+    if (res.status < 300 || res.status >= 400 || res.status === 304) return res;
+    await res.body?.cancel();
+    const location = res.headers.get('location');
+    let next: URL | undefined;
+    try {
+      next = location ? new URL(location, url) : undefined;
+    } catch {
+      next = undefined;
+    }
+    if (!next) throw new RefusedRedirect(`the transcript's server redirected (${res.status}) without a usable address`);
+    if (next.protocol !== 'https:') throw new RefusedRedirect(`the transcript's server redirected (${res.status}) to ${next.protocol.replace(':', '')}, not https: it was not followed`);
+    if (hops >= MAX_REDIRECTS) throw new RefusedRedirect(`the transcript's server redirected more than ${MAX_REDIRECTS} times`);
+    url = next;
+  }
 }
 
 const clock = (ms: number): string => {

@@ -118,6 +118,11 @@ export class TestTree implements vscode.Disposable {
     }
   }
 
+  /** An open document's items, without scanning the workspace. */
+  addDocument(doc: vscode.TextDocument): void {
+    this.scanDoc(doc);
+  }
+
   private scanDoc(doc: vscode.TextDocument): void {
     if (!/\.digital-human\.(ya?ml|json)$/.test(doc.uri.path) || (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-vfs')) return;
     this.set(doc.uri, scanDigitalHuman(doc.getText(), doc.uri.path, doc.languageId));
