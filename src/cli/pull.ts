@@ -85,7 +85,8 @@ function idOf(kind: Kind, raw: string): string | number {
     return Number(raw);
   }
   // Any form the schema accepts (either case, `urn:uuid:`); Bluejay is asked by the canonical one.
-  if (!isValidId(kind, raw)) throw new UsageError(`a customer persona's id is a UUID (got '${raw}')`);
+  const given: string = raw; // isValidId narrows `raw` to never when it fails
+  if (!isValidId(kind, raw)) throw new UsageError(`a customer persona's id is a UUID (got '${given}')`);
   return idKey(raw);
 }
 
