@@ -7,7 +7,7 @@ import type { Logger } from '../log';
 
 export async function validateWorkspace(diagnostics: Diagnostics, log: Logger): Promise<{ files: number; errors: number; warnings: number }> {
   const totals = { files: 0, errors: 0, warnings: 0 };
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Bluejay: validating definitions', cancellable: true }, async (progress, token) => {
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Bluejay: validating definitions'), cancellable: true }, async (progress, token) => {
     const uris = await vscode.workspace.findFiles(GLOB, EXCLUDE, undefined, token);
     for (const uri of uris) {
       if (token.isCancellationRequested) break;
@@ -25,11 +25,11 @@ export async function validateWorkspace(diagnostics: Diagnostics, log: Logger): 
       progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
     }
   });
-  const summary = `Bluejay: ${totals.files} definition files, ${totals.errors} errors, ${totals.warnings} warnings.`;
-  log.info(summary);
+  log.info(`Bluejay: ${totals.files} definition files, ${totals.errors} errors, ${totals.warnings} warnings.`);
+  const summary = vscode.l10n.t('Bluejay: {0} definition files, {1} errors, {2} warnings.', totals.files, totals.errors, totals.warnings);
   // The command resolves with the totals; the notification waits for the user on its own.
   if (totals.errors || totals.warnings) {
-    void vscode.window.showWarningMessage(summary, 'Show Problems').then((show) => show && vscode.commands.executeCommand('workbench.actions.view.problems'));
+    void vscode.window.showWarningMessage(summary, vscode.l10n.t('Show Problems')).then((show) => show && vscode.commands.executeCommand('workbench.actions.view.problems'));
   } else void vscode.window.showInformationMessage(summary);
   return totals;
 }

@@ -57,19 +57,19 @@ export function leavesOf(ctx: RunContext, request: vscode.TestRunRequest): Leaf[
 
 /** Runs the leaves; `pushFirst` for "Push and Run". What was reported, for tests. */
 export async function runLeaves(ctx: RunContext, request: vscode.TestRunRequest, leaves: readonly Leaf[], token: vscode.CancellationToken, pushFirst: boolean): Promise<RecordedResult[]> {
-  const run = ctx.controller.createTestRun(request, pushFirst ? 'Push and Run in Bluejay' : 'Run in Bluejay');
+  const run = ctx.controller.createTestRun(request, pushFirst ? vscode.l10n.t('Push and Run in Bluejay') : vscode.l10n.t('Run in Bluejay'));
   const out = new Reporter(run, ctx.tree, ctx.known);
   const abort = new AbortController();
   const cancel = token.onCancellationRequested(() => abort.abort());
   try {
     leaves.forEach((l) => run.enqueued(l.item));
     if (!vscode.workspace.isTrusted) {
-      leaves.forEach((l) => out.errored(l.item, 'Running simulations is disabled in an untrusted workspace: trust the workspace to run.'));
+      leaves.forEach((l) => out.errored(l.item, vscode.l10n.t('Running simulations is disabled in an untrusted workspace: trust the workspace to run.')));
       return out.recorded;
     }
     const target = leaves.length ? await requireKey(ctx.editor.keys) : undefined;
     if (!target) {
-      leaves.forEach((l) => out.errored(l.item, 'Not run: no API key is set for Bluejay (Bluejay: Set API Key).'));
+      leaves.forEach((l) => out.errored(l.item, vscode.l10n.t('Not run: no API key is set for Bluejay (Bluejay: Set API Key).')));
       return out.recorded;
     }
     const client = clientFor(ctx.editor, target);
@@ -84,13 +84,13 @@ export async function runLeaves(ctx: RunContext, request: vscode.TestRunRequest,
       }
       const t = await targetOf(leaf, client, abort.signal);
       if (t.action === 'run') runnable.push({ target: t, ref: leaf });
-      else if (t.action === 'skipped') out.skipped(leaf.item, 'a persona is not run');
+      else if (t.action === 'skipped') out.skipped(leaf.item, vscode.l10n.t('a persona is not run'));
       else out.refused(leaf.item, leaf.uri, t.problems);
     }
     await runGroups(ctx, run, out, client, groupBySimulation(runnable), abort.signal);
     // A file whose id another file of the run also has is run once, for the first.
-    for (const { ref } of runnable) if (!out.recorded.some((r) => r.itemId === ref.item.id)) out.skipped(ref.item, abort.signal.aborted ? 'cancelled' : 'another file of this run has the same id');
-    if (abort.signal.aborted) for (const l of leaves) if (!out.recorded.some((r) => r.itemId === l.item.id)) out.skipped(l.item, 'cancelled');
+    for (const { ref } of runnable) if (!out.recorded.some((r) => r.itemId === ref.item.id)) out.skipped(ref.item, abort.signal.aborted ? vscode.l10n.t('cancelled') : vscode.l10n.t('another file of this run has the same id'));
+    if (abort.signal.aborted) for (const l of leaves) if (!out.recorded.some((r) => r.itemId === l.item.id)) out.skipped(l.item, vscode.l10n.t('cancelled'));
     return out.recorded;
   } finally {
     cancel.dispose();
@@ -107,8 +107,8 @@ async function targetOf(leaf: Leaf, client: Sender, signal: AbortSignal): Promis
 async function pushAll(ctx: RunContext, leaves: readonly Leaf[], target: { slot: string } & Parameters<typeof confirmPush>[0], signal: AbortSignal): Promise<Map<string, string>> {
   const uris = [...new Map(leaves.map((l) => [l.uri.toString(), l.uri])).values()];
   const failures = new Map<string, string>();
-  if (!(await confirmPush(target, `${uris.length} digital human${uris.length === 1 ? '' : 's'}`))) {
-    for (const u of uris) failures.set(u.toString(), 'Not run: the push to production was not confirmed.');
+  if (!(await confirmPush(target, uris.length === 1 ? vscode.l10n.t('1 digital human') : vscode.l10n.t('{0} digital humans', uris.length)))) {
+    for (const u of uris) failures.set(u.toString(), vscode.l10n.t('Not run: the push to production was not confirmed.'));
     return failures;
   }
   for (const uri of uris) {
@@ -116,9 +116,9 @@ async function pushAll(ctx: RunContext, leaves: readonly Leaf[], target: { slot:
     const push = await ctx.editor.pusher.push(await vscode.workspace.openTextDocument(uri), { signal, quiet: true, confirmed: target.slot });
     const o = push.outcome;
     const first = o?.problems.find((p) => p.severity === 'error');
-    if (push.reason === 'drift') failures.set(uri.toString(), "remote-drift: Not run: Bluejay's copy changed since this file was last pushed or pulled. Diff or Pull it first, then Push and Run.");
-    else if (push.reason) failures.set(uri.toString(), `Not run: the push did not happen (${push.reason}).${push.reason === 'invalid' ? ' Fix the errors in Problems first.' : ''}`);
-    else if (o?.action === 'failed') failures.set(uri.toString(), `Not run: the push failed: ${first ? `${first.code}: ${first.message}` : 'see Problems'}`);
+    if (push.reason === 'drift') failures.set(uri.toString(), `remote-drift: ${vscode.l10n.t("Not run: Bluejay's copy changed since this file was last pushed or pulled. Diff or Pull it first, then Push and Run.")}`);
+    else if (push.reason) failures.set(uri.toString(), push.reason === 'invalid' ? vscode.l10n.t('Not run: the push did not happen ({0}). Fix the errors in Problems first.', push.reason) : vscode.l10n.t('Not run: the push did not happen ({0}).', push.reason));
+    else if (o?.action === 'failed') failures.set(uri.toString(), vscode.l10n.t('Not run: the push failed: {0}', first ? `${first.code}: ${first.message}` : vscode.l10n.t('see Problems')));
   }
   return failures;
 }
@@ -131,21 +131,23 @@ async function runGroups(ctx: RunContext, run: vscode.TestRun, out: Reporter, cl
     members.forEach((m) => out.started(m.ref.item));
     const q = await queueRun(client, simulationId, members.map((m) => m.digitalHumanId), signal);
     if (!('resultIds' in q)) {
-      members.forEach((m) => out.errored(m.ref.item, q.error ?? `Simulation ${simulationId} was not queued.`));
+      members.forEach((m) => out.errored(m.ref.item, q.error ?? vscode.l10n.t('Simulation {0} was not queued.', simulationId)));
       continue;
     }
     ctx.tree.setName(simulationId, q.simulationName);
     // This run's conversations replace those of the last one.
     members.forEach((m) => m.ref.item.children.replace([]));
-    run.appendOutput(`Queued simulation ${simulationId} (run ${q.runId}) for ${members.length} digital human${members.length === 1 ? '' : 's'}\r\n`);
+    run.appendOutput(`${members.length === 1 ? vscode.l10n.t('Queued simulation {0} (run {1}) for 1 digital human', simulationId, q.runId) : vscode.l10n.t('Queued simulation {0} (run {1}) for {2} digital humans', simulationId, q.runId, members.length)}\r\n`);
     queued.push({ q, members });
   }
   if (queued.length === 0) return;
+  // The product's name, not translated.
+  // eslint-disable-next-line no-restricted-syntax
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Bluejay' }, async (progress) => {
     const done = new Map<string, string>();
     const say = (r: RunReport): void => {
-      done.set(r.simulationId, `${r.simulationName ?? `simulation ${r.simulationId}`} ${r.results.filter((x) => x.outcome !== 'running').length}/${r.total}`);
-      progress.report({ message: `running ${[...done.values()].join(', ')}` });
+      done.set(r.simulationId, `${r.simulationName ?? vscode.l10n.t('simulation {0}', r.simulationId)} ${r.results.filter((x) => x.outcome !== 'running').length}/${r.total}`);
+      progress.report({ message: vscode.l10n.t('running {0}', [...done.values()].join(', ')) });
     };
     await Promise.all(queued.map((g) => watchOne(out, client, g.q, g.members, signal, say)));
   });
@@ -167,14 +169,14 @@ async function watchOne(out: Reporter, client: Sender, q: QueuedRun, members: Me
   const last = await watchRun(client, q, { clock, signal, onProgress: (r) => { say(r); void report(r, false); } });
   if (last.state === 'cancelled') {
     const ended = await endConversations(client, unfinishedIds(last, q));
-    for (const m of members) out.skipped(m.ref.item, 'error' in ended ? `cancelled; the conversations could not be ended: ${ended.error}` : `cancelled; ${ended.ended.length} conversation(s) of run ${q.runId} ended`);
+    for (const m of members) out.skipped(m.ref.item, 'error' in ended ? vscode.l10n.t('cancelled; the conversations could not be ended: {0}', ended.error) : vscode.l10n.t('cancelled; {0} conversation(s) of run {1} ended', ended.ended.length, q.runId));
     return;
   }
   await report(last, true);
   for (const m of members) {
     const mine = last.results.filter((x) => x.digitalHumanId === m.digitalHumanId);
     if (last.state !== 'finished') {
-      out.errored(m.ref.item, last.state === 'timeout' ? `Run ${q.runId} was still going when the wait ended: look in Bluejay's app (${last.url ?? ''}).` : `Run ${q.runId} could not be read: ${last.error ?? 'unknown error'}`);
+      out.errored(m.ref.item, last.state === 'timeout' ? vscode.l10n.t("Run {0} was still going when the wait ended: look in Bluejay's app ({1}).", q.runId, last.url ?? '') : vscode.l10n.t('Run {0} could not be read: {1}', q.runId, last.error ?? vscode.l10n.t('unknown error')));
       continue;
     }
     const total = mine.reduce((n, x) => n + (x.durationMs ?? 0), 0);
