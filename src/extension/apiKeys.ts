@@ -6,11 +6,12 @@
  * share one. It never reaches settings, logs, messages or the webview. Asking for it is in
  * keyPrompts.ts (loaded lazily).
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { checkBaseUrl } from '../core/api/endpoint';
 import { isProduction } from '../core/environments';
 import type { Config } from './config';
 import type { Logger } from './log';
+
 
 export interface Target {
   /** The active environment, undefined when none is (pushes then go to bluejay.baseUrl). */
@@ -48,11 +49,11 @@ export class ApiKeys {
     let baseUrl = this.config.baseUrl;
     if (name !== undefined) {
       const env = environments.find((e) => e.name === name);
-      if (!env) return { ok: false, message: `The active environment '${name}' is not defined: add it to the setting bluejay.environments, or switch environment (bluejay.environment).` };
+      if (!env) return { ok: false, message: vscode.l10n.t("The active environment '{0}' is not defined: add it to the setting bluejay.environments, or switch environment (bluejay.environment).", name) };
       baseUrl = env.baseUrl;
     }
     const checked = checkBaseUrl(baseUrl);
-    if (!checked.ok) return { ok: false, message: `${checked.message} Check ${name === undefined ? 'the setting bluejay.baseUrl' : `the baseUrl of '${name}' in the setting bluejay.environments`}.` };
+    if (!checked.ok) return { ok: false, message: `${checked.message} ${name === undefined ? vscode.l10n.t('Check the setting bluejay.baseUrl.') : vscode.l10n.t("Check the baseUrl of '{0}' in the setting bluejay.environments.", name)}` };
     const production = isProduction(name, checked.url);
     return {
       ok: true,
@@ -62,7 +63,7 @@ export class ApiKeys {
       slot: `bluejay.apiKey:${name === undefined ? '' : `${name}@`}${checked.origin}`,
       production,
       confirm: production && this.config.confirmPushToProduction,
-      label: name === undefined ? checked.origin : `the environment '${name}' (${checked.origin})`,
+      label: name === undefined ? checked.origin : vscode.l10n.t("the environment '{0}' ({1})", name, checked.origin),
     };
   }
 

@@ -42,6 +42,8 @@ function complete(doc: vscode.TextDocument, pos: vscode.Position, diagnostics: D
     item.preselect = p.preselect ?? false;
     if (p.documentation) item.documentation = new vscode.MarkdownString(p.documentation);
     // A nested object or list: open the next suggestions right away.
+    // The command's title is never shown (it only opens the suggestions), so it is not translated.
+    // eslint-disable-next-line no-restricted-syntax
     if (p.kind === 'property' && p.snippet.includes('\n')) item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest' };
     return item;
   });

@@ -8,6 +8,9 @@ const AUTO_SAVE = 'pushOnAutoSave';
 /** Its old name, under `pushOnSave`: VS Code folds the two (see `pushOnSave`); moved by settingsMove.ts. */
 export const LEGACY_AUTO_SAVE = 'pushOnSave.includeAutoSave';
 
+/** `update`'s target `true`: the user's own (Global) settings, as ConfigurationTarget.Global (shorter in the main bundle). */
+const GLOBAL = true;
+
 /** The settings a change listener may name (`bluejay.<setting>`). */
 export type Setting = 'environment' | 'environments' | 'baseUrl' | 'formEditor.openByDefault';
 
@@ -51,7 +54,7 @@ export class Config {
    * Unusable entries are skipped and logged (once per change of the setting).
    */
   get environments(): Environment[] {
-    const value = this.raw.inspect<unknown>('environments')?.globalValue;
+    const value = this.userValue('environments');
     const raw = JSON.stringify(value) ?? '';
     if (this.envCache?.raw !== raw) {
       const { environments, problems } = environmentsFrom(value);
@@ -63,16 +66,16 @@ export class Config {
 
   /** The active environment's name (the user's own `bluejay.environment`), undefined for none. */
   get activeEnvironmentName(): string | undefined {
-    return this.raw.inspect<string>('environment')?.globalValue || undefined;
+    return this.userValue<string>('environment') || undefined;
   }
 
   async setActiveEnvironment(name: string | undefined): Promise<void> {
-    await this.raw.update('environment', name || undefined, vscode.ConfigurationTarget.Global);
+    await this.raw.update('environment', name || undefined, GLOBAL);
   }
 
   /** Ask before pushing to production. */
   get confirmPushToProduction(): boolean {
-    return this.raw.inspect<boolean>('confirmPushToProduction')?.globalValue ?? true;
+    return this.userValue<boolean>('confirmPushToProduction') ?? true;
   }
 
   /**
@@ -82,32 +85,32 @@ export class Config {
    * which then reads `{ includeAutoSave: true }`, an object that must not count as on.
    */
   get pushOnSave(): boolean {
-    return vscode.workspace.isTrusted && this.raw.inspect<unknown>('pushOnSave')?.globalValue === true;
+    return vscode.workspace.isTrusted && this.userValue('pushOnSave') === true;
   }
 
   /** With `pushOnSave`, also push on auto-saves (`bluejay.pushOnAutoSave`, the user's own value only). */
   get pushOnAutoSave(): boolean {
-    return this.raw.inspect<unknown>(AUTO_SAVE)?.globalValue === true;
+    return this.userValue(AUTO_SAVE) === true;
   }
 
   /** Whether the old `bluejay.pushOnSave.includeAutoSave` may be set (as its own key, or folded into `pushOnSave`). */
   get hasLegacyPushOnAutoSave(): boolean {
-    const folded = this.raw.inspect<unknown>('pushOnSave')?.globalValue;
-    return this.raw.inspect<unknown>(LEGACY_AUTO_SAVE)?.globalValue !== undefined || (folded !== null && typeof folded === 'object');
+    const folded = this.userValue('pushOnSave');
+    return this.userValue(LEGACY_AUTO_SAVE) !== undefined || (folded !== null && typeof folded === 'object');
   }
 
   /** Writes one of the user's own (application-wide) settings; undefined removes it. */
   async setUserValue(key: string, value: unknown): Promise<void> {
-    await this.raw.update(key, value, vscode.ConfigurationTarget.Global);
+    await this.raw.update(key, value, GLOBAL);
   }
 
   /** The user's own value of a setting as written, for settings moved to a new name (settingsMove.ts). */
-  userValue(key: string): unknown {
-    return this.raw.inspect<unknown>(key)?.globalValue;
+  userValue<T = unknown>(key: string): T | undefined {
+    return this.raw.inspect<T>(key)?.globalValue;
   }
 
   async setPushOnSave(on: boolean): Promise<void> {
-    await this.raw.update('pushOnSave', on, vscode.ConfigurationTarget.Global);
+    await this.raw.update('pushOnSave', on, GLOBAL);
   }
 
   /** Open definitions in the Bluejay Form by default (`bluejay.formEditor.openByDefault`). */
@@ -120,7 +123,7 @@ export class Config {
     const workbench = vscode.workspace.getConfiguration('workbench');
     const current = { ...workbench.inspect<Record<string, string>>('editorAssociations')?.globalValue };
     change(current);
-    await workbench.update('editorAssociations', current, vscode.ConfigurationTarget.Global);
+    await workbench.update('editorAssociations', current, GLOBAL);
   }
 
   /** Fires when any `bluejay.*` setting changes, or (with `settings`) one of those named. */

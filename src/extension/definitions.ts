@@ -81,17 +81,18 @@ export function formatOf(doc: vscode.TextDocument): 'yaml' | 'json' {
 
 /**
  * The definition a command acts on (its argument, else the active one), opened; undefined, after
- * saying why, when there is none. `what` ends "open a definition file to ...".
+ * saying why, when there is none. `noFile` is what to say when no file is given or active
+ * ("Bluejay: open a definition file to ...", translated by the caller).
  */
-export async function openDefinition(defs: Definitions, arg: unknown, what: string): Promise<vscode.TextDocument | undefined> {
+export async function openDefinition(defs: Definitions, arg: unknown, noFile: string): Promise<vscode.TextDocument | undefined> {
   const uri = targetUri(arg);
   if (!uri) {
-    void vscode.window.showInformationMessage(`Bluejay: open a definition file to ${what}.`);
+    void vscode.window.showInformationMessage(noFile);
     return undefined;
   }
   const doc = await vscode.workspace.openTextDocument(uri);
   if (defs.isDefinition(doc)) return doc;
-  void vscode.window.showInformationMessage(`Bluejay: ${vscode.workspace.asRelativePath(uri)} is not a persona or digital human definition.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Bluejay: {0} is not a persona or digital human definition.', vscode.workspace.asRelativePath(uri)));
   return undefined;
 }
 

@@ -8,7 +8,7 @@ import { kindFromFileName, type Kind } from '../core/kinds';
 import type { Problem } from '../core/problem';
 import { validateText, type ValidationResult } from '../core/validate';
 import type { Config } from './config';
-import { documentKind, formatOf, isDefinition } from './definitions';
+import { documentKind, formatOf, GLOB, isDefinition } from './definitions';
 import type { Logger } from './log';
 import { ValidationPace } from './validationPace';
 
@@ -68,7 +68,7 @@ function suffixHint(doc: vscode.TextDocument, kind: Kind): vscode.Diagnostic | u
   const line = /^\s*"?kind"?\s*:/m.exec(doc.getText(new vscode.Range(0, 0, 40, 0)));
   const at = doc.positionAt(line?.index ?? 0);
   const suffix = kind === 'digital-human' ? 'digital-human' : 'persona';
-  const d = new vscode.Diagnostic(doc.lineAt(at.line).range, `Only validation runs on this file: name it NAME.${suffix}.${formatOf(doc)} to get completion, hover, quick fixes, the form, the CodeLens and Push All.`, vscode.DiagnosticSeverity.Hint);
+  const d = new vscode.Diagnostic(doc.lineAt(at.line).range, vscode.l10n.t('Only validation runs on this file: name it {0} to get completion, hover, quick fixes, the form, the CodeLens and Push All.', `NAME.${suffix}.${formatOf(doc)}`), vscode.DiagnosticSeverity.Hint);
   d.source = 'Bluejay';
   return d;
 }
@@ -103,7 +103,7 @@ export class Diagnostics implements vscode.Disposable {
       ws.onDidRenameFiles((e) => e.files.forEach((f) => this.forget(f.oldUri))),
       config.onDidChange(() => this.revalidateOpen()),
     );
-    const watcher = ws.createFileSystemWatcher('**/*.{persona,digital-human}.{yaml,yml,json}', true, true, false);
+    const watcher = ws.createFileSystemWatcher(GLOB, true, true, false);
     this.subscriptions.push(watcher, watcher.onDidDelete((u) => this.forget(u)));
     this.revalidateOpen();
   }

@@ -7,7 +7,8 @@ import { targetUri } from './definitions';
 
 export const VIEW_TYPE = 'bluejay.form';
 
-const PATTERNS = ['*.persona.yaml', '*.persona.yml', '*.persona.json', '*.digital-human.yaml', '*.digital-human.yml', '*.digital-human.json'];
+/** `*.persona.yaml`, `*.persona.yml`, ... `*.digital-human.json` (built, to keep the main bundle small). */
+const PATTERNS = ['persona', 'digital-human'].flatMap((k) => ['yaml', 'yml', 'json'].map((f) => `*.${k}.${f}`));
 
 /** `bluejay.formEditor.openByDefault` maps onto VS Code's own editor associations (user settings). */
 async function applyDefault(config: Config): Promise<void> {

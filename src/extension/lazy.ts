@@ -2,7 +2,6 @@
  * Bundles loaded on first use: esbuild writes them beside dist/extension.js, and nothing in the
  * activation path pulls them in. `import type` keeps the types; this require brings the code.
  */
-import { join } from 'node:path';
 import type * as ApiModule from './api/index';
 import type * as EditingModule from './editing/index';
 
@@ -10,7 +9,7 @@ export function lazyBundle<T>(name: string): () => T {
   let loaded: T | undefined;
   return () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a separate bundle, resolved at run time
-    loaded ??= require(join(__dirname, `${name}.js`)) as T;
+    loaded ??= require(`${__dirname}/${name}.js`) as T; // a forward slash serves on Windows too
     return loaded;
   };
 }

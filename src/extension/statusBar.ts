@@ -8,9 +8,14 @@ import { activeDefinition, documentKind, onDidChangeActiveDefinition } from './d
 import type { Diagnostics } from './diagnostics';
 import type { ApiKeys } from './apiKeys';
 
+/** `l10n.t` through one local name: shorter in the main bundle than `vscode.l10n.t` at each call. */
+const { l10n } = vscode;
+/** A status bar item's error or warning background. */
+const bg = (name: 'error' | 'warning'): vscode.ThemeColor => new vscode.ThemeColor(`statusBarItem.${name}Background`);
+
 export function registerStatusBar(diagnostics: Diagnostics): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('bluejay.definition', vscode.StatusBarAlignment.Left, 50);
-  item.name = 'Bluejay Definition';
+  item.name = l10n.t('Bluejay Definition');
   item.command = 'workbench.actions.view.problems';
 
   const update = (): void => {
@@ -27,12 +32,17 @@ export function registerStatusBar(diagnostics: Diagnostics): vscode.Disposable {
       if (d.severity === vscode.DiagnosticSeverity.Error) counts.errors++;
       else if (d.severity === vscode.DiagnosticSeverity.Warning) counts.warnings++;
     }
-    const label = kind === 'digital-human' ? 'Digital human' : 'Persona';
-    const idText = typeof id === 'number' || typeof id === 'string' ? `#${id}` : 'new';
+    const label = kind === 'digital-human' ? l10n.t('Digital human') : l10n.t('Persona');
+    const created = typeof id === 'number' || typeof id === 'string';
+    const idText = created ? `#${id}` : l10n.t('new');
     const state = counts.errors ? `$(error) ${counts.errors}` : counts.warnings ? `$(warning) ${counts.warnings}` : '$(check)';
     item.text = `$(${kind === 'digital-human' ? 'person' : 'account'}) ${label} ${idText} ${state}`;
-    item.tooltip = `Bluejay ${label.toLowerCase()} ${idText === 'new' ? '(not created yet)' : idText}: ${counts.errors} errors, ${counts.warnings} warnings. Click to show problems.`;
-    item.backgroundColor = counts.errors ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    item.tooltip = l10n.t({
+      message: 'Bluejay {0} {1}: {2} errors, {3} warnings. Click to show problems.',
+      args: [label.toLowerCase(), created ? idText : l10n.t('(not created yet)'), counts.errors, counts.warnings],
+      comment: '{0} is "persona" or "digital human", {1} its id ("#42") or "(not created yet)"',
+    });
+    item.backgroundColor = counts.errors ? bg('error') : undefined;
     item.show();
   };
 
@@ -48,22 +58,18 @@ export function registerStatusBar(diagnostics: Diagnostics): vscode.Disposable {
 /** The active environment; production (by name or by Bluejay's own API origin) in the error colour, with its own icon. */
 export function registerEnvironmentStatus(config: Config, keys: ApiKeys): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('bluejay.environment', vscode.StatusBarAlignment.Left, 51);
-  item.name = 'Bluejay Environment';
+  item.name = l10n.t('Bluejay Environment');
   item.command = 'bluejay.switchEnvironment';
   const update = (): void => {
     const t = keys.endpoint();
     if (!activeDefinition()) return void item.hide();
     // Without an environment pushes go to bluejay.baseUrl: by default Bluejay's production API.
-    const name = keys.activeName ?? (t.ok && t.production ? 'production (default)' : t.ok ? t.origin.replace(/^https?:\/\//, '') : 'No environment');
-    const tail = ' Click to switch environment.';
-    if (!t.ok) {
-      item.text = `$(error) ${name}`;
-      item.tooltip = `Bluejay: ${t.message}${tail}`;
-    } else {
-      item.text = `$(${t.production ? 'flame' : 'server-environment'}) ${name}`;
-      item.tooltip = `Bluejay: pushes go to ${t.name === undefined ? `bluejay.baseUrl, ${t.origin}` : t.label}${t.production ? ', production' : ''}.${tail}`;
-    }
-    item.backgroundColor = !t.ok ? new vscode.ThemeColor('statusBarItem.warningBackground') : t.production ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    const name = keys.activeName ?? (t.ok && t.production ? l10n.t('production (default)') : t.ok ? t.origin.replace(/^https?:\/\//, '') : l10n.t('No environment'));
+    item.text = t.ok ? `$(${t.production ? 'flame' : 'server-environment'}) ${name}` : `$(error) ${name}`;
+    const where = t.ok && (t.name === undefined ? `bluejay.baseUrl, ${t.origin}` : t.label);
+    const said = t.ok ? (t.production ? l10n.t('pushes go to {0}, production.', where) : l10n.t('pushes go to {0}.', where)) : t.message;
+    item.tooltip = l10n.t('Bluejay: {0} Click to switch environment.', said);
+    item.backgroundColor = !t.ok ? bg('warning') : t.production ? bg('error') : undefined;
     item.show();
   };
   update();

@@ -9,6 +9,7 @@ import type { Ctx } from './ctx';
 import { ALL_SELECTOR, definitions, documentKind, isDefinition } from './definitions';
 import { api } from './lazy';
 
+
 export function registerSyncCommands(ctx: Ctx): vscode.Disposable {
   const { config, keys, pusher, diagnostics } = ctx;
   const defs = definitions;
@@ -35,8 +36,8 @@ export function registerSyncCommands(ctx: Ctx): vscode.Disposable {
         if (!isDefinition(doc)) return [];
         const id = diagnostics.get(doc)?.value?.['id'];
         const onBluejay = typeof id === 'string' || typeof id === 'number';
-        const run = onBluejay && documentKind(doc) === 'digital-human' ? [lens(doc, '$(play) Run', 'runFile')] : [];
-        return [lens(doc, '$(cloud-upload) Push', 'pushFile'), ...(onBluejay ? [lens(doc, '$(diff) Diff', 'diffWithRemote'), lens(doc, '$(cloud-download) Pull', 'pullIntoFile')] : []), ...run];
+        const run = onBluejay && documentKind(doc) === 'digital-human' ? [lens(doc, vscode.l10n.t('$(play) Run'), 'runFile')] : [];
+        return [lens(doc, vscode.l10n.t('$(cloud-upload) Push'), 'pushFile'), ...(onBluejay ? [lens(doc, vscode.l10n.t('$(diff) Diff'), 'diffWithRemote'), lens(doc, vscode.l10n.t('$(cloud-download) Pull'), 'pullIntoFile')] : []), ...run];
       },
     }),
   );

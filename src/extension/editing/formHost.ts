@@ -114,7 +114,7 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
     const id = result?.value?.['id'];
     const problems = [...(result?.problems ?? []), ...serverProblemsOf(this.ctx).get(doc.uri)].map((p) => ({ pointer: p.pointer, severity: p.severity, code: p.code, message: p.message }));
     const target = this.ctx.keys.endpoint();
-    const unreadable = readable ? undefined : (result?.problems.find((p) => p.severity === 'error')?.message ?? 'The text cannot be read as a definition.');
+    const unreadable = readable ? undefined : (result?.problems.find((p) => p.severity === 'error')?.message ?? vscode.l10n.t('The text cannot be read as a definition.'));
     return {
       version: doc.version,
       value: result?.value ?? null,
@@ -138,7 +138,7 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
     const result = editsFor(doc.getText(), formatOf(doc), op);
     if (!result.ok) {
       this.ctx.log.warn(`form editor: ${result.reason}`);
-      void vscode.window.showWarningMessage(`Bluejay: that change could not be made in the text: ${result.reason}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Bluejay: that change could not be made in the text: {0}', result.reason));
       return false;
     }
     if (result.edits.length === 0) return true;

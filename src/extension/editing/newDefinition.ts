@@ -5,7 +5,6 @@ import { slug, template } from '../../core/templates';
 import type { Logger } from '../log';
 
 export async function createDefinition(kind: Kind, log: Logger, given?: unknown): Promise<vscode.Uri | undefined> {
-  const what = kind === 'digital-human' ? 'digital human' : 'customer persona';
   const suffix = kind === 'digital-human' ? 'digital-human' : 'persona';
   const folder = targetFolder();
   if (!folder) {
@@ -14,16 +13,16 @@ export async function createDefinition(kind: Kind, log: Logger, given?: unknown)
     return undefined;
   }
   const name = typeof given === 'string' ? given : await vscode.window.showInputBox({
-    title: `New ${what}`,
-    prompt: `File name (saved as NAME.${suffix}.yaml in ${vscode.workspace.asRelativePath(folder)})`,
+    title: kind === 'digital-human' ? vscode.l10n.t('New digital human') : vscode.l10n.t('New customer persona'),
+    prompt: vscode.l10n.t('File name (saved as {0} in {1})', `NAME.${suffix}.yaml`, vscode.workspace.asRelativePath(folder)),
     value: kind === 'digital-human' ? 'new-digital-human' : 'new-persona',
-    validateInput: (v) => (slug(v) === 'new' && !/new/i.test(v) ? 'Use letters or digits' : undefined),
+    validateInput: (v) => (slug(v) === 'new' && !/new/i.test(v) ? vscode.l10n.t('Use letters or digits') : undefined),
   });
   if (name === undefined) return undefined;
   const uri = vscode.Uri.joinPath(folder, `${slug(name)}.${suffix}.yaml`);
   try {
     await vscode.workspace.fs.stat(uri);
-    void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)} already exists.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists.', vscode.workspace.asRelativePath(uri)));
     return undefined;
   } catch {
     // free: create it

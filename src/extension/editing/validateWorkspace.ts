@@ -9,7 +9,7 @@ export async function validateWorkspace(diagnostics: Diagnostics, log: Logger): 
   let totals: Totals = { files: 0, errors: 0, warnings: 0 };
   let found = 0;
   let cancelled = false;
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Bluejay: validating definitions', cancellable: true }, async (progress, token) => {
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Bluejay: validating definitions'), cancellable: true }, async (progress, token) => {
     const uris = await vscode.workspace.findFiles(GLOB, EXCLUDE, undefined, token);
     found = uris.length;
     // The open documents once, by URI (looking each file up in the list would cost files x documents).
@@ -28,7 +28,7 @@ export async function validateWorkspace(diagnostics: Diagnostics, log: Logger): 
       publish: (files) => diagnostics.publish(files),
       path: (uri) => uri.path,
       progress: (done, total, uri) => {
-        progress.report({ message: `${done} of ${total}: ${vscode.workspace.asRelativePath(uri)}`, increment: ((done - reported) * 100) / total });
+        progress.report({ message: vscode.l10n.t('{0} of {1}: {2}', done, total, vscode.workspace.asRelativePath(uri)), increment: ((done - reported) * 100) / total });
         reported = done;
       },
       cancelled: () => token.isCancellationRequested,
@@ -38,11 +38,14 @@ export async function validateWorkspace(diagnostics: Diagnostics, log: Logger): 
     });
     cancelled = token.isCancellationRequested;
   });
-  const summary = `Bluejay: ${totals.files} definition files${cancelled ? ` (cancelled, ${found - totals.files} not validated)` : ''}, ${totals.errors} errors, ${totals.warnings} warnings.`;
-  log.info(summary);
+  const english = `Bluejay: ${totals.files} definition files${cancelled ? ` (cancelled, ${found - totals.files} not validated)` : ''}, ${totals.errors} errors, ${totals.warnings} warnings.`;
+  log.info(english);
+  const summary = cancelled
+    ? vscode.l10n.t('Bluejay: {0} definition files (cancelled, {1} not validated), {2} errors, {3} warnings.', totals.files, found - totals.files, totals.errors, totals.warnings)
+    : vscode.l10n.t('Bluejay: {0} definition files, {1} errors, {2} warnings.', totals.files, totals.errors, totals.warnings);
   // The command resolves with the totals; the notification waits for the user on its own.
   if (totals.errors || totals.warnings) {
-    void vscode.window.showWarningMessage(summary, 'Show Problems').then((show) => show && vscode.commands.executeCommand('workbench.actions.view.problems'));
+    void vscode.window.showWarningMessage(summary, vscode.l10n.t('Show Problems')).then((show) => show && vscode.commands.executeCommand('workbench.actions.view.problems'));
   } else void vscode.window.showInformationMessage(summary);
   return totals;
 }

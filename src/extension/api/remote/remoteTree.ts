@@ -62,7 +62,7 @@ export class RemoteTree implements Disposable {
   async getChildren(element?: unknown): Promise<Node[]> {
     const node = element as Node | undefined;
     const t = await quietTarget(this.ctx.keys);
-    if (!t.ok) return node ? [] : [t.noKey ? { type: 'message', text: `${t.message} Set API Key...`, icon: 'key', command: 'bluejay.setApiKey' } : { type: 'message', text: t.message, icon: 'error', command: 'bluejay.switchEnvironment' }];
+    if (!t.ok) return node ? [] : [t.noKey ? { type: 'message', text: vscode.l10n.t('{0} Set API Key...', t.message), icon: 'key', command: 'bluejay.setApiKey' } : { type: 'message', text: t.message, icon: 'error', command: 'bluejay.switchEnvironment' }];
     if (this.slot !== t.target.slot) {
       this.slot = t.target.slot;
       this.humans = undefined;
@@ -78,7 +78,7 @@ export class RemoteTree implements Disposable {
       if (!listed) this.agents.set(node.agent, (listed = this.loadAgent(t.target, node.agent)));
       const l = await listed;
       const items = await this.items('customer-persona', l.items, t.target);
-      return items.length || l.error ? [...items, ...this.error(l)] : [{ type: 'message', text: 'No personas on Bluejay', icon: 'info' }];
+      return items.length || l.error ? [...items, ...this.error(l)] : [{ type: 'message', text: vscode.l10n.t('No personas on Bluejay'), icon: 'info' }];
     }
     return [];
   }
@@ -88,22 +88,22 @@ export class RemoteTree implements Disposable {
     const { TreeItem: Tree, TreeItemCollapsibleState: State, ThemeIcon, ThemeColor } = vscode;
     switch (node.type) {
       case 'humans':
-        return Object.assign(new Tree('Digital humans', State.Expanded), { id: 'humans', iconPath: new ThemeIcon('organization') });
+        return Object.assign(new Tree(vscode.l10n.t('Digital humans'), State.Expanded), { id: 'humans', iconPath: new ThemeIcon('organization') });
       case 'agent':
-        return Object.assign(new Tree(`Personas of agent ${node.agent}`, State.Collapsed), { id: `agent:${node.agent}`, iconPath: new ThemeIcon('account'), contextValue: 'remoteAgent' });
+        return Object.assign(new Tree(vscode.l10n.t('Personas of agent {0}', node.agent), State.Collapsed), { id: `agent:${node.agent}`, iconPath: new ThemeIcon('account'), contextValue: 'remoteAgent' });
       case 'more':
-        return Object.assign(new Tree('Load more...', State.None), { iconPath: new ThemeIcon('ellipsis'), command: { title: 'Load More', command: 'bluejay.remote.loadMore' } });
+        return Object.assign(new Tree(vscode.l10n.t('Load more...'), State.None), { iconPath: new ThemeIcon('ellipsis'), command: { title: vscode.l10n.t('Load More'), command: 'bluejay.remote.loadMore' } });
       case 'message':
         return Object.assign(new Tree(node.text, State.None), { iconPath: new ThemeIcon(node.icon), ...(node.command && { command: { title: node.text, command: node.command } }) });
       case 'item': {
         const item = new Tree(labelOf(node.resource), State.None);
-        item.description = `#${String(node.id)}${node.drifted.length ? ' · drifted' : node.local ? ' · local' : ''}`;
+        item.description = node.drifted.length ? vscode.l10n.t('#{0} · drifted', String(node.id)) : node.local ? vscode.l10n.t('#{0} · local', String(node.id)) : `#${String(node.id)}`;
         item.contextValue = node.local ? 'remoteDefinition.local' : 'remoteDefinition';
         item.iconPath = node.drifted.length ? new ThemeIcon('warning', new ThemeColor('list.warningForeground')) : new ThemeIcon(node.local ? 'file' : 'cloud');
-        const where = node.local ? `Local file: ${vscode.workspace.asRelativePath(node.local)}` : 'No local file: Pull makes one.';
-        const drift = node.drifted.length ? `\n\nChanged on Bluejay since the file was last pushed or pulled: ${node.drifted.join(', ')}.` : '';
+        const where = node.local ? vscode.l10n.t('Local file: {0}', vscode.workspace.asRelativePath(node.local)) : vscode.l10n.t('No local file: Pull makes one.');
+        const drift = node.drifted.length ? `\n\n${vscode.l10n.t('Changed on Bluejay since the file was last pushed or pulled: {0}.', node.drifted.join(', '))}` : '';
         item.tooltip = `${node.kind} ${String(node.id)}\n${where}${drift}`;
-        if (node.local) item.command = { title: 'Open Local File', command: 'vscode.open', arguments: [node.local] };
+        if (node.local) item.command = { title: vscode.l10n.t('Open Local File'), command: 'vscode.open', arguments: [node.local] };
         return item;
       }
     }
@@ -137,7 +137,7 @@ export class RemoteTree implements Disposable {
   }
 
   private async addAgent(arg: unknown): Promise<boolean> {
-    const raw = typeof arg === 'number' || typeof arg === 'string' ? String(arg) : await vscode.window.showInputBox({ title: 'Bluejay: Show Personas of an Agent', prompt: "The agent's id (an integer)", validateInput: (v) => (parseIntegerId(v) === undefined ? 'An integer agent id (at most 9007199254740991), please.' : undefined) });
+    const raw = typeof arg === 'number' || typeof arg === 'string' ? String(arg) : await vscode.window.showInputBox({ title: vscode.l10n.t('Bluejay: Show Personas of an Agent'), prompt: vscode.l10n.t("The agent's id (an integer)"), validateInput: (v) => (parseIntegerId(v) === undefined ? vscode.l10n.t('An integer agent id (at most 9007199254740991), please.') : undefined) });
     const agent = raw === undefined ? undefined : parseIntegerId(raw);
     if (agent === undefined) return false;
     const ids = this.agentIds();
@@ -161,7 +161,7 @@ export class RemoteTree implements Disposable {
       const p = await digitalHumansPage(clientFor(this.ctx, target), page, PAGE_SIZE);
       return { items: [...before, ...p.items], page: p.page, total: p.totalPages };
     } catch (e) {
-      return { items: before, page: page - 1, total: page, error: `Could not list the digital humans: ${why(e)}` };
+      return { items: before, page: page - 1, total: page, error: vscode.l10n.t('Could not list the digital humans: {0}', why(e)) };
     }
   }
 
@@ -169,7 +169,7 @@ export class RemoteTree implements Disposable {
     try {
       return { items: await agentPersonas(clientFor(this.ctx, target), agent), page: 1, total: 1 };
     } catch (e) {
-      return { items: [], page: 1, total: 1, error: `Could not list the personas of agent ${agent}: ${why(e)}` };
+      return { items: [], page: 1, total: 1, error: vscode.l10n.t('Could not list the personas of agent {0}: {1}', agent, why(e)) };
     }
   }
 

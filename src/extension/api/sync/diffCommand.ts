@@ -69,20 +69,20 @@ export function remoteText(local: Readonly<Record<string, unknown>> | undefined,
 
 /** Diff with Remote for the file given (or the active one); whether the diff opened. */
 export async function diffWithRemote(ctx: Ctx, defs: Definitions, arg: unknown): Promise<boolean> {
-  const doc = await openDefinition(defs, arg, 'compare it with Bluejay');
+  const doc = await openDefinition(defs, arg, vscode.l10n.t('Bluejay: open a definition file to compare it with Bluejay.'));
   if (!doc) return false;
   const uri = doc.uri;
   const name = vscode.workspace.asRelativePath(uri);
   const value = validationOf(ctx.diagnostics, doc).value;
   if (!value || idOf(value) === undefined) {
-    void vscode.window.showInformationMessage(`Bluejay: ${name} is not on Bluejay yet (it has no id): push it to create it.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Bluejay: {0} is not on Bluejay yet (it has no id): push it to create it.', name));
     return false;
   }
   const target = await requireKey(ctx.keys);
   if (!target) return false;
   const base = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const left = vscode.Uri.from({ scheme: SCHEME, path: `/${base.replace(/\.json$/i, '.jsonc')}`, query: new URLSearchParams({ file: uri.toString(), n: String(++nonce) }).toString() });
-  await vscode.commands.executeCommand('vscode.diff', left, uri, `${base} ↔ Bluejay (${target.name ?? target.origin})`);
+  await vscode.commands.executeCommand('vscode.diff', left, uri, vscode.l10n.t('{0} ↔ Bluejay ({1})', base, target.name ?? target.origin));
   return true;
 }
 
@@ -113,24 +113,24 @@ function inFileText(text: string, local: Readonly<Record<string, unknown>>, remo
 export async function remoteContent(ctx: Ctx, uri: Uri, token: CancellationToken): Promise<string> {
   const query = new URLSearchParams(uri.query);
   const plan = query.get('plan');
-  if (plan !== null) return plans.get(plan) ?? 'This plan is no longer available: run Bluejay: Plan again.\n';
+  if (plan !== null) return plans.get(plan) ?? `${vscode.l10n.t('This plan is no longer available: run Bluejay: Plan again.')}\n`;
   const file = query.get('file');
   const comment = uri.path.endsWith('.jsonc') ? '//' : '#';
-  if (!file) return `${comment} Nothing to show.\n`;
+  if (!file) return `${comment} ${vscode.l10n.t('Nothing to show.')}\n`;
   const fileUri = vscode.Uri.parse(file);
   try {
     const doc = await vscode.workspace.openTextDocument(fileUri);
     const format = formatOf(doc);
     const validated = validationOf(ctx.diagnostics, doc);
     const id = validated.value ? idOf(validated.value) : undefined;
-    if (!validated.kind || id === undefined) return `${comment} ${vscode.workspace.asRelativePath(fileUri)} is not on Bluejay yet (it has no id).\n`;
+    if (!validated.kind || id === undefined) return `${comment} ${vscode.l10n.t('{0} is not on Bluejay yet (it has no id).', vscode.workspace.asRelativePath(fileUri))}\n`;
     const t = await quietTarget(ctx.keys);
-    if (!t.ok) return `${comment} Bluejay's copy could not be read: ${t.message}\n`;
+    if (!t.ok) return `${comment} ${vscode.l10n.t("Bluejay's copy could not be read: {0}", t.message)}\n`;
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
     const { remote } = await readRemote(clientFor(ctx, t.target), validated.kind, id, abort.signal);
     return remoteText(validated.value, remote, format, doc.getText());
   } catch (e) {
-    return `${comment} Bluejay's copy could not be read: ${why(e)}\n`;
+    return `${comment} ${vscode.l10n.t("Bluejay's copy could not be read: {0}", why(e))}\n`;
   }
 }

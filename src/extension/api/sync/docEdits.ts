@@ -22,6 +22,6 @@ export async function applyOpsToDocument(doc: TextDocument, ops: readonly EditOp
   const before = doc.getText();
   const r = applyOps(before, formatOf(doc), ops);
   if (!r.ok) return r.reason;
-  if (!(await applyToDocument(doc, spanEdits(before, r.text)))) return 'VS Code did not apply the edit.';
+  if (!(await applyToDocument(doc, spanEdits(before, r.text)))) return vscode.l10n.t('VS Code did not apply the edit.');
   return undefined;
 }

@@ -19,9 +19,12 @@ export async function chooseFields(doc: TextDocument, name: string, fields: read
   const picked = await pick(doc, name, asked, signal);
   if (!picked || !(await apply(doc, name, fields, picked))) return undefined;
   const kept = asked.filter((f) => !picked.has(f.pointer)).map((f) => f.pointer.slice(1));
-  const detail = kept.length ? `The file's ${kept.join(', ')} will replace what Bluejay holds now.` : "Every field Bluejay changed now has Bluejay's value in the file.";
-  const go = await vscode.window.showWarningMessage(`Push ${name} to Bluejay now?`, { modal: true, detail: `${detail} The file keeps the chosen values either way (undo to take them back).` }, 'Push');
-  return go === 'Push' ? doc.getText() : undefined;
+  const detail = kept.length
+    ? vscode.l10n.t("The file's {0} will replace what Bluejay holds now. The file keeps the chosen values either way (undo to take them back).", kept.join(', '))
+    : vscode.l10n.t("Every field Bluejay changed now has Bluejay's value in the file. The file keeps the chosen values either way (undo to take them back).");
+  const push = vscode.l10n.t('Push');
+  const go = await vscode.window.showWarningMessage(vscode.l10n.t('Push {0} to Bluejay now?', name), { modal: true, detail }, push);
+  return go === push ? doc.getText() : undefined;
 }
 
 /** The same choice made beforehand (automation): Bluejay's value for the fields in `take`, the file's for the rest; the text to push. */
@@ -39,23 +42,23 @@ async function apply(doc: TextDocument, name: string, fields: readonly FieldDrif
   const choice: Record<string, 'local' | 'remote'> = {};
   for (const f of askedOf(fields)) choice[f.pointer] = remote.has(f.pointer) ? 'remote' : 'local';
   const failed = await applyOpsToDocument(doc, resolveDrift(fields, choice));
-  if (failed) void vscode.window.showErrorMessage(`Bluejay: Bluejay's values could not be written into ${name}: ${failed}`);
+  if (failed) void vscode.window.showErrorMessage(vscode.l10n.t("Bluejay: Bluejay's values could not be written into {0}: {1}", name, failed));
   return failed === undefined;
 }
 
 function pick(doc: TextDocument, name: string, asked: readonly FieldDrift[], signal?: AbortSignal): Promise<Set<string> | undefined> {
-  const diff = { iconPath: new vscode.ThemeIcon('diff'), tooltip: 'Diff with Remote' };
+  const diff = { iconPath: new vscode.ThemeIcon('diff'), tooltip: vscode.l10n.t('Diff with Remote') };
   const rows: Row[] = asked.map((f) => ({
     label: `${f.conflict ? '$(warning) ' : ''}${f.pointer.slice(1)}`,
-    description: `file: ${short(f.local)}   Bluejay: ${short(f.remote)}`,
-    detail: f.conflict ? 'Changed in the file and on Bluejay' : 'Changed on Bluejay only',
+    description: vscode.l10n.t('file: {0}   Bluejay: {1}', short(f.local), short(f.remote)),
+    detail: f.conflict ? vscode.l10n.t('Changed in the file and on Bluejay') : vscode.l10n.t('Changed on Bluejay only'),
     picked: !f.conflict,
     buttons: [diff],
     field: f,
   }));
   const qp = vscode.window.createQuickPick<Row>();
-  qp.title = `Bluejay: ${name} and Bluejay's copy both changed`;
-  qp.placeholder = "Check the fields to take Bluejay's value; unchecked ones keep the file's and overwrite Bluejay's";
+  qp.title = vscode.l10n.t("Bluejay: {0} and Bluejay's copy both changed", name);
+  qp.placeholder = vscode.l10n.t("Check the fields to take Bluejay's value; unchecked ones keep the file's and overwrite Bluejay's");
   qp.canSelectMany = true;
   qp.ignoreFocusOut = true;
   qp.matchOnDescription = true;
@@ -92,8 +95,8 @@ function pick(doc: TextDocument, name: string, asked: readonly FieldDrift[], sig
 
 /** A value as JSON, cut to about 40 characters. */
 function short(v: unknown): string {
-  if (v === undefined) return '(unknown)';
-  const json = v === null ? '(not set)' : (JSON.stringify(v) ?? 'null');
+  if (v === undefined) return vscode.l10n.t('(unknown)');
+  const json = v === null ? vscode.l10n.t('(not set)') : (JSON.stringify(v) ?? 'null');
   const chars = [...json];
   return chars.length > 40 ? `${chars.slice(0, 37).join('')}...` : json;
 }

@@ -66,7 +66,7 @@ export async function guardDrift(ctx: Ctx, input: DriftInput): Promise<DriftGate
   if (drift.status !== 'remote-changed' && drift.status !== 'both-changed') return GO;
   const changed = drift.fields.filter((f) => f.remoteChanged).map((f) => f.pointer.slice(1));
   ctx.log.info(`not pushed ${name}: Bluejay's copy changed since it was last pushed or pulled (${changed.join(', ')}; ${drift.status})`);
-  const message = `Bluejay's copy changed since this file was last pushed or pulled (${changed.join(', ')}): pull it, or compare (Diff with Remote), then push again.`;
+  const message = vscode.l10n.t("Bluejay's copy changed since this file was last pushed or pulled ({0}): pull it, or compare (Diff with Remote), then push again.", changed.join(', '));
   show(placed(text, format, [{ code: 'remote-drift', pointer: '/id', message }]));
   const refused: DriftGate = { go: false, run: { outcome: undefined, reason: 'drift' } };
   if (mode === 'fail') return refused;
@@ -86,19 +86,22 @@ export async function guardDrift(ctx: Ctx, input: DriftInput): Promise<DriftGate
 function warn(doc: TextDocument, name: string, status: 'remote-changed' | 'both-changed', fields: readonly FieldDrift[]): void {
   const list = fields.filter((f) => f.remoteChanged).map((f) => f.pointer.slice(1)).join(', ');
   const run = (command: string, ...args: unknown[]): Thenable<unknown> => vscode.commands.executeCommand(command, doc.uri, ...args);
+  const DIFF = vscode.l10n.t('Diff');
   if (status === 'remote-changed') {
-    void vscode.window.showWarningMessage(`Bluejay's copy changed since you last pushed or pulled ${name}: fields ${list}. It was not pushed.`, 'Pull', 'Diff', 'Push Anyway').then((c) => {
-      if (c === 'Pull') return run('bluejay.pullIntoFile');
-      if (c === 'Diff') return run('bluejay.diffWithRemote');
-      if (c === 'Push Anyway') return run('bluejay.pushFile', { onDrift: 'force' });
+    const PULL = vscode.l10n.t('Pull');
+    const PUSH = vscode.l10n.t('Push Anyway');
+    void vscode.window.showWarningMessage(vscode.l10n.t("Bluejay's copy changed since you last pushed or pulled {0}: fields {1}. It was not pushed.", name, list), PULL, DIFF, PUSH).then((c) => {
+      if (c === PULL) return run('bluejay.pullIntoFile');
+      if (c === DIFF) return run('bluejay.diffWithRemote');
+      if (c === PUSH) return run('bluejay.pushFile', { onDrift: 'force' });
       return undefined;
     });
     return;
   }
-  const CHOOSE = 'Choose per Field...';
-  void vscode.window.showWarningMessage(`${name} and Bluejay's copy both changed since you last pushed or pulled it: fields ${list}. It was not pushed.`, CHOOSE, 'Diff').then((c) => {
+  const CHOOSE = vscode.l10n.t('Choose per Field...');
+  void vscode.window.showWarningMessage(vscode.l10n.t("{0} and Bluejay's copy both changed since you last pushed or pulled it: fields {1}. It was not pushed.", name, list), CHOOSE, DIFF).then((c) => {
     if (c === CHOOSE) return run('bluejay.pushFile', { onDrift: 'ask' });
-    if (c === 'Diff') return run('bluejay.diffWithRemote');
+    if (c === DIFF) return run('bluejay.diffWithRemote');
     return undefined;
   });
 }

@@ -12,43 +12,44 @@ import * as vscode from 'vscode';
 export async function promptKey(keys: ApiKeys, given?: unknown): Promise<boolean> {
   const t = keys.endpoint();
   if (!t.ok) {
-    void vscode.window.showErrorMessage(`Bluejay: ${t.message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay: {0}', t.message));
     return false;
   }
   const key = typeof given === 'string' ? given : await vscode.window.showInputBox({
-    title: 'Bluejay API key',
-    prompt: `The key for ${t.label}. It is kept in VS Code's secret storage, never in settings.`,
+    title: vscode.l10n.t('Bluejay API key'),
+    prompt: vscode.l10n.t("The key for {0}. It is kept in VS Code's secret storage, never in settings.", t.label),
     password: true,
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim().length < 8 ? 'That is too short to be a Bluejay API key.' : undefined),
+    validateInput: (v) => (v.trim().length < 8 ? vscode.l10n.t('That is too short to be a Bluejay API key.') : undefined),
   });
   if (!key || key.trim().length < 8) return false;
   await keys.store(t, key.trim());
-  vscode.window.setStatusBarMessage(`$(key) Bluejay: API key stored for ${t.label}`, 5000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(key) Bluejay: API key stored for {0}', t.label), 5000);
   return true;
 }
 
 export async function clearKey(keys: ApiKeys): Promise<void> {
   const t = keys.endpoint();
   if (!t.ok) {
-    void vscode.window.showErrorMessage(`Bluejay: ${t.message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay: {0}', t.message));
     return;
   }
   await keys.delete(t);
-  void vscode.window.showInformationMessage(`Bluejay: the API key for ${t.label} was removed.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Bluejay: the API key for {0} was removed.', t.label));
 }
 
 /** The active target and its key, asking for the key when there is none. */
 export async function requireKey(keys: ApiKeys): Promise<(Target & { readonly key: string }) | undefined> {
   const t = keys.endpoint();
   if (!t.ok) {
-    void vscode.window.showErrorMessage(`Bluejay: ${t.message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay: {0}', t.message));
     return undefined;
   }
   let key = await keys.get(t);
   if (!key) {
-    const choice = await vscode.window.showWarningMessage(`Bluejay: no API key is set for ${t.label}.`, 'Set API Key');
-    if (choice !== 'Set API Key' || !(await promptKey(keys))) return undefined;
+    const set = vscode.l10n.t('Set API Key');
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Bluejay: no API key is set for {0}.', t.label), set);
+    if (choice !== set || !(await promptKey(keys))) return undefined;
     key = await keys.get(t); // t's own slot: nothing if the target changed meanwhile
   }
   return key ? { ...t, key } : undefined;

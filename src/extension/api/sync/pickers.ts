@@ -23,26 +23,28 @@ export function parseId(kind: Kind, raw: string): string | number | undefined {
 
 export async function pickKind(): Promise<Kind | undefined> {
   const items: (QuickPickItem & { of: Kind })[] = [
-    { label: '$(person) Digital human', description: 'from the list of your digital humans, or by id', of: 'digital-human' },
-    { label: '$(account) Customer persona', description: "by id, or from an agent's personas", of: 'customer-persona' },
+    { label: vscode.l10n.t('$(person) Digital human'), description: vscode.l10n.t('from the list of your digital humans, or by id'), of: 'digital-human' },
+    { label: vscode.l10n.t('$(account) Customer persona'), description: vscode.l10n.t("by id, or from an agent's personas"), of: 'customer-persona' },
   ];
-  return (await vscode.window.showQuickPick(items, { title: 'Bluejay: Pull into a New File', placeHolder: 'What to pull' }))?.of;
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Bluejay: Pull into a New File'), placeHolder: vscode.l10n.t('What to pull') }))?.of;
 }
 
 async function enterId(kind: Kind): Promise<string | number | undefined> {
-  const what = kind === 'digital-human' ? "The digital human's id (an integer)" : "The customer persona's id (a UUID)";
-  const raw = await vscode.window.showInputBox({ title: 'Bluejay: Pull into a New File', prompt: what, ignoreFocusOut: true, validateInput: (v) => (parseId(kind, v) === undefined ? `${what}, please.` : undefined) });
+  const dh = kind === 'digital-human';
+  const what = dh ? vscode.l10n.t("The digital human's id (an integer)") : vscode.l10n.t("The customer persona's id (a UUID)");
+  const again = dh ? vscode.l10n.t("The digital human's id (an integer), please.") : vscode.l10n.t("The customer persona's id (a UUID), please.");
+  const raw = await vscode.window.showInputBox({ title: vscode.l10n.t('Bluejay: Pull into a New File'), prompt: what, ignoreFocusOut: true, validateInput: (v) => (parseId(kind, v) === undefined ? again : undefined) });
   return raw === undefined ? undefined : parseId(kind, raw);
 }
 
 /** A digital human from Bluejay's list, loaded a page at a time ("Load more..."), or an id typed in. */
 export async function pickDigitalHuman(sender: Sender): Promise<string | number | undefined> {
   const qp = vscode.window.createQuickPick<Choice>();
-  qp.title = 'Bluejay: Pull a Digital Human';
-  qp.placeholder = 'Pick one, or enter its id';
+  qp.title = vscode.l10n.t('Bluejay: Pull a Digital Human');
+  qp.placeholder = vscode.l10n.t('Pick one, or enter its id');
   qp.matchOnDescription = true;
-  const enter: Choice = { label: '$(edit) Enter an id...', enter: true, alwaysShow: true };
-  const more: Choice = { label: '$(ellipsis) Load more...', more: true, alwaysShow: true };
+  const enter: Choice = { label: vscode.l10n.t('$(edit) Enter an id...'), enter: true, alwaysShow: true };
+  const more: Choice = { label: vscode.l10n.t('$(ellipsis) Load more...'), more: true, alwaysShow: true };
   const listed: Choice[] = [];
   let page = 0;
   let total = 1;
@@ -58,7 +60,7 @@ export async function pickDigitalHuman(sender: Sender): Promise<string | number 
         if (id !== undefined) listed.push({ label: labelOf(r), description: `#${String(id)}`, id });
       }
     } catch (e) {
-      void vscode.window.showErrorMessage(`Bluejay: the digital humans could not be listed: ${why(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay: the digital humans could not be listed: {0}', why(e)));
       total = page;
     } finally {
       qp.busy = false;
@@ -86,10 +88,10 @@ export async function pickDigitalHuman(sender: Sender): Promise<string | number 
 /** A persona by its UUID, or picked from the personas of an agent whose id is typed in. */
 export async function pickPersona(sender: Sender): Promise<string | number | undefined> {
   const raw = await vscode.window.showInputBox({
-    title: 'Bluejay: Pull a Customer Persona',
-    prompt: "The persona's id (a UUID), or an agent's id (an integer) to list its personas",
+    title: vscode.l10n.t('Bluejay: Pull a Customer Persona'),
+    prompt: vscode.l10n.t("The persona's id (a UUID), or an agent's id (an integer) to list its personas"),
     ignoreFocusOut: true,
-    validateInput: (v) => (UUID.test(v.trim()) || parseIntegerId(v) !== undefined ? undefined : 'A UUID, or an integer agent id (at most 9007199254740991).'),
+    validateInput: (v) => (UUID.test(v.trim()) || parseIntegerId(v) !== undefined ? undefined : vscode.l10n.t('A UUID, or an integer agent id (at most 9007199254740991).')),
   });
   if (raw === undefined) return undefined;
   const uuid = parseId('customer-persona', raw);
@@ -100,7 +102,7 @@ export async function pickPersona(sender: Sender): Promise<string | number | und
   try {
     personas = await agentPersonas(sender, agent);
   } catch (e) {
-    void vscode.window.showErrorMessage(`Bluejay: the personas of agent ${agent} could not be listed: ${why(e)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay: the personas of agent {0} could not be listed: {1}', agent, why(e)));
     return undefined;
   }
   const items: Choice[] = personas.flatMap((r) => {
@@ -108,8 +110,8 @@ export async function pickPersona(sender: Sender): Promise<string | number | und
     return id === undefined ? [] : [{ label: labelOf(r), description: String(id), id }];
   });
   if (!items.length) {
-    void vscode.window.showInformationMessage(`Bluejay: agent ${agent} has no customer personas on Bluejay.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Bluejay: agent {0} has no customer personas on Bluejay.', agent));
     return undefined;
   }
-  return (await vscode.window.showQuickPick(items, { title: `Bluejay: Personas of Agent ${agent}`, matchOnDescription: true }))?.id;
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Bluejay: Personas of Agent {0}', agent), matchOnDescription: true }))?.id;
 }

@@ -47,13 +47,13 @@ async function textOf(uri: Uri): Promise<{ text: string | undefined; validated: 
 export async function planCommand(ctx: Ctx, defs: Definitions, arg: unknown): Promise<FilePlan[] | undefined> {
   const uris = await filesToPlan(defs, arg);
   if (!uris.length) {
-    void vscode.window.showInformationMessage('Bluejay: there are no definition files in the workspace to plan.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Bluejay: there are no definition files in the workspace to plan.'));
     return undefined;
   }
   const target = await requireKey(ctx.keys);
   if (!target) return undefined;
   const client = clientFor(ctx, target);
-  const plans = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Bluejay: planning (nothing is sent)', cancellable: true }, async (progress, token) => {
+  const plans = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Bluejay: planning (nothing is sent)'), cancellable: true }, async (progress, token) => {
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
     return Promise.all(uris.map(async (uri): Promise<FilePlan> => {
@@ -68,15 +68,17 @@ export async function planCommand(ctx: Ctx, defs: Definitions, arg: unknown): Pr
     }));
   });
   const count = (a: PlanAction): number => plans.filter((p) => p.action === a).length;
-  const lines = [`Bluejay plan for ${target.label}, ${new Date().toLocaleString()}: nothing was sent.`, ''];
+  const lines = [vscode.l10n.t('Bluejay plan for {0}, {1}: nothing was sent.', target.label, new Date().toLocaleString()), ''];
   for (const p of plans) {
     lines.push(`${p.file}: ${[p.action, p.kind, p.id].filter((x) => x !== null).join(' ')}`);
     for (const c of p.changes) lines.push(`  ${c.pointer}: ${short(c.from)} -> ${short(c.to)}`);
     for (const problem of p.problems) lines.push(`  ${problem}`);
   }
   const n = plans.length;
-  lines.push('', `${n} file${n === 1 ? '' : 's'}: ${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged, ${count('invalid')} invalid.`, '');
-  ctx.log.info(lines[lines.length - 2] ?? '');
+  const counts = [count('create'), count('update'), count('unchanged'), count('invalid'), n];
+  const summary = n === 1 ? vscode.l10n.t('1 file: {0} to create, {1} to update, {2} unchanged, {3} invalid.', ...counts) : vscode.l10n.t('{4} files: {0} to create, {1} to update, {2} unchanged, {3} invalid.', ...counts);
+  lines.push('', summary, '');
+  ctx.log.info(`${n} file${n === 1 ? '' : 's'}: ${counts[0]} to create, ${counts[1]} to update, ${counts[2]} unchanged, ${counts[3]} invalid.`);
   const doc = await vscode.workspace.openTextDocument(textUri('Bluejay plan.txt', lines.join('\n')));
   await vscode.window.showTextDocument(doc, { preview: true });
   return plans;

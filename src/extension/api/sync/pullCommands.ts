@@ -36,9 +36,9 @@ async function fetchRemote(ctx: Ctx, kind: Kind, id: string | number): Promise<R
   const target = await requireKey(ctx.keys);
   if (!target) return undefined;
   try {
-    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Bluejay: reading ${kind} ${String(id)}` }, () => readRemote(clientFor(ctx, target), kind, id));
+    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Bluejay: reading {0} {1}', kind, String(id)) }, () => readRemote(clientFor(ctx, target), kind, id));
   } catch (e) {
-    void vscode.window.showErrorMessage(`Bluejay: ${kind} ${String(id)} could not be read from ${target.label}: ${why(e)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay: {0} {1} could not be read from {2}: {3}', kind, String(id), target.label, why(e)));
     return undefined;
   }
 }
@@ -59,7 +59,7 @@ export async function pullNew(ctx: Ctx, _defs: Definitions, arg: unknown): Promi
   let id = typeof rawId === 'string' || typeof rawId === 'number' ? parseId(kind, String(rawId)) : undefined;
   if (id === undefined) {
     if (rawId !== undefined) {
-      void vscode.window.showErrorMessage(`Bluejay: ${JSON.stringify(rawId)} is not a ${kind} id.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay: {0} is not a {1} id.', JSON.stringify(rawId), kind));
       return undefined;
     }
     const target = await requireKey(ctx.keys);
@@ -75,7 +75,7 @@ export async function pullNew(ctx: Ctx, _defs: Definitions, arg: unknown): Promi
   if (!uri) return undefined;
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open?.isDirty) {
-    void vscode.window.showErrorMessage(`Bluejay: ${vscode.workspace.asRelativePath(uri)} has unsaved changes; save or revert it first, or pull into it (Pull Remote Changes into Current File).`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay: {0} has unsaved changes; save or revert it first, or pull into it (Pull Remote Changes into Current File).', vscode.workspace.asRelativePath(uri)));
     return undefined;
   }
   const text = pullText(kind, copy.resource, formatFromFileName(uri.path));
@@ -87,7 +87,7 @@ export async function pullNew(ctx: Ctx, _defs: Definitions, arg: unknown): Promi
   await recordPulled(ctx, uri, kind, realId, text, copy);
   ctx.log.info(`pulled ${kind} ${String(realId)} into ${vscode.workspace.asRelativePath(uri)}`);
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
-  vscode.window.setStatusBarMessage(`$(cloud-download) Bluejay: pulled ${kind} ${String(realId)} into ${vscode.workspace.asRelativePath(uri)}`, 5000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(cloud-download) Bluejay: pulled {0} {1} into {2}', kind, String(realId), vscode.workspace.asRelativePath(uri)), 5000);
   return uri;
 }
 
@@ -96,16 +96,16 @@ async function askWhere(kind: Kind, resource: Readonly<Record<string, unknown>>,
   const base = slug(typeof resource['name'] === 'string' ? resource['name'] : `${SUFFIX[kind]}-${String(id)}`);
   const name = `${base}.${SUFFIX[kind]}.yaml`;
   return vscode.window.showSaveDialog({
-    title: `Bluejay: save ${kind} ${String(id)} as`,
-    saveLabel: 'Pull',
+    title: vscode.l10n.t('Bluejay: save {0} {1} as', kind, String(id)),
+    saveLabel: vscode.l10n.t('Pull'),
     ...(folder && { defaultUri: vscode.Uri.joinPath(folder, name) }),
-    filters: { 'Bluejay definition (YAML)': ['yaml', 'yml'], 'Bluejay definition (JSON)': ['json'] },
+    filters: { [vscode.l10n.t('Bluejay definition (YAML)')]: ['yaml', 'yml'], [vscode.l10n.t('Bluejay definition (JSON)')]: ['json'] },
   });
 }
 
 /** Pull Remote Changes into Current File: the fields changed (pointers), or undefined when nothing was pulled. */
 export async function pullIntoFile(ctx: Ctx, defs: Definitions, arg: unknown): Promise<{ changed: string[] } | undefined> {
-  const doc = await openDefinition(defs, arg, 'pull into it');
+  const doc = await openDefinition(defs, arg, vscode.l10n.t('Bluejay: open a definition file to pull into it.'));
   if (!doc) return undefined;
   const uri = doc.uri;
   const name = vscode.workspace.asRelativePath(uri);
@@ -113,7 +113,7 @@ export async function pullIntoFile(ctx: Ctx, defs: Definitions, arg: unknown): P
   const validated = validationOf(ctx.diagnostics, doc);
   const id = validated.value ? idOf(validated.value) : undefined;
   if (!validated.kind || id === undefined) {
-    void vscode.window.showInformationMessage(`Bluejay: ${name} has no id, so it is not on Bluejay yet: push it to create it, or use Pull from Bluejay into a New File.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Bluejay: {0} has no id, so it is not on Bluejay yet: push it to create it, or use Pull from Bluejay into a New File.', name));
     return undefined;
   }
   const copy = await fetchRemote(ctx, validated.kind, id);
@@ -121,11 +121,11 @@ export async function pullIntoFile(ctx: Ctx, defs: Definitions, arg: unknown): P
   const before = doc.getText();
   const refreshed = refreshEdits(before, format, copy.remote);
   if (!refreshed.ok) {
-    void vscode.window.showErrorMessage(`Bluejay: ${name} cannot be brought in step with Bluejay: ${refreshed.reason}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay: {0} cannot be brought in step with Bluejay: {1}', name, refreshed.reason));
     return undefined;
   }
   if (doc.getText() !== before || !(await applyToDocument(doc, refreshed.edits))) {
-    void vscode.window.showErrorMessage(`Bluejay: ${name} changed while Bluejay's copy was read; pull again.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t("Bluejay: {0} changed while Bluejay's copy was read; pull again.", name));
     return undefined;
   }
   await recordPulled(ctx, uri, validated.kind, id, doc.getText(), copy);
@@ -134,7 +134,8 @@ export async function pullIntoFile(ctx: Ctx, defs: Definitions, arg: unknown): P
   serverProblemsOf(ctx).show(doc, kept, format);
   const changed = refreshed.changed;
   ctx.log.info(`pulled into ${name}: ${changed.length ? changed.join(', ') : 'already in step'}`);
-  if (changed.length) void vscode.window.showInformationMessage(`Bluejay: pulled ${changed.map((p) => p.slice(1)).join(', ')} into ${name}${doc.isDirty ? ' (not saved yet)' : ''}.`);
-  else void vscode.window.showInformationMessage(`Bluejay: ${name} is already in step with Bluejay.`);
+  const fields = changed.map((p) => p.slice(1)).join(', ');
+  if (changed.length) void vscode.window.showInformationMessage(doc.isDirty ? vscode.l10n.t('Bluejay: pulled {0} into {1} (not saved yet).', fields, name) : vscode.l10n.t('Bluejay: pulled {0} into {1}.', fields, name));
+  else void vscode.window.showInformationMessage(vscode.l10n.t('Bluejay: {0} is already in step with Bluejay.', name));
   return { changed };
 }

@@ -24,10 +24,10 @@ function driftMode(given: unknown): DriftMode | undefined {
 export async function pushFile(pusher: Pusher, defs: Definitions, arg: unknown, options?: unknown): Promise<PushRun | undefined> {
   const onDrift = driftMode((options as { onDrift?: unknown } | undefined)?.onDrift);
   const allowSecrets = (options as { allowSecrets?: unknown } | undefined)?.allowSecrets === true;
-  const doc = await openDefinition(defs, arg, 'push it');
+  const doc = await openDefinition(defs, arg, vscode.l10n.t('Bluejay: open a definition file to push it.'));
   if (!doc) return undefined;
   const uri = doc.uri;
-  const run = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Bluejay: pushing ${vscode.workspace.asRelativePath(uri)}`, cancellable: true }, (_progress, token) => {
+  const run = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Bluejay: pushing {0}', vscode.workspace.asRelativePath(uri)), cancellable: true }, (_progress, token) => {
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
     return pusher.push(doc, { signal: abort.signal, ...(onDrift && { onDrift }), ...(allowSecrets && { allowSecrets }) });
@@ -42,11 +42,13 @@ function report(uri: Uri, run: PushRun): void {
   const name = vscode.workspace.asRelativePath(uri);
   const unkept = o.problems.filter((p) => p.code === 'server-unkept').length;
   if (o.action === 'created' || o.action === 'updated') {
-    vscode.window.setStatusBarMessage(`$(check) Bluejay: ${name} ${o.action} (id ${String(o.id)})`, 5000);
-    if (unkept) void vscode.window.showWarningMessage(`Bluejay ${o.action} ${name}, but did not keep ${unkept} field${unkept === 1 ? '' : 's'} as sent (see Problems).`);
+    const created = o.action === 'created';
+    vscode.window.setStatusBarMessage(created ? vscode.l10n.t('$(check) Bluejay: {0} created (id {1})', name, String(o.id)) : vscode.l10n.t('$(check) Bluejay: {0} updated (id {1})', name, String(o.id)), 5000);
+    if (unkept === 1) void vscode.window.showWarningMessage(created ? vscode.l10n.t('Bluejay created {0}, but did not keep 1 field as sent (see Problems).', name) : vscode.l10n.t('Bluejay updated {0}, but did not keep 1 field as sent (see Problems).', name));
+    else if (unkept) void vscode.window.showWarningMessage(created ? vscode.l10n.t('Bluejay created {0}, but did not keep {1} fields as sent (see Problems).', name, unkept) : vscode.l10n.t('Bluejay updated {0}, but did not keep {1} fields as sent (see Problems).', name, unkept));
   } else if (o.action === 'failed') {
     const first = o.problems.find((p) => p.severity === 'error');
-    void vscode.window.showErrorMessage(`Bluejay: pushing ${name} failed: ${first?.message ?? 'see Problems'}`, 'Show Problems').then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay: pushing {0} failed: {1}', name, first?.message ?? vscode.l10n.t('see Problems')), vscode.l10n.t('Show Problems')).then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
   }
 }
 
@@ -56,13 +58,13 @@ export async function pushAll({ keys, pusher, log }: Ctx, defs: Definitions): Pr
   // Ask for a missing key once, before the files, not once per file.
   const target = vscode.workspace.isTrusted ? await requireKey(keys) : undefined;
   if (!target) {
-    if (!vscode.workspace.isTrusted) void vscode.window.showWarningMessage('Bluejay: pushing is disabled in an untrusted workspace.');
+    if (!vscode.workspace.isTrusted) void vscode.window.showWarningMessage(vscode.l10n.t('Bluejay: pushing is disabled in an untrusted workspace.'));
     return totals;
   }
   const uris = await defs.find();
   // Production asks once, for the whole batch.
-  if (uris.length && !(await confirmPush(target, `${uris.length} definition${uris.length === 1 ? '' : 's'}`))) return totals;
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Bluejay: pushing definitions to ${target.label}`, cancellable: true }, async (progress, token) => {
+  if (uris.length && !(await confirmPush(target, uris.length === 1 ? vscode.l10n.t('1 definition') : vscode.l10n.t('{0} definitions', uris.length)))) return totals;
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Bluejay: pushing definitions to {0}', target.label), cancellable: true }, async (progress, token) => {
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
     // The client paces the requests; pushing all at once lets it keep a few in flight.
@@ -77,10 +79,15 @@ export async function pushAll({ keys, pusher, log }: Ctx, defs: Definitions): Pr
     }));
   });
   const changed = drifted ? ` (${drifted} changed on Bluejay since last pushed or pulled: pull or diff ${drifted === 1 ? 'it' : 'them'} first)` : '';
-  const summary = `Bluejay: ${totals.created} created, ${totals.updated} updated, ${totals.failed} failed${changed}, ${totals['not pushed']} not pushed.`;
-  log.info(summary);
+  log.info(`Bluejay: ${totals.created} created, ${totals.updated} updated, ${totals.failed} failed${changed}, ${totals['not pushed']} not pushed.`);
+  const args = [totals.created, totals.updated, totals.failed, totals['not pushed'], drifted];
+  const summary = !drifted
+    ? vscode.l10n.t('Bluejay: {0} created, {1} updated, {2} failed, {3} not pushed.', ...args)
+    : drifted === 1
+      ? vscode.l10n.t('Bluejay: {0} created, {1} updated, {2} failed (1 changed on Bluejay since last pushed or pulled: pull or diff it first), {3} not pushed.', ...args)
+      : vscode.l10n.t('Bluejay: {0} created, {1} updated, {2} failed ({4} changed on Bluejay since last pushed or pulled: pull or diff them first), {3} not pushed.', ...args);
   const fn = totals.failed || totals['not pushed'] ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  void fn(summary, 'Show Problems').then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
+  void fn(summary, vscode.l10n.t('Show Problems')).then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
   return totals;
 }
 
@@ -93,11 +100,12 @@ const ASK_ABOVE = 3;
  */
 export async function pushSaved(keys: ApiKeys, pusher: Pusher, saved: readonly { readonly doc: TextDocument; readonly text: string }[]): Promise<void> {
   if (saved.length > ASK_ABOVE) {
-    const go = await vscode.window.showWarningMessage(`Bluejay: ${saved.length} definition files were saved at once. Push them all?`, { modal: false }, 'Push All', 'Not Now');
-    if (go !== 'Push All') return;
+    const all = vscode.l10n.t('Push All');
+    const go = await vscode.window.showWarningMessage(vscode.l10n.t('Bluejay: {0} definition files were saved at once. Push them all?', saved.length), { modal: false }, all, vscode.l10n.t('Not Now'));
+    if (go !== all) return;
   }
   const target = keys.endpoint();
-  const what = saved.length === 1 && saved[0] ? vscode.workspace.asRelativePath(saved[0].doc.uri) : `${saved.length} definitions`;
+  const what = saved.length === 1 && saved[0] ? vscode.workspace.asRelativePath(saved[0].doc.uri) : vscode.l10n.t('{0} definitions', saved.length);
   if (target.ok && target.confirm && !(await confirmPush(target, what, true))) return;
   const confirmed = target.ok ? target.slot : undefined;
   await Promise.all(saved.map(({ doc, text }) => pusher.push(doc, { text, ...(confirmed && { confirmed }) })));

@@ -35,7 +35,7 @@ export async function pushNow(ctx: Ctx, doc: TextDocument, { signal, quiet, text
   const { log } = ctx;
   const name = vscode.workspace.asRelativePath(doc.uri);
   if (!vscode.workspace.isTrusted) {
-    if (!quiet) void vscode.window.showWarningMessage('Bluejay: pushing is disabled in an untrusted workspace. Trust the workspace to push.');
+    if (!quiet) void vscode.window.showWarningMessage(vscode.l10n.t('Bluejay: pushing is disabled in an untrusted workspace. Trust the workspace to push.'));
     return { outcome: undefined, reason: 'untrusted' };
   }
   let text = given ?? doc.getText();
@@ -45,7 +45,8 @@ export async function pushNow(ctx: Ctx, doc: TextDocument, { signal, quiet, text
   const errors = validated.problems.filter((p) => p.severity === 'error').length;
   if (errors) {
     log.info(`not pushed ${name}: ${errors} errors`);
-    if (!quiet) void vscode.window.showWarningMessage(`Bluejay: ${name} was not pushed: it has ${errors} error${errors === 1 ? '' : 's'}. Fix them first.`, 'Show Problems').then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
+    const said = errors === 1 ? vscode.l10n.t('Bluejay: {0} was not pushed: it has 1 error. Fix them first.', name) : vscode.l10n.t('Bluejay: {0} was not pushed: it has {1} errors. Fix them first.', name, errors);
+    if (!quiet) void vscode.window.showWarningMessage(said, vscode.l10n.t('Show Problems')).then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
     return { outcome: undefined, reason: 'invalid' };
   }
   // A file pinned to another environment (or pinned while none is active) is refused.
@@ -54,7 +55,7 @@ export async function pushNow(ctx: Ctx, doc: TextDocument, { signal, quiet, text
     log.info(`not pushed ${name}: ${pinned.message}`);
     serverProblemsOf(ctx).show(doc, [pinned], given === undefined ? undefined : format);
     const env = pinnedEnvironment(validated.value) ?? '';
-    if (!quiet) void vscode.window.showErrorMessage(`Bluejay: ${name} was not pushed. ${pinned.message}`, `Switch to '${env}'`).then((c) => c && vscode.commands.executeCommand('bluejay.switchEnvironment', env));
+    if (!quiet) void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay: {0} was not pushed. {1}', name, pinned.message), vscode.l10n.t("Switch to '{0}'", env)).then((c) => c && vscode.commands.executeCommand('bluejay.switchEnvironment', env));
     return { outcome: undefined, reason: 'pinned' };
   }
   const target = await requireKey(ctx.keys);
@@ -111,7 +112,7 @@ async function send(ctx: Ctx, doc: TextDocument, text: string, validated: Valida
 async function writeId(ctx: Ctx, uri: Uri, id: string | number): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(uri); // the live document, even if its tab closed meanwhile
   const name = vscode.workspace.asRelativePath(uri);
-  const lost = (): void => void vscode.window.showWarningMessage(`Bluejay created it with id ${String(id)}, but the id could not be written into ${name}: add it by hand, or the next push creates another.`);
+  const lost = (): void => void vscode.window.showWarningMessage(vscode.l10n.t('Bluejay created it with id {0}, but the id could not be written into {1}: add it by hand, or the next push creates another.', String(id), name));
   const format = formatOf(doc);
   const edit = idEdit(doc.getText(), format, id);
   if (!edit) return lost();
@@ -120,7 +121,7 @@ async function writeId(ctx: Ctx, uri: Uri, id: string | number): Promise<void> {
   if (dirty) {
     const onDisk = uri.scheme !== 'file' || (await writeIdOnDisk(uri.fsPath, format, id));
     if (!onDisk) return lost();
-    void vscode.window.showInformationMessage(`Bluejay: the new id ${String(id)} was written into ${name}; your other changes are not saved yet.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Bluejay: the new id {0} was written into {1}; your other changes are not saved yet.', String(id), name));
     return;
   }
   ctx.internalSaves.add(uri.toString());
@@ -156,9 +157,10 @@ async function createLock(ctx: Ctx, doc: TextDocument, validated: ValidationResu
     lock = await acquireLock(await fileLockPath(doc.uri.fsPath), signal ? { signal } : {});
   } catch (e) {
     if ((e as { name?: unknown }).name === 'AbortError') return { outcome: undefined, reason: 'cancelled' };
-    const message = `${name} was not pushed: its folder cannot be written (${e instanceof Error ? e.message : String(e)}), so the id Bluejay assigns could not be written back.`;
-    ctx.log.warn(message);
-    if (!quiet) void vscode.window.showErrorMessage(`Bluejay: ${message}`);
+    const reason = e instanceof Error ? e.message : String(e);
+    ctx.log.warn(`${name} was not pushed: its folder cannot be written (${reason}), so the id Bluejay assigns could not be written back.`);
+    const message = vscode.l10n.t('{0} was not pushed: its folder cannot be written ({1}), so the id Bluejay assigns could not be written back.', name, reason);
+    if (!quiet) void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay: {0}', message));
     const problem: Problem = { severity: 'error', code: 'file-not-writable', pointer: '', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
     return { outcome: { kind: validated.kind ?? null, id: null, action: 'failed', status: null, problems: [...validated.problems, problem] } };
   }
@@ -167,6 +169,6 @@ async function createLock(ctx: Ctx, doc: TextDocument, validated: ValidationResu
   if (!onDisk) return lock;
   await lock.release();
   ctx.log.info(`not pushed ${name}: the file on disk has id ${String(onDisk.id)} (another push may just have created it)`);
-  if (!quiet) void vscode.window.showWarningMessage(`Bluejay: ${name} was not created: the file on disk has id ${String(onDisk.id)}, perhaps just created by another push. Revert the file to take it up (or remove the id on disk too), then push.`);
+  if (!quiet) void vscode.window.showWarningMessage(vscode.l10n.t('Bluejay: {0} was not created: the file on disk has id {1}, perhaps just created by another push. Revert the file to take it up (or remove the id on disk too), then push.', name, String(onDisk.id)));
   return { outcome: undefined, reason: 'drift' };
 }

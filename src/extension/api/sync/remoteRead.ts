@@ -13,6 +13,7 @@ import { fromRemote } from '../../../core/sync/remote';
 import type { ApiKeys, Target } from '../../apiKeys';
 import type { Ctx } from '../../ctx';
 import { isRecord } from '../../../core/record';
+import * as vscode from 'vscode';
 
 export type KeyedTarget = Target & { readonly key: string };
 
@@ -26,7 +27,7 @@ export async function quietTarget(keys: ApiKeys): Promise<{ ok: true; target: Ke
   const t = keys.endpoint();
   if (!t.ok) return { ok: false, message: t.message, noKey: false };
   const key = await keys.get(t);
-  return key ? { ok: true, target: { ...t, key } } : { ok: false, message: `No API key is set for ${t.label}.`, noKey: true };
+  return key ? { ok: true, target: { ...t, key } } : { ok: false, message: vscode.l10n.t('No API key is set for {0}.', t.label), noKey: true };
 }
 
 /** One resource as Bluejay answers it (resourceOf), and in the file's terms (fromRemote). */
@@ -37,7 +38,7 @@ export interface RemoteCopy {
 
 export async function readRemote(sender: Sender, kind: Kind, id: string | number, signal?: AbortSignal): Promise<RemoteCopy> {
   const resource = resourceOf(kind, (await sender.send(getRequest(kind, id), signal)).data);
-  if (!resource) throw new ApiError('unexpected', 'Bluejay answered the read without a definition in it; try again later.', null);
+  if (!resource) throw new ApiError('unexpected', vscode.l10n.t('Bluejay answered the read without a definition in it; try again later.'), null);
   return { resource, remote: fromRemote(kind, resource) };
 }
 
@@ -66,7 +67,7 @@ export async function agentPersonas(sender: Sender, agentId: number, signal?: Ab
 /** What a list shows for a resource: its name, else its intent, cut to `max` characters. */
 export function labelOf(resource: Readonly<Record<string, unknown>>, max = 60): string {
   const name = [resource['name'], resource['intent']].find((v): v is string => typeof v === 'string' && v.trim() !== '');
-  const text = name?.trim().replace(/\s+/g, ' ') ?? '(no name)';
+  const text = name?.trim().replace(/\s+/g, ' ') ?? vscode.l10n.t('(no name)');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 

@@ -13,9 +13,6 @@ import type { Ctx } from '../../ctx';
 import type { PushRun } from '../../pusher';
 import { serverProblemsOf } from './serverDiagnostics';
 
-const PUSH = 'Push Anyway';
-const SHOW = 'Show Problems';
-
 /** Undefined to go ahead; else the run that was not sent (reason `secret`). */
 export async function guardSecrets(ctx: Ctx, doc: TextDocument, text: string, format: Format, validated: ValidationResult, key: string, relocate: boolean): Promise<PushRun | undefined> {
   const value = validated.value;
@@ -26,8 +23,10 @@ export async function guardSecrets(ctx: Ctx, doc: TextDocument, text: string, fo
   // The own key is no validation problem: it shows with Bluejay's answers, on its value.
   if (own.length) serverProblemsOf(ctx).show(doc, own, relocate ? format : undefined);
   const name = vscode.workspace.asRelativePath(doc.uri);
-  const fields = [...new Set(found.map((p) => p.pointer.slice(1) || '(the file)'))].join(', ');
-  const choice = await vscode.window.showWarningMessage(`Bluejay: ${name} looks like it holds a secret (${fields}). Definitions are sent to Bluejay and usually kept in git. Push it anyway?`, PUSH, SHOW);
+  const fields = [...new Set(found.map((p) => p.pointer.slice(1) || vscode.l10n.t('(the file)')))].join(', ');
+  const PUSH = vscode.l10n.t('Push Anyway');
+  const SHOW = vscode.l10n.t('Show Problems');
+  const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Bluejay: {0} looks like it holds a secret ({1}). Definitions are sent to Bluejay and usually kept in git. Push it anyway?', name, fields), PUSH, SHOW);
   if (choice === PUSH) return undefined;
   if (choice === SHOW) void vscode.commands.executeCommand('workbench.actions.view.problems');
   ctx.log.info(`not pushed ${name}: possible secret in ${fields}`);

@@ -39,9 +39,8 @@ export async function moveLegacySetting(config: Config, log: Logger): Promise<vo
   try {
     const value = await moveLegacyPushOnAutoSave(config);
     if (value === undefined) return;
-    const message = `The setting bluejay.pushOnSave.includeAutoSave is now bluejay.pushOnAutoSave: its value (${String(value)}) was moved there and the old one removed.`;
-    log.warn(message);
-    void vscode.window.showWarningMessage(`Bluejay: ${message}`);
+    log.warn(`The setting bluejay.pushOnSave.includeAutoSave is now bluejay.pushOnAutoSave: its value (${String(value)}) was moved there and the old one removed.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Bluejay: The setting bluejay.pushOnSave.includeAutoSave is now bluejay.pushOnAutoSave: its value ({0}) was moved there and the old one removed.', String(value)));
   } catch (e) {
     log.warn(`could not move bluejay.pushOnSave.includeAutoSave to bluejay.pushOnAutoSave: ${e instanceof Error ? e.message : String(e)}`);
   } finally {

@@ -15,7 +15,6 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
 
 const OFFERED = 'bluejay.gitignoreOffered';
-const ADD = 'Add to .gitignore';
 
 export class EditorState implements vscode.Disposable {
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -123,8 +122,9 @@ export class EditorState implements vscode.Disposable {
     void (async () => {
       const current = await readText(file);
       if (current !== undefined && /^\/?\.bluejay\/?\s*$/m.test(current)) return;
-      const choice = await vscode.window.showInformationMessage('Bluejay keeps what was last pushed or pulled in .bluejay/state.json, a record of your copy of Bluejay, not of the definitions. Add .bluejay/ to .gitignore?', ADD, 'Not Now');
-      if (choice !== ADD) return;
+      const add = vscode.l10n.t('Add to .gitignore');
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Bluejay keeps what was last pushed or pulled in .bluejay/state.json, a record of your copy of Bluejay, not of the definitions. Add .bluejay/ to .gitignore?'), add, vscode.l10n.t('Not Now'));
+      if (choice !== add) return;
       const before = (await readText(file)) ?? '';
       const text = `${before}${before === '' || before.endsWith('\n') ? '' : '\n'}.bluejay/\n`;
       await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));

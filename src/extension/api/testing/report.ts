@@ -68,7 +68,7 @@ export class Reporter {
       m.location = new vscode.Location(uri, toRange(p.range));
       return m;
     });
-    if (messages.length === 0) messages.push(new vscode.TestMessage('Not run: Bluejay could not tell what to run.'));
+    if (messages.length === 0) messages.push(new vscode.TestMessage(vscode.l10n.t('Not run: Bluejay could not tell what to run.')));
     this.run.errored(item, messages);
     this.record(item, 'errored', messages);
   }
@@ -85,7 +85,7 @@ export class Reporter {
 
   /** One conversation's end (or its state when the wait ended) under its file's item. */
   async result(parent: vscode.TestItem, uri: vscode.Uri, r: ResultReport, report: RunReport): Promise<ItemState> {
-    const child = this.tree.conversation(parent, r.resultId, `Conversation ${r.resultId}`);
+    const child = this.tree.conversation(parent, r.resultId, vscode.l10n.t('Conversation {0}', r.resultId));
     child.description = r.status ?? '';
     this.known.set(r.resultId, { result: r, run: report, fileUri: uri });
     if (r.outcome === 'passed') {
@@ -102,7 +102,7 @@ export class Reporter {
     const messages = [main];
     const diff = toolCallDiff(r);
     if (diff) {
-      const d = vscode.TestMessage.diff(`Tool calls of conversation ${r.resultId}: expected (left) and actual (right)`, diff.expected, diff.actual);
+      const d = vscode.TestMessage.diff(vscode.l10n.t('Tool calls of conversation {0}: expected (left) and actual (right)', r.resultId), diff.expected, diff.actual);
       d.location = new vscode.Location(uri, toRange(successRange(text, format, 'expected_tool_calls')));
       messages.push(d);
     }
@@ -118,16 +118,17 @@ export class Reporter {
     const failed = states.filter((s) => s === 'failed').length;
     const errored = states.filter((s) => s === 'errored').length;
     const passed = states.filter((s) => s === 'passed').length;
-    const words = `${passed} of ${states.length} conversation${states.length === 1 ? '' : 's'} passed${failed ? `, ${failed} failed` : ''}${errored ? `, ${errored} errored` : ''}.`;
+    const n = states.length;
+    const words = `${n === 1 ? vscode.l10n.t('{0} of 1 conversation passed', passed) : vscode.l10n.t('{0} of {1} conversations passed', passed, n)}${failed ? vscode.l10n.t(', {0} failed', failed) : ''}${errored ? vscode.l10n.t(', {0} errored', errored) : ''}.`;
     if (states.length && !failed && !errored) {
       this.run.passed(item, durationMs);
       this.record(item, 'passed', [], durationMs);
     } else if (failed && !errored) {
-      const m = new vscode.TestMessage(`${words} See each conversation below.`);
+      const m = new vscode.TestMessage(vscode.l10n.t('{0} See each conversation below.', words));
       this.run.failed(item, m, durationMs);
       this.record(item, 'failed', [m], durationMs);
     } else {
-      this.errored(item, (states.length ? words : 'Bluejay reported no conversation of this digital human.'));
+      this.errored(item, (states.length ? words : vscode.l10n.t('Bluejay reported no conversation of this digital human.')));
     }
   }
 }

@@ -58,19 +58,19 @@ export function leavesOf(ctx: RunContext, request: vscode.TestRunRequest): Leaf[
 
 /** Runs the leaves; `pushFirst` for "Push and Run". What was reported, for tests. */
 export async function runLeaves(ctx: RunContext, request: vscode.TestRunRequest, leaves: readonly Leaf[], token: vscode.CancellationToken, pushFirst: boolean): Promise<RecordedResult[]> {
-  const run = ctx.controller.createTestRun(request, pushFirst ? 'Push and Run in Bluejay' : 'Run in Bluejay');
+  const run = ctx.controller.createTestRun(request, pushFirst ? vscode.l10n.t('Push and Run in Bluejay') : vscode.l10n.t('Run in Bluejay'));
   const out = new Reporter(run, ctx.tree, ctx.known);
   const abort = new AbortController();
   const cancel = token.onCancellationRequested(() => abort.abort());
   try {
     leaves.forEach((l) => run.enqueued(l.item));
     if (!vscode.workspace.isTrusted) {
-      leaves.forEach((l) => out.errored(l.item, 'Running simulations is disabled in an untrusted workspace: trust the workspace to run.'));
+      leaves.forEach((l) => out.errored(l.item, vscode.l10n.t('Running simulations is disabled in an untrusted workspace: trust the workspace to run.')));
       return out.recorded;
     }
     const target = leaves.length ? await requireKey(ctx.editor.keys) : undefined;
     if (!target) {
-      leaves.forEach((l) => out.errored(l.item, 'Not run: no API key is set for Bluejay (Bluejay: Set API Key).'));
+      leaves.forEach((l) => out.errored(l.item, vscode.l10n.t('Not run: no API key is set for Bluejay (Bluejay: Set API Key).')));
       return out.recorded;
     }
     const client = clientFor(ctx.editor, target);
@@ -85,13 +85,13 @@ export async function runLeaves(ctx: RunContext, request: vscode.TestRunRequest,
       }
       const t = await targetOf(leaf, client, abort.signal);
       if (t.action === 'run') runnable.push({ target: t, ref: leaf });
-      else if (t.action === 'skipped') out.skipped(leaf.item, 'a persona is not run');
+      else if (t.action === 'skipped') out.skipped(leaf.item, vscode.l10n.t('a persona is not run'));
       else out.refused(leaf.item, leaf.uri, t.problems);
     }
     await runGroups(ctx, run, out, client, groupBySimulation(runnable), abort.signal);
     // A file whose id another file of the run also has is run once, for the first.
-    for (const { ref } of runnable) if (!out.recorded.some((r) => r.itemId === ref.item.id)) out.skipped(ref.item, abort.signal.aborted ? 'cancelled' : 'another file of this run has the same id');
-    if (abort.signal.aborted) for (const l of leaves) if (!out.recorded.some((r) => r.itemId === l.item.id)) out.skipped(l.item, 'cancelled');
+    for (const { ref } of runnable) if (!out.recorded.some((r) => r.itemId === ref.item.id)) out.skipped(ref.item, abort.signal.aborted ? vscode.l10n.t('cancelled') : vscode.l10n.t('another file of this run has the same id'));
+    if (abort.signal.aborted) for (const l of leaves) if (!out.recorded.some((r) => r.itemId === l.item.id)) out.skipped(l.item, vscode.l10n.t('cancelled'));
     return out.recorded;
   } finally {
     cancel.dispose();
@@ -108,8 +108,8 @@ async function targetOf(leaf: Leaf, client: Sender, signal: AbortSignal): Promis
 async function pushAll(ctx: RunContext, leaves: readonly Leaf[], target: { slot: string } & Parameters<typeof confirmPush>[0], signal: AbortSignal): Promise<Map<string, string>> {
   const uris = [...new Map(leaves.map((l) => [l.uri.toString(), l.uri])).values()];
   const failures = new Map<string, string>();
-  if (!(await confirmPush(target, `${uris.length} digital human${uris.length === 1 ? '' : 's'}`))) {
-    for (const u of uris) failures.set(u.toString(), 'Not run: the push to production was not confirmed.');
+  if (!(await confirmPush(target, uris.length === 1 ? vscode.l10n.t('1 digital human') : vscode.l10n.t('{0} digital humans', uris.length)))) {
+    for (const u of uris) failures.set(u.toString(), vscode.l10n.t('Not run: the push to production was not confirmed.'));
     return failures;
   }
   for (const uri of uris) {
@@ -117,9 +117,9 @@ async function pushAll(ctx: RunContext, leaves: readonly Leaf[], target: { slot:
     const push = await ctx.editor.pusher.push(await vscode.workspace.openTextDocument(uri), { signal, quiet: true, confirmed: target.slot });
     const o = push.outcome;
     const first = o?.problems.find((p) => p.severity === 'error');
-    if (push.reason === 'drift') failures.set(uri.toString(), "remote-drift: Not run: Bluejay's copy changed since this file was last pushed or pulled. Diff or Pull it first, then Push and Run.");
-    else if (push.reason) failures.set(uri.toString(), `Not run: the push did not happen (${push.reason}).${push.reason === 'invalid' ? ' Fix the errors in Problems first.' : ''}`);
-    else if (o?.action === 'failed') failures.set(uri.toString(), `Not run: the push failed: ${first ? `${first.code}: ${first.message}` : 'see Problems'}`);
+    if (push.reason === 'drift') failures.set(uri.toString(), `remote-drift: ${vscode.l10n.t("Not run: Bluejay's copy changed since this file was last pushed or pulled. Diff or Pull it first, then Push and Run.")}`);
+    else if (push.reason) failures.set(uri.toString(), push.reason === 'invalid' ? vscode.l10n.t('Not run: the push did not happen ({0}). Fix the errors in Problems first.', push.reason) : vscode.l10n.t('Not run: the push did not happen ({0}).', push.reason));
+    else if (o?.action === 'failed') failures.set(uri.toString(), vscode.l10n.t('Not run: the push failed: {0}', first ? `${first.code}: ${first.message}` : vscode.l10n.t('see Problems')));
   }
   return failures;
 }
@@ -133,22 +133,24 @@ async function runGroups(ctx: RunContext, run: vscode.TestRun, out: Reporter, cl
     const q = await queueRun(client, simulationId, members.map((m) => m.digitalHumanId), signal);
     if (!('resultIds' in q)) {
       // Cancelled while the queue request was on its way: the core ended the run it made.
-      if (q.state === 'cancelled') members.forEach((m) => out.skipped(m.ref.item, q.error ?? 'cancelled'));
-      else members.forEach((m) => out.errored(m.ref.item, q.error ?? `Simulation ${simulationId} was not queued.`));
+      if (q.state === 'cancelled') members.forEach((m) => out.skipped(m.ref.item, q.error ?? vscode.l10n.t('cancelled')));
+      else members.forEach((m) => out.errored(m.ref.item, q.error ?? vscode.l10n.t('Simulation {0} was not queued.', simulationId)));
       continue;
     }
     ctx.tree.setName(simulationId, q.simulationName);
     // This run's conversations replace those of the last one.
     members.forEach((m) => m.ref.item.children.replace([]));
-    run.appendOutput(`Queued simulation ${simulationId} (run ${q.runId}) for ${members.length} digital human${members.length === 1 ? '' : 's'}\r\n`);
+    run.appendOutput(`${members.length === 1 ? vscode.l10n.t('Queued simulation {0} (run {1}) for 1 digital human', simulationId, q.runId) : vscode.l10n.t('Queued simulation {0} (run {1}) for {2} digital humans', simulationId, q.runId, members.length)}\r\n`);
     queued.push({ q, members });
   }
   if (queued.length === 0) return;
+  // The product's name, not translated.
+  // eslint-disable-next-line no-restricted-syntax
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Bluejay' }, async (progress) => {
     const done = new Map<string, string>();
     const say = (r: RunReport): void => {
-      done.set(r.simulationId, `${r.simulationName ?? `simulation ${r.simulationId}`} ${r.results.filter((x) => x.outcome !== 'running').length}/${r.total}`);
-      progress.report({ message: `running ${[...done.values()].join(', ')}` });
+      done.set(r.simulationId, `${r.simulationName ?? vscode.l10n.t('simulation {0}', r.simulationId)} ${r.results.filter((x) => x.outcome !== 'running').length}/${r.total}`);
+      progress.report({ message: vscode.l10n.t('running {0}', [...done.values()].join(', ')) });
     };
     await watchAll(out, client, queued, { clock, signal, say });
   });

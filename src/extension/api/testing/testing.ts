@@ -36,8 +36,8 @@ export class Testing implements vscode.Disposable {
 
   constructor(private readonly controller: vscode.TestController, private readonly ctx: Ctx) {
     this.tree = new TestTree(controller);
-    this.run = controller.createRunProfile('Run in Bluejay', vscode.TestRunProfileKind.Run, async (req, token) => void (await this.runRequest(req, token, false)), true);
-    this.pushAndRun = controller.createRunProfile('Push and Run in Bluejay', vscode.TestRunProfileKind.Run, async (req, token) => void (await this.runRequest(req, token, true)), false);
+    this.run = controller.createRunProfile(vscode.l10n.t('Run in Bluejay'), vscode.TestRunProfileKind.Run, async (req, token) => void (await this.runRequest(req, token, false)), true);
+    this.pushAndRun = controller.createRunProfile(vscode.l10n.t('Push and Run in Bluejay'), vscode.TestRunProfileKind.Run, async (req, token) => void (await this.runRequest(req, token, true)), false);
   }
 
   private get context(): RunContext {
@@ -76,7 +76,7 @@ export class Testing implements vscode.Disposable {
     if (uri) await vscode.workspace.openTextDocument(uri); // scanned as it opens
     const items = uri ? this.tree.itemsOf(uri) : [];
     if (!uri || items.length === 0) {
-      void vscode.window.showInformationMessage('Bluejay: open a digital-human file to run it.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Bluejay: open a digital-human file to run it.'));
       return undefined;
     }
     const profile = options.pushFirst ? this.pushAndRun : this.run;
@@ -114,12 +114,12 @@ export class Testing implements vscode.Disposable {
     const a = arg as { resultId?: unknown; test?: { id?: unknown } } | undefined;
     let id = typeof a?.resultId === 'string' ? a.resultId : typeof a?.test?.id === 'string' ? a.test.id.split('#').pop() : undefined;
     if (id === undefined || !this.known.has(id)) {
-      const picks = [...this.known.values()].filter((k) => k.result.transcriptUrl).reverse().map((k) => ({ label: `Conversation ${k.result.resultId}`, description: `${k.result.outcome} · ${vscode.workspace.asRelativePath(k.fileUri)}`, detail: k.run.simulationName ?? `simulation ${k.run.simulationId}`, id: k.result.resultId }));
+      const picks = [...this.known.values()].filter((k) => k.result.transcriptUrl).reverse().map((k) => ({ label: vscode.l10n.t('Conversation {0}', k.result.resultId), description: `${k.result.outcome} · ${vscode.workspace.asRelativePath(k.fileUri)}`, detail: k.run.simulationName ?? vscode.l10n.t('simulation {0}', k.run.simulationId), id: k.result.resultId }));
       if (picks.length === 0) {
-        void vscode.window.showInformationMessage('Bluejay: no conversation with a transcript yet: run a digital human from the Testing view first.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Bluejay: no conversation with a transcript yet: run a digital human from the Testing view first.'));
         return;
       }
-      id = (await vscode.window.showQuickPick(picks, { title: 'Bluejay: Show Transcript', placeHolder: 'A conversation of the last runs' }))?.id;
+      id = (await vscode.window.showQuickPick(picks, { title: vscode.l10n.t('Bluejay: Show Transcript'), placeHolder: vscode.l10n.t('A conversation of the last runs') }))?.id;
       if (id === undefined) return;
     }
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: TRANSCRIPT_SCHEME, path: `/conversation-${id}.transcript`, query: id }));
@@ -130,7 +130,7 @@ export class Testing implements vscode.Disposable {
   async transcript(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const k = this.known.get(uri.query);
     const url = k?.result.transcriptUrl;
-    if (!k || !url) return `Conversation ${uri.query} is not among this session's results (or has no transcript): run it again from the Testing view.\n`;
+    if (!k || !url) return `${vscode.l10n.t("Conversation {0} is not among this session's results (or has no transcript): run it again from the Testing view.", uri.query)}\n`;
     const r = k.result;
     const header = [`Conversation ${r.resultId} · ${r.outcome}${r.status ? ` (${r.status})` : ''}`, `${k.run.simulationName ?? 'Simulation'} (simulation ${k.run.simulationId}), run ${k.run.runId ?? '?'} · ${vscode.workspace.asRelativePath(k.fileUri)}`, ...(r.startTime ? [`Started ${r.startTime}${r.durationMs !== null ? `, ${Math.round(r.durationMs / 1000)} s` : ''}`] : [])].join('\n');
     const abort = new AbortController();
@@ -138,7 +138,7 @@ export class Testing implements vscode.Disposable {
     try {
       return renderTranscript(await fetchTranscript(url, { signal: abort.signal }), header);
     } catch (e) {
-      return `${header}\n\nThe transcript could not be shown: ${e instanceof Error ? e.message : String(e)}.\n`;
+      return `${header}\n\n${vscode.l10n.t('The transcript could not be shown: {0}.', e instanceof Error ? e.message : String(e))}\n`;
     } finally {
       sub.dispose();
     }

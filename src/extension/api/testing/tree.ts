@@ -137,7 +137,7 @@ export class TestTree implements vscode.Disposable {
     const decorate = (item: vscode.TestItem): void => {
       item.label = scanned.name ?? label;
       item.range = new vscode.Range(scanned.range.start.line, scanned.range.start.character, scanned.range.end.line, scanned.range.end.character);
-      item.description = `${label}${scanned.id === null ? ' (not pushed)' : ''}`;
+      item.description = scanned.id === null ? vscode.l10n.t('{0} (not pushed)', label) : label;
     };
     // The same simulations: the items stay (with their results), only their label and range move.
     if (before && before.simulationIds.join() === scanned.simulationIds.join()) {
@@ -162,8 +162,8 @@ export class TestTree implements vscode.Disposable {
   private simItem(sim: string): vscode.TestItem {
     let item = this.controller.items.get(simItemId(sim));
     if (!item) {
-      item = this.controller.createTestItem(simItemId(sim), this.names.get(sim) ?? `Simulation ${sim}`);
-      item.description = `simulation ${sim}`;
+      item = this.controller.createTestItem(simItemId(sim), this.names.get(sim) ?? vscode.l10n.t('Simulation {0}', sim));
+      item.description = vscode.l10n.t('simulation {0}', sim);
       item.sortText = `0 ${sim.padStart(12, '0')}`;
       this.refs.set(item, { type: 'simulation', simulationId: sim });
       this.controller.items.add(item);
