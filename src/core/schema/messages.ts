@@ -50,7 +50,7 @@ const A_MAPPING = Symbol('a mapping');
 
 function memo(said: Memo, schemaPath: string, value: unknown, make: () => Said): Said {
   let place = said.get(schemaPath);
-  if (!place) said.set(schemaPath, (place = new Map()));
+  if (!place) said.set(schemaPath, (place = new Map<unknown, Said>()));
   const key = value !== null && typeof value === 'object' ? (Array.isArray(value) ? A_LIST : A_MAPPING) : value;
   let s = place.get(key);
   if (!s) place.set(key, (s = make()));
