@@ -12,7 +12,7 @@ export function fileName(doc: Pick<BenchDocument, 'format'>): string {
 }
 
 export function describeDoc(doc: BenchDocument): string {
-  return `${doc.size} ${doc.format.toUpperCase()} ${doc.valid ? 'valid' : 'broken'}`;
+  return doc.label ?? `${doc.size} ${doc.format.toUpperCase()} ${doc.valid ? 'valid' : 'broken'}`;
 }
 
 /** Throws when the generator wrote something other than the value it meant. */

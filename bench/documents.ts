@@ -14,6 +14,8 @@ export interface BenchDocument {
   /** List items in all (scripted responses, traits, turns, ...). */
   readonly items: number;
   readonly breakages: readonly Breakage[];
+  /** How the tables name it, when not by size, format and valid or broken. */
+  readonly label?: string;
 }
 
 const SECTIONS: Readonly<Record<string, readonly string[]>> = {

@@ -47,6 +47,9 @@ export function valueAt(root: unknown, path: readonly string[]): unknown {
 
 /** A finding on `path`, or on its key; its severity is the code's (codes.ts). */
 export function at(code: Code, path: readonly (string | number)[], message: string, target?: 'key', fix?: FixHint): Finding {
-  const f: Finding = { severity: CODES[code], code, path: path.map(String), message };
-  return { ...f, ...(target && { target }), ...(fix && { fix }) };
+  const f: { -readonly [K in keyof Finding]: Finding[K] } = { severity: CODES[code], code, path: path.map(String), message };
+  // Added, not spread: a file may have thousands of findings.
+  if (target) f.target = target;
+  if (fix) f.fix = fix;
+  return f;
 }

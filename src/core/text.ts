@@ -59,6 +59,9 @@ export class LineMap {
   }
 }
 
+/** One decoder for all files (a whole-buffer decode keeps no state between calls). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export type DecodeResult =
   | { readonly ok: true; readonly text: string; readonly hadBom: boolean }
   | { readonly ok: false; readonly reason: 'binary' | 'utf16' | 'encoding'; readonly message: string };
@@ -78,7 +81,7 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
   }
   const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(hadBom ? bytes.subarray(3) : bytes);
+    const text = UTF8.decode(hadBom ? bytes.subarray(3) : bytes);
     return { ok: true, text, hadBom };
   } catch {
     return { ok: false, reason: 'encoding', message: `The file is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)}); save it as UTF-8.` };

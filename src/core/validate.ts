@@ -150,8 +150,15 @@ function fromFinding(f: Finding, locator: Locator, lines: LineMap): Problem {
   let span: Span | undefined;
   if (f.target === 'key') span = locator.keySpan(f.path);
   span ??= locator.valueSpan(f.path)?.span ?? locator.rootSpan() ?? [0, 0];
-  const p: Problem = { severity: f.severity, code: f.code, message: cut(f.message, MAX_MESSAGE), pointer: toPointer(f.path), range: lines.range(span[0], span[1]) };
-  return f.fix ? { ...p, fix: f.fix } : p;
+  const p: { -readonly [K in keyof Problem]: Problem[K] } = { severity: f.severity, code: f.code, message: cut(f.message, MAX_MESSAGE), pointer: pointerOf(f.path), range: lines.range(span[0], span[1]) };
+  if (f.fix) p.fix = f.fix; // added, not spread: thousands of problems are made at once
+  return p;
+}
+
+/** toPointer, without its two replacements per segment where no segment needs escaping (the usual case). */
+function pointerOf(path: readonly string[]): string {
+  for (const seg of path) if (seg.includes('~') || seg.includes('/')) return toPointer(path);
+  return path.length ? `/${path.join('/')}` : '';
 }
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2 };

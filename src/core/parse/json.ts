@@ -3,7 +3,7 @@
  * only when something needs a position (a problem, a duplicate key, a syntax error).
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { scanPaths, type Found } from './jsonScan';
+import { scanPaths, type Scanned } from './jsonScan';
 import { duplicateKey, type Locator, type ParseOutcome, type Span, type SyntaxIssue } from './types';
 
 const TREE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
@@ -101,7 +101,7 @@ function countKeysInValue(v: unknown): number {
 
 class JsonLocator implements Locator {
   private tree: Node | null | undefined;
-  private scanned: Map<string, Found> | undefined;
+  private scanned: Scanned | undefined;
 
   constructor(private readonly text: string, private readonly base: number) {}
 
@@ -110,19 +110,16 @@ class JsonLocator implements Locator {
   }
 
   rootSpan(): Span | undefined {
-    const scanned = this.scanned?.get('')?.value;
+    const scanned = this.scanned?.root.found.value;
     if (scanned) return this.shift(scanned);
     const root = this.root();
     return root ? this.span(root) : undefined;
   }
 
   valueSpan(path: readonly string[]): { span: Span; exact: boolean } | undefined {
-    if (this.scanned?.has(path.join('\0'))) {
-      for (let d = path.length; d >= 0; d--) {
-        const v = this.scanned.get(path.slice(0, d).join('\0'))?.value;
-        if (v) return { span: this.shift(v), exact: d === path.length };
-      }
-    }
+    // A path announced to prepare(): its value, else its longest prefix that exists (a missing property's parent).
+    const announced = this.scanned?.paths.get(path);
+    for (let w = announced; w; w = w.parent) if (w.found.value) return { span: this.shift(w.found.value), exact: w === announced };
     const root = this.root();
     if (!root) return undefined;
     let node = root;
@@ -138,7 +135,7 @@ class JsonLocator implements Locator {
 
   keySpan(path: readonly string[]): Span | undefined {
     if (path.length === 0) return undefined;
-    const scanned = this.scanned?.get(path.join('\0'));
+    const scanned = this.scanned?.paths.get(path)?.found;
     if (scanned) return scanned.key && this.shift(scanned.key);
     let node = this.root();
     for (const seg of path.slice(0, -1)) node = node && child(node, seg);

@@ -13,29 +13,41 @@ export interface Found {
   key?: Span;
 }
 
-interface Want {
+export interface Want {
   children: Map<string, Want>;
   found: Found;
+  /** The path one segment shorter (undefined for the root). */
+  parent: Want | undefined;
 }
 
-/** Spans for each path and each of its prefixes (keyed by segments joined with '\0'), scanning `text` once. */
-export function scanPaths(text: string, paths: readonly (readonly string[])[]): Map<string, Found> {
-  const root: Want = { children: new Map(), found: {} };
-  const all = new Map<string, Found>([['', root.found]]);
+function want(parent: Want | undefined): Want {
+  return { children: new Map(), found: {}, parent };
+}
+
+/**
+ * What one scan found: for each announced path (by the very array, so a lookup builds no key) the
+ * spans at it, whose `parent` chain leads through its prefixes to the top-level value.
+ */
+export interface Scanned {
+  readonly root: Want;
+  readonly paths: Map<readonly string[], Want>;
+}
+
+/** Spans for each path and each of its prefixes, scanning `text` once. */
+export function scanPaths(text: string, paths: readonly (readonly string[])[]): Scanned {
+  const root = want(undefined);
+  const found = new Map<readonly string[], Want>();
   for (const path of paths) {
     let node = root;
-    for (let d = 0; d < path.length; d++) {
-      const seg = path[d] ?? '';
+    for (const seg of path) {
       let next = node.children.get(seg);
-      if (!next) {
-        node.children.set(seg, (next = { children: new Map(), found: {} }));
-        all.set(path.slice(0, d + 1).join('\0'), next.found);
-      }
+      if (!next) node.children.set(seg, (next = want(node)));
       node = next;
     }
+    found.set(path, node);
   }
   value(text, ws(text, 0), root);
-  return all;
+  return { root, paths: found };
 }
 
 /** Reads the value at `i` into `want` (descending where wanted) and returns the offset after it. */

@@ -1,7 +1,7 @@
 /** Turns ajv's errors into findings a person can act on: one per wrong value, with the allowed values and a suggestion. */
 import type { ErrorObject } from 'ajv';
 import { at, cut, describeValue, displayPath, valueAt, type Finding } from '../finding';
-import { fromPointer } from '../problem';
+import { fromPointer, type FixHint } from '../problem';
 import type { JsonSchema, Kind } from '../kinds';
 import { LEAN_SCHEMAS } from './lean';
 import { nearest } from '../nearest';
@@ -13,25 +13,58 @@ const RANGE = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaxim
 
 export function schemaFindings(kind: Kind, value: unknown, errors: readonly ErrorObject[]): Finding[] {
   // A wrong type makes every other complaint about the same value noise.
-  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const wrongType = new Set<string>();
+  for (const e of errors) if (e.keyword === 'type') wrongType.add(e.instancePath);
   const out: Finding[] = [];
-  const seen = new Set<string>();
+  // Two errors can say the same (code, path and message) only about the same value or key.
+  const seen = new Map<string, Finding[]>();
+  // A file converted from another tool repeats one mistake thousands of times: what a message says
+  // of a value (allowed values, nearest one) is worked out once per schema place and value.
+  const said: Memo = new Map();
   for (const e of errors) {
     // `kind` chose the schema; validate.ts has already judged it (invalid-kind, kind-mismatch).
     if (e.keyword === 'if' || e.instancePath === '/kind') continue;
     if (e.keyword !== 'type' && e.keyword !== 'additionalProperties' && e.keyword !== 'required' && wrongType.has(e.instancePath)) continue;
-    const f = finding(kind, value, e);
-    const key = `${f.code}\u0000${f.path.join('/')}\u0000${f.message}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(f);
-    }
+    const f = finding(kind, value, e, said);
+    const where = e.keyword === 'additionalProperties' ? `${e.instancePath}\u0000${String((e.params as Record<string, unknown>)['additionalProperty'])}` : e.instancePath;
+    const before = seen.get(where);
+    if (!before) seen.set(where, [f]);
+    else if (before.some((b) => b.code === f.code && b.message === f.message && b.path.join('/') === f.path.join('/'))) continue;
+    else before.push(f);
+    out.push(f);
   }
   return out;
 }
 
-function finding(kind: Kind, root: unknown, e: ErrorObject): Finding {
-  const path = fromPointer(e.instancePath);
+/** What a message says after the value's name, and its fix: the same for every value alike at one place of the schema. */
+interface Said {
+  readonly tail: string;
+  readonly fix?: FixHint;
+}
+
+/** By an error's schemaPath, then by the value (a scalar itself, a list or a mapping as one). */
+type Memo = Map<string, Map<unknown, Said>>;
+
+const A_LIST = Symbol('a list');
+const A_MAPPING = Symbol('a mapping');
+
+function memo(said: Memo, schemaPath: string, value: unknown, make: () => Said): Said {
+  let place = said.get(schemaPath);
+  if (!place) said.set(schemaPath, (place = new Map<unknown, Said>()));
+  const key = value !== null && typeof value === 'object' ? (Array.isArray(value) ? A_LIST : A_MAPPING) : value;
+  let s = place.get(key);
+  if (!s) place.set(key, (s = make()));
+  return s;
+}
+
+/** An ajv instancePath as segments (escapes undone only where there are any). */
+function segments(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.includes('~') ? fromPointer(pointer) : pointer.slice(1).split('/');
+}
+
+function finding(kind: Kind, root: unknown, e: ErrorObject, said: Memo): Finding {
+  const path = segments(e.instancePath);
   const name = displayPath(path);
   const got = valueAt(root, path);
   const p = e.params as Record<string, unknown>;
@@ -42,8 +75,7 @@ function finding(kind: Kind, root: unknown, e: ErrorObject): Finding {
       if (path.length === 0 && SERVER_FIELDS.has(key)) {
         return at('unknown-key', keyPath, `'${key}' is set by Bluejay and cannot be written from a file; remove it${key === 'simulation_id' ? ' (use simulation_ids)' : ''}.`, 'key', { kind: 'unknown-key' });
       }
-      const allowed = Object.keys(schemaAt(kind, e.schemaPath)?.properties ?? {});
-      const hint = nearest(key, allowed);
+      const hint = memo(said, e.schemaPath, key, () => ({ tail: nearest(key, Object.keys(schemaAt(kind, e.schemaPath)?.properties ?? {})) ?? '' })).tail;
       const where = path.length ? ` in ${name}` : '';
       return at('unknown-key', keyPath, `Unknown key '${cut(key)}'${where}: Bluejay would silently ignore it.${hint ? ` Did you mean '${hint}'?` : ''}`, 'key', { kind: 'unknown-key', ...(hint && !Object.prototype.hasOwnProperty.call(got ?? {}, hint) && { rename: hint }) });
     }
@@ -52,17 +84,23 @@ function finding(kind: Kind, root: unknown, e: ErrorObject): Finding {
       return at('missing-property', path, `${path.length ? `${name} is missing` : 'Missing'} the required property '${prop}'.`, undefined, { kind: 'add', property: prop });
     }
     case 'type': {
-      const wanted = ([] as unknown[]).concat(p['type']).flatMap((t) => String(t).split(','));
-      const quote = wanted.includes('string') && (typeof got === 'number' || typeof got === 'boolean') ? `; put it in quotes to make it text` : '';
-      return at('invalid-type', path, `${name} must be ${wanted.map(typeName).join(' or ')} (got ${gotType(got)})${quote}.`);
+      const { tail } = memo(said, e.schemaPath, got, () => {
+        const wanted = ([] as unknown[]).concat(p['type']).flatMap((t) => String(t).split(','));
+        const quote = wanted.includes('string') && (typeof got === 'number' || typeof got === 'boolean') ? `; put it in quotes to make it text` : '';
+        return { tail: ` must be ${wanted.map(typeName).join(' or ')} (got ${gotType(got)})${quote}.` };
+      });
+      return at('invalid-type', path, name + tail);
     }
     case 'enum':
     case 'const': {
-      const allowed = (e.keyword === 'enum' ? (p['allowedValues'] as unknown[]) : [p['allowedValue']]).filter((v) => v !== null);
-      const list = allowed.map(String);
-      const hint = typeof got === 'string' ? nearest(got, list) : undefined;
-      const what = allowed.length === 1 ? `must be ${list[0]}` : `must be one of ${list.join(', ')}`;
-      return at('invalid-enum', path, `${name} ${what} (got ${describeValue(got)})${hint ? `; did you mean '${hint}'?` : '.'}`, undefined, { kind: 'replace', values: list, ...(hint && { preferred: hint }) });
+      const { tail, fix } = memo(said, e.schemaPath, got, () => {
+        const allowed = (e.keyword === 'enum' ? (p['allowedValues'] as unknown[]) : [p['allowedValue']]).filter((v) => v !== null);
+        const list = allowed.map(String);
+        const hint = typeof got === 'string' ? nearest(got, list) : undefined;
+        const what = allowed.length === 1 ? `must be ${list[0]}` : `must be one of ${list.join(', ')}`;
+        return { tail: ` ${what} (got ${describeValue(got)})${hint ? `; did you mean '${hint}'?` : '.'}`, fix: { kind: 'replace', values: list, ...(hint && { preferred: hint }) } };
+      });
+      return at('invalid-enum', path, name + tail, undefined, fix);
     }
     case 'format':
       return at('invalid-format', path, `${name} must be a ${p['format'] === 'uuid' ? 'UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a' : String(p['format'])} (got ${describeValue(got)}).`);

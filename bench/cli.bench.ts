@@ -1,0 +1,127 @@
+/**
+ * Benchmark: `bluejay validate` (dist/cli.js) on 1,000 and 10,000 small definitions against ajv-cli
+ * on the same files with the same schema, both as child processes of the same node. The files are
+ * ~2 KB digital humans, half YAML and half JSON, 1 in 100 broken; they are written to a temporary
+ * folder (removed at the end). Prints figures; exits 0 even when a goal is missed (not a test).
+ * Run with `npm run bench:cli` (after a production build).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { breakItems, buildDigitalHuman } from './generate';
+import { render, type Format } from './documents';
+import { median } from './timing';
+
+const ROOT = resolve(__dirname, '..', '..');
+const OURS = join(ROOT, 'dist', 'cli.js');
+const AJV = join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
+const SCHEMA = join(ROOT, 'schemas', 'digital-human.schema.json');
+
+/** How many times faster than ajv-cli we mean to be. */
+const GOAL = 2;
+
+const COUNTS = [1_000, 10_000] as const;
+
+interface Run {
+  readonly ms: number;
+  readonly code: number | null;
+  readonly out: number;
+  readonly err: string;
+}
+
+/** Runs `args` with this node and times it to its exit; stdout is counted (in bytes), stderr kept. */
+function timed(args: readonly string[]): Promise<Run> {
+  return new Promise((done, fail) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = 0;
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.length));
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ ms: performance.now() - start, code, out, err }));
+  });
+}
+
+/** Writes `n` definitions into a new folder: ~2 KB each, YAML and JSON in turn, every 100th broken. */
+function writeFiles(n: number): string {
+  const dir = mkdtempSync(join(tmpdir(), `bluejay-bench-${n}-`));
+  for (let i = 0; i < n; i++) {
+    const format: Format = i % 2 ? 'json' : 'yaml';
+    const value = buildDigitalHuman(0.2, 1000 + i, true);
+    if (i % 100 === 99) breakItems(value, i);
+    writeFileSync(join(dir, `dh-${String(i).padStart(5, '0')}.digital-human.${format}`), render(value, format));
+  }
+  return dir;
+}
+
+interface Row {
+  readonly files: number;
+  readonly ours: number;
+  readonly theirs: number;
+  readonly runs: number;
+  readonly notes: string[];
+}
+
+async function measure(n: number, runs: number): Promise<Row> {
+  const dir = writeFiles(n);
+  try {
+    const ours = ['--max-old-space-size=4096', OURS, 'validate', dir];
+    const theirs = [AJV, 'validate', '-s', SCHEMA, '-d', join(dir, '*.digital-human.{yaml,json}'), '--strict=false', '--all-errors', '--errors=line'];
+    const notes: string[] = [];
+    const a: number[] = [];
+    const b: number[] = [];
+    // Warm the file cache and both programs once, then alternate.
+    for (let i = 0; i <= runs; i++) {
+      const first = i % 2 === 0;
+      const x = await timed(first ? ours : theirs);
+      const y = await timed(first ? theirs : ours);
+      const [o, t] = first ? [x, y] : [y, x];
+      if (i === 0) {
+        if (o.code !== 1 || !o.err.includes(`${n} files checked`)) notes.push(`ours: exit ${o.code}, ${o.err.trim().split('\n').pop() ?? ''}`);
+        if (t.code !== 1) notes.push(`ajv-cli: exit ${t.code}: ${t.err.slice(0, 200)}`);
+        continue;
+      }
+      a.push(o.ms);
+      b.push(t.ms);
+    }
+    return { files: n, ours: median(a), theirs: median(b), runs, notes };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function s(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+}
+
+function table(rows: readonly Row[]): string {
+  const head = ['files', 'ours', 'competitor', 'theirs', 'ratio', 'goal', 'runs'];
+  const body = rows.map((r) => [String(r.files), s(r.ours), 'ajv-cli', s(r.theirs), `${(r.theirs / r.ours).toFixed(1)}x`, `>= ${GOAL}x ${r.theirs / r.ours >= GOAL ? 'met' : 'MISSED'}`, String(r.runs)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((x) => (x[i] ?? '').length)));
+  const line = (cells: readonly string[]): string => cells.map((c, i) => (i === 2 || i === 5 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const cpu = cpus();
+  console.log(`bluejay validate vs ajv-cli: node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log('Small digital humans (~2 KB, YAML and JSON in turn, 1 in 100 broken), the same files and schema for both; wall time of each process, median.\n');
+  const rows: Row[] = [];
+  for (const n of COUNTS) {
+    const row = await measure(n, n >= 10_000 ? 3 : 5);
+    rows.push(row);
+    console.log(`  done: ${n} files, ours ${s(row.ours)}, ajv-cli ${s(row.theirs)}`);
+  }
+  console.log('\n' + table(rows) + '\n');
+  console.log('ours: `bluejay validate <folder>` (positions, rules, secrets); ajv-cli: `ajv validate -s <schema> -d <glob> --strict=false --all-errors` (schema only).');
+  const notes = rows.flatMap((r) => r.notes.map((n) => `${r.files} files: ${n}`));
+  console.log(notes.length ? `Sanity notes:\n  ${notes.join('\n  ')}` : 'Sanity: both exit 1 (the broken files) and we count every file.');
+}
+
+main().catch((e: unknown) => {
+  console.error('\nBenchmark aborted:', e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});
