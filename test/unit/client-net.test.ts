@@ -80,19 +80,21 @@ void describe('deadlines', () => {
 
   void test('a CLI command stops at its time limit (BLUEJAY_COMMAND_TIMEOUT), with a clear message', () =>
     withServer(async (s) => {
-      await s.faults(TRICKLE);
-      const r = await cli({ BLUEJAY_API_KEY: KEY, BLUEJAY_BASE_URL: s.url, BLUEJAY_COMMAND_TIMEOUT: '0.2' }, 'pull', 'digital-human', '318');
+      // The answer trickles for 20 s; the limit (1 s) leaves the command's own work before the request
+      // (reading, validating, the lock) room on a loaded machine, so it strikes while the request is out.
+      await s.faults({ trickle: { everyMs: 5, bytes: 4000 } });
+      const r = await cli({ BLUEJAY_API_KEY: KEY, BLUEJAY_BASE_URL: s.url, BLUEJAY_COMMAND_TIMEOUT: '1' }, 'pull', 'digital-human', '318');
       assert.equal(r.code, 1);
-      assert.match(r.err, /time limit of 0\.2 s.*BLUEJAY_COMMAND_TIMEOUT/);
+      assert.match(r.err, /time limit of 1 s.*BLUEJAY_COMMAND_TIMEOUT/);
       // A push: the create out when the limit struck may exist, and says so.
       const dir = stateRootDir('net-limit');
       cpSync(join(ROOT, 'examples', 'spanish-booking.digital-human.json'), join(dir, 'new.digital-human.json'));
-      const push = await cli({ BLUEJAY_API_KEY: KEY, BLUEJAY_BASE_URL: s.url, BLUEJAY_COMMAND_TIMEOUT: '0.2' }, 'push', '--format', 'json', dir);
+      const push = await cli({ BLUEJAY_API_KEY: KEY, BLUEJAY_BASE_URL: s.url, BLUEJAY_COMMAND_TIMEOUT: '1' }, 'push', '--format', 'json', dir);
       assert.equal(push.code, 1);
       const [result] = (JSON.parse(push.out) as { results: { action: string; problems: { code: string; message: string }[] }[] }).results;
       assert.equal(result?.action, 'failed');
       assert.deepEqual(result.problems.map((p) => p.code), ['server-unavailable']);
-      assert.match(result.problems[0]?.message ?? '', /time limit of 0\.2 s.*may have been created/);
+      assert.match(result.problems[0]?.message ?? '', /time limit of 1 s.*may have been created/);
       const bad = await cli({ BLUEJAY_API_KEY: KEY, BLUEJAY_BASE_URL: s.url, BLUEJAY_COMMAND_TIMEOUT: 'soon' }, 'pull', 'digital-human', '318');
       assert.equal(bad.code, 2);
       assert.match(bad.err, /BLUEJAY_COMMAND_TIMEOUT/);
