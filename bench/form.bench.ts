@@ -152,7 +152,7 @@ async function main(): Promise<void> {
     // the edited value back and drawn in the webview; the next add waits for the new card's number.
     const list = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
     const initial = list(doc.value['scripted_responses']);
-    const addButton = form.getByRole('button', { name: 'Add an item to Scripted responses' });
+    const addButton = form.locator('.field[data-key="scripted_responses"] .list-add button');
     const adds: number[] = [];
     for (let i = 0; i < 10; i++) {
       adds.push(await addButton.evaluate(addAndAwaitState));
