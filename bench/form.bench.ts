@@ -45,9 +45,36 @@ function changeAndAwaitState(el: unknown, value: string): Promise<[number, numbe
   });
 }
 
+/**
+ * Runs in the webview: clicks the list's Add button and resolves with the ms until the host's first
+ * message back has been handled (the form's own listener runs first, so this includes the redraw).
+ */
+function addAndAwaitState(el: unknown): Promise<number> {
+  interface Win { addEventListener(t: string, f: (e: { data: unknown }) => void): void; removeEventListener(t: string, f: (e: { data: unknown }) => void): void }
+  const button = el as { click(): void; ownerDocument: { defaultView: Win } };
+  const win = button.ownerDocument.defaultView;
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const on = (e: { data: unknown }): void => {
+      const type = (e.data as { type?: unknown } | null)?.type;
+      if (type !== 'state' && type !== 'patch') return;
+      win.removeEventListener('message', on);
+      resolve(performance.now() - t0);
+    };
+    win.addEventListener('message', on);
+    button.click();
+  });
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+/** The 95th percentile (nearest rank). */
+function p95(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)] ?? 0;
 }
 
 async function main(): Promise<void> {
@@ -65,7 +92,15 @@ async function main(): Promise<void> {
     edits.push(performance.now() - s);
     if (!r.ok) throw new Error(r.reason);
   }
-  console.log(`Form, ~1 MB digital human (${(text.length / 1024).toFixed(0)} KB), in Node: model ${(t1 - t0).toFixed(1)} ms, state (validation) ${(t2 - t1).toFixed(1)} ms with ${state.problems.length} problems, one field edit median ${median(edits).toFixed(1)} ms`);
+  const inserts: number[] = [];
+  const responses = doc.value['scripted_responses'];
+  for (let i = 0; i < 5 && Array.isArray(responses); i++) {
+    const s = performance.now();
+    const r = editsFor(text, 'yaml', { op: 'insert', path: ['scripted_responses'], index: responses.length, value: { match_type: 'exact', match_phrase: '', response_type: 'phrase' } });
+    inserts.push(performance.now() - s);
+    if (!r.ok) throw new Error(r.reason);
+  }
+  console.log(`Form, ~1 MB digital human (${(text.length / 1024).toFixed(0)} KB), in Node: model ${(t1 - t0).toFixed(1)} ms, state (validation) ${(t2 - t1).toFixed(1)} ms with ${state.problems.length} problems, one field edit median ${median(edits).toFixed(1)} ms, an item added to a list of ${Array.isArray(responses) ? responses.length : 0} median ${median(inserts).toFixed(1)} ms`);
 
   const dir = mkdtempSync(join(tmpdir(), 'bluejay-form-bench-'));
   writeFileSync(join(dir, 'big.digital-human.yaml'), text);
@@ -106,18 +141,29 @@ async function main(): Promise<void> {
     // (the form posts the edit) to the state that carries the edited document back.
     const trips: number[] = [];
     const validated: number[] = [];
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 20; i++) {
       const value = i % 2 ? 'fast' : 'slowest';
       const [back, checked] = await select.evaluate(changeAndAwaitState, value);
       trips.push(back);
       if (checked >= 0) validated.push(checked);
       await form.locator(`.field[data-key="voice_speed"] select option[value="${value}"]:checked`).waitFor({ state: 'attached' });
     }
+    // Adding an item to a list of 1,000+ items (scripted responses: a card each), from the click to
+    // the edited value back and drawn in the webview; the next add waits for the new card's number.
+    const list = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
+    const initial = list(doc.value['scripted_responses']);
+    const addButton = form.locator('.field[data-key="scripted_responses"] .list-add button');
+    const adds: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      adds.push(await addButton.evaluate(addAndAwaitState));
+      await form.locator('.field[data-key="scripted_responses"] .card-index', { hasText: new RegExp(`^${initial + i + 1}$`) }).waitFor({ state: 'attached', timeout: 60_000 });
+    }
     const logged = logFiles(join(wb.root, 'user-data', 'logs')).flatMap((f) => readFileSync(f, 'utf8').split('\n')).filter((l) => l.includes('form: '));
     for (const line of logged) console.log(`  ${line.trim()}`);
     const asked = Date.parse(/asked for at (\S+),/.exec(logged[logged.length - 1] ?? '')?.[1] ?? '');
     console.log(`Form in the workbench: opens in ${(painted - clicked).toFixed(0)} ms from the click to the form painted: VS Code loads the document for ${(asked - clicked).toFixed(0)} ms, then the form is painted ${(painted - asked).toFixed(0)} ms after the extension is asked (goal < 1000 ms; Playwright sees it after ${opened.toFixed(0)} ms)`);
-    console.log(`Form in the workbench: a field change round trip (in the webview: change -> edited value back) median ${median(trips).toFixed(0)} ms, max ${Math.max(...trips).toFixed(0)} ms (goal < 100 ms); the new text's problems follow at median ${median(validated).toFixed(0)} ms`);
+    console.log(`Form in the workbench: a field change round trip (in the webview: change -> edited value back) median ${median(trips).toFixed(0)} ms, p95 ${p95(trips).toFixed(0)} ms, max ${Math.max(...trips).toFixed(0)} ms (goal p95 < 100 ms); the new text's problems follow at median ${median(validated).toFixed(0)} ms`);
+    console.log(`Form in the workbench: adding an item to a list of ${initial} items (click -> edited value back and drawn) median ${median(adds).toFixed(0)} ms, p95 ${p95(adds).toFixed(0)} ms, max ${Math.max(...adds).toFixed(0)} ms (goal p95 < 100 ms)`);
   } finally {
     await wb.close();
   }

@@ -5,7 +5,7 @@
  * `edit` with the version of the state it was made on; the file stays the single source of truth.
  */
 import type { FormState, WebviewMessage } from '../core/form/protocol';
-import { isHostMessage, patched } from '../core/form/protocol';
+import { expanded, isHostMessage, patched } from '../core/form/protocol';
 import { makeField } from './render/field';
 import { createControl } from './render/controls';
 import { FormView, type UiState } from './render/form';
@@ -32,6 +32,10 @@ const ctx: Ctx = {
   send(edit: EditOp) {
     if (!state || state.value === null || state.unreadable !== undefined) return;
     post({ type: 'edit', version: state.version, edit });
+  },
+  more(path, from) {
+    const [key] = path;
+    if (path.length === 1 && key !== undefined) post({ type: 'more', key, from });
   },
   field: (spec, path) => makeField(spec, path, ctx),
   control: (spec, path, host) => createControl(spec, path, ctx, host),
@@ -64,11 +68,11 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (message.type === 'patch') {
     // Patches come in order, each against the value the one before left.
     if (!state?.value) return;
-    state = { ...message.state, value: patched(state.value, message.patch) };
+    state = { ...message.state, value: patched(state.value, message.patch, message.state.cuts) };
   } else {
     // An older state than the one shown (messages crossing) is not worth a flicker back.
     if (message.type === 'state' && state && message.state.version < state.version) return;
-    state = message.state;
+    state = message.state.value ? { ...message.state, value: expanded(message.state.value, message.state.cuts) } : message.state;
   }
   view?.setState(state);
 });

@@ -5,6 +5,7 @@
  */
 import type { EditOp, Path } from '../edit/types';
 import type { FormModel } from './model';
+import { expandList, isCut, type Cut } from './paging';
 
 export interface FormProblem {
   readonly pointer: string;
@@ -25,6 +26,11 @@ export interface FormState {
   readonly canPush: boolean;
   /** Where a push goes: the active environment's name, or the API's origin when none is chosen. */
   readonly target?: { readonly label: string; readonly production: boolean };
+  /**
+   * The long top-level lists cut on the wire (`paging.ts`), by key: in `value`, or in a patch's
+   * `set`. Absent for a list that went whole.
+   */
+  readonly cuts?: Readonly<Record<string, Cut>>;
 }
 
 /** What the toolbar's buttons ask the host to do (`run`: run a digital human in its simulations, through the Testing view's controller). */
@@ -48,7 +54,9 @@ export type HostMessage =
 export type WebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'edit'; readonly version: number; readonly edit: EditOp }
-  | { readonly type: 'command'; readonly command: FormCommand };
+  | { readonly type: 'command'; readonly command: FormCommand }
+  /** The next page of a top-level list the host cut: its items from `from` on. */
+  | { readonly type: 'more'; readonly key: string; readonly from: number };
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -88,15 +96,27 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
       return typeof v['version'] === 'number' && isEditOp(v['edit']);
     case 'command':
       return (FORM_COMMANDS as readonly unknown[]).includes(v['command']);
+    case 'more':
+      return typeof v['key'] === 'string' && v['key'].length <= 200 && isIndex(v['from']);
     default:
       return false;
   }
 }
 
 /** Applies a patch to the value it was made against; unchanged fields keep their identity. */
-export function patched(value: Readonly<Record<string, unknown>>, patch: ValuePatch): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...value, ...patch.set };
+export function patched(value: Readonly<Record<string, unknown>>, patch: ValuePatch, cuts?: FormState['cuts']): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...value, ...expanded(patch.set, cuts) };
   for (const k of patch.unset) delete out[k];
+  return out;
+}
+
+/** The fields with each list cut on the wire as the sparse list of its real length (`paging.ts`). */
+export function expanded(fields: Readonly<Record<string, unknown>>, cuts: FormState['cuts']): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...fields };
+  for (const [key, cut] of Object.entries(cuts ?? {})) {
+    const items = out[key];
+    if (Array.isArray(items) && isCut(cut)) out[key] = expandList(items, cut);
+  }
   return out;
 }
 

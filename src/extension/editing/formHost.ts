@@ -11,7 +11,8 @@ import { isWebviewMessage } from '../../core/form/protocol';
 import { documentKind, formatOf } from '../definitions';
 import type { Ctx } from '../ctx';
 import { editsFor } from '../../core/edit/engine';
-import { formModel } from '../../core/form/model';
+import { formModel, type FormModel } from '../../core/form/model';
+import { cutFields, PAGE, type Held } from '../../core/form/paging';
 import { patchBetween } from '../../core/edit/values';
 import type { EditOp } from '../../core/edit/types';
 import { toWorkspaceEdit } from '../edits';
@@ -30,6 +31,26 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
     web.html = html(web, assets, media);
     const post = (m: HostMessage): void => void web.postMessage(m);
     const state = (): FormState => this.state(doc);
+    // Long top-level lists go cut to what the webview holds (a page, more on request, and the items
+    // added at the end): a change of a 1,000-item list carries and redraws only those.
+    const model: FormModel | undefined = kind && formModel(kind);
+    const lists = new Set(model?.groups.flatMap((g) => g.fields.filter((f) => f.control === 'list').map((f) => f.key)));
+    const held = new Map<string, Held>();
+    const heldOf = (key: string): Held => held.get(key) ?? { head: PAGE };
+    const whole = (st: FormState): FormState => {
+      if (!st.value) return st;
+      const { value, cuts } = cutFields(st.value, lists, heldOf);
+      return { ...st, value, cuts };
+    };
+    const patchOf = (st: FormState, set: Record<string, unknown>, unset: string[]): HostMessage => {
+      const { value, cuts } = cutFields(set, lists, heldOf);
+      return { type: 'patch', state: { ...st, value: null, cuts }, patch: { set: value, unset } };
+    };
+    // The state is built while the webview starts (they run in different processes), not after.
+    let prepared: FormState | undefined;
+    const preparing = setImmediate(() => {
+      if (kind) prepared = state();
+    });
     // A state goes to the webview only once it is ready, and only when something in it changed: on
     // a 1 MB file each copy of the value is a megabyte to carry and draw.
     let ready = false;
@@ -37,24 +58,33 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
     /** The value the webview holds; a new one goes as the top-level fields that changed. */
     let shown: FormState['value'] = null;
     let last: FormState | undefined;
+    /** The version of the value last sent (an early patch's is ahead of `last`'s). */
+    let version = 0;
     const signature = (st: FormState): string => `${st.version}\u0000${st.canPush}\u0000${JSON.stringify(st.target)}\u0000${JSON.stringify(st.problems)}`;
-    const update = (uri?: vscode.Uri, whole = false): void => {
-      if (!ready || (uri && uri.toString() !== doc.uri.toString())) return;
+    const update = (uri?: vscode.Uri, all = false): void => {
+      if (uri && uri.toString() !== doc.uri.toString()) return;
+      prepared = undefined;
+      if (!ready) return;
       const st = state();
       const sig = signature(st);
-      if (sig === sent && !whole) return;
+      if (sig === sent && !all) return;
       sent = sig;
-      if (shown && st.value && !whole) post({ type: 'patch', state: { ...st, value: null }, patch: patchBetween(shown, st.value) });
-      else post({ type: 'state', state: st });
+      if (shown && st.value && !all) {
+        const p = patchBetween(shown, st.value);
+        post(patchOf(st, p.set, p.unset));
+      } else post({ type: 'state', state: whole(st) });
       shown = st.value;
       last = st;
+      version = st.version;
     };
     /** The value the edit gives goes back before the text is even changed (the edit reads as it). */
-    const early = (value: unknown, version: number): void => {
+    const early = (value: unknown, at: number): void => {
       if (!shown || !last || value === null || typeof value !== 'object' || Array.isArray(value)) return;
       const next = value as Record<string, unknown>;
-      post({ type: 'patch', state: { ...last, version, value: null }, patch: patchBetween(shown, next) });
+      const p = patchBetween(shown, next);
+      post(patchOf({ ...last, version: at }, p.set, p.unset));
       shown = next;
+      version = at;
     };
     let queue: Promise<unknown> = Promise.resolve();
     const subs: vscode.Disposable[] = [
@@ -65,20 +95,40 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
         }
         switch (raw.type) {
           case 'ready': {
-            if (!kind) return;
+            if (!kind || !model) return;
             const started = performance.now();
-            const st = state();
+            clearImmediate(preparing);
+            // Built while the webview started, unless the text or its problems changed since.
+            const st = prepared?.version === doc.version ? prepared : state();
+            prepared = undefined;
             ready = true;
+            held.clear();
             sent = signature(st);
             shown = st.value;
             last = st;
-            post({ type: 'init', model: formModel(kind), state: st });
+            version = st.version;
+            post({ type: 'init', model, state: whole(st) });
             this.ctx.log.info(`form: ${vscode.workspace.asRelativePath(doc.uri)} asked for at ${new Date(Date.now() - (performance.now() - opened)).toISOString()}, webview ready after ${Math.round(started - opened)} ms, init built in ${Math.round(performance.now() - started)} ms`);
+            return;
+          }
+          case 'more': {
+            // The next page of a list the webview holds cut: sent as a patch of that list alone.
+            const list = shown?.[raw.key];
+            if (!ready || !last || !lists.has(raw.key) || !Array.isArray(list)) return;
+            const h = heldOf(raw.key);
+            held.set(raw.key, { ...h, head: Math.max(h.head, raw.from + PAGE) });
+            post(patchOf({ ...last, version }, { [raw.key]: list }, []));
             return;
           }
           case 'edit': {
             // One change at a time: each is computed on the text the one before left.
             const { version, edit } = raw;
+            // An item added at the end of a long list is held, and so sent, from then on.
+            const key = edit.path[0];
+            if (edit.op === 'insert' && edit.path.length === 1 && key !== undefined && lists.has(key) && edit.index >= heldOf(key).head) {
+              const h = heldOf(key);
+              held.set(key, { ...h, tail: Math.min(h.tail ?? edit.index, edit.index) });
+            }
             queue = queue.then(() => this.apply(doc, version, edit, early)).then((landed) => {
               // It did not land as told: the form shows a change that is not there, so send the truth.
               if (!landed) return update(undefined, true);
@@ -104,6 +154,7 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
       this.ctx.config.onDidChange(() => update()),
     ];
     panel.onDidDispose(() => {
+      clearImmediate(preparing);
       vscode.Disposable.from(...subs).dispose();
     });
   }

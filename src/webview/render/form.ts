@@ -20,8 +20,13 @@ interface Section {
   readonly group: FormGroup;
   readonly details: HTMLDetailsElement;
   readonly badge: HTMLElement;
-  readonly nodes: readonly FieldNode[];
+  /** Its fields; empty until the section is built (the first ones at once, the rest after the first paint). */
+  nodes: readonly FieldNode[];
+  build(): void;
 }
+
+/** How many sections are built before the form is first painted (those on screen at the top). */
+const EAGER = 2;
 
 export class FormView {
   readonly element: HTMLElement;
@@ -35,18 +40,32 @@ export class FormView {
   private value: FormState['value'] = null;
   /** The groups closed by hand; while filtering, groups with matches are opened without forgetting this. */
   private readonly closed: Set<string>;
+  /** The state last shown, for the sections built after it. */
+  private state: FormState | undefined;
 
   constructor(model: FormModel, ctx: Ctx, command: ToolbarHandlers['command'], ui: UiState, private readonly saveUi: (ui: UiState) => void) {
     this.filter = ui.filter;
     this.closed = new Set(ui.closed);
     this.toolbar = new Toolbar(model, { command, filter: (text) => this.setFilter(text) }, ui.filter);
-    this.sections = model.groups.map((g) => this.section(g, ctx));
+    this.sections = model.groups.map((g, i) => this.section(g, ctx, i < EAGER));
     this.body = h('fieldset', { class: 'form-body' }, h('legend', { class: 'visually-hidden' }, model.title), ...this.sections.map((s) => s.details), this.noMatch);
     this.element = h('div', { class: 'form' }, this.toolbar.element, h('main', { class: 'form-main' }, this.banners.element, this.body));
     this.applyFilter();
+    // What is on screen first: the sections below are built once the first ones are painted
+    // (a timer set in an animation frame runs after that frame's paint).
+    requestAnimationFrame(() => setTimeout(() => this.buildRest(), 0));
+  }
+
+  private buildRest(): void {
+    for (const s of this.sections) s.build();
+    this.applyFilter();
+    // Every field, the new ones included, shows the state (identity no longer tells what is new).
+    this.value = null;
+    if (this.state) this.setState(this.state);
   }
 
   setState(state: FormState): void {
+    this.state = state;
     this.toolbar.update(state);
     const readable = state.value !== null && state.unreadable === undefined;
     this.body.disabled = !readable;
@@ -63,20 +82,23 @@ export class FormView {
       }
     }
     this.value = state.value;
-    const whole = distribute(this.sections.flatMap((s) => s.nodes), state.problems);
+    // Problems of sections not built yet wait for them (they are counted on the section's title).
+    const waiting = new Set(this.sections.filter((s) => s.nodes.length === 0).flatMap((s) => s.group.fields.map((f) => f.key)));
+    const problems = waiting.size ? state.problems.filter((p) => !waiting.has(pointerToPath(p.pointer)[0] ?? '')) : state.problems;
+    const whole = distribute(this.sections.flatMap((s) => s.nodes), problems);
     this.banners.update(state, whole);
     this.countProblems(state);
   }
 
-  private section(group: FormGroup, ctx: Ctx): Section {
+  private section(group: FormGroup, ctx: Ctx, eager: boolean): Section {
     const titleId = uid('group');
     const badge = h('span', { class: 'group-badge', hidden: true });
-    const nodes = group.fields.map((f) => ctx.field(f, [f.key]));
+    const fields = h('div', { class: 'fields top' });
     const details = h(
       'details',
       { class: 'group', role: 'group', 'aria-labelledby': titleId, 'data-group': group.id },
       h('summary', { class: 'group-summary' }, icon('chevron-right', 'group-chevron'), h('span', { class: 'group-title', id: titleId }, group.title), badge),
-      h('div', { class: 'fields top' }, ...nodes.map((n) => n.element)),
+      fields,
     );
     details.open = !this.closed.has(group.id);
     details.addEventListener('toggle', () => {
@@ -85,7 +107,19 @@ export class FormView {
       else this.closed.add(group.id);
       this.save();
     });
-    return { group, details, badge, nodes };
+    const section: Section = {
+      group,
+      details,
+      badge,
+      nodes: [],
+      build() {
+        if (section.nodes.length || !group.fields.length) return;
+        section.nodes = group.fields.map((f) => ctx.field(f, [f.key]));
+        fields.append(...section.nodes.map((n) => n.element));
+      },
+    };
+    if (eager) section.build();
+    return section;
   }
 
   private setFilter(text: string): void {
@@ -99,11 +133,8 @@ export class FormView {
     let any = false;
     for (const s of this.sections) {
       let matches = 0;
-      for (const n of s.nodes) {
-        const show = fieldMatches(n.spec, this.filter);
-        n.element.hidden = !show;
-        if (show) matches++;
-      }
+      for (const f of s.group.fields) if (fieldMatches(f, this.filter)) matches++;
+      for (const n of s.nodes) n.element.hidden = !fieldMatches(n.spec, this.filter);
       s.details.hidden = matches === 0;
       s.details.open = filtering ? matches > 0 : !this.closed.has(s.group.id);
       any ||= matches > 0;
@@ -115,7 +146,7 @@ export class FormView {
   /** A count on each group's title of the errors and warnings inside, visible even when it is closed. */
   private countProblems(state: FormState): void {
     const groupOf = new Map<string, Section>();
-    for (const s of this.sections) for (const n of s.nodes) groupOf.set(n.spec.key, s);
+    for (const s of this.sections) for (const f of s.group.fields) groupOf.set(f.key, s);
     const counts = new Map<Section, { n: number; error: boolean }>();
     for (const p of state.problems) {
       const s = groupOf.get(pointerToPath(p.pointer)[0] ?? '');

@@ -5,16 +5,18 @@
  * item (or lands on the nearest button) once the new state arrives.
  *
  * Long lists are cheap: only the first PAGE items get an entry, then a "Show more" button adds
- * the next PAGE in place. A state updates only the entries shown; items past them cost nothing.
+ * the next PAGE in place (asking the host for them when it cut the list on the wire). An item
+ * added at the end of a long list gets its own entry after the button: nothing else is drawn.
  */
 import type { FieldSpec } from '../../core/form/model';
+import { PAGE } from '../../core/form/paging';
 import { firstFocusable, h, icon, iconButton } from '../dom';
+import { listWindow, type ListWindow } from '../window';
 import type { Control, Target } from './types';
 import type { Ctx } from './types';
 import type { Path } from '../../core/edit/types';
 
-/** How many entries a list shows at first, and how many more each "Show more" adds. */
-export const PAGE = 50;
+export { PAGE };
 
 /** One item's entry: a card (objects) or a row (scalars). */
 export interface Entry {
@@ -39,13 +41,18 @@ export interface ListParts {
 type Focus = { readonly index: number; readonly which: 'up' | 'down' | 'remove' | 'first' } | { readonly index: -1; readonly which: 'add' };
 
 export function listControl(spec: FieldSpec, path: Path, ctx: Ctx, parts: ListParts): Control {
-  const entries: Entry[] = [];
+  /** The entries by their item's index (the shown ones only). */
+  const entries = new Map<number, Entry>();
   let items: readonly unknown[] = [];
+  let win: ListWindow = { shown: [], remote: false };
   let isList = false;
   let pending: Focus | undefined;
   /** How many items may have an entry; grows by PAGE with each "Show more", never shrinks. */
   let limit = PAGE;
+  /** Items from here on are shown too: those added at the end past the page (a whole list only). */
+  let tail = Infinity;
   const body = h('div', { class: parts.className });
+  const tailBody = h('div', { class: parts.className });
   const empty = h('p', { class: 'empty-list' });
 
   const itemPath = (i: number): Path => [...path, String(i)];
@@ -77,19 +84,32 @@ export function listControl(spec: FieldSpec, path: Path, ctx: Ctx, parts: ListPa
   more.addEventListener('click', () => showMore());
   const moreArea = h('div', { class: 'list-more', hidden: true }, more);
 
-  /** Entries for the items up to `limit` (and no more), every shown entry updated, the button's count. */
+  /** An entry for each item shown (and no more), every shown entry updated, the button's count. */
   const render = (): void => {
-    const want = Math.min(items.length, limit);
-    const added: HTMLElement[] = [];
-    while (entries.length < want) {
-      const e = makeEntry(entries.length);
-      entries.push(e);
-      added.push(e.element);
+    win = listWindow(items, limit, tail);
+    const want = new Set(win.shown);
+    for (const [i, e] of entries) {
+      if (want.has(i)) continue;
+      e.element.remove();
+      entries.delete(i);
     }
-    if (added.length > 0) body.append(...added);
-    while (entries.length > want) entries.pop()?.element.remove();
-    entries.forEach((e, i) => e.update(items[i], i, items.length));
-    const left = items.length - entries.length;
+    const headEnd = win.next ?? Infinity;
+    const tailEntries: HTMLElement[] = [];
+    let tailChanged = false;
+    for (const i of win.shown) {
+      let e = entries.get(i);
+      if (!e) entries.set(i, (e = makeEntry(i)));
+      const into = i < headEnd ? body : tailBody;
+      if (into === tailBody) tailEntries.push(e.element);
+      // The head is a prefix, so a new entry (or one the page grew to meet) goes last in it.
+      if (e.element.parentElement !== into) {
+        if (into === body) body.append(e.element);
+        else tailChanged = true;
+      }
+      e.update(items[i], i, items.length);
+    }
+    if (tailChanged) tailBody.append(...tailEntries);
+    const left = items.length - win.shown.length;
     const next = Math.min(PAGE, left);
     moreArea.hidden = left <= 0;
     moreText.textContent = left > 0 ? `Show ${next} more (${left} left)` : '';
@@ -97,11 +117,18 @@ export function listControl(spec: FieldSpec, path: Path, ctx: Ctx, parts: ListPa
   };
 
   function showMore(): void {
-    const first = entries.length;
-    limit = Math.max(limit, first) + PAGE;
+    const first = win.next;
+    if (first === undefined) return;
+    if (win.remote) {
+      // The host sends the next page; the keyboard goes on to its first item when it arrives.
+      pending = { index: first, which: 'first' };
+      ctx.more(path, first);
+      return;
+    }
+    limit = first + PAGE;
     render();
     // The keyboard goes on to the first of the items just shown (the button may be gone now).
-    const e = entries[first];
+    const e = entries.get(first);
     if (e) firstFocusable(e.element)?.focus();
   }
 
@@ -113,25 +140,29 @@ export function listControl(spec: FieldSpec, path: Path, ctx: Ctx, parts: ListPa
       firstFocusable(addArea)?.focus();
       return;
     }
-    const e = entries[f.index];
+    const e = entries.get(f.index);
     if (!e) return;
     const el = f.which === 'first' ? firstFocusable(e.element) : e[f.which];
     (el && !(el instanceof HTMLButtonElement && el.disabled) ? el : firstFocusable(e.element))?.focus();
   };
 
   return {
-    element: h('div', { class: 'list' }, body, moreArea, empty, addArea),
+    element: h('div', { class: 'list' }, body, moreArea, tailBody, empty, addArea),
     block: true,
     update(value, present) {
       isList = Array.isArray(value);
       items = Array.isArray(value) ? (value as unknown[]) : [];
-      // An item the keyboard is to land on (added, or moved down past the last shown) gets shown.
-      if (pending && pending.index >= limit && pending.index < items.length) limit = pending.index + 1;
+      // An item the keyboard is to land on (added, or moved down past the last shown) gets shown:
+      // on its own after the page when it is the last (an add), else the page grows to it.
+      if (pending && pending.index >= limit && pending.index < items.length) {
+        if (pending.index === items.length - 1) tail = Math.min(tail, pending.index);
+        else limit = pending.index + 1;
+      }
       render();
       empty.hidden = items.length > 0;
       empty.textContent = !present ? 'Not set: no items.' : value === null ? 'Null: no items.' : isList ? 'No items.' : 'Not a list; adding an item replaces it.';
       applyFocus();
     },
-    children: () => entries.map((e) => e.target),
+    children: () => [...entries.values()].map((e) => e.target),
   };
 }

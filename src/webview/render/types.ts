@@ -7,6 +7,8 @@ import type { EditOp, Path } from '../../core/edit/types';
 export interface Ctx {
   /** Posts one `edit` with the current state's version. */
   send(edit: EditOp): void;
+  /** Asks the host for the items of the list at `path` from `from` on (a list it cut on the wire). */
+  more(path: Path, from: number): void;
   /** A labelled field for `spec` at `path`. */
   field(spec: FieldSpec, path: Path): FieldNode;
   /** The bare control for `spec` at `path` (a list's scalar items have no label of their own). */
