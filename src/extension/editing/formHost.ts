@@ -22,144 +22,175 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
   constructor(private readonly ctx: Ctx) {}
 
   resolveCustomTextEditor(doc: vscode.TextDocument, panel: vscode.WebviewPanel): void {
-    const opened = performance.now();
-    const kind = documentKind(doc);
+    const session = new FormSession(this.ctx, doc, panel);
+    panel.onDidDispose(() => session.dispose());
+  }
+}
+
+/**
+ * One open form: its webview, what the webview holds (the value shown, the lists it holds cut,
+ * the last state and version sent) and the queue of its changes. Made when VS Code opens the
+ * form, disposed with its panel.
+ */
+class FormSession implements vscode.Disposable {
+  private readonly opened = performance.now();
+  private readonly kind: ReturnType<typeof documentKind>;
+  private readonly model: FormModel | undefined;
+  /** The model's list fields: long top-level lists go cut to what the webview holds (a page, more on request, the items added at the end). */
+  private readonly lists: Set<string>;
+  private readonly held = new Map<string, Held>();
+  /** The state built while the webview starts (they run in different processes), not after. */
+  private prepared: FormState | undefined;
+  private readonly preparing: NodeJS.Immediate;
+  /** A state goes only once the webview is ready, and only when something in it changed: on a 1 MB file each copy is a megabyte to carry and draw. */
+  private ready = false;
+  private sent = '';
+  /** The value the webview holds; a new one goes as the top-level fields that changed. */
+  private shown: FormState['value'] = null;
+  private last: FormState | undefined;
+  /** The version of the value last sent (an early patch's is ahead of `last`'s). */
+  private version = 0;
+  /** One change at a time: each is computed on the text the one before left. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly subs: vscode.Disposable[];
+
+  constructor(private readonly ctx: Ctx, private readonly doc: vscode.TextDocument, panel: vscode.WebviewPanel) {
+    this.kind = documentKind(doc);
     const web = panel.webview;
-    const assets = vscode.Uri.joinPath(this.ctx.extensionUri, 'dist', 'webview');
-    const media = vscode.Uri.joinPath(this.ctx.extensionUri, 'media');
+    const assets = vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'webview');
+    const media = vscode.Uri.joinPath(ctx.extensionUri, 'media');
     web.options = { enableScripts: true, localResourceRoots: [assets, media] };
     web.html = html(web, assets, media);
-    const post = (m: HostMessage): void => void web.postMessage(m);
-    const state = (): FormState => this.state(doc);
-    // Long top-level lists go cut to what the webview holds (a page, more on request, and the items
-    // added at the end): a change of a 1,000-item list carries and redraws only those.
-    const model: FormModel | undefined = kind && formModel(kind);
-    const lists = new Set(model?.groups.flatMap((g) => g.fields.filter((f) => f.control === 'list').map((f) => f.key)));
-    const held = new Map<string, Held>();
-    const heldOf = (key: string): Held => held.get(key) ?? { head: PAGE };
-    const whole = (st: FormState): FormState => {
-      if (!st.value) return st;
-      const { value, cuts } = cutFields(st.value, lists, heldOf);
-      return { ...st, value, cuts };
-    };
-    const patchOf = (st: FormState, set: Record<string, unknown>, unset: string[]): HostMessage => {
-      const { value, cuts } = cutFields(set, lists, heldOf);
-      return { type: 'patch', state: { ...st, value: null, cuts }, patch: { set: value, unset } };
-    };
-    // The state is built while the webview starts (they run in different processes), not after.
-    let prepared: FormState | undefined;
-    const preparing = setImmediate(() => {
-      if (kind) prepared = state();
+    this.post = (m) => void web.postMessage(m);
+    this.model = this.kind && formModel(this.kind);
+    this.lists = new Set(this.model?.groups.flatMap((g) => g.fields.filter((f) => f.control === 'list').map((f) => f.key)));
+    this.preparing = setImmediate(() => {
+      if (this.kind) this.prepared = this.state();
     });
-    // A state goes to the webview only once it is ready, and only when something in it changed: on
-    // a 1 MB file each copy of the value is a megabyte to carry and draw.
-    let ready = false;
-    let sent = '';
-    /** The value the webview holds; a new one goes as the top-level fields that changed. */
-    let shown: FormState['value'] = null;
-    let last: FormState | undefined;
-    /** The version of the value last sent (an early patch's is ahead of `last`'s). */
-    let version = 0;
-    const signature = (st: FormState): string => `${st.version}\u0000${st.canPush}\u0000${JSON.stringify(st.target)}\u0000${JSON.stringify(st.problems)}`;
-    const update = (uri?: vscode.Uri, all = false): void => {
-      if (uri && uri.toString() !== doc.uri.toString()) return;
-      prepared = undefined;
-      if (!ready) return;
-      const st = state();
-      const sig = signature(st);
-      if (sig === sent && !all) return;
-      sent = sig;
-      if (shown && st.value && !all) {
-        const p = patchBetween(shown, st.value);
-        post(patchOf(st, p.set, p.unset));
-      } else post({ type: 'state', state: whole(st) });
-      shown = st.value;
-      last = st;
-      version = st.version;
-    };
-    /** The value the edit gives goes back before the text is even changed (the edit reads as it). */
-    const early = (value: unknown, at: number): void => {
-      if (!shown || !last || value === null || typeof value !== 'object' || Array.isArray(value)) return;
-      const next = value as Record<string, unknown>;
-      const p = patchBetween(shown, next);
-      post(patchOf({ ...last, version: at }, p.set, p.unset));
-      shown = next;
-      version = at;
-    };
-    let queue: Promise<unknown> = Promise.resolve();
-    const subs: vscode.Disposable[] = [
-      web.onDidReceiveMessage((raw: unknown) => {
-        if (!isWebviewMessage(raw)) {
-          this.ctx.log.warn(`form editor: ignored a malformed message from the webview`);
-          return;
-        }
-        switch (raw.type) {
-          case 'ready': {
-            if (!kind || !model) return;
-            const started = performance.now();
-            clearImmediate(preparing);
-            // Built while the webview started, unless the text or its problems changed since.
-            const st = prepared?.version === doc.version ? prepared : state();
-            prepared = undefined;
-            ready = true;
-            held.clear();
-            sent = signature(st);
-            shown = st.value;
-            last = st;
-            version = st.version;
-            post({ type: 'init', model, state: whole(st) });
-            this.ctx.log.info(`form: ${vscode.workspace.asRelativePath(doc.uri)} asked for at ${new Date(Date.now() - (performance.now() - opened)).toISOString()}, webview ready after ${Math.round(started - opened)} ms, init built in ${Math.round(performance.now() - started)} ms`);
-            return;
-          }
-          case 'more': {
-            // The next page of a list the webview holds cut: sent as a patch of that list alone.
-            const list = shown?.[raw.key];
-            if (!ready || !last || !lists.has(raw.key) || !Array.isArray(list)) return;
-            const h = heldOf(raw.key);
-            held.set(raw.key, { ...h, head: Math.max(h.head, raw.from + PAGE) });
-            post(patchOf({ ...last, version }, { [raw.key]: list }, []));
-            return;
-          }
-          case 'edit': {
-            // One change at a time: each is computed on the text the one before left.
-            const { version, edit } = raw;
-            // An item added at the end of a long list is held, and so sent, from then on.
-            const key = edit.path[0];
-            if (edit.op === 'insert' && edit.path.length === 1 && key !== undefined && lists.has(key) && edit.index >= heldOf(key).head) {
-              const h = heldOf(key);
-              held.set(key, { ...h, tail: Math.min(h.tail ?? edit.index, edit.index) });
-            }
-            queue = queue.then(() => this.apply(doc, version, edit, early)).then((landed) => {
-              // It did not land as told: the form shows a change that is not there, so send the truth.
-              if (!landed) return update(undefined, true);
-              // The problems of the new text follow as soon as it is validated, without the typing delay.
-              sent = '';
-              setTimeout(() => update(), 0);
-            }).catch((e: unknown) => {
-              this.ctx.log.error(e instanceof Error ? e : String(e));
-              update(undefined, true);
-            });
-            return;
-          }
-          case 'command':
-            if (raw.command === 'showSource') void vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-            else void vscode.commands.executeCommand(COMMANDS[raw.command], doc.uri);
-            return;
-        }
-      }),
+    const update = (uri?: vscode.Uri): void => this.update(uri);
+    this.subs = [
+      web.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       // Validation follows every text change (debounced); the form follows validation.
-      this.ctx.diagnostics.onDidUpdate(update),
-      serverProblemsOf(this.ctx).onDidChange(update),
+      ctx.diagnostics.onDidUpdate(update),
+      serverProblemsOf(ctx).onDidChange(update),
       // The environment shown in the toolbar.
-      this.ctx.config.onDidChange(() => update()),
+      ctx.config.onDidChange(() => this.update()),
     ];
-    panel.onDidDispose(() => {
-      clearImmediate(preparing);
-      vscode.Disposable.from(...subs).dispose();
-    });
   }
 
-  private state(doc: vscode.TextDocument): FormState {
+  private readonly post: (m: HostMessage) => void;
+
+  dispose(): void {
+    clearImmediate(this.preparing);
+    vscode.Disposable.from(...this.subs).dispose();
+  }
+
+  private heldOf(key: string): Held {
+    return this.held.get(key) ?? { head: PAGE };
+  }
+
+  private whole(st: FormState): FormState {
+    if (!st.value) return st;
+    const { value, cuts } = cutFields(st.value, this.lists, (k) => this.heldOf(k));
+    return { ...st, value, cuts };
+  }
+
+  private patchOf(st: FormState, set: Record<string, unknown>, unset: string[]): HostMessage {
+    const { value, cuts } = cutFields(set, this.lists, (k) => this.heldOf(k));
+    return { type: 'patch', state: { ...st, value: null, cuts }, patch: { set: value, unset } };
+  }
+
+  private update(uri?: vscode.Uri, all = false): void {
+    if (uri && uri.toString() !== this.doc.uri.toString()) return;
+    this.prepared = undefined;
+    if (!this.ready) return;
+    const st = this.state();
+    const sig = signature(st);
+    if (sig === this.sent && !all) return;
+    this.sent = sig;
+    if (this.shown && st.value && !all) {
+      const p = patchBetween(this.shown, st.value);
+      this.post(this.patchOf(st, p.set, p.unset));
+    } else this.post({ type: 'state', state: this.whole(st) });
+    this.shown = st.value;
+    this.last = st;
+    this.version = st.version;
+  }
+
+  /** The value the edit gives goes back before the text is even changed (the edit reads as it). */
+  private early(value: unknown, at: number): void {
+    if (!this.shown || !this.last || value === null || typeof value !== 'object' || Array.isArray(value)) return;
+    const next = value as Record<string, unknown>;
+    const p = patchBetween(this.shown, next);
+    this.post(this.patchOf({ ...this.last, version: at }, p.set, p.unset));
+    this.shown = next;
+    this.version = at;
+  }
+
+  private receive(raw: unknown): void {
+    if (!isWebviewMessage(raw)) {
+      this.ctx.log.warn(`form editor: ignored a malformed message from the webview`);
+      return;
+    }
+    switch (raw.type) {
+      case 'ready': {
+        if (!this.kind || !this.model) return;
+        const started = performance.now();
+        clearImmediate(this.preparing);
+        // Built while the webview started, unless the text or its problems changed since.
+        const st = this.prepared?.version === this.doc.version ? this.prepared : this.state();
+        this.prepared = undefined;
+        this.ready = true;
+        this.held.clear();
+        this.sent = signature(st);
+        this.shown = st.value;
+        this.last = st;
+        this.version = st.version;
+        this.post({ type: 'init', model: this.model, state: this.whole(st) });
+        this.ctx.log.info(`form: ${vscode.workspace.asRelativePath(this.doc.uri)} asked for at ${new Date(Date.now() - (performance.now() - this.opened)).toISOString()}, webview ready after ${Math.round(started - this.opened)} ms, init built in ${Math.round(performance.now() - started)} ms`);
+        return;
+      }
+      case 'more': {
+        // The next page of a list the webview holds cut: sent as a patch of that list alone.
+        const list = this.shown?.[raw.key];
+        if (!this.ready || !this.last || !this.lists.has(raw.key) || !Array.isArray(list)) return;
+        const h = this.heldOf(raw.key);
+        this.held.set(raw.key, { ...h, head: Math.max(h.head, raw.from + PAGE) });
+        this.post(this.patchOf({ ...this.last, version: this.version }, { [raw.key]: list }, []));
+        return;
+      }
+      case 'edit': {
+        const { version, edit } = raw;
+        // An item added at the end of a long list is held, and so sent, from then on.
+        const key = edit.path[0];
+        if (edit.op === 'insert' && edit.path.length === 1 && key !== undefined && this.lists.has(key) && edit.index >= this.heldOf(key).head) {
+          const h = this.heldOf(key);
+          this.held.set(key, { ...h, tail: Math.min(h.tail ?? edit.index, edit.index) });
+        }
+        this.queue = this.queue
+          .then(() => this.apply(version, edit))
+          .then((landed) => {
+            // It did not land as told: the form shows a change that is not there, so send the truth.
+            if (!landed) return this.update(undefined, true);
+            // The problems of the new text follow as soon as it is validated, without the typing delay.
+            this.sent = '';
+            setTimeout(() => this.update(), 0);
+          })
+          .catch((e: unknown) => {
+            this.ctx.log.error(e instanceof Error ? e : String(e));
+            this.update(undefined, true);
+          });
+        return;
+      }
+      case 'command':
+        if (raw.command === 'showSource') void vscode.window.showTextDocument(this.doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+        else void vscode.commands.executeCommand(COMMANDS[raw.command], this.doc.uri);
+        return;
+    }
+  }
+
+  private state(): FormState {
+    const doc = this.doc;
     const result = this.ctx.diagnostics.ensure(doc);
     const readable = result?.value !== undefined;
     const id = result?.value?.['id'];
@@ -182,9 +213,10 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
    * Applies a form change as one minimal edit; false when it cannot be made or did not land as the
    * only change. Changes name paths, not offsets, so one made on an older version (two quick
    * changes before the form heard of the first) still applies to today's text: nothing the person
-   * did is dropped. `early` hears the value the text is about to read as, and its version.
+   * did is dropped. The webview hears the value the text is about to read as first (`early`).
    */
-  private async apply(doc: vscode.TextDocument, version: number, op: EditOp, early: (value: unknown, version: number) => void): Promise<boolean> {
+  private async apply(version: number, op: EditOp): Promise<boolean> {
+    const doc = this.doc;
     if (version > doc.version + 1) return false; // from the future: a confused webview
     const result = editsFor(doc.getText(), formatOf(doc), op);
     if (!result.ok) {
@@ -194,9 +226,14 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider {
     }
     if (result.edits.length === 0) return true;
     const before = doc.version;
-    early(result.value, before + 1);
+    this.early(result.value, before + 1);
     return (await vscode.workspace.applyEdit(toWorkspaceEdit(doc, result.edits))) && doc.version === before + 1;
   }
+}
+
+
+function signature(st: FormState): string {
+  return `${st.version}\u0000${st.canPush}\u0000${JSON.stringify(st.target)}\u0000${JSON.stringify(st.problems)}`;
 }
 
 const COMMANDS: Readonly<Record<Exclude<FormCommand, 'showSource'>, string>> = { push: 'bluejay.pushFile', diff: 'bluejay.diffWithRemote', pull: 'bluejay.pullIntoFile', run: 'bluejay.runFile' };
