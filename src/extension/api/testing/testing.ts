@@ -3,6 +3,7 @@
  * the profiles "Run in Bluejay" (the default) and "Push and Run in Bluejay", running a file from its
  * CodeLens or the form, simulations' names, and Show Transcript (a read-only document).
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { readSimulation, simulationRequest } from '../../../core/run/api';
 import { targetUri } from '../../definitions';
@@ -35,6 +36,9 @@ export class Testing implements vscode.Disposable {
   readonly setRunClock = setRunClock;
 
   constructor(private readonly controller: vscode.TestController, private readonly ctx: Ctx) {
+    // messages.ts, transcript.ts and watch.ts have no `vscode` (unit-tested in Node): they translate
+    // through @vscode/l10n, given the bundle VS Code loaded for the display language here.
+    if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
     this.tree = new TestTree(controller);
     this.run = controller.createRunProfile(vscode.l10n.t('Run in Bluejay'), vscode.TestRunProfileKind.Run, async (req, token) => void (await this.runRequest(req, token, false)), true);
     this.pushAndRun = controller.createRunProfile(vscode.l10n.t('Push and Run in Bluejay'), vscode.TestRunProfileKind.Run, async (req, token) => void (await this.runRequest(req, token, true)), false);

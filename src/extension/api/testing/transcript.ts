@@ -4,6 +4,7 @@
  * following redirects only to https, within a size limit and a deadline; then rendered turn by turn with times.
  */
 import { isLoopback } from '../../../core/api/endpoint';
+import * as l10n from '@vscode/l10n';
 
 export const MAX_TRANSCRIPT_BYTES = 5 * 1024 * 1024;
 export const TRANSCRIPT_TIMEOUT_MS = 20_000;
@@ -27,7 +28,7 @@ export function fetchableUrl(raw: string): URL | undefined {
 /** The transcript's text; throws an Error with a message for a person (never a key: none is sent). */
 export async function fetchTranscript(raw: string, options: FetchOptions = {}): Promise<string> {
   const url = fetchableUrl(raw);
-  if (!url) throw new Error('the transcript URL is not https (or http on this machine), so it was not fetched');
+  if (!url) throw new Error(l10n.t('the transcript URL is not https (or http on this machine), so it was not fetched'));
   const max = options.maxBytes ?? MAX_TRANSCRIPT_BYTES;
   const deadline = AbortSignal.timeout(options.timeoutMs ?? TRANSCRIPT_TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
@@ -36,11 +37,11 @@ export async function fetchTranscript(raw: string, options: FetchOptions = {}): 
     res = await follow(url, signal);
   } catch (e) {
     if (e instanceof RefusedRedirect) throw e;
-    throw new Error(deadline.aborted ? `the transcript did not arrive within ${Math.round((options.timeoutMs ?? TRANSCRIPT_TIMEOUT_MS) / 1000)} s` : `the transcript could not be fetched (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(deadline.aborted ? l10n.t('the transcript did not arrive within {0} s', Math.round((options.timeoutMs ?? TRANSCRIPT_TIMEOUT_MS) / 1000)) : l10n.t('the transcript could not be fetched ({0})', e instanceof Error ? e.message : String(e)));
   }
-  if (!res.ok) throw new Error(`the transcript's server answered ${res.status}`);
+  if (!res.ok) throw new Error(l10n.t("the transcript's server answered {0}", res.status));
   const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (declared > max) throw new Error(`the transcript is larger than ${Math.round(max / 1024 / 1024)} MB`);
+  if (declared > max) throw new Error(l10n.t('the transcript is larger than {0} MB', Math.round(max / 1024 / 1024)));
   const reader = res.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -52,12 +53,12 @@ export async function fetchTranscript(raw: string, options: FetchOptions = {}): 
       size += value.byteLength;
       if (size > max) {
         await reader?.cancel();
-        throw new Error(`the transcript is larger than ${Math.round(max / 1024 / 1024)} MB`);
+        throw new Error(l10n.t('the transcript is larger than {0} MB', Math.round(max / 1024 / 1024)));
       }
       chunks.push(value);
     }
   } catch (e) {
-    if (deadline.aborted) throw new Error('the transcript did not arrive in time');
+    if (deadline.aborted) throw new Error(l10n.t('the transcript did not arrive in time'));
     throw e;
   }
   return new TextDecoder().decode(Buffer.concat(chunks));
@@ -84,9 +85,9 @@ async function follow(first: URL, signal: AbortSignal): Promise<Response> {
     } catch {
       next = undefined;
     }
-    if (!next) throw new RefusedRedirect(`the transcript's server redirected (${res.status}) without a usable address`);
-    if (next.protocol !== 'https:') throw new RefusedRedirect(`the transcript's server redirected (${res.status}) to ${next.protocol.replace(':', '')}, not https: it was not followed`);
-    if (hops >= MAX_REDIRECTS) throw new RefusedRedirect(`the transcript's server redirected more than ${MAX_REDIRECTS} times`);
+    if (!next) throw new RefusedRedirect(l10n.t("the transcript's server redirected ({0}) without a usable address", res.status));
+    if (next.protocol !== 'https:') throw new RefusedRedirect(l10n.t("the transcript's server redirected ({0}) to {1}, not https: it was not followed", res.status, next.protocol.replace(':', '')));
+    if (hops >= MAX_REDIRECTS) throw new RefusedRedirect(l10n.t("the transcript's server redirected more than {0} times", MAX_REDIRECTS));
     url = next;
   }
 }
@@ -117,7 +118,7 @@ export function renderTranscript(body: string, header: string): string {
   const turns = turnsOf(data);
   if (!turns) return `${header}\n\n${body}`;
   const lines = turns.map((t) => {
-    const who = text(t, 'speaker', 'role', 'name') ?? 'unknown';
+    const who = text(t, 'speaker', 'role', 'name') ?? l10n.t('unknown');
     const at = offset(t);
     const said = (text(t, 'text', 'utterance', 'content', 'message') ?? '').replace(/\s*\n\s*/g, ' ');
     return `${at === undefined ? '' : `[${clock(at)}] `}${who.charAt(0).toUpperCase()}${who.slice(1).toLowerCase()}: ${said}`;

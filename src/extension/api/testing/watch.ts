@@ -10,6 +10,7 @@ import { endConversations, unfinishedIds, watchRun, type QueuedRun, type ResultR
 import type { Member } from '../../../core/run/target';
 import type { Sender } from '../../../core/sync/push';
 import type { ItemState } from './report';
+import * as l10n from '@vscode/l10n';
 
 /** What a watch reports to (the Reporter). */
 export interface WatchOut {
@@ -47,7 +48,7 @@ export async function watchAll<L extends WatchLeaf>(out: WatchOut, client: Sende
       try {
         await watchOne(out, client, g.q, g.members, options);
       } catch (e) {
-        for (const m of g.members) out.errored(m.ref.item, `Run ${g.q.runId} could not be reported: ${message(e)}`);
+        for (const m of g.members) out.errored(m.ref.item, l10n.t('Run {0} could not be reported: {1}', g.q.runId, message(e)));
       }
     }),
   );
@@ -68,7 +69,7 @@ async function watchOne<L extends WatchLeaf>(out: WatchOut, client: Sender, q: Q
       // One report that fails never breaks the chain: the others are still reported.
       pending = pending.then(async () => void seen.set(x.resultId, await out.result(leaf.item, leaf.uri, x, r))).catch((e: unknown) => {
         seen.set(x.resultId, 'errored');
-        failures.set(dh, [...(failures.get(dh) ?? []), `Conversation ${x.resultId} could not be reported: ${message(e)}`]);
+        failures.set(dh, [...(failures.get(dh) ?? []), l10n.t('Conversation {0} could not be reported: {1}', x.resultId, message(e))]);
       });
     }
     return pending;
@@ -76,14 +77,14 @@ async function watchOne<L extends WatchLeaf>(out: WatchOut, client: Sender, q: Q
   const last = await watchRun(client, q, { clock, signal, onProgress: (r) => { say(r); void report(r, false); } });
   if (last.state === 'cancelled') {
     const ended = await endConversations(client, unfinishedIds(last, q));
-    for (const m of members) out.skipped(m.ref.item, 'error' in ended ? `cancelled; the conversations could not be ended: ${ended.error}` : `cancelled; ${ended.ended.length} conversation(s) of run ${q.runId} ended`);
+    for (const m of members) out.skipped(m.ref.item, 'error' in ended ? l10n.t('cancelled; the conversations could not be ended: {0}', ended.error) : l10n.t('cancelled; {0} conversation(s) of run {1} ended', ended.ended.length, q.runId));
     return;
   }
   await report(last, true);
   for (const m of members) {
     const mine = last.results.filter((x) => x.digitalHumanId === m.digitalHumanId);
     if (last.state !== 'finished') {
-      out.errored(m.ref.item, last.state === 'timeout' ? `Run ${q.runId} was still going when the wait ended: look in Bluejay's app (${last.url ?? ''}).` : `Run ${q.runId} could not be read: ${last.error ?? 'unknown error'}`);
+      out.errored(m.ref.item, last.state === 'timeout' ? l10n.t("Run {0} was still going when the wait ended: look in Bluejay's app ({1}).", q.runId, last.url ?? '') : l10n.t('Run {0} could not be read: {1}', q.runId, last.error ?? l10n.t('unknown error')));
       continue;
     }
     const failed = failures.get(m.digitalHumanId);
