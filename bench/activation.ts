@@ -25,6 +25,8 @@ function child(): void {
       if (prop === 'textDocuments' || prop === 'all' || prop === 'workspaceFolders') return [];
       if (prop === 'onDidOpenTextDocument') return (cb: (doc: unknown) => void) => (onOpen.push(cb), anything);
       if (prop === 'set') return () => (published = true);
+      // No setting is set (a setting read as the stand-in would look set, and move an old one lazily).
+      if (prop === 'inspect') return () => undefined;
       return anything;
     },
     set: () => true,
@@ -32,7 +34,7 @@ function child(): void {
     construct: () => anything,
   });
   // The names the bundle reads from `vscode` (its module wrapper copies own properties).
-  const names = ['window', 'workspace', 'languages', 'commands', 'extensions', 'env', 'Disposable', 'EventEmitter', 'Range', 'Position', 'Diagnostic', 'DiagnosticSeverity', 'Uri', 'ThemeColor', 'StatusBarAlignment', 'CodeAction', 'CodeActionKind', 'WorkspaceEdit', 'CompletionItem', 'CompletionItemKind', 'SnippetString', 'MarkdownString', 'Hover', 'ProgressLocation', 'TabInputText', 'TabInputCustom', 'CodeLens', 'ConfigurationTarget', 'CancellationTokenSource'];
+  const names = ['window', 'workspace', 'languages', 'commands', 'extensions', 'env', 'Disposable', 'EventEmitter', 'Range', 'Position', 'Diagnostic', 'DiagnosticSeverity', 'Uri', 'ThemeColor', 'StatusBarAlignment', 'CodeAction', 'CodeActionKind', 'WorkspaceEdit', 'CompletionItem', 'CompletionItemKind', 'SnippetString', 'MarkdownString', 'Hover', 'ProgressLocation', 'TabInputText', 'TabInputCustom', 'CodeLens', 'ConfigurationTarget', 'CancellationTokenSource', 'l10n', 'tests', 'ViewColumn', 'version'];
   const vscode = Object.fromEntries(names.map((n) => [n, anything]));
   Module._load = (request, parent, isMain) => (request === 'vscode' ? vscode : original(request, parent, isMain));
   const t0 = performance.now();
