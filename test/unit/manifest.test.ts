@@ -34,6 +34,16 @@ void describe('package.json', () => {
     assert.match(shipped, /^!package\.nls\.json$/m, 'package.nls.json is packaged');
   });
 
+  void test("CHANGELOG (Keep a Changelog) has an Unreleased section and a dated release of package.json's version", () => {
+    const changelog = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8');
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const headings = [...changelog.matchAll(/^## (.+)$/gm)].map((m) => m[1] ?? '');
+    assert.equal(headings[0], '[Unreleased]');
+    const release = headings.find((h) => h.startsWith(`[${version}] - `));
+    assert.match(release ?? '', /^\[\d+\.\d+\.\d+\] - \d{4}-\d{2}-\d{2}$/, `a dated heading for ${version}`);
+    assert.ok(!Number.isNaN(Date.parse(release?.slice(-10) ?? '')), 'a real date');
+  });
+
   void test('every setting has a markdownDescription', () => {
     const plain = Object.entries(manifest.contributes.configuration.properties).filter(([, p]) => !p.markdownDescription).map(([k]) => k);
     assert.deepEqual(plain, []);
