@@ -11,6 +11,7 @@
  */
 import { parseText } from '../parse/memo';
 import { toPointer } from '../problem';
+import { appendInPlace } from './append';
 import { JsonEditor } from './jsonEdits';
 import type { EditOp, Path } from './types';
 import { YamlEditor } from './yamlEdits';
@@ -31,15 +32,16 @@ interface Editor {
   move(path: Path, from: number, to: number): Result<string>;
 }
 
-export function editsFor(text: string, format: Format, op: EditOp): EditsResult {
+/** `wholeText` (tests) skips the fast ways that edit a slice, to compare their texts with the general way's. */
+export function editsFor(text: string, format: Format, op: EditOp, options: { readonly wholeText?: boolean } = {}): EditsResult {
   try {
-    return compute(text, format, op);
+    return compute(text, format, op, options.wholeText === true);
   } catch (e) {
     return fail(`The change could not be made: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
-function compute(original: string, format: Format, op: EditOp): EditsResult {
+function compute(original: string, format: Format, op: EditOp, wholeText: boolean): EditsResult {
   const bom = original.charCodeAt(0) === 0xfeff ? 1 : 0;
   const text = original.slice(bom);
   const before = read(text, format);
@@ -47,16 +49,20 @@ function compute(original: string, format: Format, op: EditOp): EditsResult {
   if ((op.op === 'set' || op.op === 'insert') && !isJsonValue(op.value)) return fail('The value is not plain JSON data');
   const expected = valueAfter(before.value, op);
   if (!expected.ok) return expected;
-  const fast = scalarInPlace(text, format, op, expected.value);
+  const fast = wholeText ? undefined : scalarInPlace(text, format, op, expected.value);
   if (fast !== undefined) return { ok: true, edits: spanEdits(text, fast, bom), value: expected.value };
   // YAML is edited with a line break after the last line, so that line too can be moved or removed whole.
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const pad = format === 'yaml' && text !== '' && !/[\r\n]$/.test(text) ? eol : '';
+  const unpad = (t: string): string => (pad && t.endsWith(pad) ? t.slice(0, -pad.length) : t);
   for (const mode of format === 'yaml' ? (['pretty', 'safe'] as const) : (['pretty'] as const)) {
+    // An item added at the end of a top-level list: made and read back on a slice (append.ts).
+    const appended = wholeText ? undefined : appendInPlace(text + pad, format, op, mode);
+    if (appended !== undefined) return { ok: true, edits: spanEdits(text, unpad(appended), bom), value: expected.value };
     const session = new Session(format, mode);
     const out = run(session, text + pad, op);
     if (!out.ok) return out;
-    const result = pad && out.value.endsWith(pad) ? out.value.slice(0, -pad.length) : out.value;
+    const result = unpad(out.value);
     const after = session.read(result);
     if (after.ok && sameValue(after.value, expected.value)) return { ok: true, edits: spanEdits(text, result, bom), value: expected.value };
   }

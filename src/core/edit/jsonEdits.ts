@@ -14,17 +14,18 @@ export class JsonEditor {
   private readonly unit: string;
   private readonly eol: string;
 
-  private constructor(private readonly text: string, private readonly tree: Node, private readonly root: unknown) {
-    const f = { tabSize: 2, ...jsonFormatting(text) };
+  private constructor(private readonly text: string, private readonly tree: Node, private readonly root: unknown, formatting?: FormattingOptions) {
+    const f = { tabSize: 2, ...(formatting ?? jsonFormatting(text)) };
     this.unit = f.insertSpaces ? ' '.repeat(f.tabSize) : '\t';
     this.eol = f.eol ?? '\n';
   }
 
-  static open(text: string): Result<JsonEditor> {
+  /** `formatting` given, the text's own is not looked for (an editor on a slice of a larger text). */
+  static open(text: string, formatting?: FormattingOptions): Result<JsonEditor> {
     const errors: ParseError[] = [];
     const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
     if (errors.length || !tree) return fail('The JSON cannot be read');
-    return { ok: true, value: new JsonEditor(text, tree, JSON.parse(text)) };
+    return { ok: true, value: new JsonEditor(text, tree, JSON.parse(text), formatting) };
   }
 
   set(path: readonly string[], value: unknown): Result<string> {

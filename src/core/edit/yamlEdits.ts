@@ -31,8 +31,12 @@ export class YamlEditor {
   private readonly src: YamlSource;
   private readonly layout: Layout;
 
-  private constructor(private readonly text: string, private readonly doc: Document, mode: Mode) {
+  private constructor(private readonly text: string, private readonly doc: Document, mode: Mode, layout?: Layout) {
     this.src = new YamlSource(text);
+    if (layout) {
+      this.layout = layout;
+      return;
+    }
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     let step: number | undefined;
     let seqOffset: number | undefined;
@@ -51,11 +55,12 @@ export class YamlEditor {
     this.layout = { eol, step: step ?? (seqOffset || 2), seqOffset: seqOffset ?? step ?? 2, mode };
   }
 
-  static open(text: string, mode: Mode): Result<YamlEditor> {
+  /** `layout` given, the file's own is not looked for (an editor on a slice of a larger text). */
+  static open(text: string, mode: Mode, layout?: Layout): Result<YamlEditor> {
     const doc = parseDocument(text, { keepSourceTokens: true, uniqueKeys: true });
     const error = doc.errors[0];
     if (error) return fail(`The YAML cannot be read: ${error.message.split('\n')[0] ?? ''}`);
-    return { ok: true, value: new YamlEditor(text, doc, mode) };
+    return { ok: true, value: new YamlEditor(text, doc, mode, layout) };
   }
 
   /** `value` at `path`: the key or item exists (replaced), or its parent is a mapping (added to). */
