@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startDemo, type Demo } from '../host/demoSetup';
-import { openWorkbench, runFromTestingView, screenshot, setApiKey, testRows } from './workbench';
+import { expandTestItem, openWorkbench, runFromTestingView, screenshot, setApiKey, testRows } from './workbench';
 
 void describe('the demo (npm start)', { concurrency: false, timeout: 300_000 }, () => {
   let demo: Demo;
@@ -37,12 +37,8 @@ void describe('the demo (npm start)', { concurrency: false, timeout: 300_000 }, 
       const sim = await runFromTestingView(page, 'Billing regressions');
       // The demo clock: a run takes about ten seconds; the simulation's icon says failed once it has ended.
       await sim.locator('.codicon-testing-failed-icon').waitFor({ timeout: 120_000 });
-      await sim.click();
-      await page.keyboard.press('ArrowRight');
-      const file = page.locator('.test-explorer .monaco-list-row', { hasText: 'Angry billing customer' }).first();
-      await file.waitFor({ timeout: 20_000 });
-      await file.click();
-      await page.keyboard.press('ArrowRight');
+      await expandTestItem(page, 'Billing regressions');
+      await expandTestItem(page, 'Angry billing customer');
       await testRows(page, 'Conversation', 'passed').first().waitFor({ timeout: 20_000 });
       await testRows(page, 'Conversation', 'failed').first().waitFor({ timeout: 20_000 });
       await screenshot(page, 'demo-run');

@@ -127,3 +127,11 @@ export async function runFromTestingView(page: Page, label: string | RegExp): Pr
 export function testRows(page: Page, text: string, state: string): Locator {
   return page.locator('.test-explorer .monaco-list-row', { hasText: text, has: page.locator(`.codicon-testing-${state}-icon`) });
 }
+
+/** Expands the Testing view's first item whose text holds `text` (its twistie, unless already open) and waits until it is open. */
+export async function expandTestItem(page: Page, text: string): Promise<void> {
+  const row = page.locator('.test-explorer .monaco-list-row', { hasText: text }).first();
+  await row.waitFor({ timeout: 20_000 });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+  await page.locator('.test-explorer .monaco-list-row[aria-expanded="true"]', { hasText: text }).first().waitFor({ timeout: 20_000 });
+}
