@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startDemo, type Demo } from '../host/demoSetup';
-import { expandTestItem, openWorkbench, runFromTestingView, screenshot, setApiKey, testRows } from './workbench';
+import { expandTestItem, openWorkbench, runFromTestingView, screenshot, setApiKey, testRows, testRunEnded } from './workbench';
 
 void describe('the demo (npm start)', { concurrency: false, timeout: 300_000 }, () => {
   let demo: Demo;
@@ -35,8 +35,10 @@ void describe('the demo (npm start)', { concurrency: false, timeout: 300_000 }, 
       await page.locator('.pane-header', { hasText: 'Bluejay Remote' }).waitFor({ timeout: 60_000 });
       await setApiKey(page, key);
       const sim = await runFromTestingView(page, 'Billing regressions');
-      // The demo clock: a run takes about ten seconds; the simulation's icon says failed once it has ended.
+      // The demo clock: a run takes about ten seconds. The simulation fails (one of its conversations did), and the
+      // run has ended (the view's summary stops spinning) before the tree is touched: its end re-sorts the tree.
       await sim.locator('.codicon-testing-failed-icon').waitFor({ timeout: 120_000 });
+      await testRunEnded(page, 'failed', 60_000);
       await expandTestItem(page, 'Billing regressions');
       await expandTestItem(page, 'Angry billing customer');
       await testRows(page, 'Conversation', 'passed').first().waitFor({ timeout: 20_000 });

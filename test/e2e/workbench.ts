@@ -128,10 +128,23 @@ export function testRows(page: Page, text: string, state: string): Locator {
   return page.locator('.test-explorer .monaco-list-row', { hasText: text, has: page.locator(`.codicon-testing-${state}-icon`) });
 }
 
-/** Expands the Testing view's first item whose text holds `text` (its twistie, unless already open) and waits until it is open. */
+/**
+ * Expands the Testing view's first item whose text holds `text` and waits until it is open. Its row is clicked
+ * (which focuses it, and at times toggles it), then, if still closed, ArrowRight opens it (it never closes one).
+ */
 export async function expandTestItem(page: Page, text: string): Promise<void> {
-  const row = page.locator('.test-explorer .monaco-list-row', { hasText: text }).first();
+  const rows = page.locator('.test-explorer .monaco-list-row');
+  const row = rows.filter({ hasText: text }).first();
   await row.waitFor({ timeout: 20_000 });
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+  if ((await row.getAttribute('aria-expanded')) !== 'true') {
+    await row.click();
+    await page.locator('.test-explorer .monaco-list-row.focused', { hasText: text }).first().waitFor({ timeout: 20_000 });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
+  }
   await page.locator('.test-explorer .monaco-list-row[aria-expanded="true"]', { hasText: text }).first().waitFor({ timeout: 20_000 });
+}
+
+/** Waits until the Testing view's last run has ended with `state` (its summary's spinner turns into that state's icon). */
+export async function testRunEnded(page: Page, state: string, timeout: number): Promise<void> {
+  await page.locator(`.test-explorer .result-summary .codicon-testing-${state}-icon, .result-summary-container .result-summary .codicon-testing-${state}-icon`).first().waitFor({ timeout });
 }
