@@ -2,7 +2,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from '../host/browser';
 import { codeServerCli, ROOT, startCodeServer, type CodeServer } from '../host/codeServer';
 
@@ -85,4 +85,66 @@ export async function lineWith(page: Page, needle: string): Promise<string> {
 
 export async function screenshot(page: Page, name: string, dir = ARTIFACTS): Promise<void> {
   await page.screenshot({ path: join(dir, `${name}.png`) });
+}
+
+/** A workbench already served (by `npm start`'s set-up, for one): Chromium opens `url` and waits for it. */
+export async function openWorkbench(root: string, url: string): Promise<{ page: Page; close(): Promise<void> }> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const browser = await launchBrowser(root);
+  try {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.statusbar').waitFor({ timeout: 60_000 });
+    return { page, close: () => browser.close().catch(() => undefined) };
+  } catch (e) {
+    await browser.close().catch(() => undefined);
+    throw e;
+  }
+}
+
+/** "Bluejay: Set API Key" from the palette, typed into its password box as a user would. */
+export async function setApiKey(page: Page, key: string): Promise<void> {
+  await runCommand(page, 'Bluejay: Set API Key');
+  const input = page.locator('.quick-input-widget input[type="password"]');
+  await input.waitFor();
+  await input.fill(key);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** Opens the Testing view and runs the item labelled `label` with its inline Run button; returns its row. */
+export async function runFromTestingView(page: Page, label: string | RegExp): Promise<Locator> {
+  await runCommand(page, 'Testing: Focus on Test Explorer View');
+  const item = page.locator('.test-explorer .monaco-list-row', { hasText: label }).first();
+  await item.waitFor({ timeout: 30_000 });
+  await item.hover();
+  await item.locator('.action-label[aria-label^="Run Test"]').click();
+  return item;
+}
+
+/** The Testing view's rows whose text holds `text` and whose icon is that state's (passed, failed, ...). */
+export function testRows(page: Page, text: string, state: string): Locator {
+  return page.locator('.test-explorer .monaco-list-row', { hasText: text, has: page.locator(`.codicon-testing-${state}-icon`) });
+}
+
+/**
+ * Expands the Testing view's first item whose text holds `text` and waits until it is open. Its row is clicked
+ * (which focuses it, and at times toggles it), then, if still closed, ArrowRight opens it (it never closes one).
+ */
+export async function expandTestItem(page: Page, text: string): Promise<void> {
+  const rows = page.locator('.test-explorer .monaco-list-row');
+  const row = rows.filter({ hasText: text }).first();
+  await row.waitFor({ timeout: 20_000 });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') {
+    await row.click();
+    await page.locator('.test-explorer .monaco-list-row.focused', { hasText: text }).first().waitFor({ timeout: 20_000 });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
+  }
+  await page.locator('.test-explorer .monaco-list-row[aria-expanded="true"]', { hasText: text }).first().waitFor({ timeout: 20_000 });
+}
+
+/** Waits until the Testing view's last run has ended with `state` (its summary's spinner turns into that state's icon). */
+export async function testRunEnded(page: Page, state: string, timeout: number): Promise<void> {
+  await page.locator(`.test-explorer .result-summary .codicon-testing-${state}-icon, .result-summary-container .result-summary .codicon-testing-${state}-icon`).first().waitFor({ timeout });
 }
