@@ -132,7 +132,7 @@ export function testRows(page: Page, text: string, state: string): Locator {
  * Expands the Testing view's first item whose text holds `text` and waits until it is open. Its row is clicked
  * (which focuses it, and at times toggles it), then, if still closed, ArrowRight opens it (it never closes one).
  */
-export async function expandTestItem(page: Page, text: string): Promise<void> {
+export async function expandTestItem(page: Page, text: string | RegExp): Promise<void> {
   const rows = page.locator('.test-explorer .monaco-list-row');
   const row = rows.filter({ hasText: text }).first();
   await row.waitFor({ timeout: 20_000 });
