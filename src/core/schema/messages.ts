@@ -1,6 +1,6 @@
 /** Turns ajv's errors into findings a person can act on: one per wrong value, with the allowed values and a suggestion. */
 import type { ErrorObject } from 'ajv';
-import { at, cut, describeValue, displayPath, valueAt, type Finding } from '../finding';
+import { at, atPath, cut, describeValue, displayPath, valueAt, type Finding } from '../finding';
 import { fromPointer, type FixHint } from '../problem';
 import type { JsonSchema, Kind } from '../kinds';
 import { LEAN_SCHEMAS } from './lean';
@@ -16,8 +16,9 @@ export function schemaFindings(kind: Kind, value: unknown, errors: readonly Erro
   const wrongType = new Set<string>();
   for (const e of errors) if (e.keyword === 'type') wrongType.add(e.instancePath);
   const out: Finding[] = [];
-  // Two errors can say the same (code, path and message) only about the same value or key.
-  const seen = new Map<string, Finding[]>();
+  // Two errors can say the same (code, path and message) only about the same value or key. Most
+  // places have one error: the finding itself is kept, a list only where a second one comes.
+  const seen = new Map<string, Finding | Finding[]>();
   // A file converted from another tool repeats one mistake thousands of times: what a message says
   // of a value (allowed values, nearest one) is worked out once per schema place and value.
   const said: Memo = new Map();
@@ -28,9 +29,13 @@ export function schemaFindings(kind: Kind, value: unknown, errors: readonly Erro
     const f = finding(kind, value, e, said);
     const where = e.keyword === 'additionalProperties' ? `${e.instancePath}\u0000${String((e.params as Record<string, unknown>)['additionalProperty'])}` : e.instancePath;
     const before = seen.get(where);
-    if (!before) seen.set(where, [f]);
-    else if (before.some((b) => b.code === f.code && b.message === f.message && b.path.join('/') === f.path.join('/'))) continue;
-    else before.push(f);
+    if (before === undefined) seen.set(where, f);
+    else {
+      const list = Array.isArray(before) ? before : [before];
+      if (list.some((b) => b.code === f.code && b.message === f.message && b.path.join('/') === f.path.join('/'))) continue;
+      if (list !== before) seen.set(where, list);
+      list.push(f);
+    }
     out.push(f);
   }
   return out;
@@ -48,13 +53,16 @@ type Memo = Map<string, Map<unknown, Said>>;
 const A_LIST = Symbol('a list');
 const A_MAPPING = Symbol('a mapping');
 
-function memo(said: Memo, schemaPath: string, value: unknown, make: () => Said): Said {
+/** The memo of one schema place (created on its first error). */
+function placeOf(said: Memo, schemaPath: string): Map<unknown, Said> {
   let place = said.get(schemaPath);
   if (!place) said.set(schemaPath, (place = new Map<unknown, Said>()));
-  const key = value !== null && typeof value === 'object' ? (Array.isArray(value) ? A_LIST : A_MAPPING) : value;
-  let s = place.get(key);
-  if (!s) place.set(key, (s = make()));
-  return s;
+  return place;
+}
+
+/** A value as the memo tells it: a scalar itself, a list or a mapping as one. */
+function keyOf(value: unknown): unknown {
+  return value !== null && typeof value === 'object' ? (Array.isArray(value) ? A_LIST : A_MAPPING) : value;
 }
 
 /** An ajv instancePath as segments (escapes undone only where there are any). */
@@ -63,6 +71,8 @@ function segments(pointer: string): string[] {
   return pointer.includes('~') ? fromPointer(pointer) : pointer.slice(1).split('/');
 }
 
+// No closures below: thousands of errors pass through here, and what a closure captures would be
+// allocated for every one of them, memo hit or not.
 function finding(kind: Kind, root: unknown, e: ErrorObject, said: Memo): Finding {
   const path = segments(e.instancePath);
   const name = displayPath(path);
@@ -75,7 +85,10 @@ function finding(kind: Kind, root: unknown, e: ErrorObject, said: Memo): Finding
       if (path.length === 0 && SERVER_FIELDS.has(key)) {
         return at('unknown-key', keyPath, `'${key}' is set by Bluejay and cannot be written from a file; remove it${key === 'simulation_id' ? ' (use simulation_ids)' : ''}.`, 'key', { kind: 'unknown-key' });
       }
-      const hint = memo(said, e.schemaPath, key, () => ({ tail: nearest(key, Object.keys(schemaAt(kind, e.schemaPath)?.properties ?? {})) ?? '' })).tail;
+      const place = placeOf(said, e.schemaPath);
+      let s = place.get(key);
+      if (!s) place.set(key, (s = { tail: nearest(key, Object.keys(schemaAt(kind, e.schemaPath)?.properties ?? {})) ?? '' }));
+      const hint = s.tail;
       const where = path.length ? ` in ${name}` : '';
       return at('unknown-key', keyPath, `Unknown key '${cut(key)}'${where}: Bluejay would silently ignore it.${hint ? ` Did you mean '${hint}'?` : ''}`, 'key', { kind: 'unknown-key', ...(hint && !Object.prototype.hasOwnProperty.call(got ?? {}, hint) && { rename: hint }) });
     }
@@ -84,23 +97,19 @@ function finding(kind: Kind, root: unknown, e: ErrorObject, said: Memo): Finding
       return at('missing-property', path, `${path.length ? `${name} is missing` : 'Missing'} the required property '${prop}'.`, undefined, { kind: 'add', property: prop });
     }
     case 'type': {
-      const { tail } = memo(said, e.schemaPath, got, () => {
-        const wanted = ([] as unknown[]).concat(p['type']).flatMap((t) => String(t).split(','));
-        const quote = wanted.includes('string') && (typeof got === 'number' || typeof got === 'boolean') ? `; put it in quotes to make it text` : '';
-        return { tail: ` must be ${wanted.map(typeName).join(' or ')} (got ${gotType(got)})${quote}.` };
-      });
-      return at('invalid-type', path, name + tail);
+      const place = placeOf(said, e.schemaPath);
+      const key = keyOf(got);
+      let s = place.get(key);
+      if (!s) place.set(key, (s = typeSaid(p, got)));
+      return atPath('invalid-type', path, name + s.tail);
     }
     case 'enum':
     case 'const': {
-      const { tail, fix } = memo(said, e.schemaPath, got, () => {
-        const allowed = (e.keyword === 'enum' ? (p['allowedValues'] as unknown[]) : [p['allowedValue']]).filter((v) => v !== null);
-        const list = allowed.map(String);
-        const hint = typeof got === 'string' ? nearest(got, list) : undefined;
-        const what = allowed.length === 1 ? `must be ${list[0]}` : `must be one of ${list.join(', ')}`;
-        return { tail: ` ${what} (got ${describeValue(got)})${hint ? `; did you mean '${hint}'?` : '.'}`, fix: { kind: 'replace', values: list, ...(hint && { preferred: hint }) } };
-      });
-      return at('invalid-enum', path, name + tail, undefined, fix);
+      const place = placeOf(said, e.schemaPath);
+      const key = keyOf(got);
+      let s = place.get(key);
+      if (!s) place.set(key, (s = enumSaid(e.keyword, p, got)));
+      return atPath('invalid-enum', path, name + s.tail, s.fix);
     }
     case 'format':
       return at('invalid-format', path, `${name} must be a ${p['format'] === 'uuid' ? 'UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a' : String(p['format'])} (got ${describeValue(got)}).`);
@@ -115,6 +124,22 @@ function finding(kind: Kind, root: unknown, e: ErrorObject, said: Memo): Finding
       }
       return at('invalid-value', path, `${name} is not valid (${e.keyword}${e.message ? `: ${e.message}` : ''}).`);
   }
+}
+
+/** What an `invalid-type` message says after the value's name. */
+function typeSaid(p: Record<string, unknown>, got: unknown): Said {
+  const wanted = ([] as unknown[]).concat(p['type']).flatMap((t) => String(t).split(','));
+  const quote = wanted.includes('string') && (typeof got === 'number' || typeof got === 'boolean') ? `; put it in quotes to make it text` : '';
+  return { tail: ` must be ${wanted.map(typeName).join(' or ')} (got ${gotType(got)})${quote}.` };
+}
+
+/** What an `invalid-enum` message says after the value's name, and its fix. */
+function enumSaid(keyword: string, p: Record<string, unknown>, got: unknown): Said {
+  const allowed = (keyword === 'enum' ? (p['allowedValues'] as unknown[]) : [p['allowedValue']]).filter((v) => v !== null);
+  const list = allowed.map(String);
+  const hint = typeof got === 'string' ? nearest(got, list) : undefined;
+  const what = allowed.length === 1 ? `must be ${list[0]}` : `must be one of ${list.join(', ')}`;
+  return { tail: ` ${what} (got ${describeValue(got)})${hint ? `; did you mean '${hint}'?` : '.'}`, fix: { kind: 'replace', values: list, ...(hint && { preferred: hint }) } };
 }
 
 function typeName(t: string): string {
