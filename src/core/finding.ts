@@ -11,6 +11,8 @@ export interface Finding {
   /** Mark the value at `path` (default), or the key of the property at `path`. */
   readonly target?: 'value' | 'key';
   readonly fix?: FixHint;
+  /** The JSON pointer of `path`, when whoever made the finding had it already (ajv's instancePath). */
+  readonly pointer?: string;
 }
 
 /** Text from the file (a key, a name) as a message quotes it: past `max` characters, cut, with its length. */
@@ -56,9 +58,10 @@ export function valueAt(root: unknown, path: readonly string[]): unknown {
 }
 
 /** `at` for a path of strings made for this finding alone: kept as it is, not copied. */
-export function atPath(code: Code, path: readonly string[], message: string, fix?: FixHint): Finding {
+export function atPath(code: Code, path: readonly string[], message: string, fix?: FixHint, pointer?: string): Finding {
   const f: { -readonly [K in keyof Finding]: Finding[K] } = { severity: CODES[code], code, path, message };
   if (fix) f.fix = fix;
+  if (pointer !== undefined) f.pointer = pointer;
   return f;
 }
 

@@ -150,7 +150,7 @@ function fromFinding(f: Finding, locator: Locator, lines: LineMap): Problem {
   let span: Span | undefined;
   if (f.target === 'key') span = locator.keySpan(f.path);
   span ??= locator.valueSpan(f.path)?.span ?? locator.rootSpan() ?? [0, 0];
-  const p: { -readonly [K in keyof Problem]: Problem[K] } = { severity: f.severity, code: f.code, message: cut(f.message, MAX_MESSAGE), pointer: pointerOf(f.path), range: lines.range(span[0], span[1]) };
+  const p: { -readonly [K in keyof Problem]: Problem[K] } = { severity: f.severity, code: f.code, message: cut(f.message, MAX_MESSAGE), pointer: f.pointer ?? pointerOf(f.path), range: lines.range(span[0], span[1]) };
   if (f.fix) p.fix = f.fix; // added, not spread: thousands of problems are made at once
   return p;
 }

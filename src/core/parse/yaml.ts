@@ -132,6 +132,19 @@ function emptyLocator(): Locator {
 
 const SPACE = new Set([32, 9, 10, 13]);
 
+/** Child frames (keys and values) up to which a mapping is scanned for a key rather than paired into a map. */
+const SMALL_MAPPING = 16;
+
+/** Only ASCII digits, at least one (what `/^\d+$/` accepts). */
+function isIndex(seg: string): boolean {
+  if (seg.length === 0) return false;
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /**
  * js-yaml reads a collection in a block context by first trying it as a mapping key, so the frame of
  * `- {a: 1}` wraps a frame of the very same object; the inner one holds the entries.
@@ -164,7 +177,7 @@ class YamlLocator implements Locator {
     if (path.length === 0) return undefined;
     const { frame, depth } = this.walk(path.slice(0, -1));
     if (depth !== path.length - 1 || unwrap(frame).kind !== 'mapping') return undefined;
-    const pair = this.pairs(frame).get(path[path.length - 1] ?? '');
+    const pair = this.pair(frame, path[path.length - 1] ?? '');
     return pair ? this.span(pair.key) : undefined;
   }
 
@@ -196,9 +209,34 @@ class YamlLocator implements Locator {
 
   private child(outer: Frame, seg: string): Frame | undefined {
     const f = unwrap(outer);
-    if (f.kind === 'mapping') return this.pairs(f).get(seg)?.value;
-    if (f.kind === 'sequence' && f.length === (f.children?.length ?? 0) && /^\d+$/.test(seg)) return f.children?.[Number(seg)];
+    if (f.kind === 'mapping') return this.pair(f, seg)?.value;
+    if (f.kind === 'sequence' && f.length === (f.children?.length ?? 0) && isIndex(seg)) return f.children?.[Number(seg)];
     return undefined;
+  }
+
+  /**
+   * The key and value of `name` in a mapping. A small mapping is scanned where it stands: thousands
+   * of problems each in another list item would otherwise build a map of pairs per item, once.
+   */
+  private pair(outer: Frame, name: string): { key: Frame; value: Frame | undefined } | undefined {
+    const f = unwrap(outer);
+    const kids = f.children ?? [];
+    if (f.pairs || kids.length > SMALL_MAPPING) return this.pairs(f).get(name);
+    let key: Frame | undefined;
+    let value: Frame | undefined;
+    for (let i = 0; i < kids.length; i++) {
+      const k = kids[i];
+      if (!k || k.kind === null) continue;
+      const v = kids[i + 1];
+      const hasValue = v !== undefined && !this.isKey(v);
+      // The later of two equal keys wins, as in pairs().
+      if (String(k.value) === name) {
+        key = k;
+        value = hasValue ? v : undefined;
+      }
+      if (hasValue) i++;
+    }
+    return key ? { key, value } : undefined;
   }
 
   /** Pairs a mapping's child frames into key/value, in order; a key is followed by `:`. */
