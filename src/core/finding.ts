@@ -59,10 +59,10 @@ export function valueAt(root: unknown, path: readonly string[]): unknown {
 
 /** `at` for a path of strings made for this finding alone: kept as it is, not copied. */
 export function atPath(code: Code, path: readonly string[], message: string, fix?: FixHint, pointer?: string): Finding {
-  const f: { -readonly [K in keyof Finding]: Finding[K] } = { severity: CODES[code], code, path, message };
-  if (fix) f.fix = fix;
-  if (pointer !== undefined) f.pointer = pointer;
-  return f;
+  const severity = CODES[code];
+  // Whole literals: a field added afterwards would give each of thousands of findings its own store for it.
+  if (fix) return pointer === undefined ? { severity, code, path, message, fix } : { severity, code, path, message, fix, pointer };
+  return pointer === undefined ? { severity, code, path, message } : { severity, code, path, message, pointer };
 }
 
 /** A finding on `path`, or on its key; its severity is the code's (codes.ts). */

@@ -25,7 +25,7 @@ export function schemaFindings(kind: Kind, value: unknown, errors: readonly Erro
   for (const e of errors) {
     // `kind` chose the schema; validate.ts has already judged it (invalid-kind, kind-mismatch).
     if (e.keyword === 'if' || e.instancePath === '/kind') continue;
-    if (e.keyword !== 'type' && e.keyword !== 'additionalProperties' && e.keyword !== 'required' && wrongType.has(e.instancePath)) continue;
+    if (wrongType.size && e.keyword !== 'type' && e.keyword !== 'additionalProperties' && e.keyword !== 'required' && wrongType.has(e.instancePath)) continue;
     const f = finding(kind, value, e, said);
     const where = e.keyword === 'additionalProperties' ? `${e.instancePath}\u0000${String((e.params as Record<string, unknown>)['additionalProperty'])}` : e.instancePath;
     const before = seen.get(where);
