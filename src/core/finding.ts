@@ -30,7 +30,7 @@ export function displayPath(path: readonly string[]): string {
 }
 
 /** Only ASCII digits, at least one (what `/^\d+$/` accepts), told without a regular expression. */
-function isIndex(seg: string): boolean {
+export function isIndex(seg: string): boolean {
   if (seg.length === 0) return false;
   for (let i = 0; i < seg.length; i++) {
     const c = seg.charCodeAt(i);

@@ -4,6 +4,7 @@
  * pointers to ranges happens afterwards, and only as far as a problem needs it.
  */
 import { load, CORE_SCHEMA, types, YAMLException } from 'js-yaml';
+import { isIndex } from '../finding';
 import { yamlIssue } from './yamlErrors';
 import { duplicateKey, type ParseOutcome, type Span, type SyntaxIssue, type Locator } from './types';
 
@@ -135,16 +136,6 @@ const SPACE = new Set([32, 9, 10, 13]);
 /** Child frames (keys and values) up to which a mapping is scanned for a key rather than paired into a map. */
 const SMALL_MAPPING = 16;
 
-/** Only ASCII digits, at least one (what `/^\d+$/` accepts). */
-function isIndex(seg: string): boolean {
-  if (seg.length === 0) return false;
-  for (let i = 0; i < seg.length; i++) {
-    const c = seg.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
 /**
  * js-yaml reads a collection in a block context by first trying it as a mapping key, so the frame of
  * `- {a: 1}` wraps a frame of the very same object; the inner one holds the entries.
@@ -195,15 +186,29 @@ class YamlLocator implements Locator {
     }
   }
 
+  /**
+   * The last path walked, as far as it led, and the frame after each of its segments: problems come
+   * in order and neighbours share most of their path, so a walk starts after what they share.
+   */
+  private readonly walkedSegments: string[] = [];
+  private readonly walkedFrames: Frame[] = [];
+  private walkedDepth = 0;
+
   private walk(path: readonly string[]): { frame: Frame; depth: number } {
+    const segs = this.walkedSegments;
+    const frames = this.walkedFrames;
     let frame = this.root;
     let depth = 0;
-    for (const seg of path) {
+    while (depth < path.length && depth < this.walkedDepth && path[depth] === segs[depth]) frame = frames[depth++]!;
+    for (; depth < path.length; depth++) {
+      const seg = path[depth]!;
       const next = this.child(frame, seg);
       if (!next) break;
       frame = next;
-      depth++;
+      segs[depth] = seg;
+      frames[depth] = next;
     }
+    this.walkedDepth = depth;
     return { frame, depth };
   }
 
