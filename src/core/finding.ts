@@ -11,6 +11,8 @@ export interface Finding {
   /** Mark the value at `path` (default), or the key of the property at `path`. */
   readonly target?: 'value' | 'key';
   readonly fix?: FixHint;
+  /** The JSON pointer of `path`, when whoever made the finding had it already (ajv's instancePath). */
+  readonly pointer?: string;
 }
 
 /** Text from the file (a key, a name) as a message quotes it: past `max` characters, cut, with its length. */
@@ -23,8 +25,18 @@ export function cut(s: string, max = 200): string {
 /** `scripted_responses[0].occurrence_n`: how a path reads in a message (overlong keys cut). */
 export function displayPath(path: readonly string[]): string {
   let out = '';
-  for (const seg of path) out += /^\d+$/.test(seg) ? `[${seg}]` : out ? `.${cut(seg)}` : cut(seg);
+  for (const seg of path) out += isIndex(seg) ? `[${seg}]` : out ? `.${cut(seg)}` : cut(seg);
   return out || 'the file';
+}
+
+/** Only ASCII digits, at least one (what `/^\d+$/` accepts), told without a regular expression. */
+export function isIndex(seg: string): boolean {
+  if (seg.length === 0) return false;
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** A value as a message quotes it: strings in quotes and cut short, containers by their kind. */
@@ -43,6 +55,14 @@ export function valueAt(root: unknown, path: readonly string[]): unknown {
     v = (v as Record<string, unknown>)[seg];
   }
   return v;
+}
+
+/** `at` for a path of strings made for this finding alone: kept as it is, not copied. */
+export function atPath(code: Code, path: readonly string[], message: string, fix?: FixHint, pointer?: string): Finding {
+  const severity = CODES[code];
+  // Whole literals: a field added afterwards would give each of thousands of findings its own store for it.
+  if (fix) return pointer === undefined ? { severity, code, path, message, fix } : { severity, code, path, message, fix, pointer };
+  return pointer === undefined ? { severity, code, path, message } : { severity, code, path, message, pointer };
 }
 
 /** A finding on `path`, or on its key; its severity is the code's (codes.ts). */

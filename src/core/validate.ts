@@ -150,9 +150,11 @@ function fromFinding(f: Finding, locator: Locator, lines: LineMap): Problem {
   let span: Span | undefined;
   if (f.target === 'key') span = locator.keySpan(f.path);
   span ??= locator.valueSpan(f.path)?.span ?? locator.rootSpan() ?? [0, 0];
-  const p: { -readonly [K in keyof Problem]: Problem[K] } = { severity: f.severity, code: f.code, message: cut(f.message, MAX_MESSAGE), pointer: pointerOf(f.path), range: lines.range(span[0], span[1]) };
-  if (f.fix) p.fix = f.fix; // added, not spread: thousands of problems are made at once
-  return p;
+  const message = cut(f.message, MAX_MESSAGE);
+  const pointer = f.pointer ?? pointerOf(f.path);
+  const range = lines.range(span[0], span[1]);
+  // Whole literals, neither spread nor added to afterwards: thousands of problems are made at once.
+  return f.fix ? { severity: f.severity, code: f.code, message, pointer, range, fix: f.fix } : { severity: f.severity, code: f.code, message, pointer, range };
 }
 
 /** toPointer, without its two replacements per segment where no segment needs escaping (the usual case). */

@@ -30,10 +30,44 @@ function frame(value: object, key: string): Frame {
   return { value, keys: Array.isArray(value) ? undefined : Object.keys(value), key, next: 0 };
 }
 
+/**
+ * Whether every path from `root` ends within MAX_DEPTH levels, in MAX_VISITS visits: then the value
+ * has no finding. A value that contains itself has paths without end, so it always fails this; only
+ * then does the walk below (which keeps the set of values on its path) run. This one keeps just a
+ * stack of containers and their depths, no paths and no set: most files pay only for it.
+ */
+function plainlyFine(root: object): boolean {
+  const values: object[] = [root];
+  const depths: number[] = [1];
+  let visits = 0;
+  for (let v = values.pop(); v !== undefined; v = values.pop()) {
+    const depth = depths.pop()!;
+    if (Array.isArray(v)) {
+      for (const child of v as readonly unknown[]) {
+        if (child === null || typeof child !== 'object') continue;
+        if (depth >= MAX_DEPTH || ++visits >= MAX_VISITS) return false;
+        values.push(child);
+        depths.push(depth + 1);
+      }
+    } else {
+      // for-in makes no array of keys; what it may add (inherited enumerable keys) can only send the
+      // value to the exact walk, never hide a finding from it.
+      for (const key in v) {
+        const child: unknown = (v as Readonly<Record<string, unknown>>)[key];
+        if (child === null || typeof child !== 'object') continue;
+        if (depth >= MAX_DEPTH || ++visits >= MAX_VISITS) return false;
+        values.push(child);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return true;
+}
+
 /** `cyclic-value` where a value refers back to one that contains it, `too-deep` where nesting passes MAX_DEPTH. */
 export function shapeFindings(root: unknown): Finding[] {
   const out: Finding[] = [];
-  if (root === null || typeof root !== 'object') return out;
+  if (root === null || typeof root !== 'object' || plainlyFine(root)) return out;
   const stack: Frame[] = [frame(root, '')];
   const open = new Set<object>([root]); // the values on the stack
   const pathTo = (depth: number): string[] => stack.slice(1, depth).map((f) => f.key);

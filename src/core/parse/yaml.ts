@@ -4,6 +4,7 @@
  * pointers to ranges happens afterwards, and only as far as a problem needs it.
  */
 import { load, CORE_SCHEMA, types, YAMLException } from 'js-yaml';
+import { isIndex } from '../finding';
 import { yamlIssue } from './yamlErrors';
 import { duplicateKey, type ParseOutcome, type Span, type SyntaxIssue, type Locator } from './types';
 
@@ -132,6 +133,9 @@ function emptyLocator(): Locator {
 
 const SPACE = new Set([32, 9, 10, 13]);
 
+/** Child frames (keys and values) up to which a mapping is scanned for a key rather than paired into a map. */
+const SMALL_MAPPING = 16;
+
 /**
  * js-yaml reads a collection in a block context by first trying it as a mapping key, so the frame of
  * `- {a: 1}` wraps a frame of the very same object; the inner one holds the entries.
@@ -164,7 +168,7 @@ class YamlLocator implements Locator {
     if (path.length === 0) return undefined;
     const { frame, depth } = this.walk(path.slice(0, -1));
     if (depth !== path.length - 1 || unwrap(frame).kind !== 'mapping') return undefined;
-    const pair = this.pairs(frame).get(path[path.length - 1] ?? '');
+    const pair = this.pair(frame, path[path.length - 1] ?? '');
     return pair ? this.span(pair.key) : undefined;
   }
 
@@ -182,23 +186,62 @@ class YamlLocator implements Locator {
     }
   }
 
+  /**
+   * The last path walked, as far as it led, and the frame after each of its segments: problems come
+   * in order and neighbours share most of their path, so a walk starts after what they share.
+   */
+  private readonly walkedSegments: string[] = [];
+  private readonly walkedFrames: Frame[] = [];
+  private walkedDepth = 0;
+
   private walk(path: readonly string[]): { frame: Frame; depth: number } {
+    const segs = this.walkedSegments;
+    const frames = this.walkedFrames;
     let frame = this.root;
     let depth = 0;
-    for (const seg of path) {
+    while (depth < path.length && depth < this.walkedDepth && path[depth] === segs[depth]) frame = frames[depth++]!;
+    for (; depth < path.length; depth++) {
+      const seg = path[depth]!;
       const next = this.child(frame, seg);
       if (!next) break;
       frame = next;
-      depth++;
+      segs[depth] = seg;
+      frames[depth] = next;
     }
+    this.walkedDepth = depth;
     return { frame, depth };
   }
 
   private child(outer: Frame, seg: string): Frame | undefined {
     const f = unwrap(outer);
-    if (f.kind === 'mapping') return this.pairs(f).get(seg)?.value;
-    if (f.kind === 'sequence' && f.length === (f.children?.length ?? 0) && /^\d+$/.test(seg)) return f.children?.[Number(seg)];
+    if (f.kind === 'mapping') return this.pair(f, seg)?.value;
+    if (f.kind === 'sequence' && f.length === (f.children?.length ?? 0) && isIndex(seg)) return f.children?.[Number(seg)];
     return undefined;
+  }
+
+  /**
+   * The key and value of `name` in a mapping. A small mapping is scanned where it stands: thousands
+   * of problems each in another list item would otherwise build a map of pairs per item, once.
+   */
+  private pair(outer: Frame, name: string): { key: Frame; value: Frame | undefined } | undefined {
+    const f = unwrap(outer);
+    const kids = f.children ?? [];
+    if (f.pairs || kids.length > SMALL_MAPPING) return this.pairs(f).get(name);
+    let key: Frame | undefined;
+    let value: Frame | undefined;
+    for (let i = 0; i < kids.length; i++) {
+      const k = kids[i];
+      if (!k || k.kind === null) continue;
+      const v = kids[i + 1];
+      const hasValue = v !== undefined && !this.isKey(v);
+      // The later of two equal keys wins, as in pairs().
+      if (String(k.value) === name) {
+        key = k;
+        value = hasValue ? v : undefined;
+      }
+      if (hasValue) i++;
+    }
+    return key ? { key, value } : undefined;
   }
 
   /** Pairs a mapping's child frames into key/value, in order; a key is followed by `:`. */

@@ -86,33 +86,57 @@ function scan(text: string): string | undefined {
 /** Deeper than this a value cannot be sent anyway (too-deep): the walk stops there. */
 const MAX_DEPTH = 128;
 
-interface Node {
-  readonly value: unknown;
-  readonly parent: Node | undefined;
+/** A container on the walk's path: the stack holds containers only, never the strings and numbers in them. */
+interface Level {
+  readonly value: object;
+  /** An object's keys; undefined for a list. */
+  readonly keys: readonly string[] | undefined;
+  readonly parent: Level | undefined;
+  /** The key or index it was reached by. */
   readonly key: string | number;
   readonly depth: number;
+  /** The next child to look at. */
+  next: number;
 }
 
-function pathOf(n: Node): (string | number)[] {
-  const path: (string | number)[] = [];
-  for (let at: Node | undefined = n; at?.parent; at = at.parent) path.push(at.key);
+function level(value: object, parent: Level | undefined, key: string | number, depth: number): Level {
+  return { value, keys: Array.isArray(value) ? undefined : Object.keys(value), parent, key, depth, next: 0 };
+}
+
+function pathTo(parent: Level, key: string | number): (string | number)[] {
+  const path: (string | number)[] = [key];
+  for (let at: Level | undefined = parent; at?.parent; at = at.parent) path.push(at.key);
   return path.reverse();
 }
 
-/** Each string value whose text `test` accepts, with its path: walked without recursion, paths built only for hits. */
+/**
+ * Each string value whose text `test` accepts, with its path, in document order: walked without
+ * recursion, one stack entry per container (not per value), paths built only for hits.
+ */
 export function stringsWhere<T>(root: unknown, test: (text: string, top: string | number | undefined) => T | undefined): [T, (string | number)[]][] {
   const out: [T, (string | number)[]][] = [];
-  const stack: Node[] = [{ value: root, parent: undefined, key: '', depth: 0 }];
-  for (let n = stack.pop(); n; n = stack.pop()) {
-    const v = n.value;
+  if (typeof root === 'string') {
+    const hit = test(root, undefined);
+    if (hit !== undefined) out.push([hit, []]);
+  }
+  if (root === null || typeof root !== 'object') return out;
+  const stack: Level[] = [level(root, undefined, '', 0)];
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    const keys = top.keys;
+    if (top.next >= (keys ? keys.length : (top.value as readonly unknown[]).length)) {
+      stack.pop();
+      continue;
+    }
+    const i = top.next++;
+    const key = keys ? keys[i]! : i;
+    const v: unknown = keys ? (top.value as Readonly<Record<string, unknown>>)[keys[i]!] : (top.value as readonly unknown[])[i];
+    const depth = top.depth + 1;
     if (typeof v === 'string') {
-      const hit = test(v, n.depth === 1 ? n.key : undefined);
-      if (hit !== undefined) out.push([hit, pathOf(n)]);
-    } else if (n.depth < MAX_DEPTH && Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], parent: n, key: i, depth: n.depth + 1 });
-    } else if (n.depth < MAX_DEPTH && v !== null && typeof v === 'object') {
-      const entries = Object.entries(v);
-      for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]?.[1], parent: n, key: entries[i]?.[0] ?? '', depth: n.depth + 1 });
+      const hit = test(v, depth === 1 ? key : undefined);
+      if (hit !== undefined) out.push([hit, pathTo(top, key)]);
+    } else if (depth < MAX_DEPTH && v !== null && typeof v === 'object') {
+      stack.push(level(v, top, key, depth));
     }
   }
   return out;

@@ -1,6 +1,6 @@
 /** Turns ajv's errors into findings a person can act on: one per wrong value, with the allowed values and a suggestion. */
 import type { ErrorObject } from 'ajv';
-import { at, cut, describeValue, displayPath, valueAt, type Finding } from '../finding';
+import { at, atPath, cut, describeValue, displayPath, valueAt, type Finding } from '../finding';
 import { fromPointer, type FixHint } from '../problem';
 import type { JsonSchema, Kind } from '../kinds';
 import { LEAN_SCHEMAS } from './lean';
@@ -16,21 +16,26 @@ export function schemaFindings(kind: Kind, value: unknown, errors: readonly Erro
   const wrongType = new Set<string>();
   for (const e of errors) if (e.keyword === 'type') wrongType.add(e.instancePath);
   const out: Finding[] = [];
-  // Two errors can say the same (code, path and message) only about the same value or key.
-  const seen = new Map<string, Finding[]>();
+  // Two errors can say the same (code, path and message) only about the same value or key. Most
+  // places have one error: the finding itself is kept, a list only where a second one comes.
+  const seen = new Map<string, Finding | Finding[]>();
   // A file converted from another tool repeats one mistake thousands of times: what a message says
   // of a value (allowed values, nearest one) is worked out once per schema place and value.
   const said: Memo = new Map();
   for (const e of errors) {
     // `kind` chose the schema; validate.ts has already judged it (invalid-kind, kind-mismatch).
     if (e.keyword === 'if' || e.instancePath === '/kind') continue;
-    if (e.keyword !== 'type' && e.keyword !== 'additionalProperties' && e.keyword !== 'required' && wrongType.has(e.instancePath)) continue;
+    if (wrongType.size && e.keyword !== 'type' && e.keyword !== 'additionalProperties' && e.keyword !== 'required' && wrongType.has(e.instancePath)) continue;
     const f = finding(kind, value, e, said);
     const where = e.keyword === 'additionalProperties' ? `${e.instancePath}\u0000${String((e.params as Record<string, unknown>)['additionalProperty'])}` : e.instancePath;
     const before = seen.get(where);
-    if (!before) seen.set(where, [f]);
-    else if (before.some((b) => b.code === f.code && b.message === f.message && b.path.join('/') === f.path.join('/'))) continue;
-    else before.push(f);
+    if (before === undefined) seen.set(where, f);
+    else {
+      const list = Array.isArray(before) ? before : [before];
+      if (list.some((b) => b.code === f.code && b.message === f.message && b.path.join('/') === f.path.join('/'))) continue;
+      if (list !== before) seen.set(where, list);
+      list.push(f);
+    }
     out.push(f);
   }
   return out;
@@ -48,26 +53,47 @@ type Memo = Map<string, Map<unknown, Said>>;
 const A_LIST = Symbol('a list');
 const A_MAPPING = Symbol('a mapping');
 
-function memo(said: Memo, schemaPath: string, value: unknown, make: () => Said): Said {
+/** The memo of one schema place (created on its first error). */
+function placeOf(said: Memo, schemaPath: string): Map<unknown, Said> {
   let place = said.get(schemaPath);
   if (!place) said.set(schemaPath, (place = new Map<unknown, Said>()));
-  const key = value !== null && typeof value === 'object' ? (Array.isArray(value) ? A_LIST : A_MAPPING) : value;
-  let s = place.get(key);
-  if (!s) place.set(key, (s = make()));
-  return s;
+  return place;
 }
 
-/** An ajv instancePath as segments (escapes undone only where there are any). */
+/** A value as the memo tells it: a scalar itself, a list or a mapping as one. */
+function keyOf(value: unknown): unknown {
+  return value !== null && typeof value === 'object' ? (Array.isArray(value) ? A_LIST : A_MAPPING) : value;
+}
+
+/** An ajv instancePath as segments (escapes undone only where there are any); cut by hand, faster than split on ajv's concatenated strings. */
 function segments(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer.includes('~') ? fromPointer(pointer) : pointer.slice(1).split('/');
+  if (pointer.includes('~')) return fromPointer(pointer);
+  // Gathered in one array kept between calls (never shortened, which would free its room), then
+  // copied out at the exact size: an array grown by push keeps room for a dozen more.
+  const out = SCRATCH;
+  let n = 0;
+  let from = 1;
+  for (let i = pointer.indexOf('/', 1); i !== -1; i = pointer.indexOf('/', from)) {
+    out[n++] = pointer.slice(from, i);
+    from = i + 1;
+  }
+  out[n++] = pointer.slice(from);
+  return out.slice(0, n);
 }
 
+/** Where segments() gathers a path before copying it out. */
+const SCRATCH: string[] = [];
+
+// No closures below: thousands of errors pass through here, and what a closure captures would be
+// allocated for every one of them, memo hit or not.
 function finding(kind: Kind, root: unknown, e: ErrorObject, said: Memo): Finding {
   const path = segments(e.instancePath);
   const name = displayPath(path);
   const got = valueAt(root, path);
   const p = e.params as Record<string, unknown>;
+  // Without escapes, ajv's instancePath is the very pointer validate.ts would build from the path.
+  const pointer = e.instancePath.includes('~') ? undefined : e.instancePath;
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(p['additionalProperty']);
@@ -75,35 +101,34 @@ function finding(kind: Kind, root: unknown, e: ErrorObject, said: Memo): Finding
       if (path.length === 0 && SERVER_FIELDS.has(key)) {
         return at('unknown-key', keyPath, `'${key}' is set by Bluejay and cannot be written from a file; remove it${key === 'simulation_id' ? ' (use simulation_ids)' : ''}.`, 'key', { kind: 'unknown-key' });
       }
-      const hint = memo(said, e.schemaPath, key, () => ({ tail: nearest(key, Object.keys(schemaAt(kind, e.schemaPath)?.properties ?? {})) ?? '' })).tail;
+      const place = placeOf(said, e.schemaPath);
+      let s = place.get(key);
+      if (!s) place.set(key, (s = { tail: nearest(key, Object.keys(schemaAt(kind, e.schemaPath)?.properties ?? {})) ?? '' }));
+      const hint = s.tail;
       const where = path.length ? ` in ${name}` : '';
       return at('unknown-key', keyPath, `Unknown key '${cut(key)}'${where}: Bluejay would silently ignore it.${hint ? ` Did you mean '${hint}'?` : ''}`, 'key', { kind: 'unknown-key', ...(hint && !Object.prototype.hasOwnProperty.call(got ?? {}, hint) && { rename: hint }) });
     }
     case 'required': {
       const prop = String(p['missingProperty']);
-      return at('missing-property', path, `${path.length ? `${name} is missing` : 'Missing'} the required property '${prop}'.`, undefined, { kind: 'add', property: prop });
+      return atPath('missing-property', path, `${path.length ? `${name} is missing` : 'Missing'} the required property '${prop}'.`, { kind: 'add', property: prop }, pointer);
     }
     case 'type': {
-      const { tail } = memo(said, e.schemaPath, got, () => {
-        const wanted = ([] as unknown[]).concat(p['type']).flatMap((t) => String(t).split(','));
-        const quote = wanted.includes('string') && (typeof got === 'number' || typeof got === 'boolean') ? `; put it in quotes to make it text` : '';
-        return { tail: ` must be ${wanted.map(typeName).join(' or ')} (got ${gotType(got)})${quote}.` };
-      });
-      return at('invalid-type', path, name + tail);
+      const place = placeOf(said, e.schemaPath);
+      const key = keyOf(got);
+      let s = place.get(key);
+      if (!s) place.set(key, (s = typeSaid(p, got)));
+      return atPath('invalid-type', path, name + s.tail, undefined, pointer);
     }
     case 'enum':
     case 'const': {
-      const { tail, fix } = memo(said, e.schemaPath, got, () => {
-        const allowed = (e.keyword === 'enum' ? (p['allowedValues'] as unknown[]) : [p['allowedValue']]).filter((v) => v !== null);
-        const list = allowed.map(String);
-        const hint = typeof got === 'string' ? nearest(got, list) : undefined;
-        const what = allowed.length === 1 ? `must be ${list[0]}` : `must be one of ${list.join(', ')}`;
-        return { tail: ` ${what} (got ${describeValue(got)})${hint ? `; did you mean '${hint}'?` : '.'}`, fix: { kind: 'replace', values: list, ...(hint && { preferred: hint }) } };
-      });
-      return at('invalid-enum', path, name + tail, undefined, fix);
+      const place = placeOf(said, e.schemaPath);
+      const key = keyOf(got);
+      let s = place.get(key);
+      if (!s) place.set(key, (s = enumSaid(e.keyword, p, got)));
+      return atPath('invalid-enum', path, name + s.tail, s.fix, pointer);
     }
     case 'format':
-      return at('invalid-format', path, `${name} must be a ${p['format'] === 'uuid' ? 'UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a' : String(p['format'])} (got ${describeValue(got)}).`);
+      return atPath('invalid-format', path, `${name} must be a ${p['format'] === 'uuid' ? 'UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a' : String(p['format'])} (got ${describeValue(got)}).`, undefined, pointer);
     default:
       if (RANGE.has(e.keyword)) {
         const limit = Number(p['limit']);
@@ -111,10 +136,26 @@ function finding(kind: Kind, root: unknown, e: ErrorObject, said: Memo): Finding
         const integer = schemaAt(kind, e.schemaPath)?.type?.includes('integer') ?? false;
         const step = integer ? 1 : 0.01;
         const value = exclusive ? (e.keyword === 'exclusiveMinimum' ? limit + step : limit - step) : limit;
-        return at('out-of-range', path, `${name} must be ${String(p['comparison'])} ${String(p['limit'])} (got ${describeValue(got)}).`, undefined, { kind: 'clamp', value });
+        return atPath('out-of-range', path, `${name} must be ${String(p['comparison'])} ${String(p['limit'])} (got ${describeValue(got)}).`, { kind: 'clamp', value }, pointer);
       }
-      return at('invalid-value', path, `${name} is not valid (${e.keyword}${e.message ? `: ${e.message}` : ''}).`);
+      return atPath('invalid-value', path, `${name} is not valid (${e.keyword}${e.message ? `: ${e.message}` : ''}).`, undefined, pointer);
   }
+}
+
+/** What an `invalid-type` message says after the value's name. */
+function typeSaid(p: Record<string, unknown>, got: unknown): Said {
+  const wanted = ([] as unknown[]).concat(p['type']).flatMap((t) => String(t).split(','));
+  const quote = wanted.includes('string') && (typeof got === 'number' || typeof got === 'boolean') ? `; put it in quotes to make it text` : '';
+  return { tail: ` must be ${wanted.map(typeName).join(' or ')} (got ${gotType(got)})${quote}.` };
+}
+
+/** What an `invalid-enum` message says after the value's name, and its fix. */
+function enumSaid(keyword: string, p: Record<string, unknown>, got: unknown): Said {
+  const allowed = (keyword === 'enum' ? (p['allowedValues'] as unknown[]) : [p['allowedValue']]).filter((v) => v !== null);
+  const list = allowed.map(String);
+  const hint = typeof got === 'string' ? nearest(got, list) : undefined;
+  const what = allowed.length === 1 ? `must be ${list[0]}` : `must be one of ${list.join(', ')}`;
+  return { tail: ` ${what} (got ${describeValue(got)})${hint ? `; did you mean '${hint}'?` : '.'}`, fix: { kind: 'replace', values: list, ...(hint && { preferred: hint }) } };
 }
 
 function typeName(t: string): string {

@@ -16,5 +16,10 @@ const VALIDATORS: Readonly<Record<Kind, StandaloneValidator>> = {
 /** Validates a definition's value against its kind's schema; returns ajv's errors (all of them). */
 export function schemaErrors(kind: Kind, value: unknown): readonly ErrorObject[] {
   const validate = VALIDATORS[kind];
-  return validate(value) ? [] : (validate.errors ?? []);
+  if (validate(value)) return [];
+  const errors = validate.errors ?? [];
+  // Not kept on the validator until the next validation: a file with thousands of mistakes would
+  // hold thousands of error objects for as long as nothing else is validated.
+  validate.errors = null;
+  return errors;
 }
