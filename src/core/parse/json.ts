@@ -63,21 +63,34 @@ function syntaxIssues(text: string, base: number): SyntaxIssue[] {
   return issues;
 }
 
-/** Colons outside strings: in valid JSON, exactly one per object member. */
-function countKeysInText(t: string): number {
+/**
+ * Colons outside strings: in valid JSON, exactly one per object member. `indexOf` jumps from quote
+ * to quote and from colon to colon (the text of strings, most of a file, is never looked at char by
+ * char); the next colon is remembered, so a long stretch without one is searched once.
+ */
+export function countKeysInText(t: string): number {
   let n = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c === 58) n++;
-    else if (c === 34) {
-      for (i++; i < t.length; i++) {
-        const d = t.charCodeAt(i);
-        if (d === 92) i++;
-        else if (d === 34) break;
-      }
+  let colon = t.indexOf(':');
+  for (let i = 0; ; ) {
+    const quote = t.indexOf('"', i);
+    const end = quote === -1 ? t.length : quote;
+    while (colon !== -1 && colon < end) {
+      n++;
+      colon = t.indexOf(':', colon + 1);
     }
+    if (quote === -1) return n;
+    // The closing quote: the next one not escaped (an odd run of backslashes before it escapes it).
+    let close = quote;
+    for (;;) {
+      close = t.indexOf('"', close + 1);
+      if (close === -1) return n;
+      let slashes = 0;
+      while (t.charCodeAt(close - 1 - slashes) === 92) slashes++;
+      if (slashes % 2 === 0) break;
+    }
+    i = close + 1;
+    if (colon !== -1 && colon < i) colon = t.indexOf(':', i);
   }
-  return n;
 }
 
 function countKeysInValue(v: unknown): number {
