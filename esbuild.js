@@ -17,7 +17,8 @@ const jsYamlDumperPure = {
     build.onLoad({ filter: /[\\/]js-yaml[\\/]dist[\\/]js-yaml\.mjs$/ }, async (args) => {
       const text = await require('node:fs/promises').readFile(args.path, 'utf8');
       const line = /^var dump {16}= dumper\.dump;$/m;
-      if (!line.test(text)) throw new Error(`${args.path}: the line 'var dump = dumper.dump;' is gone; update esbuild.js's js-yaml plugin`);
+      if (!line.test(text))
+        throw new Error(`${args.path}: the line 'var dump = dumper.dump;' is gone; update esbuild.js's js-yaml plugin`);
       return { contents: text.replace(line, 'var dump = /* @__PURE__ */ (() => dumper.dump)();'), loader: 'js' };
     });
   },
@@ -47,21 +48,38 @@ const builds = [
   { ...common, entryPoints: ['src/extension/api/index.ts'], outfile: 'dist/api.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' },
   // The form editor's browser side: its own tsconfig (DOM, no node, no vscode), one IIFE for the webview.
-  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/form.js', tsconfig: 'src/webview/tsconfig.json' },
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview/form.js',
+    tsconfig: 'src/webview/tsconfig.json',
+  },
 ];
 
 /** Writes dist/schemas/*.annotations.json from the core (see src/core/assist/annotations.ts). */
 async function writeAnnotationSchemas() {
   const fs = require('node:fs');
   const path = require('node:path');
-  const out = await esbuild.build({ ...common, minify: false, sourcemap: false, entryPoints: ['src/core/assist/annotations.ts'], write: false });
+  const out = await esbuild.build({
+    ...common,
+    minify: false,
+    sourcemap: false,
+    entryPoints: ['src/core/assist/annotations.ts'],
+    write: false,
+  });
   const mod = { exports: {} };
   new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, require);
   const dir = path.join(__dirname, 'dist', 'schemas');
   fs.mkdirSync(dir, { recursive: true });
   for (const kind of ['customer-persona', 'digital-human']) {
     for (const format of ['json', 'yaml']) {
-      fs.writeFileSync(path.join(dir, `${kind}.${format}-annotations.json`), JSON.stringify(mod.exports.annotationSchema(kind, format), null, 1));
+      fs.writeFileSync(
+        path.join(dir, `${kind}.${format}-annotations.json`),
+        JSON.stringify(mod.exports.annotationSchema(kind, format), null, 1),
+      );
     }
   }
 }

@@ -10,19 +10,38 @@ import tseslint from 'typescript-eslint';
 const WORD = String.raw`/(^\(?|[^\w$(\\-]|[^$]\()[A-Za-z]/`;
 const SHOWN = '/^(title|placeHolder|placeholder|prompt|label|tooltip|description|detail|saveLabel|text)$/';
 /** A literal with a word in it, or a template literal whose own text has one (`${l10n.t(...)}` alone passes), in `field` of `parent`. */
-const wordy = (parent, field) => [`${parent} > Literal${field}[value=${WORD}]`, `${parent} > TemplateLiteral${field}:has(> TemplateElement[value.raw=${WORD}])`];
+const wordy = (parent, field) => [
+  `${parent} > Literal${field}[value=${WORD}]`,
+  `${parent} > TemplateLiteral${field}:has(> TemplateElement[value.raw=${WORD}])`,
+];
 const untranslated = [
   // A message and its buttons, a test message.
   ...wordy('CallExpression[callee.property.name=/^show(Information|Warning|Error)Message$/]', '.arguments'),
   ...wordy("NewExpression[callee.property.name='TestMessage']", '.arguments'),
-  ...wordy("CallExpression[callee.object.property.name='TestMessage'][callee.property.name='diff']", '.arguments:first-child'),
+  ...wordy(
+    "CallExpression[callee.object.property.name='TestMessage'][callee.property.name='diff']",
+    '.arguments:first-child',
+  ),
   // Titles, placeholders, prompts, labels, tooltips ... in object literals and assigned to an item.
   ...wordy(`Property[key.name=${SHOWN}]`, '.value'),
   ...wordy(`AssignmentExpression[left.property.name=${SHOWN}]`, '.right'),
-].map((selector) => ({ selector, message: 'User-visible text goes through vscode.l10n.t() (l10n/bundle.l10n.json, `npm run l10n`).' }));
+].map((selector) => ({
+  selector,
+  message: 'User-visible text goes through vscode.l10n.t() (l10n/bundle.l10n.json, `npm run l10n`).',
+}));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'src/core/generated/**', '.vscode-host/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      'src/core/generated/**',
+      '.vscode-host/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
@@ -47,13 +66,36 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/webview/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core, src/cli and src/webview must not depend on VS Code; put editor glue in src/extension.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'vscode',
+              message:
+                'src/core, src/cli and src/webview must not depend on VS Code; put editor glue in src/extension.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/extension/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['./editing/*', './api/*'], allowTypeImports: true, message: 'The main bundle (dist/extension.js) loads the lazy bundles only through lazy.ts; import their types only.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['./editing/*', './api/*'],
+              allowTypeImports: true,
+              message:
+                'The main bundle (dist/extension.js) loads the lazy bundles only through lazy.ts; import their types only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -34,16 +34,64 @@ function child(): void {
     construct: () => anything,
   });
   // The names the bundle reads from `vscode` (its module wrapper copies own properties).
-  const names = ['window', 'workspace', 'languages', 'commands', 'extensions', 'env', 'Disposable', 'EventEmitter', 'Range', 'Position', 'Diagnostic', 'DiagnosticSeverity', 'Uri', 'ThemeColor', 'StatusBarAlignment', 'CodeAction', 'CodeActionKind', 'WorkspaceEdit', 'CompletionItem', 'CompletionItemKind', 'SnippetString', 'MarkdownString', 'Hover', 'ProgressLocation', 'TabInputText', 'TabInputCustom', 'CodeLens', 'ConfigurationTarget', 'CancellationTokenSource', 'l10n', 'tests', 'ViewColumn', 'version'];
+  const names = [
+    'window',
+    'workspace',
+    'languages',
+    'commands',
+    'extensions',
+    'env',
+    'Disposable',
+    'EventEmitter',
+    'Range',
+    'Position',
+    'Diagnostic',
+    'DiagnosticSeverity',
+    'Uri',
+    'ThemeColor',
+    'StatusBarAlignment',
+    'CodeAction',
+    'CodeActionKind',
+    'WorkspaceEdit',
+    'CompletionItem',
+    'CompletionItemKind',
+    'SnippetString',
+    'MarkdownString',
+    'Hover',
+    'ProgressLocation',
+    'TabInputText',
+    'TabInputCustom',
+    'CodeLens',
+    'ConfigurationTarget',
+    'CancellationTokenSource',
+    'l10n',
+    'tests',
+    'ViewColumn',
+    'version',
+  ];
   const vscode = Object.fromEntries(names.map((n) => [n, anything]));
   Module._load = (request, parent, isMain) => (request === 'vscode' ? vscode : original(request, parent, isMain));
   const t0 = performance.now();
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the very require being timed
   const ext = require(join(ROOT, 'dist', 'extension.js')) as { activate: (ctx: unknown) => void };
   const t1 = performance.now();
-  ext.activate({ subscriptions: [], extension: { packageJSON: { version: 'bench' } }, secrets: anything, workspaceState: anything, globalState: anything, extensionUri: anything });
+  ext.activate({
+    subscriptions: [],
+    extension: { packageJSON: { version: 'bench' } },
+    secrets: anything,
+    workspaceState: anything,
+    globalState: anything,
+    extensionUri: anything,
+  });
   const text = 'kind: digital-human\nid: 3\nname: Caller\nvoice_speed: fastt\n';
-  const doc = { uri: { scheme: 'file', toString: () => 'file:///a.digital-human.yaml' }, fileName: '/a.digital-human.yaml', languageId: 'yaml', version: 1, isClosed: false, getText: () => text };
+  const doc = {
+    uri: { scheme: 'file', toString: () => 'file:///a.digital-human.yaml' },
+    fileName: '/a.digital-human.yaml',
+    languageId: 'yaml',
+    version: 1,
+    isClosed: false,
+    getText: () => text,
+  };
   for (const cb of onOpen) cb(doc);
   const t2 = performance.now();
   if (!published) throw new Error('no diagnostics were published');
@@ -61,20 +109,37 @@ function main(): void {
   for (let i = 0; i < RUNS; i++) {
     let out: number[];
     try {
-      out = execFileSync(process.execPath, [__filename, '--child'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim().split(' ').map(Number);
+      out = execFileSync(process.execPath, [__filename, '--child'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+        .trim()
+        .split(' ')
+        .map(Number);
     } catch (e) {
       const stderr = String((e as { stderr?: unknown }).stderr ?? e);
-      console.log(`activation run failed: ${stderr.split('\n').filter((l) => /Error|at /.test(l)).slice(0, 4).join(' | ').slice(0, 400)}`);
+      console.log(
+        `activation run failed: ${stderr
+          .split('\n')
+          .filter((l) => /Error|at /.test(l))
+          .slice(0, 4)
+          .join(' | ')
+          .slice(0, 400)}`,
+      );
       return;
     }
     requires.push(out[0] ?? NaN);
     activations.push(out[1] ?? NaN);
   }
   const kb = (f: string): string => (statSync(join(ROOT, 'dist', f)).size / 1024).toFixed(1);
-  console.log(`\nActivation in a fresh process (median of ${RUNS}, dist/ as built; \`npm run bench\` builds it minified):`);
+  console.log(
+    `\nActivation in a fresh process (median of ${RUNS}, dist/ as built; \`npm run bench\` builds it minified):`,
+  );
   console.log(`  require dist/extension.js            ${median(requires).toFixed(1)} ms   (goal <= 15 ms)`);
   console.log(`  activate + first small validation    ${median(activations).toFixed(1)} ms   (goal <= 25 ms)`);
-  console.log(`  dist/extension.js                     ${kb('extension.js')} KB  (goal <= 150 KB; dist/editing.js ${kb('editing.js')} KB loads on first completion/hover/quick fix)`);
+  console.log(
+    `  dist/extension.js                     ${kb('extension.js')} KB  (goal <= 150 KB; dist/editing.js ${kb('editing.js')} KB loads on first completion/hover/quick fix)`,
+  );
 }
 
 if (process.argv.includes('--child')) child();

@@ -26,7 +26,10 @@ export function textAt(text: string, p: Problem): string {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   const offset = (line: number, character: number): number => (starts[line] ?? text.length) + character;
-  return text.slice(offset(p.range.start.line, p.range.start.character), offset(p.range.end.line, p.range.end.character));
+  return text.slice(
+    offset(p.range.start.line, p.range.start.character),
+    offset(p.range.end.line, p.range.end.character),
+  );
 }
 
 function show(doc: BenchDocument, p: Problem): string {
@@ -42,28 +45,42 @@ export function checkOurs(doc: BenchDocument, problems: readonly Problem[]): str
   const errors = problems.filter((p) => p.severity === 'error');
   const name = describeDoc(doc);
   if (doc.valid && errors.length > 0) {
-    throw new Error(`${name}: our validator reports ${errors.length} error(s) on a valid document:\n  ${errors.slice(0, 10).map((p) => show(doc, p)).join('\n  ')}`);
+    throw new Error(
+      `${name}: our validator reports ${errors.length} error(s) on a valid document:\n  ${errors
+        .slice(0, 10)
+        .map((p) => show(doc, p))
+        .join('\n  ')}`,
+    );
   }
-  if (!doc.valid && errors.length === 0) throw new Error(`${name}: our validator reports no error on a broken document`);
+  if (!doc.valid && errors.length === 0)
+    throw new Error(`${name}: our validator reports no error on a broken document`);
   const findings: string[] = [];
   // In a broken document a warning may follow from a broken item; in a valid one there should be none.
   const others = doc.valid ? problems.filter((p) => p.severity !== 'error') : [];
-  if (others.length > 0) findings.push(`${name}: ${others.length} non-error problem(s), e.g. ${show(doc, others[0] as Problem)}`);
+  if (others.length > 0)
+    findings.push(`${name}: ${others.length} non-error problem(s), e.g. ${show(doc, others[0] as Problem)}`);
   const matched = new Set<Problem>();
   for (const b of doc.breakages) {
     const hit = errors.find((p) => p.pointer === b.pointer && p.code === b.code);
     if (!hit) {
       const near = errors.filter((p) => p.pointer.startsWith(b.pointer.replace(/\/[^/]*$/, '')));
-      findings.push(`${name}: expected ${b.code} at ${b.pointer}; got ${near.length ? near.map((p) => show(doc, p)).join('; ') : 'nothing there'}`);
+      findings.push(
+        `${name}: expected ${b.code} at ${b.pointer}; got ${near.length ? near.map((p) => show(doc, p)).join('; ') : 'nothing there'}`,
+      );
       continue;
     }
     matched.add(hit);
     const covered = textAt(doc.text, hit);
     if (covered !== b.token && covered !== JSON.stringify(b.token)) {
-      findings.push(`${name}: ${b.code} at ${b.pointer} covers ${JSON.stringify(covered.slice(0, 80))}, expected ${JSON.stringify(b.token)}`);
+      findings.push(
+        `${name}: ${b.code} at ${b.pointer} covers ${JSON.stringify(covered.slice(0, 80))}, expected ${JSON.stringify(b.token)}`,
+      );
     }
   }
   const extra = errors.filter((p) => !matched.has(p));
-  if (extra.length > 0) findings.push(`${name}: ${extra.length} error(s) beyond the ${doc.breakages.length} broken item(s), e.g. ${show(doc, extra[0] as Problem)}`);
+  if (extra.length > 0)
+    findings.push(
+      `${name}: ${extra.length} error(s) beyond the ${doc.breakages.length} broken item(s), e.g. ${show(doc, extra[0] as Problem)}`,
+    );
   return findings;
 }

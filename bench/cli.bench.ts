@@ -69,7 +69,17 @@ async function measure(n: number, runs: number): Promise<Row> {
   const dir = writeFiles(n);
   try {
     const ours = ['--max-old-space-size=4096', OURS, 'validate', dir];
-    const theirs = [AJV, 'validate', '-s', SCHEMA, '-d', join(dir, '*.digital-human.{yaml,json}'), '--strict=false', '--all-errors', '--errors=line'];
+    const theirs = [
+      AJV,
+      'validate',
+      '-s',
+      SCHEMA,
+      '-d',
+      join(dir, '*.digital-human.{yaml,json}'),
+      '--strict=false',
+      '--all-errors',
+      '--errors=line',
+    ];
     const notes: string[] = [];
     const a: number[] = [];
     const b: number[] = [];
@@ -80,7 +90,8 @@ async function measure(n: number, runs: number): Promise<Row> {
       const y = await timed(first ? theirs : ours);
       const [o, t] = first ? [x, y] : [y, x];
       if (i === 0) {
-        if (o.code !== 1 || !o.err.includes(`${n} files checked`)) notes.push(`ours: exit ${o.code}, ${o.err.trim().split('\n').pop() ?? ''}`);
+        if (o.code !== 1 || !o.err.includes(`${n} files checked`))
+          notes.push(`ours: exit ${o.code}, ${o.err.trim().split('\n').pop() ?? ''}`);
         if (t.code !== 1) notes.push(`ajv-cli: exit ${t.code}: ${t.err.slice(0, 200)}`);
         continue;
       }
@@ -99,16 +110,31 @@ function s(ms: number): string {
 
 function table(rows: readonly Row[]): string {
   const head = ['files', 'ours', 'competitor', 'theirs', 'ratio', 'goal', 'runs'];
-  const body = rows.map((r) => [String(r.files), s(r.ours), 'ajv-cli', s(r.theirs), `${(r.theirs / r.ours).toFixed(1)}x`, `>= ${GOAL}x ${r.theirs / r.ours >= GOAL ? 'met' : 'MISSED'}`, String(r.runs)]);
+  const body = rows.map((r) => [
+    String(r.files),
+    s(r.ours),
+    'ajv-cli',
+    s(r.theirs),
+    `${(r.theirs / r.ours).toFixed(1)}x`,
+    `>= ${GOAL}x ${r.theirs / r.ours >= GOAL ? 'met' : 'MISSED'}`,
+    String(r.runs),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((x) => (x[i] ?? '').length)));
-  const line = (cells: readonly string[]): string => cells.map((c, i) => (i === 2 || i === 5 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = (cells: readonly string[]): string =>
+    cells.map((c, i) => (i === 2 || i === 5 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
 async function main(): Promise<void> {
   const cpu = cpus();
-  console.log(`bluejay validate vs ajv-cli: node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-  console.log('Small digital humans (~2 KB, YAML and JSON in turn, 1 in 100 broken), the same files and schema for both; wall time of each process, median.\n');
+  console.log(
+    `bluejay validate vs ajv-cli: node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    'Small digital humans (~2 KB, YAML and JSON in turn, 1 in 100 broken), the same files and schema for both; wall time of each process, median.\n',
+  );
   const rows: Row[] = [];
   for (const n of COUNTS) {
     const row = await measure(n, n >= 10_000 ? 3 : 5);
@@ -116,9 +142,15 @@ async function main(): Promise<void> {
     console.log(`  done: ${n} files, ours ${s(row.ours)}, ajv-cli ${s(row.theirs)}`);
   }
   console.log('\n' + table(rows) + '\n');
-  console.log('ours: `bluejay validate <folder>` (positions, rules, secrets); ajv-cli: `ajv validate -s <schema> -d <glob> --strict=false --all-errors` (schema only).');
+  console.log(
+    'ours: `bluejay validate <folder>` (positions, rules, secrets); ajv-cli: `ajv validate -s <schema> -d <glob> --strict=false --all-errors` (schema only).',
+  );
   const notes = rows.flatMap((r) => r.notes.map((n) => `${r.files} files: ${n}`));
-  console.log(notes.length ? `Sanity notes:\n  ${notes.join('\n  ')}` : 'Sanity: both exit 1 (the broken files) and we count every file.');
+  console.log(
+    notes.length
+      ? `Sanity notes:\n  ${notes.join('\n  ')}`
+      : 'Sanity: both exit 1 (the broken files) and we count every file.',
+  );
 }
 
 main().catch((e: unknown) => {

@@ -34,7 +34,9 @@ function refuseFetch(uri: string): Promise<string> {
   return Promise.reject(new Error(`the benchmark serves no schema by URI (${uri})`));
 }
 
-const workspaceContext = { resolveRelativePath: (relative: string, resource: string): string => new URL(relative, resource).toString() };
+const workspaceContext = {
+  resolveRelativePath: (relative: string, resource: string): string => new URL(relative, resource).toString(),
+};
 
 function counts(diagnostics: readonly { severity?: number }[]): Counts {
   // DiagnosticSeverity.Error is 1 in the Language Server Protocol.
@@ -46,7 +48,10 @@ let version = 0;
 export function yamlLanguageServer(): Competitor {
   const service = yamlls.getLanguageService({ schemaRequestService: refuseFetch, workspaceContext });
   // A copy, so whatever one service does to its schema object cannot reach the other (content is the same).
-  service.configure({ validate: true, schemas: [{ uri: SCHEMA_URI, fileMatch: ['*.yaml'], schema: structuredClone(schemaFile) }] });
+  service.configure({
+    validate: true,
+    schemas: [{ uri: SCHEMA_URI, fileMatch: ['*.yaml'], schema: structuredClone(schemaFile) }],
+  });
   return {
     name: 'yaml-language-server',
     async validate(text: string): Promise<Counts> {
@@ -61,13 +66,23 @@ export function yamlLanguageServer(): Competitor {
 
 export function jsonLanguageService(): Competitor {
   const service = jsonls.getLanguageService({ schemaRequestService: refuseFetch, workspaceContext });
-  service.configure({ validate: true, allowComments: false, schemas: [{ uri: SCHEMA_URI, fileMatch: ['*.json'], schema: structuredClone(schemaFile) }] });
+  service.configure({
+    validate: true,
+    allowComments: false,
+    schemas: [{ uri: SCHEMA_URI, fileMatch: ['*.json'], schema: structuredClone(schemaFile) }],
+  });
   return {
     name: 'vscode-json-languageservice',
     async validate(text: string): Promise<Counts> {
       const doc = TextDocument.create('file:///bench/bench.digital-human.json', 'json', ++version, text);
       const parsed = service.parseJSONDocument(doc);
-      return counts(await service.doValidation(doc, parsed, { comments: 'error', trailingCommas: 'error', schemaValidation: 'error' }));
+      return counts(
+        await service.doValidation(doc, parsed, {
+          comments: 'error',
+          trailingCommas: 'error',
+          schemaValidation: 'error',
+        }),
+      );
     },
     async release(): Promise<void> {
       await this.validate('{"kind": "digital-human"}\n');

@@ -10,8 +10,27 @@ import type { BenchDocument, Format } from './documents';
 import { toYaml } from './yaml-emit';
 import { Rng } from './rng';
 
-const AGENT_LINES = ['Let me check.', 'One moment.', 'Can you confirm that?', 'I see it here.', 'Thank you.', 'Anything else?', 'Sorry about that.', 'Please hold.'];
-const USER_LINES = ['Yes.', 'No, that is wrong.', 'Okay.', 'I was charged twice.', 'Fine.', 'Why?', 'Go ahead.', 'My card ends in 4242.', 'Thanks.'];
+const AGENT_LINES = [
+  'Let me check.',
+  'One moment.',
+  'Can you confirm that?',
+  'I see it here.',
+  'Thank you.',
+  'Anything else?',
+  'Sorry about that.',
+  'Please hold.',
+];
+const USER_LINES = [
+  'Yes.',
+  'No, that is wrong.',
+  'Okay.',
+  'I was charged twice.',
+  'Fine.',
+  'Why?',
+  'Go ahead.',
+  'My card ends in 4242.',
+  'Thanks.',
+];
 
 /** The converted value with `turns` turns, and the breakage each turn is (its role). */
 function convertedValue(turns: number, seed: number): { value: JsonObject; breakages: Breakage[] } {
@@ -25,7 +44,11 @@ function convertedValue(turns: number, seed: number): { value: JsonObject; break
     formatted.push({ role, utterance: rng.pick(agent ? AGENT_LINES : USER_LINES) });
     breakages.push({ pointer: `/formatted_transcript/${i}/role`, code: 'invalid-enum', token: role });
   }
-  const value: JsonObject = { ...base, original_transcript: 'Customer: Yes.\nAgent: Let me check.\n', formatted_transcript: formatted };
+  const value: JsonObject = {
+    ...base,
+    original_transcript: 'Customer: Yes.\nAgent: Let me check.\n',
+    formatted_transcript: formatted,
+  };
   return { value, breakages };
 }
 
@@ -41,5 +64,14 @@ export function makeConverted(label: string, targetBytes: number, format: Format
     turns = Math.round(turns * (targetBytes / bytes));
   }
   const { value, breakages } = convertedValue(turns, seed);
-  return { size: label, format, valid: false, text: renderConverted(value, format), value, items: turns, breakages, label: `${label} ${format.toUpperCase()}` };
+  return {
+    size: label,
+    format,
+    valid: false,
+    text: renderConverted(value, format),
+    value,
+    items: turns,
+    breakages,
+    label: `${label} ${format.toUpperCase()}`,
+  };
 }

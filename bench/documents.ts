@@ -19,7 +19,10 @@ export interface BenchDocument {
 }
 
 const SECTIONS: Readonly<Record<string, readonly string[]>> = {
-  kind: ['Digital human: an angry customer disputing a double charge on their bill.', 'Generated for the benchmark: the lists are long on purpose.'],
+  kind: [
+    'Digital human: an angry customer disputing a double charge on their bill.',
+    'Generated for the benchmark: the lists are long on purpose.',
+  ],
   id: ['Assigned by Bluejay on the first push; do not change it.'],
   name: ['', 'What the caller wants and how the call is judged.'],
   language: ['', 'Voice and speech.'],
@@ -45,7 +48,13 @@ const GROUPS: Readonly<Record<string, (part: number) => string>> = {
   hangup_phrases: (n) => `Closings used by team ${n}`,
 };
 
-const NOTES = ['from the CRM', 'checked on 2024-03-02', 'TODO: confirm with QA', 'as in the recording', 'tuned after run 12'];
+const NOTES = [
+  'from the CRM',
+  'checked on 2024-03-02',
+  'TODO: confirm with QA',
+  'as in the recording',
+  'tuned after run 12',
+];
 const NOTED = new Set(['occurrence_n', 'probability', 'value', 'silence_duration', 'match_type', 'name']);
 
 /** Section comments, a comment every 25 list items, and a note at the end of some lines. */
@@ -54,7 +63,8 @@ export const COMMENTS: Commenter = {
     const last = path[path.length - 1];
     if (path.length === 1 && typeof last === 'string') return SECTIONS[last] ?? [];
     const list = path[path.length - 2];
-    if (typeof last === 'number' && typeof list === 'string' && last % 25 === 0) return [GROUPS[list]?.(last / 25 + 1) ?? `Items from ${last + 1}`];
+    if (typeof last === 'number' && typeof list === 'string' && last % 25 === 0)
+      return [GROUPS[list]?.(last / 25 + 1) ?? `Items from ${last + 1}`];
     return [];
   },
   trailing(path: Path): string | undefined {
@@ -70,7 +80,12 @@ export function render(value: JsonObject, format: Format): string {
 }
 
 /** The valid and the broken document of about `targetBytes` in `format`. */
-export function makeDocuments(size: string, targetBytes: number, format: Format, seed: number): [BenchDocument, BenchDocument] {
+export function makeDocuments(
+  size: string,
+  targetBytes: number,
+  format: Format,
+  seed: number,
+): [BenchDocument, BenchDocument] {
   const compact = targetBytes < 10_000;
   let scale = targetBytes / 9000;
   for (let i = 0; i < 4; i++) {

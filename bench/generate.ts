@@ -19,7 +19,23 @@ function count(scale: number, weight: number): number {
 }
 
 /** The fields a short, hand-written definition keeps (the rest take Bluejay's defaults). */
-const COMPACT = new Set(['kind', 'id', 'name', 'tag', 'intent', 'success_criteria', 'language', 'accent', 'voice_speed', 'phone_number', 'hangup_phrases', 'traits', 'interruptions', 'scripted_responses', 'simulation_ids']);
+const COMPACT = new Set([
+  'kind',
+  'id',
+  'name',
+  'tag',
+  'intent',
+  'success_criteria',
+  'language',
+  'accent',
+  'voice_speed',
+  'phone_number',
+  'hangup_phrases',
+  'traits',
+  'interruptions',
+  'scripted_responses',
+  'simulation_ids',
+]);
 
 /** A valid digital human (by the schema and by our rules) whose lists grow with `scale`; `compact` keeps only the usual fields. */
 export function buildDigitalHuman(scale: number, seed: number, compact = false): JsonObject {
@@ -30,7 +46,10 @@ export function buildDigitalHuman(scale: number, seed: number, compact = false):
 function fullDigitalHuman(scale: number, seed: number): JsonObject {
   const rng = new Rng(seed);
   const turns = Array.from({ length: Math.max(2, count(scale, WEIGHTS.turns)) }, (_, i) => transcriptTurn(rng, i));
-  const original = turns.slice(0, 12).map((t) => `${t['role'] === 'AGENT' ? 'Agent' : 'Customer'}: ${text(t['utterance'])}\n`).join('');
+  const original = turns
+    .slice(0, 12)
+    .map((t) => `${t['role'] === 'AGENT' ? 'Agent' : 'Customer'}: ${text(t['utterance'])}\n`)
+    .join('');
   const simulationIds = Array.from({ length: count(scale, WEIGHTS.simulations) }, (_, i) => 50 + i * 3 + rng.int(0, 2));
   return {
     kind: 'digital-human',
@@ -64,9 +83,16 @@ function fullDigitalHuman(scale: number, seed: number): JsonObject {
     silence_tool_instructions: 'default',
     silence_timeout: 30,
     traits: Array.from({ length: count(scale, WEIGHTS.traits) }, (_, i) => trait(rng, i)),
-    interruptions: { type: 'keywords', keyword_responses: Array.from({ length: count(scale, WEIGHTS.keywords) }, () => keywordResponse(rng)) },
+    interruptions: {
+      type: 'keywords',
+      keyword_responses: Array.from({ length: count(scale, WEIGHTS.keywords) }, () => keywordResponse(rng)),
+    },
     scripted_responses: Array.from({ length: count(scale, WEIGHTS.scripted) }, () => scriptedResponse(rng)),
-    speaks_first_config: { speaks_first: true, mode: 'custom', message: 'Yes, hello, I need to talk to someone about my bill. Right now.' },
+    speaks_first_config: {
+      speaks_first: true,
+      mode: 'custom',
+      message: 'Yes, hello, I need to talk to someone about my bill. Right now.',
+    },
     original_transcript: original,
     formatted_transcript: turns,
     simulation_ids: simulationIds,
@@ -97,17 +123,24 @@ function toolCall(rng: Rng): JsonObject {
   }
   const shape = rng.int(0, 3);
   if (shape === 0) call['output'] = rng.pick(['refund_created', 'ok', 'not_found', 'pending']);
-  else if (shape === 1) call['output'] = { charges: [rng.money(5, 300), rng.money(5, 300)], status: rng.pick(['paid', 'disputed', 'open']) };
-  else if (shape === 2) call['output'] = { found: rng.chance(0.8), reference: `RF-${rng.int(10000, 99999)}`, note: say(rng, 'agent', 1) };
+  else if (shape === 1)
+    call['output'] = {
+      charges: [rng.money(5, 300), rng.money(5, 300)],
+      status: rng.pick(['paid', 'disputed', 'open']),
+    };
+  else if (shape === 2)
+    call['output'] = { found: rng.chance(0.8), reference: `RF-${rng.int(10000, 99999)}`, note: say(rng, 'agent', 1) };
   return call;
 }
 
 function trait(rng: Rng, i: number): JsonObject {
   const type = rng.pick(['STRING', 'BOOLEAN', 'DATE', 'NUMBER'] as const);
   let value: Json;
-  if (type === 'STRING') value = rng.chance(0.5) ? `ACC-${rng.int(100000, 999999)}` : rng.pick(['premium', 'gold', 'basic', 'trial']);
+  if (type === 'STRING')
+    value = rng.chance(0.5) ? `ACC-${rng.int(100000, 999999)}` : rng.pick(['premium', 'gold', 'basic', 'trial']);
   else if (type === 'BOOLEAN') value = rng.chance(0.5);
-  else if (type === 'DATE') value = `202${rng.int(0, 4)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+  else if (type === 'DATE')
+    value = `202${rng.int(0, 4)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
   else value = rng.chance(0.5) ? rng.int(0, 40) : rng.money(1, 900);
   const t: JsonObject = { trait_name: `${rng.pick(words.TRAITS)}_${i + 1}`, trait_data_type: type, value };
   if (rng.chance(0.25)) t['is_sip_header'] = rng.chance(0.7);
@@ -145,7 +178,13 @@ export interface Breakage {
 }
 
 const LISTS: readonly (readonly string[])[] = [
-  ['scripted_responses'], ['traits'], ['formatted_transcript'], ['expected_tool_calls'], ['hangup_phrases'], ['interruptions', 'keyword_responses'], ['simulation_ids'],
+  ['scripted_responses'],
+  ['traits'],
+  ['formatted_transcript'],
+  ['expected_tool_calls'],
+  ['hangup_phrases'],
+  ['interruptions', 'keyword_responses'],
+  ['simulation_ids'],
 ];
 
 function listAt(doc: JsonObject, path: readonly string[]): Json[] {

@@ -2,8 +2,22 @@
 import type { Rng } from './rng';
 
 const TOPICS = [
-  'my bill', 'the refund', 'my order', 'the invoice', 'my subscription', 'the delivery', 'my account', 'the payment',
-  'the warranty', 'my booking', 'the late fee', 'my card', 'the promo code', 'the appointment', 'my address', 'the router',
+  'my bill',
+  'the refund',
+  'my order',
+  'the invoice',
+  'my subscription',
+  'the delivery',
+  'my account',
+  'the payment',
+  'the warranty',
+  'my booking',
+  'the late fee',
+  'my card',
+  'the promo code',
+  'the appointment',
+  'my address',
+  'the router',
 ];
 const AMOUNTS = ['$129.99', '$15', '€42.50', '$7.99', '$249', '£18.20'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'last week', 'yesterday'];
@@ -37,7 +51,20 @@ const USER = [
   'My name is {name}, and this is my third call about it.',
   'Fine. What happens next?',
 ];
-const KEYWORDS = ['policy', 'hold', 'transfer', 'survey', 'upgrade', 'fee', 'verification', 'promotion', 'manager', 'callback', 'terms', 'premium'];
+const KEYWORDS = [
+  'policy',
+  'hold',
+  'transfer',
+  'survey',
+  'upgrade',
+  'fee',
+  'verification',
+  'promotion',
+  'manager',
+  'callback',
+  'terms',
+  'premium',
+];
 const KEYWORD_REPLIES = [
   'I do not care about your policy, I was charged twice!',
   'Do not put me on hold again, please.',
@@ -56,8 +83,28 @@ const HANGUPS = [
   'I have escalated {topic} to the team.',
   'You will receive a confirmation email shortly.',
 ];
-const TOOLS = ['lookup_invoice', 'issue_refund', 'get_account', 'update_address', 'cancel_subscription', 'schedule_callback', 'check_order_status', 'apply_discount'];
-const TRAITS = ['account_number', 'customer_tier', 'is_premium_member', 'charge_date', 'disputed_amount', 'preferred_language', 'last_order_id', 'signup_date', 'open_tickets', 'has_autopay'];
+const TOOLS = [
+  'lookup_invoice',
+  'issue_refund',
+  'get_account',
+  'update_address',
+  'cancel_subscription',
+  'schedule_callback',
+  'check_order_status',
+  'apply_discount',
+];
+const TRAITS = [
+  'account_number',
+  'customer_tier',
+  'is_premium_member',
+  'charge_date',
+  'disputed_amount',
+  'preferred_language',
+  'last_order_id',
+  'signup_date',
+  'open_tickets',
+  'has_autopay',
+];
 
 export function fill(rng: Rng, template: string): string {
   return template

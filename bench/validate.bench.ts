@@ -10,7 +10,13 @@ import { load } from 'js-yaml';
 import { parseDocument } from 'yaml';
 import { validateText } from '../src/core/validate';
 import { checkOurs, checkRoundTrip, describeDoc, fileName } from './check';
-import { jsonLanguageService, unexpectedFetches, yamlLanguageServer, type Competitor, type Counts } from './competitors';
+import {
+  jsonLanguageService,
+  unexpectedFetches,
+  yamlLanguageServer,
+  type Competitor,
+  type Counts,
+} from './competitors';
 import { makeConverted } from './converted';
 import { makeDocuments, type BenchDocument, type Format } from './documents';
 import { sample, type Plan, type Sample } from './timing';
@@ -24,7 +30,12 @@ interface Size {
 }
 
 /** A file converted from another tool: a wrong enum in each of about 3,000 transcript turns. */
-const CONVERTED: Size = { label: '150 KB converted', bytes: 150_000, goal: true, plan: { warmup: 5, runs: 30, budgetMs: 5_000, minRuns: 10 } };
+const CONVERTED: Size = {
+  label: '150 KB converted',
+  bytes: 150_000,
+  goal: true,
+  plan: { warmup: 5, runs: 30, budgetMs: 5_000, minRuns: 10 },
+};
 
 const SIZES: readonly Size[] = [
   { label: '2 KB', bytes: 2_000, goal: false, plan: { warmup: 50, runs: 100, budgetMs: 1_000, minRuns: 20 } },
@@ -60,13 +71,25 @@ async function runCase(doc: BenchDocument, competitor: Competitor, size: Size, f
   const problems = validateText(doc.text, name).problems;
   findings.push(...checkOurs(doc, problems));
   const theirsCounts = await competitor.validate(doc.text);
-  if (!doc.valid && theirsCounts.total === 0) throw new Error(`${describeDoc(doc)}: ${competitor.name} reports no problem on a broken document; is the schema applied?`);
-  if (doc.valid && theirsCounts.total > 0) findings.push(`${describeDoc(doc)}: ${competitor.name} reports ${theirsCounts.total} problem(s) on a valid document`);
+  if (!doc.valid && theirsCounts.total === 0)
+    throw new Error(
+      `${describeDoc(doc)}: ${competitor.name} reports no problem on a broken document; is the schema applied?`,
+    );
+  if (doc.valid && theirsCounts.total > 0)
+    findings.push(
+      `${describeDoc(doc)}: ${competitor.name} reports ${theirsCounts.total} problem(s) on a valid document`,
+    );
   const ours = await sample(doc.text, doc.format, size.plan, (text) => validateText(text, name));
   const theirs = await sample(doc.text, doc.format, size.plan, (text) => competitor.validate(text));
   await competitor.release();
   const oursErrors = problems.filter((p) => p.severity === 'error').length;
-  const summary = { name: describeDoc(doc), format: doc.format, bytes: Buffer.byteLength(doc.text), items: doc.items, broken: doc.valid ? undefined : doc.breakages.length };
+  const summary = {
+    name: describeDoc(doc),
+    format: doc.format,
+    bytes: Buffer.byteLength(doc.text),
+    items: doc.items,
+    broken: doc.valid ? undefined : doc.breakages.length,
+  };
   return { ...summary, goal: size.goal, competitor: competitor.name, ours, theirs, oursErrors, theirsCounts };
 }
 
@@ -88,7 +111,18 @@ function faster(r: Row): string {
 }
 
 function table(rows: readonly Row[]): string {
-  const head = ['document', 'bytes', 'items', 'broken', 'ours ms', 'competitor', 'theirs ms', 'ratio', 'problems ours/theirs', 'runs'];
+  const head = [
+    'document',
+    'bytes',
+    'items',
+    'broken',
+    'ours ms',
+    'competitor',
+    'theirs ms',
+    'ratio',
+    'problems ours/theirs',
+    'runs',
+  ];
   const body = rows.map((r) => [
     r.name,
     kb(r.bytes),
@@ -102,7 +136,8 @@ function table(rows: readonly Row[]): string {
     `${r.ours.runs}/${r.theirs.runs}`,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
-  const line = (cells: readonly string[]): string => cells.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = (cells: readonly string[]): string =>
+    cells.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
@@ -113,7 +148,9 @@ function goals(rows: readonly Row[]): { lines: string[]; missed: number } {
     const want = GOALS[r.format];
     const ok = ratio(r) >= want;
     if (!ok) missed++;
-    lines.push(`  ${ok ? 'met        ' : 'GOAL MISSED'}  ${r.name.padEnd(24)} ${faster(r)} ${r.competitor} (goal: at least ${want}x faster)`);
+    lines.push(
+      `  ${ok ? 'met        ' : 'GOAL MISSED'}  ${r.name.padEnd(24)} ${faster(r)} ${r.competitor} (goal: at least ${want}x faster)`,
+    );
   }
   return { lines, missed };
 }
@@ -138,15 +175,23 @@ async function parseCost(doc: BenchDocument): Promise<string[]> {
 }
 
 function loadAverage(): string {
-  return loadavg().map((x) => x.toFixed(2)).join(' ');
+  return loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
   const cpu = cpus();
-  console.log(`Bluejay validation benchmark: node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}`);
-  console.log('Median of N runs after warm-up, each on a fresh copy of the text (competitors: a new TextDocument version each run).');
-  console.log(`Load average before starting: ${loadAverage()} (it includes the build; other work on the ${cpu.length} CPUs skews the figures).\n`);
+  console.log(
+    `Bluejay validation benchmark: node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}`,
+  );
+  console.log(
+    'Median of N runs after warm-up, each on a fresh copy of the text (competitors: a new TextDocument version each run).',
+  );
+  console.log(
+    `Load average before starting: ${loadAverage()} (it includes the build; other work on the ${cpu.length} CPUs skews the figures).\n`,
+  );
   const competitors: Readonly<Record<Format, Competitor>> = { yaml: yamlLanguageServer(), json: jsonLanguageService() };
   const rows: Row[] = [];
   const findings: string[] = [];
@@ -159,7 +204,9 @@ async function main(): Promise<void> {
       for (let doc = docs.shift(); doc; doc = docs.shift()) {
         const row = await runCase(doc, competitors[format], size, findings);
         rows.push(row);
-        console.log(`  done: ${describeDoc(doc).padEnd(24)} ours ${ms(row.ours.medianMs).padStart(6)} ms, ${row.competitor} ${ms(row.theirs.medianMs).padStart(6)} ms`);
+        console.log(
+          `  done: ${describeDoc(doc).padEnd(24)} ours ${ms(row.ours.medianMs).padStart(6)} ms, ${row.competitor} ${ms(row.theirs.medianMs).padStart(6)} ms`,
+        );
         if (size.label === '150 KB' && format === 'yaml' && doc.valid) parseRows = await parseCost(doc);
       }
     }
@@ -168,21 +215,32 @@ async function main(): Promise<void> {
     const doc = makeConverted(CONVERTED.label, CONVERTED.bytes, format, SEED);
     const row = await runCase(doc, competitors[format], CONVERTED, findings);
     rows.push(row);
-    console.log(`  done: ${describeDoc(doc).padEnd(24)} ours ${ms(row.ours.medianMs).padStart(6)} ms, ${row.competitor} ${ms(row.theirs.medianMs).padStart(6)} ms`);
+    console.log(
+      `  done: ${describeDoc(doc).padEnd(24)} ours ${ms(row.ours.medianMs).padStart(6)} ms, ${row.competitor} ${ms(row.theirs.medianMs).padStart(6)} ms`,
+    );
   }
   console.log('\n' + table(rows) + '\n');
-  console.log('items = list items (scripted responses, traits, turns, tool calls, phrases, keywords, ids); broken = items broken.');
+  console.log(
+    'items = list items (scripted responses, traits, turns, tool calls, phrases, keywords, ids); broken = items broken.',
+  );
   console.log('ratio = competitor median / our median. problems: ours = errors reported, theirs = all diagnostics');
   console.log('(yaml-language-server reports schema violations as warnings). runs = timed runs ours/theirs.\n');
   const { lines, missed } = goals(rows);
-  console.log('Goals (150 KB, 1 MB and converted documents): YAML at least 8x faster than yaml-language-server, JSON at least 2x faster than vscode-json-languageservice');
+  console.log(
+    'Goals (150 KB, 1 MB and converted documents): YAML at least 8x faster than yaml-language-server, JSON at least 2x faster than vscode-json-languageservice',
+  );
   console.log(lines.join('\n'));
   console.log(missed ? `\n${missed} goal(s) missed.\n` : '\nAll goals met.\n');
   console.log(parseRows.join('\n') + '\n');
   console.log('For the README:');
   console.log(rows.map(readmeLine).join('\n') + '\n');
-  if (unexpectedFetches.length) findings.push(`the language services tried to fetch: ${[...new Set(unexpectedFetches)].join(', ')}`);
-  console.log(findings.length ? `Sanity notes (${findings.length}):\n  ${findings.join('\n  ')}` : 'Sanity: every broken item got its error at the expected place; valid documents got no problem.');
+  if (unexpectedFetches.length)
+    findings.push(`the language services tried to fetch: ${[...new Set(unexpectedFetches)].join(', ')}`);
+  console.log(
+    findings.length
+      ? `Sanity notes (${findings.length}):\n  ${findings.join('\n  ')}`
+      : 'Sanity: every broken item got its error at the expected place; valid documents got no problem.',
+  );
   console.log(`\nTotal time ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 

@@ -79,7 +79,10 @@ function blockBody(s: string, indent: number): { header: string; lines: string[]
 
 function flowList(list: readonly Json[], indent: number): string | undefined {
   if (list.length === 0) return '[]';
-  if (!list.every((x) => typeof x === 'number' || (typeof x === 'string' && PLAIN_IN_FLOW.test(x) && !RESERVED.test(x)))) return undefined;
+  if (
+    !list.every((x) => typeof x === 'number' || (typeof x === 'string' && PLAIN_IN_FLOW.test(x) && !RESERVED.test(x)))
+  )
+    return undefined;
   const parts = list.map(String);
   if (parts.length <= 8) return `[${parts.join(', ')}]`;
   const rows: string[] = [];
@@ -105,7 +108,14 @@ function withTrailing(line: string, c: string | undefined): string {
 }
 
 /** Writes the entries of a block mapping at `indent`; `inItem` when it opens a list item (`- ` added by the caller). */
-function mapping(obj: JsonObject, indent: number, path: Path, comments: Commenter, out: string[], inItem: boolean): void {
+function mapping(
+  obj: JsonObject,
+  indent: number,
+  path: Path,
+  comments: Commenter,
+  out: string[],
+  inItem: boolean,
+): void {
   const pad = ' '.repeat(indent);
   for (const [k, v] of Object.entries(obj)) {
     const p = [...path, k];

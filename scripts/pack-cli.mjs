@@ -18,7 +18,14 @@ rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
 
 const cli = builds.find((b) => b.entryPoints.includes('src/cli/index.ts'));
-await esbuild.build({ ...cli, absWorkingDir: root, outfile: join(stage, 'cli.js'), minify: true, sourcemap: false, logLevel: 'warning' });
+await esbuild.build({
+  ...cli,
+  absWorkingDir: root,
+  outfile: join(stage, 'cli.js'),
+  minify: true,
+  sourcemap: false,
+  logLevel: 'warning',
+});
 
 // The package's README is the main README's command-line section and its table of problem codes.
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -28,8 +35,22 @@ const section = (title) => {
   const end = readme.indexOf('\n## ', start + 1);
   return readme.slice(start + 1, end < 0 ? undefined : end).trim();
 };
-const install = ['```sh', 'npm install --save-dev ./bluejay-cli.tgz   # or: npm install -g ./bluejay-cli.tgz', 'npx bluejay validate definitions/', '```'].join('\n');
-writeFileSync(join(stage, 'README.md'), [`# bluejay: the Bluejay definitions command line`, `Validate, plan, push and pull Bluejay customer personas and digital humans kept as YAML or JSON files, for CI. Node.js ${project.engines.node}; no dependencies.`, install, section('The command line').replace(/^## /m, '## '), section('Problem codes')].join('\n\n') + '\n');
+const install = [
+  '```sh',
+  'npm install --save-dev ./bluejay-cli.tgz   # or: npm install -g ./bluejay-cli.tgz',
+  'npx bluejay validate definitions/',
+  '```',
+].join('\n');
+writeFileSync(
+  join(stage, 'README.md'),
+  [
+    `# bluejay: the Bluejay definitions command line`,
+    `Validate, plan, push and pull Bluejay customer personas and digital humans kept as YAML or JSON files, for CI. Node.js ${project.engines.node}; no dependencies.`,
+    install,
+    section('The command line').replace(/^## /m, '## '),
+    section('Problem codes'),
+  ].join('\n\n') + '\n',
+);
 copyFileSync(join(root, 'LICENSE'), join(stage, 'LICENSE'));
 
 const manifest = {
@@ -44,7 +65,11 @@ const manifest = {
 };
 writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
-const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', join(root, 'out')], { cwd: stage, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', join(root, 'out')], {
+  cwd: stage,
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const [{ filename, size }] = JSON.parse(packed);
 const target = join(root, 'out', 'bluejay-cli.tgz');
 renameSync(join(root, 'out', filename), target);

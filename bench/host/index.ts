@@ -16,9 +16,22 @@ export async function run(): Promise<void> {
   const api = await ext.activate();
   const only = process.env['BLUEJAY_BENCH_ONLY'];
   const cases: [string, () => Promise<string>][] = [
-    ['keys-150k', () => keystrokes(api, { label: '150 KB', bytes: 150_000, runs: 100, goal: 'p90 <= 100 ms, p99 <= 200 ms' })],
+    [
+      'keys-150k',
+      () => keystrokes(api, { label: '150 KB', bytes: 150_000, runs: 100, goal: 'p90 <= 100 ms, p99 <= 200 ms' }),
+    ],
     ['keys-1m', () => keystrokes(api, { label: '1 MB', bytes: 1_000_000, runs: 40, goal: 'p50 <= 100 ms' })],
-    ['keys-150k-form', () => keystrokes(api, { label: '150 KB', bytes: 150_000, runs: 60, withForm: true, goal: 'p90 <= 100 ms, p99 <= 200 ms' })],
+    [
+      'keys-150k-form',
+      () =>
+        keystrokes(api, {
+          label: '150 KB',
+          bytes: 150_000,
+          runs: 60,
+          withForm: true,
+          goal: 'p90 <= 100 ms, p99 <= 200 ms',
+        }),
+    ],
     ['validate-all', () => validateAll()],
   ];
   const lines: string[] = [];

@@ -21,7 +21,10 @@ function bluejayCount(uri: vscode.Uri): number {
 export function diagnosticsReach(api: BluejayApi, uri: vscode.Uri, count: number, ms = 10_000): Promise<void> {
   return new Promise((resolve, reject) => {
     if (bluejayCount(uri) === count) return resolve();
-    const timer = setTimeout(() => (sub.dispose(), reject(new Error(`diagnostics of ${uri.path} did not reach ${count}`))), ms);
+    const timer = setTimeout(
+      () => (sub.dispose(), reject(new Error(`diagnostics of ${uri.path} did not reach ${count}`))),
+      ms,
+    );
     const sub = api.onDidValidate((u) => {
       if (u.toString() === uri.toString() && bluejayCount(uri) === count) {
         clearTimeout(timer);
@@ -50,10 +53,16 @@ export async function keystrokes(api: BluejayApi, o: KeystrokeOptions): Promise<
   const editor = await vscode.window.showTextDocument(uri);
   await diagnosticsReach(api, uri, 0);
   if (o.withForm) {
-    await vscode.commands.executeCommand('vscode.openWith', uri, 'bluejay.form', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'bluejay.form', {
+      viewColumn: vscode.ViewColumn.Beside,
+      preserveFocus: true,
+    });
     await vscode.window.showTextDocument(editor.document, editor.viewColumn);
   }
-  const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('voice_speed:'));
+  const line = editor.document
+    .getText()
+    .split('\n')
+    .findIndex((l) => l.startsWith('voice_speed:'));
   const end = editor.document.lineAt(line).range.end;
   const times: number[] = [];
   const inHost: number[] = [];

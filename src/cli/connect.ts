@@ -39,7 +39,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export function timeLimited(io: Io): { io: Io; done: () => void } {
   const raw = io.env[TIME_LIMIT_ENV]?.trim();
   const seconds = raw ? Number(raw) : DEFAULT_TIME_LIMIT_S;
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`${TIME_LIMIT_ENV} must be a number of seconds above 0 (got '${raw ?? ''}')`);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new UsageError(`${TIME_LIMIT_ENV} must be a number of seconds above 0 (got '${raw ?? ''}')`);
   const limit = new AbortController();
   // Every request and wait in flight listens to it (files are pushed several at a time): no leak warning for that.
   setMaxListeners(100, limit.signal);
@@ -48,7 +49,10 @@ export function timeLimited(io: Io): { io: Io; done: () => void } {
   if (outer?.aborted) onOuter();
   else outer?.addEventListener('abort', onOuter, { once: true });
   const message = `The command stopped waiting for Bluejay: it reached its time limit of ${seconds} s (${TIME_LIMIT_ENV}, in seconds, allows more).`;
-  const timer = setTimeout(() => limit.abort(new ApiError('timeout', message, null)), Math.min(seconds * 1000, MAX_TIMER_MS));
+  const timer = setTimeout(
+    () => limit.abort(new ApiError('timeout', message, null)),
+    Math.min(seconds * 1000, MAX_TIMER_MS),
+  );
   return {
     io: { ...io, signal: limit.signal },
     done: () => {

@@ -86,7 +86,15 @@ export function reason(e: unknown): string {
 
 /** Why a path that is neither a folder nor a regular file is not read (reading /dev/zero never ends, a FIFO waits for a writer). */
 function notRegular(s: Stats): string {
-  const what = s.isFIFO() ? 'a named pipe' : s.isCharacterDevice() ? 'a character device' : s.isBlockDevice() ? 'a block device' : s.isSocket() ? 'a socket' : 'not a file';
+  const what = s.isFIFO()
+    ? 'a named pipe'
+    : s.isCharacterDevice()
+      ? 'a character device'
+      : s.isBlockDevice()
+        ? 'a block device'
+        : s.isSocket()
+          ? 'a socket'
+          : 'not a file';
   return `not a regular file (${what}); only regular files are read`;
 }
 
@@ -113,7 +121,12 @@ export function readRegular(path: string): Read {
     let total = 0;
     for (;;) {
       // The size stat gave (and a byte more) in one read; a file read short has ended, else it grew: on to the end, one byte past the limit at most.
-      const chunk = Buffer.allocUnsafe(Math.min(total === 0 && s.size > 0 ? s.size + 1 : Math.max(s.size + 1 - total, 65_536), MAX_FILE_BYTES + 1 - total));
+      const chunk = Buffer.allocUnsafe(
+        Math.min(
+          total === 0 && s.size > 0 ? s.size + 1 : Math.max(s.size + 1 - total, 65_536),
+          MAX_FILE_BYTES + 1 - total,
+        ),
+      );
       const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
       if (bytesRead > 0) chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
@@ -138,7 +151,11 @@ export function readDefinition(path: string, io: Io): Promise<ReturnType<typeof 
 }
 
 /** What readDefinition makes of what was read. */
-export function definitionOf(path: string, read: Read, io: Pick<Io, 'err'>): ReturnType<typeof validateBytes> | undefined {
+export function definitionOf(
+  path: string,
+  read: Read,
+  io: Pick<Io, 'err'>,
+): ReturnType<typeof validateBytes> | undefined {
   if ('error' in read) {
     io.err(`bluejay: cannot read ${printable(path)}: ${printable(read.error)}\n`);
     return undefined;
@@ -146,7 +163,19 @@ export function definitionOf(path: string, read: Read, io: Pick<Io, 'err'>): Ret
   if ('tooLarge' in read) {
     const message = `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, the most a definition file may be; it is not read.`;
     const zero = { line: 0, character: 0 };
-    return { kind: kindFromFileName(path), format: formatFromFileName(path), problems: [{ severity: CODES['file-too-large'], code: 'file-too-large', message, pointer: '', range: { start: zero, end: zero } }] };
+    return {
+      kind: kindFromFileName(path),
+      format: formatFromFileName(path),
+      problems: [
+        {
+          severity: CODES['file-too-large'],
+          code: 'file-too-large',
+          message,
+          pointer: '',
+          range: { start: zero, end: zero },
+        },
+      ],
+    };
   }
   return validateBytes(read.bytes, path);
 }

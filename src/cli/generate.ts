@@ -31,25 +31,34 @@ const digits = (name: string, v: string | undefined): string | undefined => {
 };
 
 export async function generateCommand(options: GenerateOptions, io: Io): Promise<number> {
-  if (options.extra?.length) throw new UsageError(`generate takes no paths (got '${options.extra.join(' ')}'); use --out DIR`);
+  if (options.extra?.length)
+    throw new UsageError(`generate takes no paths (got '${options.extra.join(' ')}'); use --out DIR`);
   const agent = digits('--agent', options.agent);
   if (agent === undefined) throw new UsageError('--agent ID is required');
   const simulation = digits('--simulation', options.simulation);
   if (!options.out) throw new UsageError('--out DIR is required');
   const count = options.count === undefined ? 1 : Number(options.count);
-  if (!Number.isInteger(count) || count < 1 || count > 100) throw new UsageError(`--count must be a whole number from 1 to 100 (got '${options.count ?? ''}')`);
+  if (!Number.isInteger(count) || count < 1 || count > 100)
+    throw new UsageError(`--count must be a whole number from 1 to 100 (got '${options.count ?? ''}')`);
   const base = baseUrlOf(options.baseUrl, io);
   const key = apiKeyOf(io);
-  if (!key) throw new UsageError('set BLUEJAY_API_KEY to your Bluejay API key (generate creates digital humans on Bluejay)');
+  if (!key)
+    throw new UsageError('set BLUEJAY_API_KEY to your Bluejay API key (generate creates digital humans on Bluejay)');
   const sender = await clientFor(base.url, key);
 
   // Without --goal, the agent's own goals (each asked `count` times).
   let goals = options.goal !== undefined && options.goal.trim() !== '' ? [options.goal.trim()] : [];
   try {
     if (goals.length === 0) {
-      const a = asRecord((await sender.send({ method: 'GET', path: `/v1/agents/${agent}`, kind: 'digital-human', op: 'get' }, io.signal)).data);
-      goals = Array.isArray(a?.['goals']) ? a['goals'].filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [];
-      if (goals.length === 0) throw new UsageError(`agent ${agent} has no goals on Bluejay: say what the callers want with --goal TEXT`);
+      const a = asRecord(
+        (await sender.send({ method: 'GET', path: `/v1/agents/${agent}`, kind: 'digital-human', op: 'get' }, io.signal))
+          .data,
+      );
+      goals = Array.isArray(a?.['goals'])
+        ? a['goals'].filter((g): g is string => typeof g === 'string' && g.trim() !== '')
+        : [];
+      if (goals.length === 0)
+        throw new UsageError(`agent ${agent} has no goals on Bluejay: say what the callers want with --goal TEXT`);
     }
   } catch (e) {
     if (e instanceof UsageError) throw e;
@@ -77,15 +86,21 @@ export async function generateCommand(options: GenerateOptions, io: Io): Promise
   if (items.length === 0) io.err('bluejay: Bluejay returned no digital humans\n');
   const used = new Set<string>();
   for (const { def, id, badId } of items) {
-    if (badId !== null) io.err(`bluejay: Bluejay answered a digital human with the id ${badId}, which is not a digital human's id: it is written without one\n`);
+    if (badId !== null)
+      io.err(
+        `bluejay: Bluejay answered a digital human with the id ${badId}, which is not a digital human's id: it is written without one\n`,
+      );
     const written = await writeGenerated(options.out, def, used);
     if ('error' in written) {
-      io.err(`bluejay: could not write ${written.path}: ${reason(written.error)}; Bluejay created it${id !== null ? ` with id ${String(id)}` : ''}: pull it with bluejay pull\n`);
+      io.err(
+        `bluejay: could not write ${written.path}: ${reason(written.error)}; Bluejay created it${id !== null ? ` with id ${String(id)}` : ''}: pull it with bluejay pull\n`,
+      );
       failed = true;
       continue;
     }
     const path = written.path;
-    if (id !== null) await state.record(path, baselineFrom('digital-human', id, apiFields(def), undefined, new Date().toISOString()));
+    if (id !== null)
+      await state.record(path, baselineFrom('digital-human', id, apiFields(def), undefined, new Date().toISOString()));
     if (badId !== null) failed = true;
     const problems = validateText(written.text, path).problems;
     for (const p of problems) io.err(problemLine(path, p) + '\n');

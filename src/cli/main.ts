@@ -67,11 +67,26 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.out(USAGE);
       return EXIT.ok;
     }
-    if (command !== 'pull' && command !== 'generate' && positionals.length === 0) throw new UsageError('no paths given');
+    if (command !== 'pull' && command !== 'generate' && positionals.length === 0)
+      throw new UsageError('no paths given');
     if (command === 'run') {
       // run bounds its own wait (--timeout); each of its requests has the client's deadlines.
       const { runCommand } = await import('./run.js');
-      return await runCommand(positionals, { simulation: values.simulation, format: values.format, push: values.push === true, noWait: values['no-wait'] === true, poll: values.poll, timeout: values.timeout, minPassRate: values['min-pass-rate'], baseUrl: values['base-url'], env: envName(values.env) }, io);
+      return await runCommand(
+        positionals,
+        {
+          simulation: values.simulation,
+          format: values.format,
+          push: values.push === true,
+          noWait: values['no-wait'] === true,
+          poll: values.poll,
+          timeout: values.timeout,
+          minPassRate: values['min-pass-rate'],
+          baseUrl: values['base-url'],
+          env: envName(values.env),
+        },
+        io,
+      );
     }
     if (command === 'validate') return await validateCommand(positionals, validateFormat(values.format), io, VERSION);
     // plan, push and pull talk to Bluejay: each has a time limit as a whole (connect.ts).
@@ -90,21 +105,48 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-async function talk(command: Exclude<Command, 'validate' | 'run'>, values: Values, positionals: string[], io: Io): Promise<number> {
+async function talk(
+  command: Exclude<Command, 'validate' | 'run'>,
+  values: Values,
+  positionals: string[],
+  io: Io,
+): Promise<number> {
   if (command === 'pull') {
     const { pullCommand } = await import('./pull.js');
     return await pullCommand(positionals, { baseUrl: values['base-url'], out: values.out }, io);
   }
   if (command === 'generate') {
     const { generateCommand } = await import('./generate.js');
-    return await generateCommand({ agent: values.agent, simulation: values.simulation, goal: values.goal, count: values.count, out: values.out, baseUrl: values['base-url'], extra: positionals }, io);
+    return await generateCommand(
+      {
+        agent: values.agent,
+        simulation: values.simulation,
+        goal: values.goal,
+        count: values.count,
+        out: values.out,
+        baseUrl: values['base-url'],
+        extra: positionals,
+      },
+      io,
+    );
   }
   if (command === 'plan') {
     const { planCommand } = await import('./plan.js');
     return await planCommand(positionals, { format: outputFormat(values.format), baseUrl: values['base-url'] }, io);
   }
   const { pushCommand } = await import('./push.js');
-  return await pushCommand(positionals, { format: outputFormat(values.format), baseUrl: values['base-url'], dryRun: values['dry-run'] === true, force: values.force === true, allowSecrets: values['allow-secrets'] === true, env: envName(values.env) }, io);
+  return await pushCommand(
+    positionals,
+    {
+      format: outputFormat(values.format),
+      baseUrl: values['base-url'],
+      dryRun: values['dry-run'] === true,
+      force: values.force === true,
+      allowSecrets: values['allow-secrets'] === true,
+      env: envName(values.env),
+    },
+    io,
+  );
 }
 
 const COMMANDS = ['validate', 'plan', 'push', 'pull', 'run', 'generate'] as const;
@@ -119,10 +161,34 @@ const BASE_URL = { 'base-url': { type: 'string' } } as const;
 const OPTIONS = {
   validate: { ...FORMAT },
   plan: { ...FORMAT, ...BASE_URL },
-  push: { ...FORMAT, ...BASE_URL, 'dry-run': { type: 'boolean' }, force: { type: 'boolean' }, 'allow-secrets': { type: 'boolean' }, env: { type: 'string' } },
+  push: {
+    ...FORMAT,
+    ...BASE_URL,
+    'dry-run': { type: 'boolean' },
+    force: { type: 'boolean' },
+    'allow-secrets': { type: 'boolean' },
+    env: { type: 'string' },
+  },
   pull: { ...BASE_URL, out: { type: 'string' } },
-  run: { ...FORMAT, ...BASE_URL, simulation: { type: 'string' }, push: { type: 'boolean' }, 'no-wait': { type: 'boolean' }, poll: { type: 'string' }, timeout: { type: 'string' }, 'min-pass-rate': { type: 'string' }, env: { type: 'string' } },
-  generate: { ...BASE_URL, agent: { type: 'string' }, simulation: { type: 'string' }, goal: { type: 'string' }, count: { type: 'string' }, out: { type: 'string' } },
+  run: {
+    ...FORMAT,
+    ...BASE_URL,
+    simulation: { type: 'string' },
+    push: { type: 'boolean' },
+    'no-wait': { type: 'boolean' },
+    poll: { type: 'string' },
+    timeout: { type: 'string' },
+    'min-pass-rate': { type: 'string' },
+    env: { type: 'string' },
+  },
+  generate: {
+    ...BASE_URL,
+    agent: { type: 'string' },
+    simulation: { type: 'string' },
+    goal: { type: 'string' },
+    count: { type: 'string' },
+    out: { type: 'string' },
+  },
 } as const;
 
 interface Values {
@@ -153,7 +219,8 @@ function parse(args: readonly string[], command: Command) {
 
 function envName(v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
-  if (!ENVIRONMENT_NAME.test(v)) throw new UsageError(`--env must be an environment name (letters, digits, '.', '_', '-'), got '${v}'`);
+  if (!ENVIRONMENT_NAME.test(v))
+    throw new UsageError(`--env must be an environment name (letters, digits, '.', '_', '-'), got '${v}'`);
   return v;
 }
 
@@ -184,7 +251,12 @@ export function main(): void {
   };
   if (['push', 'plan', 'pull', 'run', 'generate'].includes(process.argv[2] ?? '')) process.on('SIGINT', onSigint);
   // Whatever a command prints, a file's name or Bluejay's answer included, reaches the terminal without a raw control character.
-  const io: Io = { out: (t) => process.stdout.write(terminalSafe(t)), err: (t) => process.stderr.write(terminalSafe(t)), env: process.env, signal: abort.signal };
+  const io: Io = {
+    out: (t) => process.stdout.write(terminalSafe(t)),
+    err: (t) => process.stderr.write(terminalSafe(t)),
+    env: process.env,
+    signal: abort.signal,
+  };
   run(process.argv.slice(2), io).then(
     (code) => {
       process.off('SIGINT', onSigint);

@@ -14,7 +14,9 @@ export function printable(s: string): string {
 
 /** Any output for the terminal: every control character escaped as `printable` does, but line breaks and tabs (applied to all the process writes). */
 export function terminalSafe(s: string): string {
-  return s.replace(CONTROL, (c) => (c === '\n' || c === '\t' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return s.replace(CONTROL, (c) =>
+    c === '\n' || c === '\t' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** `path:line:col severity code message`, 1-based like compilers. */
@@ -24,7 +26,12 @@ export function problemLine(path: string, p: Problem): string {
 
 /** A pointer as the output carries it: exact, but for segments past 200 characters (a 5 MB key), which are cut, with their length. */
 export function outputPointer(pointer: string): string {
-  return pointer.length <= 200 ? pointer : pointer.split('/').map((s) => cut(s)).join('/');
+  return pointer.length <= 200
+    ? pointer
+    : pointer
+        .split('/')
+        .map((s) => cut(s))
+        .join('/');
 }
 
 /** The problem as the JSON output carries it: exactly the documented keys, LSP positions. */
@@ -34,7 +41,10 @@ export function problemJson(p: Problem): Problem {
     code: p.code,
     message: p.message,
     pointer: outputPointer(p.pointer),
-    range: { start: { line: p.range.start.line, character: p.range.start.character }, end: { line: p.range.end.line, character: p.range.end.character } },
+    range: {
+      start: { line: p.range.start.line, character: p.range.start.character },
+      end: { line: p.range.end.line, character: p.range.end.character },
+    },
   };
 }
 

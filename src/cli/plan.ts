@@ -26,7 +26,14 @@ export async function planCommand(paths: readonly string[], options: PlanOptions
   const unreadable = found.unreadable.length + settled.length - results.length;
 
   if (options.format === 'json') {
-    const plans = results.map(({ path, plan }) => ({ path, kind: plan.kind, id: plan.id, action: plan.action, changes: plan.changes.map((c) => ({ pointer: c.pointer, from: c.from, to: c.to })), problems: plan.problems.map(problemJson) }));
+    const plans = results.map(({ path, plan }) => ({
+      path,
+      kind: plan.kind,
+      id: plan.id,
+      action: plan.action,
+      changes: plan.changes.map((c) => ({ pointer: c.pointer, from: c.from, to: c.to })),
+      problems: plan.problems.map(problemJson),
+    }));
     io.out(JSON.stringify({ plans }) + '\n');
   } else {
     for (const { path, plan } of results) {
@@ -35,7 +42,9 @@ export async function planCommand(paths: readonly string[], options: PlanOptions
       for (const p of plan.problems) io.out(problemLine(path, p) + '\n');
     }
     const count = (a: string): number => results.filter((r) => r.plan.action === a).length;
-    io.err(`${plural(results.length, 'file')}: ${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged, ${count('invalid')} invalid (nothing sent to ${base.origin}).\n`);
+    io.err(
+      `${plural(results.length, 'file')}: ${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged, ${count('invalid')} invalid (nothing sent to ${base.origin}).\n`,
+    );
   }
   if (unreadable) return EXIT.usage;
   return results.some((r) => r.plan.action === 'invalid') ? EXIT.problems : EXIT.ok;
@@ -44,8 +53,15 @@ export async function planCommand(paths: readonly string[], options: PlanOptions
 async function planOne(path: string, reader: Sender, io: Io): Promise<{ path: string; plan: PlanOutcome } | undefined> {
   const decoded = await readDefinition(path, io);
   if (!decoded) return undefined;
-  if (decoded.text === undefined) return { path, plan: { kind: decoded.kind ?? null, id: null, action: 'invalid', changes: [], problems: [...decoded.problems] } };
-  return { path, plan: await planText(decoded.text, path, reader, { validated: decoded, ...(io.signal && { signal: io.signal }) }) };
+  if (decoded.text === undefined)
+    return {
+      path,
+      plan: { kind: decoded.kind ?? null, id: null, action: 'invalid', changes: [], problems: [...decoded.problems] },
+    };
+  return {
+    path,
+    plan: await planText(decoded.text, path, reader, { validated: decoded, ...(io.signal && { signal: io.signal }) }),
+  };
 }
 
 /** `  /field: <from> -> <to>`, each value as JSON, cut to about 60 characters. */

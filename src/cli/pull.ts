@@ -21,10 +21,10 @@ export interface PullOptions {
   readonly out: string | undefined;
 }
 
-
 export async function pullCommand(args: readonly string[], options: PullOptions, io: Io): Promise<number> {
   const [kind, rawId, ...extra] = args;
-  if (kind === undefined || rawId === undefined || extra.length) throw new UsageError('pull takes a kind and an id: bluejay pull customer-persona|digital-human <id>');
+  if (kind === undefined || rawId === undefined || extra.length)
+    throw new UsageError('pull takes a kind and an id: bluejay pull customer-persona|digital-human <id>');
   if (!isKind(kind)) throw new UsageError(`the kind must be customer-persona or digital-human (got '${kind}')`);
   const id = idOf(kind, rawId);
   const base = baseUrlOf(options.baseUrl, io);
@@ -37,7 +37,9 @@ export async function pullCommand(args: readonly string[], options: PullOptions,
   try {
     data = (await (await clientFor(base.url, key)).send(getRequest(kind, id), io.signal)).data;
   } catch (e) {
-    io.err(`bluejay: ${e instanceof ApiError ? e.message : `the request failed: ${e instanceof Error ? e.message : String(e)}`}\n`);
+    io.err(
+      `bluejay: ${e instanceof ApiError ? e.message : `the request failed: ${e instanceof Error ? e.message : String(e)}`}\n`,
+    );
     return EXIT.problems;
   }
   const resource = resourceOf(kind, data);
@@ -81,7 +83,8 @@ export async function pullCommand(args: readonly string[], options: PullOptions,
 function idOf(kind: Kind, raw: string): string | number {
   if (kind === 'digital-human') {
     // Beyond 2^53 - 1 a number is rounded to another id: refused, not rounded.
-    if (!/^[1-9]\d{0,15}$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new UsageError(`a digital human's id is an integer from 1 to ${Number.MAX_SAFE_INTEGER} (got '${raw}')`);
+    if (!/^[1-9]\d{0,15}$/.test(raw) || !Number.isSafeInteger(Number(raw)))
+      throw new UsageError(`a digital human's id is an integer from 1 to ${Number.MAX_SAFE_INTEGER} (got '${raw}')`);
     return Number(raw);
   }
   // Any form the schema accepts (either case, `urn:uuid:`); Bluejay is asked by the canonical one.
@@ -102,10 +105,16 @@ async function readExisting(out: string, kind: Kind, id: string | number): Promi
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) throw new UsageError(`${out} is not a UTF-8 text file: ${decoded.message}`);
   const result = validateText(decoded.text, out);
-  if (!result.value) throw new UsageError(`${out} cannot be read as a definition: ${result.problems[0]?.message ?? 'unknown problem'}`);
+  if (!result.value)
+    throw new UsageError(`${out} cannot be read as a definition: ${result.problems[0]?.message ?? 'unknown problem'}`);
   if (result.kind !== kind) throw new UsageError(`${out} defines ${result.kind ?? 'an unknown kind'}, not ${kind}`);
   const fileId = result.value['id'];
-  if (fileId !== undefined && fileId !== null && !((typeof fileId === 'string' || typeof fileId === 'number') && sameId(fileId, id))) throw new UsageError(`${out} is for id ${JSON.stringify(fileId)}, not ${String(id)}`);
+  if (
+    fileId !== undefined &&
+    fileId !== null &&
+    !((typeof fileId === 'string' || typeof fileId === 'number') && sameId(fileId, id))
+  )
+    throw new UsageError(`${out} is for id ${JSON.stringify(fileId)}, not ${String(id)}`);
   return decoded.hadBom ? `\uFEFF${decoded.text}` : decoded.text;
 }
 
@@ -113,21 +122,34 @@ async function readExisting(out: string, kind: Kind, id: string | number): Promi
  * Writes the --out file atomically, holding its lock, unless it changed since it was read (or,
  * new then, was created meanwhile): a refusal (message and exit code) when not written.
  */
-async function writeOut(out: string, before: string | undefined, text: string, signal: AbortSignal | undefined): Promise<{ message: string; code: number } | undefined> {
+async function writeOut(
+  out: string,
+  before: string | undefined,
+  text: string,
+  signal: AbortSignal | undefined,
+): Promise<{ message: string; code: number } | undefined> {
   try {
-    return await withLock(await fileLockPath(out), async () => {
-      const now = await readFile(out).catch((e: unknown) => {
-        if ((e as { code?: unknown }).code === 'ENOENT') return undefined;
-        throw e;
-      });
-      if (before === undefined ? now !== undefined : now === undefined || !now.equals(Buffer.from(before, 'utf8'))) {
-        return { message: `${out} ${before === undefined ? 'was created' : 'changed'} while Bluejay's copy was read; nothing was written: pull again.`, code: EXIT.usage };
-      }
-      await writeFileAtomic(out, text);
-      return undefined;
-    }, signal ? { signal } : {});
+    return await withLock(
+      await fileLockPath(out),
+      async () => {
+        const now = await readFile(out).catch((e: unknown) => {
+          if ((e as { code?: unknown }).code === 'ENOENT') return undefined;
+          throw e;
+        });
+        if (before === undefined ? now !== undefined : now === undefined || !now.equals(Buffer.from(before, 'utf8'))) {
+          return {
+            message: `${out} ${before === undefined ? 'was created' : 'changed'} while Bluejay's copy was read; nothing was written: pull again.`,
+            code: EXIT.usage,
+          };
+        }
+        await writeFileAtomic(out, text);
+        return undefined;
+      },
+      signal ? { signal } : {},
+    );
   } catch (e) {
-    if ((e as { name?: unknown }).name === 'AbortError') return { message: `cancelled; ${out} was not written.`, code: EXIT.problems };
+    if ((e as { name?: unknown }).name === 'AbortError')
+      return { message: `cancelled; ${out} was not written.`, code: EXIT.problems };
     return { message: `cannot write ${out}: ${reason(e)}`, code: EXIT.usage };
   }
 }

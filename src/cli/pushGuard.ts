@@ -33,22 +33,39 @@ export interface GuardOptions {
 const NOT_SENT = ' Not sent: push with --allow-secrets to send it anyway.';
 
 /** A failed outcome when the file must not be sent (pinned elsewhere, or Bluejay's copy drifted); undefined to go ahead. */
-export async function refusal(path: string, text: string, result: ValidationResult, options: GuardOptions): Promise<PushOutcome | undefined> {
+export async function refusal(
+  path: string,
+  text: string,
+  result: ValidationResult,
+  options: GuardOptions,
+): Promise<PushOutcome | undefined> {
   const kind = result.kind;
   const value = result.value;
   if (!kind || !value || result.problems.some((p) => p.severity === 'error')) return undefined; // pushText reports it
   const rawId = value['id'];
   const id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : null;
-  const fail = (status: number | null, problems: PushOutcome['problems']): PushOutcome => ({ kind, id, action: 'failed', status, problems: [...result.problems, ...problems] });
+  const fail = (status: number | null, problems: PushOutcome['problems']): PushOutcome => ({
+    kind,
+    id,
+    action: 'failed',
+    status,
+    problems: [...result.problems, ...problems],
+  });
   if (options.env !== undefined) {
     const pinned = pinnedProblem(text, result.format, value, options.env);
     if (pinned) return fail(null, [pinned]);
   }
   if (!options.allowSecrets) {
     const own = options.apiKey ? ownKeyFindings(value, options.apiKey) : [];
-    const placedOwn = placed(text, result.format, own.map((f) => ({ code: 'possible-secret' as const, pointer: toPointer(f.path), message: f.message })));
+    const placedOwn = placed(
+      text,
+      result.format,
+      own.map((f) => ({ code: 'possible-secret' as const, pointer: toPointer(f.path), message: f.message })),
+    );
     if (own.length || result.problems.some((p) => p.code === 'possible-secret')) {
-      const problems = [...result.problems, ...placedOwn].map((p) => (p.code === 'possible-secret' ? { ...p, message: p.message + NOT_SENT } : p));
+      const problems = [...result.problems, ...placedOwn].map((p) =>
+        p.code === 'possible-secret' ? { ...p, message: p.message + NOT_SENT } : p,
+      );
       return { kind, id, action: 'failed', status: null, problems };
     }
   }
@@ -72,7 +89,16 @@ export async function refusal(path: string, text: string, result: ValidationResu
 }
 
 /** Records what a successful create or update left Bluejay holding for this file. */
-export async function recordPush(path: string, kind: Kind, value: Readonly<Record<string, unknown>>, outcome: PushOutcome, state: StateFiles): Promise<void> {
+export async function recordPush(
+  path: string,
+  kind: Kind,
+  value: Readonly<Record<string, unknown>>,
+  outcome: PushOutcome,
+  state: StateFiles,
+): Promise<void> {
   if ((outcome.action !== 'created' && outcome.action !== 'updated') || outcome.id === null) return;
-  await state.record(path, baselineFrom(kind, outcome.id, apiFields(value), outcome.resource, new Date().toISOString()));
+  await state.record(
+    path,
+    baselineFrom(kind, outcome.id, apiFields(value), outcome.resource, new Date().toISOString()),
+  );
 }

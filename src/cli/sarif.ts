@@ -15,14 +15,19 @@ export interface FileProblems {
   readonly problems: readonly Problem[];
 }
 
-const LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', information: 'note' };
+const LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+};
 const INFORMATION_URI = 'https://docs.getbluejay.ai';
 
 /** A path as code scanning wants it: relative to `cwd` with forward slashes (URI-encoded), else a file URI. */
 function artifact(path: string, cwd: string): { uri: string; uriBaseId?: string } {
   const abs = resolve(cwd, path);
   const rel = relative(cwd, abs);
-  if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+  if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel))
+    return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
   return { uri: pathToFileURL(abs).href };
 }
 
@@ -46,7 +51,12 @@ export function sarifLog(files: readonly FileProblems[], version: string, cwd: s
         {
           physicalLocation: {
             artifactLocation: artifact(path, cwd),
-            region: { startLine: p.range.start.line + 1, startColumn: p.range.start.character + 1, endLine: p.range.end.line + 1, endColumn: p.range.end.character + 1 },
+            region: {
+              startLine: p.range.start.line + 1,
+              startColumn: p.range.start.character + 1,
+              endLine: p.range.end.line + 1,
+              endColumn: p.range.end.character + 1,
+            },
           },
         },
       ],
@@ -57,7 +67,15 @@ export function sarifLog(files: readonly FileProblems[], version: string, cwd: s
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'bluejay', semanticVersion: /^\d+\.\d+\.\d+/.test(version) ? version : undefined, version, informationUri: INFORMATION_URI, rules } },
+        tool: {
+          driver: {
+            name: 'bluejay',
+            semanticVersion: /^\d+\.\d+\.\d+/.test(version) ? version : undefined,
+            version,
+            informationUri: INFORMATION_URI,
+            rules,
+          },
+        },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(sep) ? cwd : cwd + sep).href } },
         columnKind: 'utf16CodeUnits',
         results,

@@ -7,7 +7,17 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { withLock, writeFileAtomic } from '../core/sync/files';
-import { baselineOf, mergeBaselines, parseState, serializeState, STATE_FILE, STATE_LOCK, withBaseline, type Baseline, type SyncState } from '../core/sync/state';
+import {
+  baselineOf,
+  mergeBaselines,
+  parseState,
+  serializeState,
+  STATE_FILE,
+  STATE_LOCK,
+  withBaseline,
+  type Baseline,
+  type SyncState,
+} from '../core/sync/state';
 import { reason } from './discover';
 import type { Io } from './io';
 
@@ -20,7 +30,11 @@ interface Root {
   readonly keep?: string;
 }
 
-const exists = (p: string): Promise<boolean> => stat(p).then(() => true, () => false);
+const exists = (p: string): Promise<boolean> =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 /** The folder whose `.bluejay/state.json` holds `file`'s baseline. */
 export async function stateRoot(file: string, cwd: string = process.cwd()): Promise<string> {
@@ -70,12 +84,16 @@ export class StateFiles {
       const file = join(root, STATE_FILE);
       try {
         await mkdir(dirname(file), { recursive: true });
-        await withLock(join(root, STATE_LOCK), async () => {
-          const now = await this.read(root);
-          // A file that could not be read (or a newer tool's) is never written over: its baselines would be lost.
-          if (now.keep) throw new Error(now.keep);
-          await writeFileAtomic(file, serializeState(mergeBaselines(now.state, this.origin, r.changes)));
-        }, { staleMs: 60_000 });
+        await withLock(
+          join(root, STATE_LOCK),
+          async () => {
+            const now = await this.read(root);
+            // A file that could not be read (or a newer tool's) is never written over: its baselines would be lost.
+            if (now.keep) throw new Error(now.keep);
+            await writeFileAtomic(file, serializeState(mergeBaselines(now.state, this.origin, r.changes)));
+          },
+          { staleMs: 60_000 },
+        );
         r.changes.clear();
       } catch (e) {
         this.io.err(`bluejay: could not write ${file}: ${reason(e)}\n`);
@@ -107,7 +125,11 @@ export class StateFiles {
     }
     const parsed = parseState(text);
     if (parsed.problem) this.say(`bluejay: ${parsed.problem} (in ${root})\n`);
-    return { state: parsed.state, changes: new Map(), ...(parsed.keep && { keep: 'it was written by a newer Bluejay tool' }) };
+    return {
+      state: parsed.state,
+      changes: new Map(),
+      ...(parsed.keep && { keep: 'it was written by a newer Bluejay tool' }),
+    };
   }
 
   /** Says a problem with a state file once (it is read again when saved). */

@@ -25,7 +25,13 @@ const WORKERS_FROM = 2000;
 /** Files per batch: a thread reads and validates a batch at a time. */
 const BATCH = 64;
 
-export async function validateCommand(paths: readonly string[], format: ValidateFormat, io: Io, version = 'dev', options: ValidateOptions = {}): Promise<number> {
+export async function validateCommand(
+  paths: readonly string[],
+  format: ValidateFormat,
+  io: Io,
+  version = 'dev',
+  options: ValidateOptions = {},
+): Promise<number> {
   const found = await discover(paths);
   const files: { path: string; kind: string | null; problems: NonNullable<FileOutcome['result']>['problems'] }[] = [];
   let unreadable = found.unreadable.length;
@@ -43,14 +49,20 @@ export async function validateCommand(paths: readonly string[], format: Validate
     if (format === 'text') for (const p of o.result.problems) io.out(problemLine(path, p) + '\n');
   };
   const cores = availableParallelism();
-  const parallel = options.workersFrom !== undefined ? found.files.length >= options.workersFrom : found.files.length >= WORKERS_FROM && cores > 1 && (loadavg()[0] ?? 0) < cores - 0.5;
+  const parallel =
+    options.workersFrom !== undefined
+      ? found.files.length >= options.workersFrom
+      : found.files.length >= WORKERS_FROM && cores > 1 && (loadavg()[0] ?? 0) < cores - 0.5;
   await (parallel ? inTwoThreads(found.files, print) : inOneThread(found.files, print));
   if (format === 'json') io.out(JSON.stringify({ files }) + '\n');
   else if (format === 'sarif') io.out(JSON.stringify(sarifLog(files, version, process.cwd()), null, 2) + '\n');
   else if (format === 'github') io.out(githubAnnotations(files, process.cwd()));
   if (format !== 'json' && format !== 'sarif') {
-    const none = found.files.length === 0 && unreadable === 0 ? ' (no *.persona.* or *.digital-human.* files found)' : '';
-    io.err(`${plural(files.length, 'file')} checked${none}: ${plural(totals.error, 'error')}, ${plural(totals.warning, 'warning')}, ${totals.information} information.\n`);
+    const none =
+      found.files.length === 0 && unreadable === 0 ? ' (no *.persona.* or *.digital-human.* files found)' : '';
+    io.err(
+      `${plural(files.length, 'file')} checked${none}: ${plural(totals.error, 'error')}, ${plural(totals.warning, 'warning')}, ${totals.information} information.\n`,
+    );
   }
   if (unreadable > 0) return EXIT.usage;
   return totals.error > 0 ? EXIT.problems : EXIT.ok;
@@ -84,7 +96,8 @@ async function inTwoThreads(paths: readonly string[], print: Print): Promise<voi
   let worker: Worker | undefined = validateWorker();
   const slice = (id: number): string[] => paths.slice(id * BATCH, (id + 1) * BATCH);
   const flush = (): void => {
-    for (; printed < batches && done[printed]; printed++) (done[printed] ?? []).forEach((o, i) => print(paths[printed * BATCH + i] ?? '', o));
+    for (; printed < batches && done[printed]; printed++)
+      (done[printed] ?? []).forEach((o, i) => print(paths[printed * BATCH + i] ?? '', o));
   };
   const feed = (): void => {
     while (worker && sent.size < 2 && next < batches) {

@@ -9,7 +9,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   'empty-file': 'The file is empty, or holds only comments or null.',
   'binary-file': 'The file contains NUL bytes.',
   'file-too-large': 'The file is larger than 64 MB and is not read (CLI).',
-  'encoding': 'The file is not UTF-8 (UTF-16, Latin-1, broken bytes).',
+  encoding: 'The file is not UTF-8 (UTF-16, Latin-1, broken bytes).',
   'byte-order-mark': 'The file starts with a UTF-8 byte-order mark, which is ignored.',
   'yaml-syntax': 'YAML that cannot be parsed (including tabs used for indentation).',
   'json-syntax': 'JSON that cannot be parsed (comments and trailing commas included).',
@@ -51,20 +51,28 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   'duplicate-trait-name': 'Two traits with the same trait_name.',
   'duplicate-simulation-id': 'The same id twice in simulation_ids.',
   'keyword-responses-empty': 'Keyword interruptions without any keyword.',
-  'possible-secret': 'A value that looks like a secret (an API key, a token, a private key, a password, your own Bluejay key): definitions go to Bluejay and into git. A push asks first; `bluejay push` refuses the file without `--allow-secrets`.',
+  'possible-secret':
+    'A value that looks like a secret (an API key, a token, a private key, a password, your own Bluejay key): definitions go to Bluejay and into git. A push asks first; `bluejay push` refuses the file without `--allow-secrets`.',
   'silence-tool-instructions-unused': 'silence_tool_instructions while allow_silence_tool is false.',
   'server-validation': 'Bluejay rejected a pushed value (422), on the field it named.',
-  'server-rejected': 'Bluejay refused the push (400: a workflow-tag lock, a bad phone number or accent), on the field it names or the file.',
+  'server-rejected':
+    'Bluejay refused the push (400: a workflow-tag lock, a bad phone number or accent), on the field it names or the file.',
   'server-not-found': 'The id is unknown to Bluejay in your organization (404), on the `id`.',
   'server-auth': 'The API key was rejected (401) or has no organization (403).',
-  'server-unavailable': 'Bluejay could not be reached, timed out, rate-limited or failed (5xx) after the retries that are safe.',
+  'server-unavailable':
+    'Bluejay could not be reached, timed out, rate-limited or failed (5xx) after the retries that are safe.',
   'server-unkept': 'After a push, Bluejay holds a field differently from what was sent.',
   'push-cancelled': 'The push was cancelled before Bluejay answered.',
-  'id-not-written': 'Bluejay created the resource, but its id is not in the file (no id in the answer, or the file could not be written): add it by hand, or the next push creates another.',
-  'file-not-writable': 'A file without an id was not pushed because its folder cannot be written: the id Bluejay would assign could not be written back.',
-  'remote-drift': 'Bluejay\'s copy changed since this file was last pushed or pulled: pull, compare, or push with `--force` (the CLI) or after choosing per field (the editor).',
+  'id-not-written':
+    'Bluejay created the resource, but its id is not in the file (no id in the answer, or the file could not be written): add it by hand, or the next push creates another.',
+  'file-not-writable':
+    'A file without an id was not pushed because its folder cannot be written: the id Bluejay would assign could not be written back.',
+  'remote-drift':
+    "Bluejay's copy changed since this file was last pushed or pulled: pull, compare, or push with `--force` (the CLI) or after choosing per field (the editor).",
   'environment-mismatch': 'The file is pinned to another environment (`environment:`) than the one being pushed to.',
-  'run-no-simulation': 'The digital human is in no simulation (`simulation_ids`), or not in the one named with `--simulation`: it is not run.',
+  'run-no-simulation':
+    'The digital human is in no simulation (`simulation_ids`), or not in the one named with `--simulation`: it is not run.',
   'run-not-pushed': 'The digital human has no id (it is not on Bluejay yet): push it before running it.',
-  'run-out-of-step': 'The file differs from Bluejay\'s copy (what `plan` calls an update): push (or `--push`) before running, so the results are those of this version.',
+  'run-out-of-step':
+    "The file differs from Bluejay's copy (what `plan` calls an update): push (or `--push`) before running, so the results are those of this version.",
 };

@@ -28,7 +28,13 @@ export function environmentsFrom(setting: unknown): { environments: Environment[
   const seen = new Set<string>();
   for (const [i, raw] of (Array.isArray(setting) ? setting : []).entries()) {
     const e = raw as { name?: unknown; baseUrl?: unknown } | null;
-    if (!e || typeof e !== 'object' || typeof e.name !== 'string' || !ENVIRONMENT_NAME.test(e.name) || typeof e.baseUrl !== 'string') {
+    if (
+      !e ||
+      typeof e !== 'object' ||
+      typeof e.name !== 'string' ||
+      !ENVIRONMENT_NAME.test(e.name) ||
+      typeof e.baseUrl !== 'string'
+    ) {
       problems.push(`bluejay.environments[${i}] needs a name (letters, digits, '.', '_', '-') and a baseUrl.`);
       continue;
     }
@@ -58,7 +64,12 @@ export function pinnedEnvironment(value: Readonly<Record<string, unknown>> | und
  * The problem (on the `environment` value) when a pinned file would be pushed to another
  * environment; `active` is the environment's name, or undefined when none is chosen.
  */
-export function pinnedProblem(text: string, format: Format, value: Readonly<Record<string, unknown>> | undefined, active: string | undefined): Problem | undefined {
+export function pinnedProblem(
+  text: string,
+  format: Format,
+  value: Readonly<Record<string, unknown>> | undefined,
+  active: string | undefined,
+): Problem | undefined {
   const pinned = pinnedEnvironment(value);
   if (pinned === undefined || pinned === active) return undefined;
   const where = active === undefined ? 'no environment is chosen' : `the active environment is '${active}'`;

@@ -61,13 +61,27 @@ export function valueAt(root: unknown, path: readonly string[]): unknown {
 export function atPath(code: Code, path: readonly string[], message: string, fix?: FixHint, pointer?: string): Finding {
   const severity = CODES[code];
   // Whole literals: a field added afterwards would give each of thousands of findings its own store for it.
-  if (fix) return pointer === undefined ? { severity, code, path, message, fix } : { severity, code, path, message, fix, pointer };
+  if (fix)
+    return pointer === undefined
+      ? { severity, code, path, message, fix }
+      : { severity, code, path, message, fix, pointer };
   return pointer === undefined ? { severity, code, path, message } : { severity, code, path, message, pointer };
 }
 
 /** A finding on `path`, or on its key; its severity is the code's (codes.ts). */
-export function at(code: Code, path: readonly (string | number)[], message: string, target?: 'key', fix?: FixHint): Finding {
-  const f: { -readonly [K in keyof Finding]: Finding[K] } = { severity: CODES[code], code, path: path.map(String), message };
+export function at(
+  code: Code,
+  path: readonly (string | number)[],
+  message: string,
+  target?: 'key',
+  fix?: FixHint,
+): Finding {
+  const f: { -readonly [K in keyof Finding]: Finding[K] } = {
+    severity: CODES[code],
+    code,
+    path: path.map(String),
+    message,
+  };
   // Added, not spread: a file may have thousands of findings.
   if (target) f.target = target;
   if (fix) f.fix = fix;

@@ -38,7 +38,12 @@ export function nearest(input: string, candidates: Iterable<string>): string | u
       best = c;
       bestScore = d;
     }
-    if (cl.length >= 3 && lower.length >= 3 && (lower.includes(cl) || cl.includes(lower)) && (!contained || c.length > contained.length)) {
+    if (
+      cl.length >= 3 &&
+      lower.length >= 3 &&
+      (lower.includes(cl) || cl.includes(lower)) &&
+      (!contained || c.length > contained.length)
+    ) {
       contained = c;
     }
   }

@@ -43,5 +43,8 @@ export function toPointer(segments: readonly (string | number)[]): string {
 /** Splits a JSON pointer into its unescaped segments. */
 export function fromPointer(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }

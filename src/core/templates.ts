@@ -30,5 +30,11 @@ export function template(kind: Kind): string {
 
 /** `Refund Seeker!` -> `refund-seeker`: a file name stem from what a person typed. */
 export function slug(name: string, fallback = 'new'): string {
-  return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || fallback;
+  return (
+    name
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || fallback
+  );
 }

@@ -75,16 +75,25 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
     return { ok: false, reason: 'utf16', message: 'The file is UTF-16 encoded; save it as UTF-8.' };
   }
   const nul = bytes.indexOf(0);
-  if (nul !== -1 && looksUtf16(bytes)) return { ok: false, reason: 'utf16', message: 'The file looks UTF-16 encoded; save it as UTF-8.' };
+  if (nul !== -1 && looksUtf16(bytes))
+    return { ok: false, reason: 'utf16', message: 'The file looks UTF-16 encoded; save it as UTF-8.' };
   if (nul !== -1) {
-    return { ok: false, reason: 'binary', message: `The file looks binary (a NUL byte at offset ${nul}); definition files are UTF-8 text.` };
+    return {
+      ok: false,
+      reason: 'binary',
+      message: `The file looks binary (a NUL byte at offset ${nul}); definition files are UTF-8 text.`,
+    };
   }
   const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
     const text = UTF8.decode(hadBom ? bytes.subarray(3) : bytes);
     return { ok: true, text, hadBom };
   } catch {
-    return { ok: false, reason: 'encoding', message: `The file is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)}); save it as UTF-8.` };
+    return {
+      ok: false,
+      reason: 'encoding',
+      message: `The file is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)}); save it as UTF-8.`,
+    };
   }
 }
 

@@ -39,7 +39,11 @@ export function validateText(text: string, fileName: string, options: ValidateOp
     return validateUnguarded(text, fileName, options);
   } catch (e) {
     // Every known bad input has its own problem; this is the net under the unknown ones.
-    return { kind: kindFromFileName(fileName), format: options.format ?? formatFromFileName(fileName), problems: [internalError('The file could not be validated', e)] };
+    return {
+      kind: kindFromFileName(fileName),
+      format: options.format ?? formatFromFileName(fileName),
+      problems: [internalError('The file could not be validated', e)],
+    };
   }
 }
 
@@ -54,26 +58,56 @@ function validateUnguarded(text: string, fileName: string, options: ValidateOpti
   const format = options.format ?? formatFromFileName(fileName);
   const lines = lazyLines(text);
   const suffixKind = kindFromFileName(fileName);
-  const fail = (issues: readonly SyntaxIssue[]): ValidationResult => ({ kind: suffixKind, format, problems: issues.map((i) => fromIssue(i, lines())) });
+  const fail = (issues: readonly SyntaxIssue[]): ValidationResult => ({
+    kind: suffixKind,
+    format,
+    problems: issues.map((i) => fromIssue(i, lines())),
+  });
 
   if (text.replace(/^\uFEFF/, '').trim() === '') {
-    return fail([{ code: 'empty-file', message: 'The file is empty; a definition needs at least `kind:` and its fields.', span: [0, 0] }]);
+    return fail([
+      {
+        code: 'empty-file',
+        message: 'The file is empty; a definition needs at least `kind:` and its fields.',
+        span: [0, 0],
+      },
+    ]);
   }
   let parsed: ParseOutcome;
   try {
     parsed = parseText(text, format);
   } catch (e) {
     // The parsers catch what they know; anything else (a stack overflow on absurd nesting) lands here.
-    return fail([{ code: format === 'json' ? 'json-syntax' : 'yaml-syntax', message: `The file could not be read: ${e instanceof Error ? e.message : String(e)}`, span: [0, 0] }]);
+    return fail([
+      {
+        code: format === 'json' ? 'json-syntax' : 'yaml-syntax',
+        message: `The file could not be read: ${e instanceof Error ? e.message : String(e)}`,
+        span: [0, 0],
+      },
+    ]);
   }
   if (!parsed.ok) return fail(parsed.issues);
   const { value, locator } = parsed;
   if (value === undefined || value === null) {
-    return fail([...parsed.issues, { code: 'empty-file', message: 'The file holds no definition (only comments or null); it needs at least `kind:` and its fields.', span: [0, 0] }]);
+    return fail([
+      ...parsed.issues,
+      {
+        code: 'empty-file',
+        message: 'The file holds no definition (only comments or null); it needs at least `kind:` and its fields.',
+        span: [0, 0],
+      },
+    ]);
   }
   if (!isObj(value)) {
     const span = locator.rootSpan() ?? [0, 0];
-    return fail([...parsed.issues, { code: 'not-a-mapping', message: `A definition must be a mapping of fields at the top level, not ${describeValue(value)}.`, span }]);
+    return fail([
+      ...parsed.issues,
+      {
+        code: 'not-a-mapping',
+        message: `A definition must be a mapping of fields at the top level, not ${describeValue(value)}.`,
+        span,
+      },
+    ]);
   }
 
   // A value that contains itself or is nested beyond what is sent: said, and the value is not handed on.
@@ -83,7 +117,11 @@ function validateUnguarded(text: string, fileName: string, options: ValidateOpti
   if (kind) {
     try {
       // Many findings (150,000 unknown keys) are appended one by one: spreading them as arguments overflows the stack.
-      findings = findings.concat(schemaFindings(kind, value, schemaErrors(kind, value)), kind === 'digital-human' ? digitalHumanRules(value) : personaRules(value), secretFindings(value));
+      findings = findings.concat(
+        schemaFindings(kind, value, schemaErrors(kind, value)),
+        kind === 'digital-human' ? digitalHumanRules(value) : personaRules(value),
+        secretFindings(value),
+      );
     } catch (e) {
       // The schema and rules walk what they check; on a value that cannot be sent that may fail, and that is said already.
       if (!unsendable.length) throw e;
@@ -91,41 +129,88 @@ function validateUnguarded(text: string, fileName: string, options: ValidateOpti
   }
   findings = findings.concat(unsendable);
   if (findings.length) locator.prepare?.(findings.map((f) => f.path));
-  const problems = parsed.issues.map((i) => fromIssue(i, lines())).concat(findings.map((f) => fromFinding(f, locator, lines())));
+  const problems = parsed.issues
+    .map((i) => fromIssue(i, lines()))
+    .concat(findings.map((f) => fromFinding(f, locator, lines())));
   return { kind, format, problems: sortProblems(problems), ...(!unsendable.length && { value }) };
 }
 
 /** Validates file bytes: decodes them first, so binary, UTF-16 and broken UTF-8 files get a clear problem. */
-export function validateBytes(bytes: Uint8Array, fileName: string, options: ValidateOptions = {}): ValidationResult & { readonly text?: string } {
+export function validateBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ValidateOptions = {},
+): ValidationResult & { readonly text?: string } {
   const decoded = decodeUtf8(bytes);
   const format = options.format ?? formatFromFileName(fileName);
   if (!decoded.ok) {
-    const problem = fromIssue({ code: decoded.reason === 'binary' ? 'binary-file' : 'encoding', message: decoded.message, span: [0, 0] }, new LineMap(''));
+    const problem = fromIssue(
+      { code: decoded.reason === 'binary' ? 'binary-file' : 'encoding', message: decoded.message, span: [0, 0] },
+      new LineMap(''),
+    );
     return { kind: kindFromFileName(fileName), format, problems: [problem] };
   }
   const result = validateText(decoded.text, fileName, options);
   if (!decoded.hadBom) return { ...result, text: decoded.text };
-  const bom = fromIssue({ code: 'byte-order-mark', message: 'The file starts with a UTF-8 byte-order mark; it is ignored here, but some tools misread it.', span: [0, 0] }, new LineMap(''));
+  const bom = fromIssue(
+    {
+      code: 'byte-order-mark',
+      message: 'The file starts with a UTF-8 byte-order mark; it is ignored here, but some tools misread it.',
+      span: [0, 0],
+    },
+    new LineMap(''),
+  );
   return { ...result, text: decoded.text, problems: sortProblems([bom, ...result.problems]) };
 }
 
-function resolveKind(value: Readonly<Record<string, unknown>>, suffixKind: Kind | undefined, fileName: string, out: Finding[]): Kind | undefined {
+function resolveKind(
+  value: Readonly<Record<string, unknown>>,
+  suffixKind: Kind | undefined,
+  fileName: string,
+  out: Finding[],
+): Kind | undefined {
   const declared = value['kind'];
   if (declared === undefined) {
     if (!suffixKind) {
-      out.push(at('unknown-kind', [], `Cannot tell what this file defines: add \`kind: customer-persona\` or \`kind: digital-human\`, or name it *.persona.${ext(fileName)} or *.digital-human.${ext(fileName)}.`));
+      out.push(
+        at(
+          'unknown-kind',
+          [],
+          `Cannot tell what this file defines: add \`kind: customer-persona\` or \`kind: digital-human\`, or name it *.persona.${ext(fileName)} or *.digital-human.${ext(fileName)}.`,
+        ),
+      );
     }
     return suffixKind;
   }
   if (!isKind(declared)) {
     const hint = typeof declared === 'string' ? nearest(declared, KINDS) : undefined;
     const preferred = suffixKind ?? hint;
-    const fix: FixHint = { kind: 'replace', values: suffixKind ? [suffixKind] : [...KINDS], ...(preferred !== undefined && { preferred }) };
-    out.push(at('invalid-kind', ['kind'], `kind must be customer-persona or digital-human (got ${describeValue(declared)})${hint ? `; did you mean '${hint}'?` : '.'}`, undefined, fix));
+    const fix: FixHint = {
+      kind: 'replace',
+      values: suffixKind ? [suffixKind] : [...KINDS],
+      ...(preferred !== undefined && { preferred }),
+    };
+    out.push(
+      at(
+        'invalid-kind',
+        ['kind'],
+        `kind must be customer-persona or digital-human (got ${describeValue(declared)})${hint ? `; did you mean '${hint}'?` : '.'}`,
+        undefined,
+        fix,
+      ),
+    );
     return suffixKind;
   }
   if (suffixKind && suffixKind !== declared) {
-    out.push(at('kind-mismatch', ['kind'], `kind is ${declared} but the file name says ${suffixKind}; make them agree.`, undefined, { kind: 'replace', values: [suffixKind], preferred: suffixKind }));
+    out.push(
+      at(
+        'kind-mismatch',
+        ['kind'],
+        `kind is ${declared} but the file name says ${suffixKind}; make them agree.`,
+        undefined,
+        { kind: 'replace', values: [suffixKind], preferred: suffixKind },
+      ),
+    );
   }
   return declared;
 }
@@ -143,7 +228,13 @@ function lazyLines(text: string): () => LineMap {
 const MAX_MESSAGE = 1000;
 
 function fromIssue(i: SyntaxIssue, lines: LineMap): Problem {
-  return { severity: CODES[i.code], code: i.code, message: cut(i.message, MAX_MESSAGE), pointer: i.pointer ?? '', range: lines.range(i.span[0], i.span[1]) };
+  return {
+    severity: CODES[i.code],
+    code: i.code,
+    message: cut(i.message, MAX_MESSAGE),
+    pointer: i.pointer ?? '',
+    range: lines.range(i.span[0], i.span[1]),
+  };
 }
 
 function fromFinding(f: Finding, locator: Locator, lines: LineMap): Problem {
@@ -154,7 +245,9 @@ function fromFinding(f: Finding, locator: Locator, lines: LineMap): Problem {
   const pointer = f.pointer ?? pointerOf(f.path);
   const range = lines.range(span[0], span[1]);
   // Whole literals, neither spread nor added to afterwards: thousands of problems are made at once.
-  return f.fix ? { severity: f.severity, code: f.code, message, pointer, range, fix: f.fix } : { severity: f.severity, code: f.code, message, pointer, range };
+  return f.fix
+    ? { severity: f.severity, code: f.code, message, pointer, range, fix: f.fix }
+    : { severity: f.severity, code: f.code, message, pointer, range };
 }
 
 /** toPointer, without its two replacements per segment where no segment needs escaping (the usual case). */
@@ -166,5 +259,10 @@ function pointerOf(path: readonly string[]): string {
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2 };
 
 function sortProblems(ps: Problem[]): Problem[] {
-  return ps.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || RANK[a.severity] - RANK[b.severity]);
+  return ps.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      RANK[a.severity] - RANK[b.severity],
+  );
 }

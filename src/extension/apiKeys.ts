@@ -12,7 +12,6 @@ import { isProduction } from '../core/environments';
 import type { Config } from './config';
 import type { Logger } from './log';
 
-
 export interface Target {
   /** The active environment, undefined when none is (pushes then go to bluejay.baseUrl). */
   readonly name: string | undefined;
@@ -30,7 +29,11 @@ export interface Target {
 export type TargetResult = ({ readonly ok: true } & Target) | { readonly ok: false; readonly message: string };
 
 export class ApiKeys {
-  constructor(private readonly secrets: vscode.SecretStorage, private readonly config: Config, private readonly log: Logger) {}
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly config: Config,
+    private readonly log: Logger,
+  ) {}
 
   /** Fires when a key is stored or removed (in this window or another). */
   onDidChange(listener: () => void): vscode.Disposable {
@@ -49,11 +52,22 @@ export class ApiKeys {
     let baseUrl = this.config.baseUrl;
     if (name !== undefined) {
       const env = environments.find((e) => e.name === name);
-      if (!env) return { ok: false, message: vscode.l10n.t("The active environment '{0}' is not defined: add it to the setting bluejay.environments, or switch environment (bluejay.environment).", name) };
+      if (!env)
+        return {
+          ok: false,
+          message: vscode.l10n.t(
+            "The active environment '{0}' is not defined: add it to the setting bluejay.environments, or switch environment (bluejay.environment).",
+            name,
+          ),
+        };
       baseUrl = env.baseUrl;
     }
     const checked = checkBaseUrl(baseUrl);
-    if (!checked.ok) return { ok: false, message: `${checked.message} ${name === undefined ? vscode.l10n.t('Check the setting bluejay.baseUrl.') : vscode.l10n.t("Check the baseUrl of '{0}' in the setting bluejay.environments.", name)}` };
+    if (!checked.ok)
+      return {
+        ok: false,
+        message: `${checked.message} ${name === undefined ? vscode.l10n.t('Check the setting bluejay.baseUrl.') : vscode.l10n.t("Check the baseUrl of '{0}' in the setting bluejay.environments.", name)}`,
+      };
     const production = isProduction(name, checked.url);
     return {
       ok: true,

@@ -18,7 +18,11 @@ export function registerAssist(diagnostics: Diagnostics): vscode.Disposable {
   );
 }
 
-function complete(doc: vscode.TextDocument, pos: vscode.Position, diagnostics: Diagnostics): vscode.CompletionItem[] | undefined {
+function complete(
+  doc: vscode.TextDocument,
+  pos: vscode.Position,
+  diagnostics: Diagnostics,
+): vscode.CompletionItem[] | undefined {
   const kind = documentKind(doc);
   if (!kind) return undefined;
   // Called through the module (not destructured) so go-to-definition lands on the code.
@@ -30,11 +34,17 @@ function complete(doc: vscode.TextDocument, pos: vscode.Position, diagnostics: D
   if (ctx.at === 'value') proposals = lib.valueProposals(kind, ctx.path, ctx.key ?? '', root);
   else {
     const here = lib.schemaAtPath(kind, ctx.path, root);
-    proposals = here && !lib.typesOf(here).includes('object') && !here.properties ? lib.valuesOf(here) : lib.keyProposals(kind, ctx.path, ctx.existingKeys, root);
+    proposals =
+      here && !lib.typesOf(here).includes('object') && !here.properties
+        ? lib.valuesOf(here)
+        : lib.keyProposals(kind, ctx.path, ctx.existingKeys, root);
   }
   const range = new vscode.Range(doc.positionAt(ctx.replace[0]), doc.positionAt(ctx.replace[1]));
   return proposals.map((p) => {
-    const item = new vscode.CompletionItem({ label: p.label, description: p.detail }, p.kind === 'property' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.EnumMember);
+    const item = new vscode.CompletionItem(
+      { label: p.label, description: p.detail },
+      p.kind === 'property' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.EnumMember,
+    );
     item.insertText = new vscode.SnippetString(p.snippet);
     item.range = range;
     item.sortText = p.sortText;
@@ -43,8 +53,9 @@ function complete(doc: vscode.TextDocument, pos: vscode.Position, diagnostics: D
     if (p.documentation) item.documentation = new vscode.MarkdownString(p.documentation);
     // A nested object or list: open the next suggestions right away.
     // The command's title is never shown (it only opens the suggestions), so it is not translated.
-    // eslint-disable-next-line no-restricted-syntax
-    if (p.kind === 'property' && p.snippet.includes('\n')) item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest' };
+    if (p.kind === 'property' && p.snippet.includes('\n'))
+      // eslint-disable-next-line no-restricted-syntax
+      item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest' };
     return item;
   });
 }
@@ -58,5 +69,8 @@ function hover(doc: vscode.TextDocument, pos: vscode.Position, diagnostics: Diag
   const s = lib.schemaAtPath(kind, path, diagnostics.get(doc)?.value);
   const key = path[path.length - 1];
   if (!s || key === undefined) return undefined;
-  return new vscode.Hover(new vscode.MarkdownString(lib.describeField(key, s)), doc.getWordRangeAtPosition(pos, /[\w$-]+/));
+  return new vscode.Hover(
+    new vscode.MarkdownString(lib.describeField(key, s)),
+    doc.getWordRangeAtPosition(pos, /[\w$-]+/),
+  );
 }

@@ -8,8 +8,12 @@ export function registerCommands(diagnostics: Diagnostics, log: Logger): vscode.
   return vscode.Disposable.from(
     vscode.commands.registerCommand('bluejay.validateWorkspace', () => editing().validateWorkspace(diagnostics, log)),
     // An optional name skips the input box (for keybindings and tests).
-    vscode.commands.registerCommand('bluejay.newPersona', (name?: unknown) => editing().createDefinition('customer-persona', log, name)),
-    vscode.commands.registerCommand('bluejay.newDigitalHuman', (name?: unknown) => editing().createDefinition('digital-human', log, name)),
+    vscode.commands.registerCommand('bluejay.newPersona', (name?: unknown) =>
+      editing().createDefinition('customer-persona', log, name),
+    ),
+    vscode.commands.registerCommand('bluejay.newDigitalHuman', (name?: unknown) =>
+      editing().createDefinition('digital-human', log, name),
+    ),
     vscode.commands.registerCommand('bluejay.showOutput', () => log.show()),
   );
 }

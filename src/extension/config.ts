@@ -129,7 +129,12 @@ export class Config {
   /** Fires when any `bluejay.*` setting changes, or (with `settings`) one of those named. */
   onDidChange(listener: () => void, settings?: readonly Setting[]): vscode.Disposable {
     return vscode.workspace.onDidChangeConfiguration((e) => {
-      if (settings ? settings.some((k) => e.affectsConfiguration(`${Config.SECTION}.${k}`)) : e.affectsConfiguration(Config.SECTION)) listener();
+      if (
+        settings
+          ? settings.some((k) => e.affectsConfiguration(`${Config.SECTION}.${k}`))
+          : e.affectsConfiguration(Config.SECTION)
+      )
+        listener();
     });
   }
 }

@@ -40,7 +40,10 @@ export class Ctx implements vscode.Disposable {
   /** The extension's version (package.json), undefined when it gives none. */
   readonly version: string | undefined;
 
-  constructor(context: vscode.ExtensionContext, readonly log: Logger) {
+  constructor(
+    context: vscode.ExtensionContext,
+    readonly log: Logger,
+  ) {
     this.extensionUri = context.extensionUri;
     this.config = new Config(log);
     this.keys = new ApiKeys(context.secrets, this.config, log);

@@ -14,7 +14,10 @@ export const YAML_SELECTOR: vscode.DocumentSelector = [
   { language: 'yaml', pattern: '**/*.{persona,digital-human}.{yaml,yml}' },
   { language: 'yaml', scheme: 'untitled' },
 ];
-export const ALL_SELECTOR: vscode.DocumentSelector = [...(YAML_SELECTOR as vscode.DocumentFilter[]), { language: 'json', pattern: '**/*.{persona,digital-human}.json' }];
+export const ALL_SELECTOR: vscode.DocumentSelector = [
+  ...(YAML_SELECTOR as vscode.DocumentFilter[]),
+  { language: 'json', pattern: '**/*.{persona,digital-human}.json' },
+];
 
 /** The workspace's definition files, as the commands find and watch them. */
 export interface Definitions {
@@ -24,7 +27,11 @@ export interface Definitions {
   readonly glob: string;
 }
 
-export const definitions: Definitions = { isDefinition, find: () => vscode.workspace.findFiles(GLOB, EXCLUDE), glob: GLOB };
+export const definitions: Definitions = {
+  isDefinition,
+  find: () => vscode.workspace.findFiles(GLOB, EXCLUDE),
+  glob: GLOB,
+};
 
 const KIND_LINE = /^\s*"?kind"?\s*:\s*"?(customer-persona|digital-human)\b/m;
 
@@ -35,7 +42,8 @@ const KIND_LINE = /^\s*"?kind"?\s*:\s*"?(customer-persona|digital-human)\b/m;
 export function documentKind(doc: vscode.TextDocument): Kind | undefined {
   if (doc.languageId !== 'yaml' && doc.languageId !== 'json') return undefined;
   const scheme = doc.uri.scheme;
-  if (scheme !== 'file' && scheme !== 'untitled' && vscode.workspace.fs.isWritableFileSystem(scheme) !== true) return undefined;
+  if (scheme !== 'file' && scheme !== 'untitled' && vscode.workspace.fs.isWritableFileSystem(scheme) !== true)
+    return undefined;
   const byName = kindFromFileName(doc.fileName);
   if (byName) return byName;
   const m = KIND_LINE.exec(doc.getText(new vscode.Range(0, 0, 40, 0)));
@@ -71,7 +79,11 @@ export function activeDefinition(): vscode.TextDocument | undefined {
 
 /** Fires when the active editor or the active tab changes (what `activeDefinition` reads). */
 export function onDidChangeActiveDefinition(listener: () => void): vscode.Disposable {
-  return vscode.Disposable.from(vscode.window.onDidChangeActiveTextEditor(listener), vscode.window.tabGroups.onDidChangeTabs(listener), vscode.window.tabGroups.onDidChangeTabGroups(listener));
+  return vscode.Disposable.from(
+    vscode.window.onDidChangeActiveTextEditor(listener),
+    vscode.window.tabGroups.onDidChangeTabs(listener),
+    vscode.window.tabGroups.onDidChangeTabGroups(listener),
+  );
 }
 
 /** The format a document is read and edited in. */
@@ -84,7 +96,11 @@ export function formatOf(doc: vscode.TextDocument): 'yaml' | 'json' {
  * saying why, when there is none. `noFile` is what to say when no file is given or active
  * ("Bluejay: open a definition file to ...", translated by the caller).
  */
-export async function openDefinition(defs: Definitions, arg: unknown, noFile: string): Promise<vscode.TextDocument | undefined> {
+export async function openDefinition(
+  defs: Definitions,
+  arg: unknown,
+  noFile: string,
+): Promise<vscode.TextDocument | undefined> {
   const uri = targetUri(arg);
   if (!uri) {
     void vscode.window.showInformationMessage(noFile);
@@ -92,7 +108,9 @@ export async function openDefinition(defs: Definitions, arg: unknown, noFile: st
   }
   const doc = await vscode.workspace.openTextDocument(uri);
   if (defs.isDefinition(doc)) return doc;
-  void vscode.window.showInformationMessage(vscode.l10n.t('Bluejay: {0} is not a persona or digital human definition.', vscode.workspace.asRelativePath(uri)));
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Bluejay: {0} is not a persona or digital human definition.', vscode.workspace.asRelativePath(uri)),
+  );
   return undefined;
 }
 

@@ -68,7 +68,14 @@ function suffixHint(doc: vscode.TextDocument, kind: Kind): vscode.Diagnostic | u
   const line = /^\s*"?kind"?\s*:/m.exec(doc.getText(new vscode.Range(0, 0, 40, 0)));
   const at = doc.positionAt(line?.index ?? 0);
   const suffix = kind === 'digital-human' ? 'digital-human' : 'persona';
-  const d = new vscode.Diagnostic(doc.lineAt(at.line).range, vscode.l10n.t('Only validation runs on this file: name it {0} to get completion, hover, quick fixes, the form, the CodeLens and Push All.', `NAME.${suffix}.${formatOf(doc)}`), vscode.DiagnosticSeverity.Hint);
+  const d = new vscode.Diagnostic(
+    doc.lineAt(at.line).range,
+    vscode.l10n.t(
+      'Only validation runs on this file: name it {0} to get completion, hover, quick fixes, the form, the CodeLens and Push All.',
+      `NAME.${suffix}.${formatOf(doc)}`,
+    ),
+    vscode.DiagnosticSeverity.Hint,
+  );
   d.source = 'Bluejay';
   return d;
 }
@@ -89,7 +96,10 @@ export class Diagnostics implements vscode.Disposable {
   /** Fires after a document's diagnostics were replaced or cleared. */
   readonly onDidUpdate = this.changed.event;
 
-  constructor(private readonly config: Config, private readonly log: Logger) {
+  constructor(
+    private readonly config: Config,
+    private readonly log: Logger,
+  ) {
     const ws = vscode.workspace;
     this.subscriptions.push(
       this.collection,
@@ -104,7 +114,10 @@ export class Diagnostics implements vscode.Disposable {
       config.onDidChange(() => this.revalidateOpen()),
     );
     const watcher = ws.createFileSystemWatcher(GLOB, true, true, false);
-    this.subscriptions.push(watcher, watcher.onDidDelete((u) => this.forget(u)));
+    this.subscriptions.push(
+      watcher,
+      watcher.onDidDelete((u) => this.forget(u)),
+    );
     this.revalidateOpen();
   }
 
@@ -120,7 +133,13 @@ export class Diagnostics implements vscode.Disposable {
   }
 
   /** Publishes the problems of files that are not open (Validate All in Workspace), as one update. */
-  publish(files: readonly { readonly uri: vscode.Uri; readonly problems: readonly Problem[]; readonly kind: ValidationResult['kind'] }[]): void {
+  publish(
+    files: readonly {
+      readonly uri: vscode.Uri;
+      readonly problems: readonly Problem[];
+      readonly kind: ValidationResult['kind'];
+    }[],
+  ): void {
     this.collection.set(files.map((f) => [f.uri, f.problems.map((p) => toDiagnostic(p, f.kind))]));
     for (const f of files) this.changed.fire(f.uri);
   }
@@ -140,10 +159,13 @@ export class Diagnostics implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     const delay = this.paceOf(key).delay(this.config.validationDelay, performance.now());
     const version = doc.version;
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      if (!doc.isClosed && doc.version === version) this.validateNow(doc); // else a newer run is scheduled
-    }, delay));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!doc.isClosed && doc.version === version) this.validateNow(doc); // else a newer run is scheduled
+      }, delay),
+    );
   }
 
   private validateNow(doc: vscode.TextDocument): ValidationResult | undefined {
@@ -165,7 +187,9 @@ export class Diagnostics implements vscode.Disposable {
     const shown = withKind.problems.filter((p) => !ownedElsewhere(doc, p.code)).map((p) => toDiagnostic(p, kind));
     const hint = kind && suffixHint(doc, kind);
     this.collection.set(doc.uri, hint ? [...shown, hint] : shown);
-    this.log.trace(`validated ${vscode.workspace.asRelativePath(doc.uri)} v${doc.version}: ${result.problems.length} problems in ${cost.toFixed(1)} ms`);
+    this.log.trace(
+      `validated ${vscode.workspace.asRelativePath(doc.uri)} v${doc.version}: ${result.problems.length} problems in ${cost.toFixed(1)} ms`,
+    );
     this.changed.fire(doc.uri);
     return withKind;
   }
@@ -179,7 +203,9 @@ export class Diagnostics implements vscode.Disposable {
   private forgetIfNoTab(closed: vscode.Tab): void {
     const uri = tabUri(closed);
     if (!uri || !this.latest.has(uri.toString())) return;
-    const stillShown = vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => tabUri(t)?.toString() === uri.toString()));
+    const stillShown = vscode.window.tabGroups.all.some((g) =>
+      g.tabs.some((t) => tabUri(t)?.toString() === uri.toString()),
+    );
     if (!stillShown) this.forget(uri);
   }
 

@@ -49,7 +49,12 @@ export function activate(context: vscode.ExtensionContext): BluejayApi {
     return { onDidValidate: diagnostics.onDidUpdate, remote: remote.provider, testing: testing.testing };
   } catch (e) {
     log.error(e instanceof Error ? e : String(e));
-    void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay Definitions could not start: {0}', e instanceof Error ? e.message : String(e)), vscode.l10n.t('Show Output')).then((c) => c && log.show());
+    void vscode.window
+      .showErrorMessage(
+        vscode.l10n.t('Bluejay Definitions could not start: {0}', e instanceof Error ? e.message : String(e)),
+        vscode.l10n.t('Show Output'),
+      )
+      .then((c) => c && log.show());
     throw e;
   }
 }

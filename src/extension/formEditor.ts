@@ -25,7 +25,8 @@ export function registerFormEditor(ctx: Ctx): vscode.Disposable {
   // The form's host code loads with dist/editing.js, the first time a form opens.
   let host: vscode.CustomTextEditorProvider | undefined;
   const provider: vscode.CustomTextEditorProvider = {
-    resolveCustomTextEditor: (doc, panel, token) => (host ??= new (editing().FormEditorProvider)(ctx)).resolveCustomTextEditor(doc, panel, token),
+    resolveCustomTextEditor: (doc, panel, token) =>
+      (host ??= new (editing().FormEditorProvider)(ctx)).resolveCustomTextEditor(doc, panel, token),
   };
   return vscode.Disposable.from(
     ctx.config.onDidChange(() => void applyDefault(ctx.config), ['formEditor.openByDefault']),

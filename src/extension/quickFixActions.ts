@@ -6,10 +6,18 @@ import { toWorkspaceEdit } from './edits';
 import { editing } from './lazy';
 
 export function registerQuickFixes(diagnostics: Diagnostics): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider(ALL_SELECTOR, { provideCodeActions: (doc, _range, ctx) => actions(doc, ctx, diagnostics) }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] });
+  return vscode.languages.registerCodeActionsProvider(
+    ALL_SELECTOR,
+    { provideCodeActions: (doc, _range, ctx) => actions(doc, ctx, diagnostics) },
+    { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+  );
 }
 
-function actions(doc: vscode.TextDocument, ctx: vscode.CodeActionContext, diagnostics: Diagnostics): vscode.CodeAction[] {
+function actions(
+  doc: vscode.TextDocument,
+  ctx: vscode.CodeActionContext,
+  diagnostics: Diagnostics,
+): vscode.CodeAction[] {
   const ours = ctx.diagnostics.filter((d) => d.source === 'Bluejay');
   const result = ours.length ? diagnostics.ensure(doc) : undefined;
   if (!result) return [];

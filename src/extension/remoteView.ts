@@ -10,12 +10,20 @@ import { definitions } from './definitions';
 import type { RemoteTree } from './api/remote/remoteTree';
 import { api } from './lazy';
 
-export function registerRemoteView(ctx: Ctx): { disposable: vscode.Disposable; provider: vscode.TreeDataProvider<unknown> } {
+export function registerRemoteView(ctx: Ctx): {
+  disposable: vscode.Disposable;
+  provider: vscode.TreeDataProvider<unknown>;
+} {
   const changed = new vscode.EventEmitter<void>();
   let tree: RemoteTree | undefined;
   const get = (): RemoteTree => (tree ??= new (api().RemoteTree)(ctx, definitions, () => changed.fire()));
-  const provider: vscode.TreeDataProvider<unknown> = { onDidChangeTreeData: changed.event, getChildren: (n) => get().getChildren(n), getTreeItem: (n) => get().getTreeItem(n) };
-  const run = (name: string): vscode.Disposable => vscode.commands.registerCommand(`bluejay.remote.${name}`, (...args: unknown[]) => get().run(name, args));
+  const provider: vscode.TreeDataProvider<unknown> = {
+    onDidChangeTreeData: changed.event,
+    getChildren: (n) => get().getChildren(n),
+    getTreeItem: (n) => get().getTreeItem(n),
+  };
+  const run = (name: string): vscode.Disposable =>
+    vscode.commands.registerCommand(`bluejay.remote.${name}`, (...args: unknown[]) => get().run(name, args));
   const disposable = vscode.Disposable.from(
     changed,
     vscode.window.createTreeView('bluejay.remote', { treeDataProvider: provider }),

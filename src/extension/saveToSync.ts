@@ -26,7 +26,9 @@ export function registerSaveToSync(ctx: Ctx): vscode.Disposable {
   const render = (): void => {
     if (!activeDefinition()) return void item.hide();
     item.text = config.pushOnSave ? l10n.t('$(sync) Push on save') : l10n.t('$(sync-ignored) Push on save: off');
-    item.tooltip = config.pushOnSave ? l10n.t('Saving a definition pushes it to Bluejay. Click to turn off.') : l10n.t('Click to push definitions to Bluejay when you save them.');
+    item.tooltip = config.pushOnSave
+      ? l10n.t('Saving a definition pushes it to Bluejay. Click to turn off.')
+      : l10n.t('Click to push definitions to Bluejay when you save them.');
     item.show();
   };
 

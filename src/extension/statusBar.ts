@@ -35,7 +35,11 @@ export function registerStatusBar(diagnostics: Diagnostics): vscode.Disposable {
     const label = kind === 'digital-human' ? l10n.t('Digital human') : l10n.t('Persona');
     const created = typeof id === 'number' || typeof id === 'string';
     const idText = created ? `#${id}` : l10n.t('new');
-    const state = counts.errors ? `$(error) ${counts.errors}` : counts.warnings ? `$(warning) ${counts.warnings}` : '$(check)';
+    const state = counts.errors
+      ? `$(error) ${counts.errors}`
+      : counts.warnings
+        ? `$(warning) ${counts.warnings}`
+        : '$(check)';
     item.text = `$(${kind === 'digital-human' ? 'person' : 'account'}) ${label} ${idText} ${state}`;
     item.tooltip = l10n.t({
       message: 'Bluejay {0} {1}: {2} errors, {3} warnings. Click to show problems.',
@@ -64,10 +68,20 @@ export function registerEnvironmentStatus(config: Config, keys: ApiKeys): vscode
     const t = keys.endpoint();
     if (!activeDefinition()) return void item.hide();
     // Without an environment pushes go to bluejay.baseUrl: by default Bluejay's production API.
-    const name = keys.activeName ?? (t.ok && t.production ? l10n.t('production (default)') : t.ok ? t.origin.replace(/^https?:\/\//, '') : l10n.t('No environment'));
+    const name =
+      keys.activeName ??
+      (t.ok && t.production
+        ? l10n.t('production (default)')
+        : t.ok
+          ? t.origin.replace(/^https?:\/\//, '')
+          : l10n.t('No environment'));
     item.text = t.ok ? `$(${t.production ? 'flame' : 'server-environment'}) ${name}` : `$(error) ${name}`;
     const where = t.ok && (t.name === undefined ? `bluejay.baseUrl, ${t.origin}` : t.label);
-    const said = t.ok ? (t.production ? l10n.t('pushes go to {0}, production.', where) : l10n.t('pushes go to {0}.', where)) : t.message;
+    const said = t.ok
+      ? t.production
+        ? l10n.t('pushes go to {0}, production.', where)
+        : l10n.t('pushes go to {0}.', where)
+      : t.message;
     item.tooltip = l10n.t('Bluejay: {0} Click to switch environment.', said);
     item.backgroundColor = !t.ok ? bg('warning') : t.production ? bg('error') : undefined;
     item.show();

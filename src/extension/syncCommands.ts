@@ -9,13 +9,14 @@ import type { Ctx } from './ctx';
 import { ALL_SELECTOR, definitions, documentKind, isDefinition } from './definitions';
 import { api } from './lazy';
 
-
 export function registerSyncCommands(ctx: Ctx): vscode.Disposable {
   const { config, keys, pusher, diagnostics } = ctx;
   const defs = definitions;
   const lenses = new vscode.EventEmitter<void>();
-  const command = (name: string, run: (arg?: unknown, more?: unknown) => unknown): vscode.Disposable => vscode.commands.registerCommand(`bluejay.${name}`, run);
-  const lens = (doc: vscode.TextDocument, title: string, name: string): vscode.CodeLens => new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title, command: `bluejay.${name}`, arguments: [doc.uri] });
+  const command = (name: string, run: (arg?: unknown, more?: unknown) => unknown): vscode.Disposable =>
+    vscode.commands.registerCommand(`bluejay.${name}`, run);
+  const lens = (doc: vscode.TextDocument, title: string, name: string): vscode.CodeLens =>
+    new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title, command: `bluejay.${name}`, arguments: [doc.uri] });
   return vscode.Disposable.from(
     lenses,
     command('setApiKey', (key) => api().promptKey(keys, key)),
@@ -27,7 +28,9 @@ export function registerSyncCommands(ctx: Ctx): vscode.Disposable {
     command('pullIntoFile', (uri) => api().pullIntoFile(ctx, defs, uri)),
     command('diffWithRemote', (uri) => api().diffWithRemote(ctx, defs, uri)),
     command('plan', (uri) => api().planCommand(ctx, defs, uri)),
-    vscode.workspace.registerTextDocumentContentProvider('bluejay-remote', { provideTextDocumentContent: (uri, token) => api().remoteContent(ctx, uri, token) }),
+    vscode.workspace.registerTextDocumentContentProvider('bluejay-remote', {
+      provideTextDocumentContent: (uri, token) => api().remoteContent(ctx, uri, token),
+    }),
     // Push | Diff | Pull; Diff and Pull once the file has an id (known from its validation).
     diagnostics.onDidUpdate(() => lenses.fire()),
     vscode.languages.registerCodeLensProvider(ALL_SELECTOR, {
@@ -36,8 +39,20 @@ export function registerSyncCommands(ctx: Ctx): vscode.Disposable {
         if (!isDefinition(doc)) return [];
         const id = diagnostics.get(doc)?.value?.['id'];
         const onBluejay = typeof id === 'string' || typeof id === 'number';
-        const run = onBluejay && documentKind(doc) === 'digital-human' ? [lens(doc, vscode.l10n.t('$(play) Run'), 'runFile')] : [];
-        return [lens(doc, vscode.l10n.t('$(cloud-upload) Push'), 'pushFile'), ...(onBluejay ? [lens(doc, vscode.l10n.t('$(diff) Diff'), 'diffWithRemote'), lens(doc, vscode.l10n.t('$(cloud-download) Pull'), 'pullIntoFile')] : []), ...run];
+        const run =
+          onBluejay && documentKind(doc) === 'digital-human'
+            ? [lens(doc, vscode.l10n.t('$(play) Run'), 'runFile')]
+            : [];
+        return [
+          lens(doc, vscode.l10n.t('$(cloud-upload) Push'), 'pushFile'),
+          ...(onBluejay
+            ? [
+                lens(doc, vscode.l10n.t('$(diff) Diff'), 'diffWithRemote'),
+                lens(doc, vscode.l10n.t('$(cloud-download) Pull'), 'pullIntoFile'),
+              ]
+            : []),
+          ...run,
+        ];
       },
     }),
   );

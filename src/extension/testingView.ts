@@ -15,9 +15,13 @@ export function registerTesting(ctx: Ctx): { disposable: vscode.Disposable; test
   controller.resolveHandler = (item) => get().resolve(item);
   controller.refreshHandler = () => get().refresh();
   // Gutter run buttons before the Testing view is first shown: a visible digital-human file gets its items (a cheap suffix check here, the rest lazily).
-  const show = (editors: readonly vscode.TextEditor[]): void => editors.forEach((e) => /\.digital-human\.(ya?ml|json)$/.test(e.document.uri.path) && get().showDocument(e.document));
+  const show = (editors: readonly vscode.TextEditor[]): void =>
+    editors.forEach(
+      (e) => /\.digital-human\.(ya?ml|json)$/.test(e.document.uri.path) && get().showDocument(e.document),
+    );
   const first = setTimeout(() => show(vscode.window.visibleTextEditors), 0); // after activation, not during it
-  const command = (name: string, run: (arg?: unknown, more?: unknown) => unknown): vscode.Disposable => vscode.commands.registerCommand(`bluejay.${name}`, run);
+  const command = (name: string, run: (arg?: unknown, more?: unknown) => unknown): vscode.Disposable =>
+    vscode.commands.registerCommand(`bluejay.${name}`, run);
   const disposable = vscode.Disposable.from(
     controller,
     vscode.window.onDidChangeVisibleTextEditors(show),
@@ -25,8 +29,15 @@ export function registerTesting(ctx: Ctx): { disposable: vscode.Disposable; test
     command('pushAndRunFile', (arg) => get().runFile(arg, { pushFirst: true })),
     command('showTranscript', (arg) => get().showTranscript(arg)),
     command('generateDigitalHumans', (arg) => get().generate(arg)),
-    vscode.workspace.registerTextDocumentContentProvider('bluejay-transcript', { provideTextDocumentContent: (uri, token) => get().transcript(uri, token) }),
-    { dispose: () => { clearTimeout(first); t?.dispose(); } },
+    vscode.workspace.registerTextDocumentContentProvider('bluejay-transcript', {
+      provideTextDocumentContent: (uri, token) => get().transcript(uri, token),
+    }),
+    {
+      dispose: () => {
+        clearTimeout(first);
+        t?.dispose();
+      },
+    },
   );
   return { disposable, testing: get };
 }

@@ -7,7 +7,11 @@ type Child = Node | string | false | null | undefined;
 type Attrs = Readonly<Record<string, string | number | boolean | undefined>>;
 
 /** Creates an element; attributes as strings (false/undefined leave them out, true sets them empty). */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, v] of Object.entries(attrs)) {
     if (v === undefined || v === false) continue;
@@ -32,13 +36,22 @@ export function icon(name: string, extra = ''): HTMLSpanElement {
 
 /** A button showing only an icon; its label is both the accessible name and the tooltip. */
 export function iconButton(name: string, label: string, onClick: () => void, extraClass = ''): HTMLButtonElement {
-  const b = h('button', { type: 'button', class: `icon-button${extraClass ? ' ' + extraClass : ''}`, 'aria-label': label, title: label }, icon(name));
+  const b = h(
+    'button',
+    { type: 'button', class: `icon-button${extraClass ? ' ' + extraClass : ''}`, 'aria-label': label, title: label },
+    icon(name),
+  );
   b.addEventListener('click', onClick);
   return b;
 }
 
 /** A button with an icon and a text label. */
-export function textButton(name: string, text: string, onClick: () => void, extraClass = 'secondary'): HTMLButtonElement {
+export function textButton(
+  name: string,
+  text: string,
+  onClick: () => void,
+  extraClass = 'secondary',
+): HTMLButtonElement {
   const b = h('button', { type: 'button', class: `text-button ${extraClass}` }, icon(name), h('span', {}, text));
   b.addEventListener('click', onClick);
   return b;
@@ -52,7 +65,9 @@ export function flag(el: Element, name: string, on: boolean, value = 'true'): vo
 
 /** The first control inside an element that can take focus. */
 export function firstFocusable(root: Element): HTMLElement | null {
-  return root.querySelector<HTMLElement>('input:not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]):not([hidden])');
+  return root.querySelector<HTMLElement>(
+    'input:not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]):not([hidden])',
+  );
 }
 
 /** Whether the element is where the keyboard is (not merely the last focus of a window that lost it). */

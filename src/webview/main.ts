@@ -62,7 +62,13 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
   if (!isHostMessage(message)) return;
   if (message.type === 'init') {
-    view = new FormView(message.model, ctx, (command) => post({ type: 'command', command }), savedUi(), (ui) => vscode.setState(ui));
+    view = new FormView(
+      message.model,
+      ctx,
+      (command) => post({ type: 'command', command }),
+      savedUi(),
+      (ui) => vscode.setState(ui),
+    );
     root().replaceChildren(view.element);
   }
   if (message.type === 'patch') {
@@ -72,7 +78,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   } else {
     // An older state than the one shown (messages crossing) is not worth a flicker back.
     if (message.type === 'state' && state && message.state.version < state.version) return;
-    state = message.state.value ? { ...message.state, value: expanded(message.state.value, message.state.cuts) } : message.state;
+    state = message.state.value
+      ? { ...message.state, value: expanded(message.state.value, message.state.cuts) }
+      : message.state;
   }
   view?.setState(state);
 });

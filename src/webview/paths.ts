@@ -32,12 +32,13 @@ export function nearestTarget(pointer: string, has: (pointer: string) => boolean
   return '';
 }
 
-
 /** The value under `key` of an object or list, and whether it is there at all. */
 export function childOf(value: unknown, key: string): { readonly present: boolean; readonly value: unknown } {
   if (Array.isArray(value)) {
     const i = Number(key);
-    return Number.isInteger(i) && i >= 0 && i < value.length ? { present: true, value: value[i] } : { present: false, value: undefined };
+    return Number.isInteger(i) && i >= 0 && i < value.length
+      ? { present: true, value: value[i] }
+      : { present: false, value: undefined };
   }
   if (isRecord(value) && Object.prototype.hasOwnProperty.call(value, key)) return { present: true, value: value[key] };
   return { present: false, value: undefined };
@@ -57,7 +58,8 @@ export function defaultValue(spec: FieldSpec): unknown {
     case 'integer':
     case 'number':
       if (spec.minimum !== undefined) return spec.minimum;
-      if (spec.exclusiveMinimum !== undefined) return spec.control === 'integer' ? Math.floor(spec.exclusiveMinimum) + 1 : spec.exclusiveMinimum + 1;
+      if (spec.exclusiveMinimum !== undefined)
+        return spec.control === 'integer' ? Math.floor(spec.exclusiveMinimum) + 1 : spec.exclusiveMinimum + 1;
       return 0;
     case 'boolean':
       return false;
@@ -151,7 +153,9 @@ export function jsonText(value: unknown, present: boolean): string {
 }
 
 /** JSON text parsed, or the parser's complaint. */
-export function parseJson(text: string): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: string } {
+export function parseJson(
+  text: string,
+): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: string } {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {

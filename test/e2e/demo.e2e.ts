@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startDemo, type Demo } from '../host/demoSetup';
-import { expandTestItem, openWorkbench, runFromTestingView, screenshot, setApiKey, testRows, testRunEnded } from './workbench';
+import {
+  expandTestItem,
+  openWorkbench,
+  runFromTestingView,
+  screenshot,
+  setApiKey,
+  testRows,
+  testRunEnded,
+} from './workbench';
 
 void describe('the demo (npm start)', { concurrency: false, timeout: 300_000 }, () => {
   let demo: Demo;

@@ -10,7 +10,11 @@ const FIXTURES = join(ROOT, 'test', 'fixtures', 'workspace');
 
 /** 1-based line number of the first line starting with `prefix` in a fixture. */
 function lineOf(file: string, prefix: string): number {
-  return readFileSync(join(FIXTURES, file), 'utf8').split('\n').findIndex((l) => l.startsWith(prefix)) + 1;
+  return (
+    readFileSync(join(FIXTURES, file), 'utf8')
+      .split('\n')
+      .findIndex((l) => l.startsWith(prefix)) + 1
+  );
 }
 
 void describe('editing a digital human in VS Code', { concurrency: false, timeout: 300_000 }, () => {
@@ -28,7 +32,9 @@ void describe('editing a digital human in VS Code', { concurrency: false, timeou
     const { page } = wb;
     await openFile(page, 'broken.digital-human.yaml');
     await page.keyboard.press('Control+Shift+M');
-    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'voice_speed must be one of' }).filter({ hasText: 'Ln 5, Col 14' });
+    const row = page
+      .locator('.markers-panel .monaco-list-row', { hasText: 'voice_speed must be one of' })
+      .filter({ hasText: 'Ln 5, Col 14' });
     await row.waitFor({ timeout: 20_000 });
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'silence_timeout must be >= 15' }).waitFor();
     await screenshot(page, 'e2e-problems-panel');
@@ -41,7 +47,9 @@ void describe('editing a digital human in VS Code', { concurrency: false, timeou
     await goTo(page, line, 'voice_speed: fast'.length + 1);
     await page.keyboard.type('t');
     // The row for the new problem, at the line and column where it was typed.
-    const row = page.locator('.markers-panel .monaco-list-row', { hasText: "got 'fastt'" }).filter({ hasText: `Ln ${line}, Col 14` });
+    const row = page
+      .locator('.markers-panel .monaco-list-row', { hasText: "got 'fastt'" })
+      .filter({ hasText: `Ln ${line}, Col 14` });
     await row.waitFor({ timeout: 20_000 });
     await goTo(page, line, 15);
     // The quick-fix menu asks the providers when it opens; if it opened before the new diagnostic
@@ -49,7 +57,13 @@ void describe('editing a digital human in VS Code', { concurrency: false, timeou
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: "Change to 'fast'" });
     for (let attempt = 0; attempt < 4; attempt++) {
       await page.keyboard.press('Control+.');
-      if (await fix.waitFor({ timeout: 5000 }).then(() => true, () => false)) break;
+      if (
+        await fix.waitFor({ timeout: 5000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       await screenshot(page, `e2e-quick-fix-attempt-${attempt}`);
       await page.keyboard.press('Escape');
     }
@@ -74,7 +88,10 @@ void describe('editing a digital human in VS Code', { concurrency: false, timeou
     // Accept only once the list has narrowed to it (Enter before that takes the first item).
     await page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'cafe' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
-    await page.locator('.editor-instance .view-line', { hasText: 'background_noise: cafe' }).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator('.editor-instance .view-line', { hasText: 'background_noise: cafe' })
+      .first()
+      .waitFor({ timeout: 10_000 });
     assert.equal(await lineWith(page, 'background_noise:'), 'background_noise: cafe');
   });
 

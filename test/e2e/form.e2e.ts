@@ -43,7 +43,8 @@ void describe('the Bluejay Form', { concurrency: false, timeout: 300_000 }, () =
     await page.locator('.statusbar-item', { hasText: 'production (default)' }).waitFor({ timeout: 10_000 });
     await page.locator('.statusbar-item', { hasText: 'Digital human #318' }).waitFor({ timeout: 10_000 });
     // A file with an id offers Diff and Pull beside Push, and says where a push goes.
-    for (const name of ['Push', 'Diff', 'Pull']) await f.locator('.toolbar-actions button', { hasText: name }).waitFor({ timeout: 10_000 });
+    for (const name of ['Push', 'Diff', 'Pull'])
+      await f.locator('.toolbar-actions button', { hasText: name }).waitFor({ timeout: 10_000 });
     assert.notEqual(await f.locator('.toolbar-target').textContent(), '');
     await f.getByLabel('Voice speed', { exact: true }).selectOption('slow');
     const creativity = f.locator('.field[data-key="creativity"] input[type="number"]');
@@ -57,12 +58,17 @@ void describe('the Bluejay Form', { concurrency: false, timeout: 300_000 }, () =
     const saved = readFileSync(join(wb.workspace, FILE), 'utf8');
     // Exactly three changes: two values in place, and the new item after the last one (before the
     // comment that heads the next key); every other byte as it was.
-    const item = '  - match_type: exact\n    match_phrase: ""\n    response_type: phrase\n    occurrence_mode: always\n';
+    const item =
+      '  - match_type: exact\n    match_phrase: ""\n    response_type: phrase\n    occurrence_mode: always\n';
     const expected = ORIGINAL.replace('voice_speed: fast\n', 'voice_speed: slow\n')
       .replace('creativity: 0.9\n', 'creativity: 1.1\n')
-      .replace('    occurrence_mode: always\n\n# The caller opens', `    occurrence_mode: always\n${item}\n# The caller opens`);
+      .replace(
+        '    occurrence_mode: always\n\n# The caller opens',
+        `    occurrence_mode: always\n${item}\n# The caller opens`,
+      );
     assert.equal(saved, expected);
-    for (const comment of ORIGINAL.split('\n').filter((l) => l.trim().startsWith('#'))) assert.ok(saved.includes(comment), `lost comment: ${comment}`);
+    for (const comment of ORIGINAL.split('\n').filter((l) => l.trim().startsWith('#')))
+      assert.ok(saved.includes(comment), `lost comment: ${comment}`);
   });
 
   void test('undo restores the text and the form; typing in the text moves the form', async () => {
@@ -73,11 +79,16 @@ void describe('the Bluejay Form', { concurrency: false, timeout: 300_000 }, () =
     await page.keyboard.press('Control+Z');
     await page.keyboard.press('Control+Z');
     // Three undos take back the form's three changes (the editor draws them on its next frame).
-    await page.locator('.editor-instance .view-line', { hasText: 'voice_speed: fast' }).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator('.editor-instance .view-line', { hasText: 'voice_speed: fast' })
+      .first()
+      .waitFor({ timeout: 10_000 });
     assert.equal(await lineWith(page, 'voice_speed:'), 'voice_speed: fast');
     assert.equal(await lineWith(page, 'creativity:'), 'creativity: 0.9');
     const f = form(page);
-    await f.locator('.field[data-key="voice_speed"] select option[value="fast"]:checked').waitFor({ state: 'attached', timeout: 20_000 });
+    await f
+      .locator('.field[data-key="voice_speed"] select option[value="fast"]:checked')
+      .waitFor({ state: 'attached', timeout: 20_000 });
     assert.equal(await f.locator('.field[data-key="scripted_responses"] .card').count(), 3);
   });
 
@@ -87,7 +98,9 @@ void describe('the Bluejay Form', { concurrency: false, timeout: 300_000 }, () =
     await page.locator('.editor-instance .view-line', { hasText: 'voice_speed: fast' }).first().click();
     await page.keyboard.press('End');
     await page.keyboard.type('t');
-    await f.locator('.field[data-key="voice_speed"] .field-problems', { hasText: "did you mean 'fast'" }).waitFor({ timeout: 20_000 });
+    await f
+      .locator('.field[data-key="voice_speed"] .field-problems', { hasText: "did you mean 'fast'" })
+      .waitFor({ timeout: 20_000 });
     await screenshot(page, 'e2e-form-problem');
   });
 });
@@ -104,10 +117,17 @@ for (const [theme, bodyClass, shot] of [
         // VS Code tells the webview which kind of theme it is in; the form's CSS uses only theme variables.
         await f.locator(`body.${bodyClass}`).waitFor({ timeout: 10_000 });
         const colours = await f.locator('body').evaluate((b) => {
-          const style = (b as unknown as { ownerDocument: { defaultView: { getComputedStyle(e: unknown): { getPropertyValue(n: string): string } } } }).ownerDocument.defaultView.getComputedStyle(b);
+          const style = (
+            b as unknown as {
+              ownerDocument: { defaultView: { getComputedStyle(e: unknown): { getPropertyValue(n: string): string } } };
+            }
+          ).ownerDocument.defaultView.getComputedStyle(b);
           return ['--vscode-editor-background', '--vscode-foreground'].map((n) => style.getPropertyValue(n).trim());
         });
-        assert.ok(colours.every((c) => c !== ''), `theme colours reach the form: ${colours.join(', ')}`);
+        assert.ok(
+          colours.every((c) => c !== ''),
+          `theme colours reach the form: ${colours.join(', ')}`,
+        );
         await screenshot(wb.page, shot);
       } finally {
         await wb.close();

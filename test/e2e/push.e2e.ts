@@ -49,7 +49,9 @@ void describe('pushing from the workbench', { concurrency: false, timeout: 300_0
   void test('Push Current File updates the digital human on Bluejay', async () => {
     const { page } = wb;
     await runCommand(page, 'Bluejay: Push Current File');
-    await page.locator('.statusbar', { hasText: 'billing.digital-human.yaml updated (id 318)' }).waitFor({ timeout: 20_000 });
+    await page
+      .locator('.statusbar', { hasText: 'billing.digital-human.yaml updated (id 318)' })
+      .waitFor({ timeout: 20_000 });
     await screenshot(page, 'e2e-pushed');
     const [req] = await admin(server.url).requests();
     assert.deepEqual([req?.method, req?.path, req?.apiKey], ['PUT', '/v1/update-digital-human/318', true]);
@@ -62,8 +64,14 @@ void describe('pushing from the workbench', { concurrency: false, timeout: 300_0
     await diff.waitFor({ timeout: 20_000 });
     // Bluejay's copy is the file's text with Bluejay's values in: the file's comments read the same.
     // (This one sits just above the first difference, which the diff editor scrolls to.)
-    await diff.locator('.editor.original .view-line', { hasText: 'Phone numbers (E.164) and always-on settings' }).first().waitFor({ timeout: 20_000 });
-    assert.equal(await diff.locator('.editor.original .view-line', { hasText: /created_at|websocket_url|org_id/ }).count(), 0);
+    await diff
+      .locator('.editor.original .view-line', { hasText: 'Phone numbers (E.164) and always-on settings' })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    assert.equal(
+      await diff.locator('.editor.original .view-line', { hasText: /created_at|websocket_url|org_id/ }).count(),
+      0,
+    );
     await screenshot(page, 'e2e-diff-with-remote');
     await page.keyboard.press('Control+W');
   });
@@ -80,7 +88,11 @@ void describe('pushing from the workbench', { concurrency: false, timeout: 300_0
   });
 
   void test('the key is in no log, setting or workspace file', () => {
-    const places = [...filesUnder(join(wb.root, 'user-data', 'logs')), join(wb.root, 'user-data', 'User', 'settings.json'), ...filesUnder(wb.workspace)];
+    const places = [
+      ...filesUnder(join(wb.root, 'user-data', 'logs')),
+      join(wb.root, 'user-data', 'User', 'settings.json'),
+      ...filesUnder(wb.workspace),
+    ];
     assert.ok(places.length > 5);
     for (const f of places) assert.ok(!readFileSync(f, 'latin1').includes(KEY), `the key is in ${f}`);
   });

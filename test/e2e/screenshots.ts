@@ -31,7 +31,10 @@ async function main(): Promise<void> {
     await page.locator('.suggest-widget .monaco-list-row', { hasText: 'cafe' }).waitFor({ timeout: 20_000 });
     await screenshot(page, 'completion', OUT);
     await page.keyboard.press('Escape');
-    await page.locator('.editor-instance .view-line span', { hasText: /^creativity$/ }).first().hover();
+    await page
+      .locator('.editor-instance .view-line span', { hasText: /^creativity$/ })
+      .first()
+      .hover();
     await page.locator('.monaco-hover', { hasText: 'Creativity' }).waitFor({ timeout: 20_000 });
     await screenshot(page, 'hover', OUT);
     console.log(`screenshots written to ${OUT}`);

@@ -6,7 +6,15 @@ import { after, before, describe, test } from 'node:test';
 import { ROOT } from '../host/codeServer';
 import { startBluejayServer, type BluejayServer } from '../server/index';
 import { admin } from '../unit/support/server';
-import { ARTIFACTS, expandTestItem, openFile, runCommand, screenshot, startWorkbench, type Workbench } from './workbench';
+import {
+  ARTIFACTS,
+  expandTestItem,
+  openFile,
+  runCommand,
+  screenshot,
+  startWorkbench,
+  type Workbench,
+} from './workbench';
 
 const KEY = 'bj-e2e-testing-5c2e8d';
 
@@ -35,7 +43,10 @@ void describe('running simulations from the Testing view', { concurrency: false,
     await page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden' });
     // The CodeLens offers Run beside Push | Diff | Pull.
-    await page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Run' }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.contentWidgets .codelens-decoration a', { hasText: 'Run' })
+      .first()
+      .waitFor({ timeout: 30_000 });
 
     await runCommand(page, 'Testing: Focus on Test Explorer View');
     const sim = page.locator('.test-explorer .monaco-list-row', { hasText: /Billing regressions|Simulation 57/ });
@@ -43,7 +54,11 @@ void describe('running simulations from the Testing view', { concurrency: false,
     await sim.hover();
     await sim.locator('.action-label[aria-label^="Run Test"]').click();
     // The local server moves a run one step per read: a few polls later the two conversations are in.
-    const row = (state: string) => page.locator('.test-explorer .monaco-list-row', { hasText: 'Conversation', has: page.locator(`.codicon-testing-${state}-icon`) });
+    const row = (state: string) =>
+      page.locator('.test-explorer .monaco-list-row', {
+        hasText: 'Conversation',
+        has: page.locator(`.codicon-testing-${state}-icon`),
+      });
     await sim.locator('.codicon-testing-failed-icon').waitFor({ timeout: 120_000 });
     // Show the file under the simulation, and its conversations (a click alone at times only selects a row).
     await expandTestItem(page, /Billing regressions|Simulation 57/);
@@ -51,18 +66,25 @@ void describe('running simulations from the Testing view', { concurrency: false,
       await screenshot(page, 'e2e-testing-failed');
       throw e;
     });
-    await row('passed').first().waitFor({ timeout: 20_000 }).catch(async (e: unknown) => {
-      await screenshot(page, 'e2e-testing-failed');
-      throw e;
-    });
+    await row('passed')
+      .first()
+      .waitFor({ timeout: 20_000 })
+      .catch(async (e: unknown) => {
+        await screenshot(page, 'e2e-testing-failed');
+        throw e;
+      });
     await row('failed').first().waitFor({ timeout: 20_000 });
     await row('failed').first().click();
     // The failure's message (markdown: why, summary, metrics, links) in Test Results, the tool calls as a diff in the file.
     await page.locator('.part.panel .monaco-list-row', { hasText: 'Goal not met in' }).first().click();
-    await page.locator('.part.panel', { hasText: 'Call summary' }).first().waitFor({ timeout: 30_000 }).catch(async (e: unknown) => {
-      await screenshot(page, 'e2e-testing-failed');
-      throw e;
-    });
+    await page
+      .locator('.part.panel', { hasText: 'Call summary' })
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .catch(async (e: unknown) => {
+        await screenshot(page, 'e2e-testing-failed');
+        throw e;
+      });
     await screenshot(page, 'testing-run');
     copyFileSync(join(ARTIFACTS, 'testing-run.png'), join(ROOT, 'media', 'screenshots', 'testing-run.png'));
     const queued = (await admin(server.url).requests()).filter((r) => r.path === '/v1/queue-simulation-run');

@@ -17,7 +17,10 @@ export interface Workbench {
 }
 
 /** The packaged extension (npm run package), installed as a user would, into a fresh profile. */
-export async function startWorkbench(settings: Record<string, unknown> = {}, source = join(ROOT, 'test', 'fixtures', 'workspace')): Promise<Workbench> {
+export async function startWorkbench(
+  settings: Record<string, unknown> = {},
+  source = join(ROOT, 'test', 'fixtures', 'workspace'),
+): Promise<Workbench> {
   const root = mkdtempSync(join(tmpdir(), 'bluejay-e2e-'));
   const workspace = join(root, 'workspace');
   cpSync(source, workspace, { recursive: true });
@@ -27,8 +30,19 @@ export async function startWorkbench(settings: Record<string, unknown> = {}, sou
   let server: CodeServer | undefined;
   let browser: BrowserContext | undefined;
   try {
-    await codeServerCli(root, ['--install-extension', join(ROOT, 'out', vsix), '--extensions-dir', join(root, 'extensions')]);
-    server = await startCodeServer({ folder: workspace, settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.hover.delay': 100, ...settings } }, root);
+    await codeServerCli(root, [
+      '--install-extension',
+      join(ROOT, 'out', vsix),
+      '--extensions-dir',
+      join(root, 'extensions'),
+    ]);
+    server = await startCodeServer(
+      {
+        folder: workspace,
+        settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.hover.delay': 100, ...settings },
+      },
+      root,
+    );
     browser = await launchBrowser(root);
     const page = await browser.newPage();
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
@@ -36,7 +50,15 @@ export async function startWorkbench(settings: Record<string, unknown> = {}, sou
     await page.locator('.statusbar').waitFor({ timeout: 60_000 });
     const s = server;
     const b = browser;
-    return { page, workspace, root, close: async () => { await b.close().catch(() => undefined); await s.stop(); } };
+    return {
+      page,
+      workspace,
+      root,
+      close: async () => {
+        await b.close().catch(() => undefined);
+        await s.stop();
+      },
+    };
   } catch (e) {
     await browser?.close().catch(() => undefined);
     await server?.stop();
@@ -125,7 +147,10 @@ export async function runFromTestingView(page: Page, label: string | RegExp): Pr
 
 /** The Testing view's rows whose text holds `text` and whose icon is that state's (passed, failed, ...). */
 export function testRows(page: Page, text: string, state: string): Locator {
-  return page.locator('.test-explorer .monaco-list-row', { hasText: text, has: page.locator(`.codicon-testing-${state}-icon`) });
+  return page.locator('.test-explorer .monaco-list-row', {
+    hasText: text,
+    has: page.locator(`.codicon-testing-${state}-icon`),
+  });
 }
 
 /**
@@ -138,13 +163,24 @@ export async function expandTestItem(page: Page, text: string | RegExp): Promise
   await row.waitFor({ timeout: 20_000 });
   if ((await row.getAttribute('aria-expanded')) !== 'true') {
     await row.click();
-    await page.locator('.test-explorer .monaco-list-row.focused', { hasText: text }).first().waitFor({ timeout: 20_000 });
+    await page
+      .locator('.test-explorer .monaco-list-row.focused', { hasText: text })
+      .first()
+      .waitFor({ timeout: 20_000 });
     if ((await row.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
   }
-  await page.locator('.test-explorer .monaco-list-row[aria-expanded="true"]', { hasText: text }).first().waitFor({ timeout: 20_000 });
+  await page
+    .locator('.test-explorer .monaco-list-row[aria-expanded="true"]', { hasText: text })
+    .first()
+    .waitFor({ timeout: 20_000 });
 }
 
 /** Waits until the Testing view's last run has ended with `state` (its summary's spinner turns into that state's icon). */
 export async function testRunEnded(page: Page, state: string, timeout: number): Promise<void> {
-  await page.locator(`.test-explorer .result-summary .codicon-testing-${state}-icon, .result-summary-container .result-summary .codicon-testing-${state}-icon`).first().waitFor({ timeout });
+  await page
+    .locator(
+      `.test-explorer .result-summary .codicon-testing-${state}-icon, .result-summary-container .result-summary .codicon-testing-${state}-icon`,
+    )
+    .first()
+    .waitFor({ timeout });
 }

@@ -14,6 +14,14 @@ export async function launchBrowser(root: string, viewport = { width: 1400, heig
     headless: true,
     viewport,
     env: isolatedEnv(join(root, 'chromium')),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }

@@ -58,7 +58,14 @@ export function isolatedEnv(root: string): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
   for (const d of ['home', 'config', 'data', 'cache', 'tmp']) mkdirSync(join(root, d), { recursive: true });
-  return { ...env, HOME: join(root, 'home'), XDG_CONFIG_HOME: join(root, 'config'), XDG_DATA_HOME: join(root, 'data'), XDG_CACHE_HOME: join(root, 'cache'), TMPDIR: join(root, 'tmp') };
+  return {
+    ...env,
+    HOME: join(root, 'home'),
+    XDG_CONFIG_HOME: join(root, 'config'),
+    XDG_DATA_HOME: join(root, 'data'),
+    XDG_CACHE_HOME: join(root, 'cache'),
+    TMPDIR: join(root, 'tmp'),
+  };
 }
 
 const QUIET_SETTINGS = {
@@ -85,22 +92,52 @@ export async function codeServerCli(root: string, args: readonly string[]): Prom
   return out;
 }
 
-export async function startCodeServer(options: CodeServerOptions, root = mkdtempSync(join(tmpdir(), 'bluejay-vscode-'))): Promise<CodeServer> {
+export async function startCodeServer(
+  options: CodeServerOptions,
+  root = mkdtempSync(join(tmpdir(), 'bluejay-vscode-')),
+): Promise<CodeServer> {
   if (!hostInstalled()) throw new Error(`No VS Code host in ${HOST}: run \`bash scripts/host/install.sh\` first.`);
   const port = options.port ?? (await freePort());
   const userData = join(root, 'user-data');
   const extensionsDir = join(root, 'extensions');
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
-  const args = [ENTRY, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', extensionsDir];
+  writeFileSync(
+    join(userData, 'User', 'settings.json'),
+    JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2),
+  );
+  const args = [
+    ENTRY,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensionsDir,
+  ];
   if (options.testDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   args.push(options.folder);
   const log: string[] = [];
-  const child = spawn(NODE24, args, { env: { ...isolatedEnv(root), ...options.env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE24, args, {
+    env: { ...isolatedEnv(root), ...options.env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
   child.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
-  const server: CodeServer = { port, url: `http://127.0.0.1:${port}`, root, extensionsDir, log, stop: () => stopGroup(child) };
+  const server: CodeServer = {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    root,
+    extensionsDir,
+    log,
+    stop: () => stopGroup(child),
+  };
   try {
     await waitForHealth(server.url, child, 60_000);
   } catch (e) {

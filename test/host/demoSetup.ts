@@ -43,9 +43,25 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
     const vsix = readdirSync(join(ROOT, 'out')).find((f) => f === 'bluejay-definitions.vsix');
     if (!vsix) throw new Error('no .vsix in out/ (npm start packages it first)');
-    await codeServerCli(root, ['--install-extension', join(ROOT, 'out', vsix), '--extensions-dir', join(root, 'extensions')]);
-    bluejay = await startBluejayServer({ port: options.apiPort ?? 0, keys: { [DEMO_KEY]: { org: 'org-1' } }, runStepMs: DEMO_RUN_STEP_MS });
-    server = await startCodeServer({ folder: workspace, ...(options.port !== undefined && { port: options.port }), settings: { 'workbench.colorTheme': 'Default Dark Modern', 'bluejay.baseUrl': bluejay.url } }, root);
+    await codeServerCli(root, [
+      '--install-extension',
+      join(ROOT, 'out', vsix),
+      '--extensions-dir',
+      join(root, 'extensions'),
+    ]);
+    bluejay = await startBluejayServer({
+      port: options.apiPort ?? 0,
+      keys: { [DEMO_KEY]: { org: 'org-1' } },
+      runStepMs: DEMO_RUN_STEP_MS,
+    });
+    server = await startCodeServer(
+      {
+        folder: workspace,
+        ...(options.port !== undefined && { port: options.port }),
+        settings: { 'workbench.colorTheme': 'Default Dark Modern', 'bluejay.baseUrl': bluejay.url },
+      },
+      root,
+    );
   } catch (e) {
     await server?.stop();
     await bluejay?.close();

@@ -8,17 +8,33 @@ import { digitalHumanData, digitalHumanResponse, sameJson, type DigitalHumanReco
 import { int } from './validate';
 
 const E164 = /^\+[1-9]\d{1,14}$/;
-export const WORKFLOW_LOCKED = ['intent', 'success_criteria', 'role_description', 'original_transcript', 'formatted_transcript'] as const;
+export const WORKFLOW_LOCKED = [
+  'intent',
+  'success_criteria',
+  'role_description',
+  'original_transcript',
+  'formatted_transcript',
+] as const;
 /** Update fields for which null means "leave unchanged" (they are never null in Bluejay's records). */
-const NULL_KEEPS = new Set(['intent', 'success_criteria', 'allow_silence_tool', 'silence_tool_instructions', 'simulation_ids']);
+const NULL_KEEPS = new Set([
+  'intent',
+  'success_criteria',
+  'allow_silence_tool',
+  'silence_tool_instructions',
+  'simulation_ids',
+]);
 const NOT_STORED = new Set(['simulation_ids', 'override_conflict']);
 const NOT_FOUND = 'Digital human not found';
 
 /** A 400 for a phone number that is not E.164 (empty means "no number" and is accepted). */
 function phoneProblem(dh: Record<string, unknown>): string | undefined {
-  for (const [key, label] of [['phone_number', 'phone number'], ['outbound_text_number', 'outbound text number']] as const) {
+  for (const [key, label] of [
+    ['phone_number', 'phone number'],
+    ['outbound_text_number', 'outbound text number'],
+  ] as const) {
     const v = dh[key];
-    if (typeof v === 'string' && v !== '' && !E164.test(v)) return `Invalid ${label}: ${v} (expected E.164 format, e.g. +14155550123)`;
+    if (typeof v === 'string' && v !== '' && !E164.test(v))
+      return `Invalid ${label}: ${v} (expected E.164 format, e.g. +14155550123)`;
   }
   return undefined;
 }
@@ -31,7 +47,11 @@ export function formatTranscript(text: string): { role: string; utterance: strin
     if (line === '') continue;
     const m = /^(user|customer|caller|human|agent|assistant|bot|ai)\s*:\s*(.*)$/i.exec(line);
     const last = turns[turns.length - 1];
-    if (m) turns.push({ role: /^(agent|assistant|bot|ai)$/i.test(m[1] ?? '') ? 'AGENT' : 'USER', utterance: (m[2] ?? '').trim() });
+    if (m)
+      turns.push({
+        role: /^(agent|assistant|bot|ai)$/i.test(m[1] ?? '') ? 'AGENT' : 'USER',
+        utterance: (m[2] ?? '').trim(),
+      });
     else if (last) last.utterance = `${last.utterance} ${line}`;
     else turns.push({ role: 'USER', utterance: line });
   }
@@ -40,7 +60,14 @@ export function formatTranscript(text: string): { role: string; utterance: strin
 
 /** The intent Bluejay derives from a formatted transcript: the caller's lines, in order. */
 export function intentFrom(turns: unknown): string {
-  const lines = Array.isArray(turns) ? turns.filter((t): t is Record<string, unknown> => t !== null && typeof t === 'object' && String((t as Record<string, unknown>)['role']).toUpperCase() === 'USER') : [];
+  const lines = Array.isArray(turns)
+    ? turns.filter(
+        (t): t is Record<string, unknown> =>
+          t !== null &&
+          typeof t === 'object' &&
+          String((t as Record<string, unknown>)['role']).toUpperCase() === 'USER',
+      )
+    : [];
   return `Replay this caller, saying in order: ${lines.map((t) => JSON.stringify(typeof t['utterance'] === 'string' ? t['utterance'] : '')).join(' / ')}`;
 }
 
@@ -50,14 +77,24 @@ export function intentFrom(turns: unknown): string {
  * original nulled; both -> stored as-is. The intent is derived when the formatted transcript changes
  * and the body does not set one.
  */
-function applyTranscripts(sent: Record<string, unknown>, before: Record<string, unknown>, next: Record<string, unknown>): void {
+function applyTranscripts(
+  sent: Record<string, unknown>,
+  before: Record<string, unknown>,
+  next: Record<string, unknown>,
+): void {
   const hasOriginal = 'original_transcript' in sent;
   const hasFormatted = 'formatted_transcript' in sent && sent['formatted_transcript'] !== null;
   const original = sent['original_transcript'];
-  if (hasOriginal && !hasFormatted && typeof original === 'string' && original !== before['original_transcript']) next['formatted_transcript'] = formatTranscript(original);
+  if (hasOriginal && !hasFormatted && typeof original === 'string' && original !== before['original_transcript'])
+    next['formatted_transcript'] = formatTranscript(original);
   if (hasFormatted && !hasOriginal) next['original_transcript'] = null;
   const intentSent = typeof sent['intent'] === 'string' && sent['intent'] !== '';
-  if (!intentSent && next['formatted_transcript'] !== null && !sameJson(next['formatted_transcript'], before['formatted_transcript'] ?? null)) next['intent'] = intentFrom(next['formatted_transcript']);
+  if (
+    !intentSent &&
+    next['formatted_transcript'] !== null &&
+    !sameJson(next['formatted_transcript'], before['formatted_transcript'] ?? null)
+  )
+    next['intent'] = intentFrom(next['formatted_transcript']);
 }
 
 export interface InsertOptions {
@@ -66,7 +103,13 @@ export interface InsertOptions {
 }
 
 /** Creates from a validated CreateDigitalHumanRequest; a 400 reply, or the new record. */
-export function insertDigitalHuman(store: Store, org: string, wsOrigin: string, body: Record<string, unknown>, options: InsertOptions = {}): Reply | DigitalHumanRecord {
+export function insertDigitalHuman(
+  store: Store,
+  org: string,
+  wsOrigin: string,
+  body: Record<string, unknown>,
+  options: InsertOptions = {},
+): Reply | DigitalHumanRecord {
   const dh = body['digital_human'] as Record<string, unknown>;
   const problem = phoneProblem(dh);
   if (problem) return detail(400, problem);
@@ -74,10 +117,19 @@ export function insertDigitalHuman(store: Store, org: string, wsOrigin: string, 
   store.nextDigitalHumanId = Math.max(store.nextDigitalHumanId, id + 1);
   const data: DigitalHumanRecord['data'] = { ...dh, id, created_at: options.createdAt ?? new Date().toISOString() };
   applyTranscripts(dh, { formatted_transcript: null, original_transcript: null }, data);
-  if (data['always_on_active'] === null || data['always_on_active'] === undefined) data['always_on_active'] = typeof data['phone_number'] === 'string' && data['phone_number'] !== '';
-  Object.assign(data, { websocket_url: `${wsOrigin}/ws/digital-human/${id}`, workflow_v2_id: null, workflow_path_index: null });
+  if (data['always_on_active'] === null || data['always_on_active'] === undefined)
+    data['always_on_active'] = typeof data['phone_number'] === 'string' && data['phone_number'] !== '';
+  Object.assign(data, {
+    websocket_url: `${wsOrigin}/ws/digital-human/${id}`,
+    workflow_v2_id: null,
+    workflow_path_index: null,
+  });
   const sims = body['simulation_ids'];
-  const simulationIds = Array.isArray(sims) ? (sims as number[]) : typeof body['simulation_id'] === 'number' ? [body['simulation_id']] : [];
+  const simulationIds = Array.isArray(sims)
+    ? (sims as number[])
+    : typeof body['simulation_id'] === 'number'
+      ? [body['simulation_id']]
+      : [];
   const record: DigitalHumanRecord = { org, simulation_ids: [...new Set(simulationIds)], data };
   store.digitalHumans.set(id, record);
   return record;
@@ -94,8 +146,11 @@ function update(call: Call): Reply {
   const before = record.data;
   const workflow = isWorkflow('tag' in sent ? sent['tag'] : before['tag']);
   if (workflow) {
-    const changed = WORKFLOW_LOCKED.filter((k) => k in sent && !(sent[k] === null && NULL_KEEPS.has(k)) && !sameJson(sent[k], before[k] ?? null));
-    if (changed.length) return detail(400, `Workflow-tagged digital human: field changes not allowed: ${changed.join(', ')}`);
+    const changed = WORKFLOW_LOCKED.filter(
+      (k) => k in sent && !(sent[k] === null && NULL_KEEPS.has(k)) && !sameJson(sent[k], before[k] ?? null),
+    );
+    if (changed.length)
+      return detail(400, `Workflow-tagged digital human: field changes not allowed: ${changed.join(', ')}`);
   }
   const next = structuredClone(before);
   for (const [k, v] of Object.entries(sent)) {
@@ -115,13 +170,23 @@ function update(call: Call): Reply {
  * When an update touches the always-on settings and leaves this digital human always-on and active,
  * another active one on the same number is a 400, unless override_conflict (then it is returned, to be deactivated).
  */
-function alwaysOnConflict(store: Store, record: DigitalHumanRecord, next: Record<string, unknown>, sent: Record<string, unknown>): string | DigitalHumanRecord | undefined {
+function alwaysOnConflict(
+  store: Store,
+  record: DigitalHumanRecord,
+  next: Record<string, unknown>,
+  sent: Record<string, unknown>,
+): string | DigitalHumanRecord | undefined {
   if (!['always_on_mode', 'always_on_active', 'phone_number'].some((k) => k in sent)) return undefined;
   const phone = next['phone_number'];
-  if (next['always_on_mode'] !== true || next['always_on_active'] !== true || typeof phone !== 'string' || phone === '') return undefined;
+  if (next['always_on_mode'] !== true || next['always_on_active'] !== true || typeof phone !== 'string' || phone === '')
+    return undefined;
   for (const other of store.digitalHumans.values()) {
     if (other === record || other.org !== record.org) continue;
-    if (other.data['phone_number'] === phone && other.data['always_on_mode'] === true && other.data['always_on_active'] === true) {
+    if (
+      other.data['phone_number'] === phone &&
+      other.data['always_on_mode'] === true &&
+      other.data['always_on_active'] === true
+    ) {
       if (sent['override_conflict'] === true) return other;
       return `Phone number ${phone} is already used by always-on active digital human ${other.data.id}; set override_conflict to true to replace it`;
     }
@@ -134,9 +199,17 @@ function list(call: Call): Reply {
   const pageSize = call.query['page_size'] ?? 20;
   const mine = [...call.store.digitalHumans.values()]
     .filter((d) => d.org === call.org)
-    .sort((a, b) => (a.data.created_at === b.data.created_at ? b.data.id - a.data.id : a.data.created_at < b.data.created_at ? 1 : -1));
+    .sort((a, b) =>
+      a.data.created_at === b.data.created_at ? b.data.id - a.data.id : a.data.created_at < b.data.created_at ? 1 : -1,
+    );
   const items = mine.slice((page - 1) * pageSize, page * pageSize).map(digitalHumanData);
-  return json(200, { digital_humans: items, total_count: mine.length, page, page_size: pageSize, total_pages: Math.ceil(mine.length / pageSize) });
+  return json(200, {
+    digital_humans: items,
+    total_count: mine.length,
+    page,
+    page_size: pageSize,
+    total_pages: Math.ceil(mine.length / pageSize),
+  });
 }
 
 const ID = { digital_human_id: 'int' } as const;
@@ -160,7 +233,13 @@ export const digitalHumanRoutes: Route[] = [
       return r ? json(200, digitalHumanResponse(r)) : detail(404, NOT_FOUND);
     },
   },
-  { method: 'PUT', path: '/v1/update-digital-human/{digital_human_id}', params: ID, body: updateDigitalHumanRequest, handle: update },
+  {
+    method: 'PUT',
+    path: '/v1/update-digital-human/{digital_human_id}',
+    params: ID,
+    body: updateDigitalHumanRequest,
+    handle: update,
+  },
   {
     method: 'DELETE',
     path: '/v1/digital-human/{digital_human_id}',

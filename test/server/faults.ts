@@ -13,7 +13,14 @@ export interface FaultSettings {
   /** Answer this many of the next /v1 requests (after the resets) with `code`. */
   /** `detail`: the body's detail instead of the status text (a string, or 422-style entries). */
   /** `location`: a Location header (redirects); `html`: an HTML page instead of JSON (a proxy, a captive portal). */
-  status: { code: number; count: number; retryAfter?: string; detail?: unknown; location?: string; html?: boolean } | null;
+  status: {
+    code: number;
+    count: number;
+    retryAfter?: string;
+    detail?: unknown;
+    location?: string;
+    html?: boolean;
+  } | null;
   /** After this many more 2xx /v1 responses, answer the following `unauthorizedCount` requests 401. */
   unauthorizedAfter: number | null;
   unauthorizedCount: number;
@@ -23,9 +30,19 @@ export interface FaultSettings {
   truncateNext?: number;
 }
 
-export type Fault = { kind: 'reset' } | { kind: 'truncate' } | { kind: 'status'; code: number; retryAfter?: string; detail?: unknown; location?: string; html?: boolean } | { kind: 'unauthorized' };
+export type Fault =
+  | { kind: 'reset' }
+  | { kind: 'truncate' }
+  | { kind: 'status'; code: number; retryAfter?: string; detail?: unknown; location?: string; html?: boolean }
+  | { kind: 'unauthorized' };
 
-export const noFaults = (): FaultSettings => ({ delayMs: 0, resetNext: 0, status: null, unauthorizedAfter: null, unauthorizedCount: 0 });
+export const noFaults = (): FaultSettings => ({
+  delayMs: 0,
+  resetNext: 0,
+  status: null,
+  unauthorizedAfter: null,
+  unauthorizedCount: 0,
+});
 
 const count = (v: unknown, name: string): number => {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`${name} must be an integer >= 0`);
@@ -34,9 +51,18 @@ const count = (v: unknown, name: string): number => {
 
 /** Parses a POST /__admin/faults body (every field optional); throws with a message for a 400. */
 export function parseFaults(body: unknown): FaultSettings {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Error('the body must be a JSON object');
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw new Error('the body must be a JSON object');
   const b = body as Record<string, unknown>;
-  const known = new Set(['delayMs', 'resetNext', 'status', 'unauthorizedAfter', 'unauthorizedCount', 'trickle', 'truncateNext']);
+  const known = new Set([
+    'delayMs',
+    'resetNext',
+    'status',
+    'unauthorizedAfter',
+    'unauthorizedCount',
+    'trickle',
+    'truncateNext',
+  ]);
   const unknown = Object.keys(b).filter((k) => !known.has(k));
   if (unknown.length) throw new Error(`unknown setting(s): ${unknown.join(', ')}; expected ${[...known].join(', ')}`);
   const s = noFaults();
@@ -44,17 +70,26 @@ export function parseFaults(body: unknown): FaultSettings {
   if (b['resetNext'] !== undefined) s.resetNext = count(b['resetNext'], 'resetNext');
   const st = b['status'];
   if (st !== undefined && st !== null) {
-    if (typeof st !== 'object' || Array.isArray(st)) throw new Error('status must be an object {code, count, retryAfter?, detail?, location?, html?}');
+    if (typeof st !== 'object' || Array.isArray(st))
+      throw new Error('status must be an object {code, count, retryAfter?, detail?, location?, html?}');
     const o = st as Record<string, unknown>;
     const code = count(o['code'], 'status.code');
     if (code < 200 || code > 599) throw new Error('status.code must be 200..599');
     const n = o['count'] === undefined ? 1 : count(o['count'], 'status.count');
     const ra = o['retryAfter'];
-    if (ra !== undefined && typeof ra !== 'string' && typeof ra !== 'number') throw new Error('status.retryAfter must be a string or a number');
+    if (ra !== undefined && typeof ra !== 'string' && typeof ra !== 'number')
+      throw new Error('status.retryAfter must be a string or a number');
     const location = o['location'];
     if (location !== undefined && typeof location !== 'string') throw new Error('status.location must be a string');
     if (o['html'] !== undefined && typeof o['html'] !== 'boolean') throw new Error('status.html must be a boolean');
-    s.status = { code, count: n, ...(ra !== undefined && { retryAfter: String(ra) }), ...(o['detail'] !== undefined && { detail: o['detail'] }), ...(location !== undefined && { location }), ...(o['html'] === true && { html: true }) };
+    s.status = {
+      code,
+      count: n,
+      ...(ra !== undefined && { retryAfter: String(ra) }),
+      ...(o['detail'] !== undefined && { detail: o['detail'] }),
+      ...(location !== undefined && { location }),
+      ...(o['html'] === true && { html: true }),
+    };
   }
   const tr = b['trickle'];
   if (tr !== undefined && tr !== null) {
@@ -64,7 +99,8 @@ export function parseFaults(body: unknown): FaultSettings {
     if (s.trickle.everyMs < 1) throw new Error('trickle.everyMs must be at least 1');
   }
   if (b['truncateNext'] !== undefined) s.truncateNext = count(b['truncateNext'], 'truncateNext');
-  if (b['unauthorizedAfter'] !== undefined && b['unauthorizedAfter'] !== null) s.unauthorizedAfter = count(b['unauthorizedAfter'], 'unauthorizedAfter');
+  if (b['unauthorizedAfter'] !== undefined && b['unauthorizedAfter'] !== null)
+    s.unauthorizedAfter = count(b['unauthorizedAfter'], 'unauthorizedAfter');
   if (b['unauthorizedCount'] !== undefined) s.unauthorizedCount = count(b['unauthorizedCount'], 'unauthorizedCount');
   if (s.unauthorizedAfter !== null && b['unauthorizedCount'] === undefined) s.unauthorizedCount = 1;
   if (s.unauthorizedAfter === null && s.unauthorizedCount > 0) s.unauthorizedAfter = 0;
@@ -101,7 +137,14 @@ export class Faults {
     if (s.status && s.status.count > 0) {
       s.status.count--;
       const { code, retryAfter, detail, location, html } = s.status;
-      return { kind: 'status', code, ...(retryAfter !== undefined && { retryAfter }), ...(detail !== undefined && { detail }), ...(location !== undefined && { location }), ...(html && { html }) };
+      return {
+        kind: 'status',
+        code,
+        ...(retryAfter !== undefined && { retryAfter }),
+        ...(detail !== undefined && { detail }),
+        ...(location !== undefined && { location }),
+        ...(html && { html }),
+      };
     }
     if (s.unauthorizedAfter === 0 && s.unauthorizedCount > 0) {
       s.unauthorizedCount--;

@@ -39,7 +39,8 @@ export interface Route {
   handle(call: Call): Reply;
 }
 
-export const json = (status: number, body: unknown, headers?: Record<string, string>): Reply => (headers ? { status, body, headers } : { status, body });
+export const json = (status: number, body: unknown, headers?: Record<string, string>): Reply =>
+  headers ? { status, body, headers } : { status, body };
 export const detail = (status: number, text: string): Reply => json(status, { detail: text });
 export const unprocessable = (issues: ValidationIssue[]): Reply => json(422, { detail: issues });
 
@@ -69,7 +70,12 @@ export interface Shape {
   truncate?: boolean;
 }
 
-export function send(res: ServerResponse, reply: Reply, shape: Shape = {}, later: (ms: number, fn: () => void) => void = (ms, fn) => setTimeout(fn, ms)): void {
+export function send(
+  res: ServerResponse,
+  reply: Reply,
+  shape: Shape = {},
+  later: (ms: number, fn: () => void) => void = (ms, fn) => setTimeout(fn, ms),
+): void {
   const text = reply.html ?? JSON.stringify(reply.body);
   const type = reply.html === undefined ? 'application/json' : 'text/html; charset=utf-8';
   const trickle = shape.trickle;
@@ -97,8 +103,12 @@ export function faultReply(fault: Fault | undefined): Reply | undefined {
   if (fault?.kind !== 'status') return undefined;
   const text = STATUS_CODES[fault.code] ?? 'Error';
   const reply = fault.detail === undefined ? detail(fault.code, text) : json(fault.code, { detail: fault.detail });
-  if (fault.html) reply.html = `<!DOCTYPE html>\n<html><head><title>${fault.code} ${text}</title></head>\n<body><h1>${text}</h1><p>nginx</p></body></html>\n`;
-  const headers = { ...(fault.retryAfter !== undefined && { 'retry-after': fault.retryAfter }), ...(fault.location !== undefined && { location: fault.location }) };
+  if (fault.html)
+    reply.html = `<!DOCTYPE html>\n<html><head><title>${fault.code} ${text}</title></head>\n<body><h1>${text}</h1><p>nginx</p></body></html>\n`;
+  const headers = {
+    ...(fault.retryAfter !== undefined && { 'retry-after': fault.retryAfter }),
+    ...(fault.location !== undefined && { location: fault.location }),
+  };
   if (Object.keys(headers).length) reply.headers = headers;
   return reply;
 }
@@ -135,15 +145,29 @@ export function pathParam(name: string, type: ParamType, raw: string, issues: Va
   const loc = ['path', name];
   if (type === 'int') {
     if (/^\s*[+-]?\d+\s*$/.test(raw)) return Number(raw);
-    issues.push({ type: 'int_parsing', loc, msg: 'Input should be a valid integer, unable to parse string as an integer', input: raw });
+    issues.push({
+      type: 'int_parsing',
+      loc,
+      msg: 'Input should be a valid integer, unable to parse string as an integer',
+      input: raw,
+    });
     return raw;
   }
   if (type === 'uuid') {
     if (UUID.test(raw)) {
-      const hex = raw.replace(/[^0-9a-f]/gi, '').slice(-32).toLowerCase();
+      const hex = raw
+        .replace(/[^0-9a-f]/gi, '')
+        .slice(-32)
+        .toLowerCase();
       return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
     }
-    issues.push({ type: 'uuid_parsing', loc, msg: `Input should be a valid UUID, unable to parse string as a UUID`, input: raw, ctx: { error: 'invalid UUID' } });
+    issues.push({
+      type: 'uuid_parsing',
+      loc,
+      msg: `Input should be a valid UUID, unable to parse string as a UUID`,
+      input: raw,
+      ctx: { error: 'invalid UUID' },
+    });
     return raw;
   }
   return raw;
@@ -156,7 +180,13 @@ export function bodyOf(raw: RawBody, v: Validator, issues: ValidationIssue[]): R
     return {};
   }
   if (raw.kind === 'invalid') {
-    issues.push({ type: 'json_invalid', loc: ['body'], msg: 'JSON decode error', input: {}, ctx: { error: raw.error } });
+    issues.push({
+      type: 'json_invalid',
+      loc: ['body'],
+      msg: 'JSON decode error',
+      input: {},
+      ctx: { error: raw.error },
+    });
     return {};
   }
   const out = v(raw.value, ['body'], issues);

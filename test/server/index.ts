@@ -8,7 +8,21 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { digitalHumanRoutes } from './digitalHumans';
 import { Faults, parseFaults } from './faults';
-import { bodyOf, detail, faultReply, json, matchPath, pathParam, readBody, send, unprocessable, type Call, type RawBody, type Reply, type Route } from './http';
+import {
+  bodyOf,
+  detail,
+  faultReply,
+  json,
+  matchPath,
+  pathParam,
+  readBody,
+  send,
+  unprocessable,
+  type Call,
+  type RawBody,
+  type Reply,
+  type Route,
+} from './http';
 import { personaRoutes } from './personas';
 import { seed } from './seed';
 import { resetSimulations } from './simState';
@@ -47,7 +61,11 @@ export interface LoggedRequest {
   at: number;
 }
 
-export const DEFAULT_KEYS: Readonly<Record<string, { org: string | null }>> = { 'test-key': { org: 'org-1' }, 'other-org-key': { org: 'org-2' }, 'no-org-key': { org: null } };
+export const DEFAULT_KEYS: Readonly<Record<string, { org: string | null }>> = {
+  'test-key': { org: 'org-1' },
+  'other-org-key': { org: 'org-2' },
+  'no-org-key': { org: null },
+};
 export const DEFAULT_ORG = 'org-1';
 /** A demo run takes about ten seconds: three steps to its end. */
 export const DEMO_RUN_STEP_MS = 3_300;
@@ -67,7 +85,11 @@ export async function startBluejayServer(options: BluejayServerOptions = {}): Pr
 
   const resetAll = (): void => {
     store.clear();
-    resetSimulations(store, { stepMs: options.runStepMs ?? 0, ...(options.now && { now: options.now }), mediaOrigin: media.origin });
+    resetSimulations(store, {
+      stepMs: options.runStepMs ?? 0,
+      ...(options.now && { now: options.now }),
+      mediaOrigin: media.origin,
+    });
     if (options.seed !== false) seed(store, seedOrg, wsOrigin);
     faults.set(parseFaults({}));
     log = [];
@@ -111,10 +133,13 @@ export async function startBluejayServer(options: BluejayServerOptions = {}): Pr
 
   /** A /v1 request without faults: routing (404/405), key (401/403), 422, then the handler. */
   function api(req: IncomingMessage, url: URL, raw: RawBody): Reply {
-    const matches = ROUTES.map((r) => ({ r, params: matchPath(r.path, url.pathname) })).filter((m) => m.params !== undefined);
+    const matches = ROUTES.map((r) => ({ r, params: matchPath(r.path, url.pathname) })).filter(
+      (m) => m.params !== undefined,
+    );
     if (matches.length === 0) return detail(404, 'Not Found');
     const hit = matches.find((m) => m.r.method === req.method);
-    if (!hit?.params) return json(405, { detail: 'Method Not Allowed' }, { allow: matches.map((m) => m.r.method).join(', ') });
+    if (!hit?.params)
+      return json(405, { detail: 'Method Not Allowed' }, { allow: matches.map((m) => m.r.method).join(', ') });
     const header = req.headers['x-api-key'];
     const key = keys.get(Array.isArray(header) ? (header[0] ?? '') : (header ?? ''));
     if (!key) return detail(401, 'Invalid API key');
@@ -122,7 +147,8 @@ export async function startBluejayServer(options: BluejayServerOptions = {}): Pr
     const { r, params } = hit;
     const issues: ValidationIssue[] = [];
     const call: Call = { store, org: key.org, wsOrigin, params: {}, query: {}, body: {} };
-    for (const [name, type] of Object.entries(r.params ?? {})) call.params[name] = pathParam(name, type, params[name] ?? '', issues);
+    for (const [name, type] of Object.entries(r.params ?? {}))
+      call.params[name] = pathParam(name, type, params[name] ?? '', issues);
     for (const [name, spec] of Object.entries(r.query ?? {})) {
       const v = url.searchParams.get(name);
       call.query[name] = v === null ? spec.default : (spec.v(v, ['query', name], issues) as number);
@@ -134,12 +160,21 @@ export async function startBluejayServer(options: BluejayServerOptions = {}): Pr
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const raw = await readBody(req);
-    if (!url.pathname.startsWith('/v1/')) return send(res, url.pathname.startsWith('/__admin/') ? admin(req, url.pathname, raw) : detail(404, 'Not Found'));
-    const entry: LoggedRequest = { method: req.method ?? '', path: req.url ?? '', status: null, apiKey: req.headers['x-api-key'] !== undefined, body: raw.kind === 'json' ? raw.value : null, at: Date.now() };
+    if (!url.pathname.startsWith('/v1/'))
+      return send(res, url.pathname.startsWith('/__admin/') ? admin(req, url.pathname, raw) : detail(404, 'Not Found'));
+    const entry: LoggedRequest = {
+      method: req.method ?? '',
+      path: req.url ?? '',
+      status: null,
+      apiKey: req.headers['x-api-key'] !== undefined,
+      body: raw.kind === 'json' ? raw.value : null,
+      at: Date.now(),
+    };
     log.push(entry);
     const fault = faults.take();
     // A truncated answer is the API's own (a create happened), cut off halfway.
-    const reply: Reply | undefined = faultReply(fault) ?? (fault === undefined || fault.kind === 'truncate' ? api(req, url, raw) : undefined);
+    const reply: Reply | undefined =
+      faultReply(fault) ?? (fault === undefined || fault.kind === 'truncate' ? api(req, url, raw) : undefined);
     if (reply && reply.status >= 200 && reply.status < 300) faults.succeeded();
     later(faults.delayMs, () => {
       if (!reply) {
@@ -153,7 +188,8 @@ export async function startBluejayServer(options: BluejayServerOptions = {}): Pr
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) send(res, detail(500, `Internal Server Error: ${e instanceof Error ? e.message : String(e)}`));
+      if (!res.headersSent)
+        send(res, detail(500, `Internal Server Error: ${e instanceof Error ? e.message : String(e)}`));
       else res.destroy();
     });
   });

@@ -14,7 +14,8 @@ function parseArgs(argv: readonly string[]): { port: number; key: string } {
     if ((arg === '--port' || arg === '--key') && value === undefined) throw new Error(`${arg} needs a value`);
     if (arg === '--port') {
       port = Number(value);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535 (got ${String(value)})`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new Error(`--port must be 0..65535 (got ${String(value)})`);
       i++;
     } else if (arg === '--key') {
       key = value ?? key;
@@ -30,7 +31,11 @@ function parseArgs(argv: readonly string[]): { port: number; key: string } {
 
 async function main(): Promise<void> {
   const { port, key } = parseArgs(process.argv.slice(2));
-  const server = await startBluejayServer({ port, keys: { ...DEFAULT_KEYS, [key]: { org: DEFAULT_ORG } }, runStepMs: DEMO_RUN_STEP_MS });
+  const server = await startBluejayServer({
+    port,
+    keys: { ...DEFAULT_KEYS, [key]: { org: DEFAULT_ORG } },
+    runStepMs: DEMO_RUN_STEP_MS,
+  });
   console.log(`Bluejay-compatible API on ${server.url} (API key: ${key})`);
   let stopping = false;
   const stop = (): void => {

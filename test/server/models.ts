@@ -2,10 +2,45 @@
  * Bluejay's request models (from the update pages and the OpenAPI snapshot; where they differ the
  * page wins, e.g. the accent `mature`), written with the validators of ./validate.
  */
-import { anyValue, bool, dict, int, list, model, nullable, num, oneOf, str, union, type FieldSpec, type Validator } from './validate';
+import {
+  anyValue,
+  bool,
+  dict,
+  int,
+  list,
+  model,
+  nullable,
+  num,
+  oneOf,
+  str,
+  union,
+  type FieldSpec,
+  type Validator,
+} from './validate';
 
 export const LANGUAGES = ['en', 'es', 'pt', 'ja', 'tr', 'hi', 'ar', 'ru', 'zh', 'ml', 'fr', 'yue', 'vi', 'de'] as const;
-export const ACCENTS = ['multilingual', 'american', 'american2', 'mature', 'southern', 'italian', 'indian', 'british', 'australian', 'mexican', 'spanish', 'portuguese', 'french', 'turkish', 'japanese', 'hindi', 'arabic', 'russian', 'chinese', 'german'] as const;
+export const ACCENTS = [
+  'multilingual',
+  'american',
+  'american2',
+  'mature',
+  'southern',
+  'italian',
+  'indian',
+  'british',
+  'australian',
+  'mexican',
+  'spanish',
+  'portuguese',
+  'french',
+  'turkish',
+  'japanese',
+  'hindi',
+  'arabic',
+  'russian',
+  'chinese',
+  'german',
+] as const;
 const GENDERS = ['male', 'female'];
 const NOISES = ['none', 'office', 'talking', 'traffic', 'cafe', 'park', 'tv'];
 const SPEEDS = ['slowest', 'slow', 'normal', 'fast', 'fastest'];
@@ -13,12 +48,17 @@ const QUALITIES = ['high', 'medium', 'low', 'horrible'];
 const FLUENCIES = ['beginner', 'intermediate', 'native'];
 const VERBOSITIES = ['low', 'medium', 'high'];
 
-const opt = (v: Validator, def?: unknown): FieldSpec => (def === undefined ? { v: nullable(v), default: null } : { v: nullable(v), default: def });
+const opt = (v: Validator, def?: unknown): FieldSpec =>
+  def === undefined ? { v: nullable(v), default: null } : { v: nullable(v), default: def };
 const req = (v: Validator): FieldSpec => ({ v, required: true });
 
 const blank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
-export const expectedToolCall = model('ExpectedToolCall', { name: req(str), parameters: opt(dict()), output: { v: anyValue, default: null } });
+export const expectedToolCall = model('ExpectedToolCall', {
+  name: req(str),
+  parameters: opt(dict()),
+  output: { v: anyValue, default: null },
+});
 
 export const trait = model('Trait', {
   trait_name: req(str),
@@ -40,8 +80,10 @@ export const scriptedResponse = model(
   },
   {
     check: (r) => {
-      if ((r['response_type'] === 'phrase' || r['response_type'] === 'dtmf') && blank(r['response_value'])) return `response_value is required when response_type is '${String(r['response_type'])}'`;
-      if (r['occurrence_mode'] === 'first_n' && blank(r['occurrence_n'])) return "occurrence_n is required when occurrence_mode is 'first_n'";
+      if ((r['response_type'] === 'phrase' || r['response_type'] === 'dtmf') && blank(r['response_value']))
+        return `response_value is required when response_type is '${String(r['response_type'])}'`;
+      if (r['occurrence_mode'] === 'first_n' && blank(r['occurrence_n']))
+        return "occurrence_n is required when occurrence_mode is 'first_n'";
       return undefined;
     },
   },
@@ -50,14 +92,26 @@ export const scriptedResponse = model(
 export const speaksFirstConfig = model(
   'SpeaksFirstConfig',
   { speaks_first: req(bool), mode: opt(oneOf(['custom', 'ai_generated'], true)), message: opt(str) },
-  { check: (c) => (c['speaks_first'] === true && c['mode'] === 'custom' && blank(c['message']) ? "message must be non-empty when mode is 'custom'" : undefined) },
+  {
+    check: (c) =>
+      c['speaks_first'] === true && c['mode'] === 'custom' && blank(c['message'])
+        ? "message must be non-empty when mode is 'custom'"
+        : undefined,
+  },
 );
 
-const keywordResponse = model('KeywordResponse', { keyword: req(str), response: req(str), probability: { v: num({ ge: 0, le: 1 }), default: 1 } });
+const keywordResponse = model('KeywordResponse', {
+  keyword: req(str),
+  response: req(str),
+  probability: { v: num({ ge: 0, le: 1 }), default: 1 },
+});
 
 export const interruptions = union([
   ['Default', model('Default', { type: req(oneOf(['none', 'low', 'medium', 'high'], true)) })],
-  ['Keywords', model('Keywords', { type: req(oneOf(['keywords'], true)), keyword_responses: req(list(keywordResponse)) })],
+  [
+    'Keywords',
+    model('Keywords', { type: req(oneOf(['keywords'], true)), keyword_responses: req(list(keywordResponse)) }),
+  ],
   ['Contextual', model('Contextual', { type: req(oneOf(['contextual'], true)), contextual_prompt: req(str) })],
 ]);
 
@@ -72,7 +126,11 @@ interface DhField {
   notNullOnCreate?: boolean;
 }
 
-const f = (v: Validator, createDefault: unknown = null, notNullOnCreate = false): DhField => ({ v, createDefault, notNullOnCreate });
+const f = (v: Validator, createDefault: unknown = null, notNullOnCreate = false): DhField => ({
+  v,
+  createDefault,
+  notNullOnCreate,
+});
 
 export const DH_FIELDS: Readonly<Record<string, DhField>> = {
   intent: f(str, '', true),
@@ -157,9 +215,42 @@ export const updateCustomerPersonaRequest = model(
 
 /** What a digital human looks like in responses (DigitalHumanResponseData), in this order. */
 export const DH_RESPONSE_FIELDS = [
-  'intent', 'success_criteria', 'id', 'tag', 'name', 'language', 'accent', 'gender', 'background_noise', 'voice_speed', 'audio_quality', 'fluency', 'verbosity',
-  'phone_number', 'outbound_text_number', 'websocket_url', 'background_noise_volume', 'expected_tool_calls', 'allow_end_call_tool', 'allow_silence_tool',
-  'silence_tool_instructions', 'endpointing_delay', 'creativity', 'hangup_phrases', 'hangup_instructions', 'silence_timeout', 'role_description', 'created_at',
-  'traits', 'interruptions', 'scripted_responses', 'speaks_first_config', 'original_transcript', 'formatted_transcript', 'enriched_playback',
-  'workflow_v2_id', 'workflow_path_index', 'livekit_metadata',
+  'intent',
+  'success_criteria',
+  'id',
+  'tag',
+  'name',
+  'language',
+  'accent',
+  'gender',
+  'background_noise',
+  'voice_speed',
+  'audio_quality',
+  'fluency',
+  'verbosity',
+  'phone_number',
+  'outbound_text_number',
+  'websocket_url',
+  'background_noise_volume',
+  'expected_tool_calls',
+  'allow_end_call_tool',
+  'allow_silence_tool',
+  'silence_tool_instructions',
+  'endpointing_delay',
+  'creativity',
+  'hangup_phrases',
+  'hangup_instructions',
+  'silence_timeout',
+  'role_description',
+  'created_at',
+  'traits',
+  'interruptions',
+  'scripted_responses',
+  'speaks_first_config',
+  'original_transcript',
+  'formatted_transcript',
+  'enriched_playback',
+  'workflow_v2_id',
+  'workflow_path_index',
+  'livekit_metadata',
 ] as const;

@@ -7,7 +7,12 @@ import { orgUuid, personaData, type PersonaRecord, type Store } from './store';
 const NOT_FOUND = 'Customer persona not found';
 
 /** Creates from a validated CreateCustomerPersonaRequest. */
-export function insertPersona(store: Store, org: string, body: Record<string, unknown>, options: { id?: string; createdAt?: string } = {}): PersonaRecord {
+export function insertPersona(
+  store: Store,
+  org: string,
+  body: Record<string, unknown>,
+  options: { id?: string; createdAt?: string } = {},
+): PersonaRecord {
   const id = options.id ?? randomUUID();
   const record: PersonaRecord = {
     org,
@@ -25,7 +30,8 @@ export function insertPersona(store: Store, org: string, body: Record<string, un
   return record;
 }
 
-const byId = (call: Call): PersonaRecord | undefined => call.store.persona(call.org, call.params['persona_id'] as string);
+const byId = (call: Call): PersonaRecord | undefined =>
+  call.store.persona(call.org, call.params['persona_id'] as string);
 
 function update(call: Call): Reply {
   const r = byId(call);
@@ -55,7 +61,13 @@ export const personaRoutes: Route[] = [
       return r ? json(200, personaData(r)) : detail(404, NOT_FOUND);
     },
   },
-  { method: 'PUT', path: '/v1/update-customer-persona/{persona_id}', params: ID, body: updateCustomerPersonaRequest, handle: update },
+  {
+    method: 'PUT',
+    path: '/v1/update-customer-persona/{persona_id}',
+    params: ID,
+    body: updateCustomerPersonaRequest,
+    handle: update,
+  },
   {
     method: 'DELETE',
     path: '/v1/customer-persona/{persona_id}',

@@ -25,19 +25,30 @@ const PERSONAS: { id: string; at: string; body: Record<string, unknown> }[] = [
     body: {
       agent_id: 1042,
       name: 'Refund seeker',
-      description: 'Maria, 42, ordered a standing desk three weeks ago. It arrived a week late with a cracked leg. She is polite but firm, has her order number ready and little patience for scripted apologies.',
+      description:
+        'Maria, 42, ordered a standing desk three weeks ago. It arrived a week late with a cracked leg. She is polite but firm, has her order number ready and little patience for scripted apologies.',
       goal: 'Get a full refund to her original payment method without having to ship the heavy desk back herself.',
     },
   },
   {
     id: 'c2d4f6a8-1b3c-4d5e-9f70-8a9b0c1d2e3f',
     at: '2025-02-03T16:40:05.118Z',
-    body: { agent_id: 1042, name: 'Impatient commuter', description: 'Sam, 29, calls from a train platform between meetings and keeps answers short.', goal: 'Move tomorrow 9:00 delivery to the evening slot in under two minutes.' },
+    body: {
+      agent_id: 1042,
+      name: 'Impatient commuter',
+      description: 'Sam, 29, calls from a train platform between meetings and keeps answers short.',
+      goal: 'Move tomorrow 9:00 delivery to the evening slot in under two minutes.',
+    },
   },
   {
     id: '0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b',
     at: '2025-02-20T11:05:31.907Z',
-    body: { agent_id: 2001, name: 'Small business owner', description: 'Priya runs a bakery with three shops and manages the business account herself.', goal: 'Add two employee cards to the business account and raise their daily limit.' },
+    body: {
+      agent_id: 2001,
+      name: 'Small business owner',
+      description: 'Priya runs a bakery with three shops and manages the business account herself.',
+      goal: 'Add two employee cards to the business account and raise their daily limit.',
+    },
   },
 ];
 
@@ -50,7 +61,8 @@ const DIGITAL_HUMANS: { id: number; at: string; body: Record<string, unknown> }[
       digital_human: {
         name: 'Password reset - first-time caller',
         tag: 'account-support',
-        intent: 'You cannot log in to your new online account and want to reset the password. You are not comfortable with phone menus and ask for steps to be repeated.',
+        intent:
+          'You cannot log in to your new online account and want to reset the password. You are not comfortable with phone menus and ask for steps to be repeated.',
         success_criteria: 'The agent verifies the caller and walks them through resetting the password step by step.',
         language: 'en',
         accent: 'mature',
@@ -74,8 +86,10 @@ const DIGITAL_HUMANS: { id: number; at: string; body: Record<string, unknown> }[
       digital_human: {
         name: 'Angry billing customer',
         tag: 'billing',
-        intent: 'You were charged twice ($129.99 each) for your March subscription. You are angry, interrupt often and want the duplicate charge refunded today.',
-        success_criteria: 'The agent finds the duplicate charge, confirms a refund of $129.99 and gives a refund reference number.',
+        intent:
+          'You were charged twice ($129.99 each) for your March subscription. You are angry, interrupt often and want the duplicate charge refunded today.',
+        success_criteria:
+          'The agent finds the duplicate charge, confirms a refund of $129.99 and gives a refund reference number.',
         role_description: 'Long-time customer on the Premium plan who has already called once about this.',
         language: 'en',
         accent: 'southern',
@@ -93,7 +107,11 @@ const DIGITAL_HUMANS: { id: number; at: string; body: Record<string, unknown> }[
         always_on_mode: true,
         always_on_active: true,
         expected_tool_calls: [
-          { name: 'lookup_invoice', parameters: { account_number: 'ACC-558201', month: '2024-03' }, output: { charges: [129.99, 129.99] } },
+          {
+            name: 'lookup_invoice',
+            parameters: { account_number: 'ACC-558201', month: '2024-03' },
+            output: { charges: [129.99, 129.99] },
+          },
           { name: 'issue_refund', parameters: { amount: 129.99, currency: 'USD' }, output: 'refund_created' },
         ],
         allow_end_call_tool: true,
@@ -117,11 +135,34 @@ const DIGITAL_HUMANS: { id: number; at: string; body: Record<string, unknown> }[
           ],
         },
         scripted_responses: [
-          { match_type: 'exact', match_phrase: 'Can I have your account number?', response_type: 'phrase', response_value: "It's ACC-558201, and I already gave it to the last person.", occurrence_mode: 'always' },
-          { match_type: 'context', match_phrase: 'The agent asks the caller to wait while it checks something', response_type: 'silence', silence_duration: 5, occurrence_mode: 'first_n', occurrence_n: 1 },
-          { match_type: 'exact', match_phrase: 'Please enter your PIN followed by the pound key', response_type: 'dtmf', response_value: '4821#', occurrence_mode: 'always' },
+          {
+            match_type: 'exact',
+            match_phrase: 'Can I have your account number?',
+            response_type: 'phrase',
+            response_value: "It's ACC-558201, and I already gave it to the last person.",
+            occurrence_mode: 'always',
+          },
+          {
+            match_type: 'context',
+            match_phrase: 'The agent asks the caller to wait while it checks something',
+            response_type: 'silence',
+            silence_duration: 5,
+            occurrence_mode: 'first_n',
+            occurrence_n: 1,
+          },
+          {
+            match_type: 'exact',
+            match_phrase: 'Please enter your PIN followed by the pound key',
+            response_type: 'dtmf',
+            response_value: '4821#',
+            occurrence_mode: 'always',
+          },
         ],
-        speaks_first_config: { speaks_first: true, mode: 'custom', message: 'Yes, hello, I need to talk to someone about my bill. Right now.' },
+        speaks_first_config: {
+          speaks_first: true,
+          mode: 'custom',
+          message: 'Yes, hello, I need to talk to someone about my bill. Right now.',
+        },
         num_runs: 2,
       },
     },
@@ -143,11 +184,15 @@ const DIGITAL_HUMANS: { id: number; at: string; body: Record<string, unknown> }[
         background_noise: 'none',
         phone_number: '+442079460123',
         original_transcript:
-          'Agent: Thanks for calling Northwind Shop, how can I help?\nCustomer: Hi, my promo code SPRING20 isn\'t working at checkout.\nAgent: Let me check that for you. That code expired on Sunday, but I can give you 15 percent off instead.\nCustomer: Okay, that works. Please apply it.\n',
+          "Agent: Thanks for calling Northwind Shop, how can I help?\nCustomer: Hi, my promo code SPRING20 isn't working at checkout.\nAgent: Let me check that for you. That code expired on Sunday, but I can give you 15 percent off instead.\nCustomer: Okay, that works. Please apply it.\n",
         formatted_transcript: [
           { role: 'AGENT', utterance: 'Thanks for calling Northwind Shop, how can I help?' },
           { role: 'USER', utterance: "Hi, my promo code SPRING20 isn't working at checkout." },
-          { role: 'AGENT', utterance: 'Let me check that for you. That code expired on Sunday, but I can give you 15 percent off instead.' },
+          {
+            role: 'AGENT',
+            utterance:
+              'Let me check that for you. That code expired on Sunday, but I can give you 15 percent off instead.',
+          },
           { role: 'USER', utterance: 'Okay, that works. Please apply it.' },
         ],
         interruptions: { type: 'low' },
@@ -159,9 +204,13 @@ const DIGITAL_HUMANS: { id: number; at: string; body: Record<string, unknown> }[
 /** Fills the store with the sample data, owned by `org`. */
 export function seed(store: Store, org: string, wsOrigin: string): void {
   seedSimulations(store, org);
-  for (const p of PERSONAS) insertPersona(store, org, valid(createCustomerPersonaRequest, p.body), { id: p.id, createdAt: p.at });
+  for (const p of PERSONAS)
+    insertPersona(store, org, valid(createCustomerPersonaRequest, p.body), { id: p.id, createdAt: p.at });
   for (const d of DIGITAL_HUMANS) {
-    const r = insertDigitalHuman(store, org, wsOrigin, valid(createDigitalHumanRequest, d.body), { id: d.id, createdAt: d.at });
+    const r = insertDigitalHuman(store, org, wsOrigin, valid(createDigitalHumanRequest, d.body), {
+      id: d.id,
+      createdAt: d.at,
+    });
     if ('status' in r) throw new Error(`invalid sample digital human ${d.id}: ${JSON.stringify(r.body)}`);
   }
 }

@@ -7,17 +7,39 @@ export function resultJson(s: SimState, store: Store, run: RunRecord, c: Convers
   const dh: Record<string, unknown> = store.digitalHumans.get(c.digitalHumanId)?.data ?? {};
   const done = status === 'COMPLETED';
   const pass = c.plan === 'pass';
-  const expected = Array.isArray(dh['expected_tool_calls']) ? (dh['expected_tool_calls'] as { name: string; parameters?: unknown }[]) : [];
-  const toolCalls = expected.map((t, i) => ({ name: t.name, expected: [{ parameters: t.parameters ?? {} }], actual: done && (pass || i === 0) ? [{ parameters: t.parameters ?? {}, start_offset_ms: 20_000 + i * 10_000 }] : [] }));
+  const expected = Array.isArray(dh['expected_tool_calls'])
+    ? (dh['expected_tool_calls'] as { name: string; parameters?: unknown }[])
+    : [];
+  const toolCalls = expected.map((t, i) => ({
+    name: t.name,
+    expected: [{ parameters: t.parameters ?? {} }],
+    actual: done && (pass || i === 0) ? [{ parameters: t.parameters ?? {}, start_offset_ms: 20_000 + i * 10_000 }] : [],
+  }));
   const start = new Date(Date.parse(run.createdIso) + 5_000).toISOString();
   const evaluation = {
     id: `eval-${c.id}`,
     goal_success: pass,
-    goal_reasoning: pass ? 'The agent found the duplicate charge, confirmed the refund and gave a reference number.' : 'The agent confirmed the refund but never gave a refund reference number, which the success criteria require.',
-    call_summary: pass ? 'Caller reported a double charge; the agent refunded it and gave reference RF-20931.' : 'Caller reported a double charge; the agent promised a refund but gave no reference.',
+    goal_reasoning: pass
+      ? 'The agent found the duplicate charge, confirmed the refund and gave a reference number.'
+      : 'The agent confirmed the refund but never gave a refund reference number, which the success criteria require.',
+    call_summary: pass
+      ? 'Caller reported a double charge; the agent refunded it and gave reference RF-20931.'
+      : 'Caller reported a double charge; the agent promised a refund but gave no reference.',
     hallucination: false,
     num_turns: 12,
-    custom_metrics: [{ name: 'Empathy', description: 'How well the agent acknowledged the caller', response_type: 'numeric', response_value: pass ? '4' : '2', reasoning: pass ? 'Acknowledged the frustration early.' : 'Read the policy instead of acknowledging the caller.', min_value: 1, max_value: 5 }],
+    custom_metrics: [
+      {
+        name: 'Empathy',
+        description: 'How well the agent acknowledged the caller',
+        response_type: 'numeric',
+        response_value: pass ? '4' : '2',
+        reasoning: pass
+          ? 'Acknowledged the frustration early.'
+          : 'Read the policy instead of acknowledging the caller.',
+        min_value: 1,
+        max_value: 5,
+      },
+    ],
   };
   return {
     id: c.id,
@@ -65,8 +87,23 @@ export function runRowJson(s: SimState, run: RunRecord): Record<string, unknown>
 export function transcriptJson(id: number): unknown[] {
   return [
     { speaker: 'agent', role: 'AGENT', text: 'Thanks for calling, how can I help?', start_offset_ms: 0 },
-    { speaker: 'user', role: 'USER', text: 'I was charged twice for March and I want it fixed today.', start_offset_ms: 3_200 },
-    { speaker: 'agent', role: 'AGENT', text: 'I see two charges of $129.99; I have refunded one of them.', start_offset_ms: 9_800 },
-    { speaker: 'user', role: 'USER', text: `Fine. What is the reference? (conversation ${id})`, start_offset_ms: 15_100 },
+    {
+      speaker: 'user',
+      role: 'USER',
+      text: 'I was charged twice for March and I want it fixed today.',
+      start_offset_ms: 3_200,
+    },
+    {
+      speaker: 'agent',
+      role: 'AGENT',
+      text: 'I see two charges of $129.99; I have refunded one of them.',
+      start_offset_ms: 9_800,
+    },
+    {
+      speaker: 'user',
+      role: 'USER',
+      text: `Fine. What is the reference? (conversation ${id})`,
+      start_offset_ms: 15_100,
+    },
   ];
 }

@@ -8,12 +8,35 @@ import type { Store } from './store';
 
 export interface AgentRecord {
   org: string;
-  data: { id: number; name: string; mode: 'VOICE' | 'TEXT'; type: 'INBOUND' | 'OUTBOUND'; connection_type: string; phone_number: string | null; folder_id: null; sip_password: string | null; goals: string[] };
+  data: {
+    id: number;
+    name: string;
+    mode: 'VOICE' | 'TEXT';
+    type: 'INBOUND' | 'OUTBOUND';
+    connection_type: string;
+    phone_number: string | null;
+    folder_id: null;
+    sip_password: string | null;
+    goals: string[];
+  };
 }
 
 export interface SimulationRecord {
   org: string;
-  data: { id: number; agent_id: number; name: string; type: 'parallel'; created_at: string; settings: Record<string, unknown>; max_concurrent: number | null; max_turns: number; tags: string[]; description: string; pinned: boolean; always_on: boolean };
+  data: {
+    id: number;
+    agent_id: number;
+    name: string;
+    type: 'parallel';
+    created_at: string;
+    settings: Record<string, unknown>;
+    max_concurrent: number | null;
+    max_turns: number;
+    tags: string[];
+    description: string;
+    pinned: boolean;
+    always_on: boolean;
+  };
 }
 
 /** What a conversation will end as: pass, fail, or a terminal failure status (NO_CONNECTION, ...). */
@@ -54,7 +77,13 @@ export interface SimFaults {
   resultsLimit: number | null;
 }
 
-export const noSimFaults = (): SimFaults => ({ queueStatus: null, runStatus: null, outcomes: {}, neverFinish: false, resultsLimit: null });
+export const noSimFaults = (): SimFaults => ({
+  queueStatus: null,
+  runStatus: null,
+  outcomes: {},
+  neverFinish: false,
+  resultsLimit: null,
+});
 
 export interface SimState {
   agents: Map<number, AgentRecord>;
@@ -75,12 +104,30 @@ const states = new WeakMap<Store, SimState>();
 /** The simulation state that goes with a store (one per server). */
 export function simState(store: Store): SimState {
   let s = states.get(store);
-  if (!s) states.set(store, (s = { agents: new Map(), simulations: new Map(), runs: new Map(), nextRunId: 345, nextResultId: 9001, faults: noSimFaults(), stepMs: 0, now: Date.now, mediaOrigin: 'http://127.0.0.1', mediaRequests: [] }));
+  if (!s)
+    states.set(
+      store,
+      (s = {
+        agents: new Map(),
+        simulations: new Map(),
+        runs: new Map(),
+        nextRunId: 345,
+        nextResultId: 9001,
+        faults: noSimFaults(),
+        stepMs: 0,
+        now: Date.now,
+        mediaOrigin: 'http://127.0.0.1',
+        mediaRequests: [],
+      }),
+    );
   return s;
 }
 
 /** Forgets runs and faults and sets the clock; agents and simulations come from seedSimulations. */
-export function resetSimulations(store: Store, clock: { stepMs?: number; now?: () => number; mediaOrigin?: string } = {}): void {
+export function resetSimulations(
+  store: Store,
+  clock: { stepMs?: number; now?: () => number; mediaOrigin?: string } = {},
+): void {
   const s = simState(store);
   s.agents.clear();
   s.simulations.clear();
@@ -97,9 +144,51 @@ export function resetSimulations(store: Store, clock: { stepMs?: number; now?: (
 /** A voice agent (1042, phone) with simulation 57 and an SMS agent (2001) with simulation 61; the examples' digital human 318 is in both. */
 export function seedSimulations(store: Store, org: string): void {
   const s = simState(store);
-  s.agents.set(1042, { org, data: { id: 1042, name: 'Billing voice line', mode: 'VOICE', type: 'INBOUND', connection_type: 'PHONE', phone_number: '+14155550100', folder_id: null, sip_password: 'never-shown', goals: ['Resolve billing disputes on the first call'] } });
-  s.agents.set(2001, { org, data: { id: 2001, name: 'Bakery text assistant', mode: 'TEXT', type: 'INBOUND', connection_type: 'SMS', phone_number: '+14155550177', folder_id: null, sip_password: null, goals: [] } });
-  const sim = (id: number, agent: number, name: string): SimulationRecord => ({ org, data: { id, agent_id: agent, name, type: 'parallel', created_at: '2024-11-01T09:00:00.000Z', settings: {}, max_concurrent: null, max_turns: 30, tags: [], description: `${name} (sample)`, pinned: false, always_on: false } });
+  s.agents.set(1042, {
+    org,
+    data: {
+      id: 1042,
+      name: 'Billing voice line',
+      mode: 'VOICE',
+      type: 'INBOUND',
+      connection_type: 'PHONE',
+      phone_number: '+14155550100',
+      folder_id: null,
+      sip_password: 'never-shown',
+      goals: ['Resolve billing disputes on the first call'],
+    },
+  });
+  s.agents.set(2001, {
+    org,
+    data: {
+      id: 2001,
+      name: 'Bakery text assistant',
+      mode: 'TEXT',
+      type: 'INBOUND',
+      connection_type: 'SMS',
+      phone_number: '+14155550177',
+      folder_id: null,
+      sip_password: null,
+      goals: [],
+    },
+  });
+  const sim = (id: number, agent: number, name: string): SimulationRecord => ({
+    org,
+    data: {
+      id,
+      agent_id: agent,
+      name,
+      type: 'parallel',
+      created_at: '2024-11-01T09:00:00.000Z',
+      settings: {},
+      max_concurrent: null,
+      max_turns: 30,
+      tags: [],
+      description: `${name} (sample)`,
+      pinned: false,
+      always_on: false,
+    },
+  });
   s.simulations.set(57, sim(57, 1042, 'Billing regressions'));
   s.simulations.set(61, sim(61, 2001, 'Billing by text'));
 }
@@ -120,7 +209,17 @@ export function conversationStatus(s: SimState, run: RunRecord, c: ConversationR
   return c.plan === 'pass' || c.plan === 'fail' ? 'COMPLETED' : c.plan;
 }
 
-const FINAL = new Set(['COMPLETED', 'CANCELLED', 'INSUFFICIENT_FUNDS', 'NO_CONNECTION', 'NO_ANSWER', 'CALL_DROPPED', 'SYSTEM_ERROR', 'INCOMPLETED', 'REJECTED']);
+const FINAL = new Set([
+  'COMPLETED',
+  'CANCELLED',
+  'INSUFFICIENT_FUNDS',
+  'NO_CONNECTION',
+  'NO_ANSWER',
+  'CALL_DROPPED',
+  'SYSTEM_ERROR',
+  'INCOMPLETED',
+  'REJECTED',
+]);
 
 export function runStatus(s: SimState, run: RunRecord): string {
   if (step(s, run) === 0 && !run.conversations.every((c) => c.cancelled)) return 'INITIALIZING';

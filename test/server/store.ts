@@ -7,7 +7,14 @@ export interface PersonaRecord {
   org: string;
   /** Kept for /customer-personas-by-agent; not part of the persona Bluejay returns. */
   agent_id: number | null;
-  data: { id: string; created_at: string; name: string | null; description: string | null; goal: string | null; org_id: string };
+  data: {
+    id: string;
+    created_at: string;
+    name: string | null;
+    description: string | null;
+    goal: string | null;
+    org_id: string;
+  };
 }
 
 export interface DigitalHumanRecord {
@@ -44,7 +51,11 @@ export class Store {
   snapshot(): { customer_personas: unknown[]; digital_humans: unknown[]; next_digital_human_id: number } {
     return structuredClone({
       customer_personas: [...this.personas.values()].map((p) => ({ ...p.data, org: p.org, agent_id: p.agent_id })),
-      digital_humans: [...this.digitalHumans.values()].map((d) => ({ ...d.data, org: d.org, simulation_ids: d.simulation_ids })),
+      digital_humans: [...this.digitalHumans.values()].map((d) => ({
+        ...d.data,
+        org: d.org,
+        simulation_ids: d.simulation_ids,
+      })),
       next_digital_human_id: this.nextDigitalHumanId,
     });
   }
@@ -66,7 +77,11 @@ export function digitalHumanData(r: DigitalHumanRecord): Record<string, unknown>
 
 /** DigitalHumanResponse: `{digital_human, simulation_ids, simulation_id}`. */
 export function digitalHumanResponse(r: DigitalHumanRecord): Record<string, unknown> {
-  return { digital_human: digitalHumanData(r), simulation_ids: [...r.simulation_ids], simulation_id: r.simulation_ids[0] ?? null };
+  return {
+    digital_human: digitalHumanData(r),
+    simulation_ids: [...r.simulation_ids],
+    simulation_id: r.simulation_ids[0] ?? null,
+  };
 }
 
 export function personaData(r: PersonaRecord): PersonaRecord['data'] {
@@ -82,5 +97,8 @@ export function sameJson(a: unknown, b: unknown): boolean {
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
   const keys = Object.keys(ao);
-  return keys.length === Object.keys(bo).length && keys.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && sameJson(ao[k], bo[k]));
+  return (
+    keys.length === Object.keys(bo).length &&
+    keys.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && sameJson(ao[k], bo[k]))
+  );
 }

@@ -25,16 +25,25 @@ export interface FieldSpec {
   default?: unknown;
 }
 
-const fail = (issues: ValidationIssue[], loc: Loc, type: string, msg: string, input: unknown, ctx?: Record<string, unknown>): undefined => {
+const fail = (
+  issues: ValidationIssue[],
+  loc: Loc,
+  type: string,
+  msg: string,
+  input: unknown,
+  ctx?: Record<string, unknown>,
+): undefined => {
   issues.push(ctx === undefined ? { type, loc, msg, input } : { type, loc, msg, input, ctx });
   return undefined;
 };
 
-export const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export const anyValue: Validator = (v) => v;
 
-export const str: Validator = (v, loc, issues) => (typeof v === 'string' ? v : fail(issues, loc, 'string_type', 'Input should be a valid string', v));
+export const str: Validator = (v, loc, issues) =>
+  typeof v === 'string' ? v : fail(issues, loc, 'string_type', 'Input should be a valid string', v);
 
 interface Bounds {
   ge?: number;
@@ -43,9 +52,12 @@ interface Bounds {
 }
 
 function checkBounds(n: number, b: Bounds, loc: Loc, issues: ValidationIssue[]): number | undefined {
-  if (b.ge !== undefined && !(n >= b.ge)) return fail(issues, loc, 'greater_than_equal', `Input should be greater than or equal to ${b.ge}`, n, { ge: b.ge });
-  if (b.gt !== undefined && !(n > b.gt)) return fail(issues, loc, 'greater_than', `Input should be greater than ${b.gt}`, n, { gt: b.gt });
-  if (b.le !== undefined && !(n <= b.le)) return fail(issues, loc, 'less_than_equal', `Input should be less than or equal to ${b.le}`, n, { le: b.le });
+  if (b.ge !== undefined && !(n >= b.ge))
+    return fail(issues, loc, 'greater_than_equal', `Input should be greater than or equal to ${b.ge}`, n, { ge: b.ge });
+  if (b.gt !== undefined && !(n > b.gt))
+    return fail(issues, loc, 'greater_than', `Input should be greater than ${b.gt}`, n, { gt: b.gt });
+  if (b.le !== undefined && !(n <= b.le))
+    return fail(issues, loc, 'less_than_equal', `Input should be less than or equal to ${b.le}`, n, { le: b.le });
   return n;
 }
 
@@ -56,10 +68,24 @@ export function int(bounds: Bounds = {}): Validator {
     let n: number;
     if (typeof v === 'number') n = v;
     else if (typeof v === 'string') {
-      if (!/^\s*[+-]?\d+\s*$/.test(v)) return fail(issues, loc, 'int_parsing', 'Input should be a valid integer, unable to parse string as an integer', v);
+      if (!/^\s*[+-]?\d+\s*$/.test(v))
+        return fail(
+          issues,
+          loc,
+          'int_parsing',
+          'Input should be a valid integer, unable to parse string as an integer',
+          v,
+        );
       n = Number(v);
     } else return fail(issues, loc, 'int_type', 'Input should be a valid integer', v);
-    if (!Number.isInteger(n)) return fail(issues, loc, 'int_from_float', 'Input should be a valid integer, got a number with a fractional part', v);
+    if (!Number.isInteger(n))
+      return fail(
+        issues,
+        loc,
+        'int_from_float',
+        'Input should be a valid integer, got a number with a fractional part',
+        v,
+      );
     return checkBounds(n, bounds, loc, issues);
   };
 }
@@ -69,7 +95,14 @@ export function num(bounds: Bounds = {}): Validator {
     let n: number;
     if (typeof v === 'number') n = v;
     else if (typeof v === 'string') {
-      if (!NUMERIC.test(v)) return fail(issues, loc, 'float_parsing', 'Input should be a valid number, unable to parse string as a number', v);
+      if (!NUMERIC.test(v))
+        return fail(
+          issues,
+          loc,
+          'float_parsing',
+          'Input should be a valid number, unable to parse string as a number',
+          v,
+        );
       n = Number(v);
     } else return fail(issues, loc, 'float_type', 'Input should be a valid number', v);
     return checkBounds(n, bounds, loc, issues);
@@ -93,14 +126,18 @@ export const bool: Validator = (v, loc, issues) => {
 
 function expected(values: readonly string[]): string {
   const quoted = values.map((x) => `'${x}'`);
-  return quoted.length === 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1] ?? ''}`;
+  return quoted.length === 1
+    ? (quoted[0] ?? '')
+    : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1] ?? ''}`;
 }
 
 /** A string enum (`type: "enum"`) or a Literal (`type: "literal_error"`). */
 export function oneOf(values: readonly string[], literal = false): Validator {
   const exp = expected(values);
   return (v, loc, issues) =>
-    typeof v === 'string' && values.includes(v) ? v : fail(issues, loc, literal ? 'literal_error' : 'enum', `Input should be ${exp}`, v, { expected: exp });
+    typeof v === 'string' && values.includes(v)
+      ? v
+      : fail(issues, loc, literal ? 'literal_error' : 'enum', `Input should be ${exp}`, v, { expected: exp });
 }
 
 export function nullable(inner: Validator): Validator {
@@ -134,12 +171,24 @@ export interface ModelOptions {
 }
 
 /** A Pydantic model: declared fields in order, unknown keys dropped, defaults filled in. */
-export function model(title: string, fields: Readonly<Record<string, FieldSpec>>, options: ModelOptions = {}): Validator {
+export function model(
+  title: string,
+  fields: Readonly<Record<string, FieldSpec>>,
+  options: ModelOptions = {},
+): Validator {
   return (v, loc, issues) => {
     if (!isPlainObject(v)) {
       return options.topLevel
-        ? fail(issues, loc, 'model_attributes_type', 'Input should be a valid dictionary or object to extract fields from', v)
-        : fail(issues, loc, 'model_type', `Input should be a valid dictionary or instance of ${title}`, v, { class_name: title });
+        ? fail(
+            issues,
+            loc,
+            'model_attributes_type',
+            'Input should be a valid dictionary or object to extract fields from',
+            v,
+          )
+        : fail(issues, loc, 'model_type', `Input should be a valid dictionary or instance of ${title}`, v, {
+            class_name: title,
+          });
     }
     const before = issues.length;
     const out: Record<string, unknown> = {};

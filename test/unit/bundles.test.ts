@@ -22,11 +22,23 @@ const config = require(join(ROOT, 'esbuild.js')) as Builds;
 async function metafileOf(entry: string): Promise<{ inputs: string[]; bytes: number; text: string }> {
   const options = config.builds.find((b) => Array.isArray(b.entryPoints) && b.entryPoints.includes(entry as never));
   assert.ok(options, `no build has the entry ${entry}`);
-  const result = await build({ ...options, absWorkingDir: ROOT, minify: true, sourcemap: false, write: false, metafile: true, logLevel: 'silent' });
+  const result = await build({
+    ...options,
+    absWorkingDir: ROOT,
+    minify: true,
+    sourcemap: false,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
   const meta: Metafile = result.metafile;
   const [output] = Object.values(meta.outputs);
   assert.ok(output);
-  return { inputs: Object.keys(output.inputs), bytes: output.bytes, text: result.outputFiles?.find((f) => f.path.endsWith('.js'))?.text ?? '' };
+  return {
+    inputs: Object.keys(output.inputs),
+    bytes: output.bytes,
+    text: result.outputFiles?.find((f) => f.path.endsWith('.js'))?.text ?? '',
+  };
 }
 
 void describe('bundles', () => {
@@ -34,7 +46,11 @@ void describe('bundles', () => {
   let editing: { inputs: string[]; bytes: number };
   let api: { inputs: string[]; bytes: number };
   before(async () => {
-    [main, editing, api] = await Promise.all([metafileOf('src/extension/extension.ts'), metafileOf('src/extension/editing/index.ts'), metafileOf('src/extension/api/index.ts')]);
+    [main, editing, api] = await Promise.all([
+      metafileOf('src/extension/extension.ts'),
+      metafileOf('src/extension/editing/index.ts'),
+      metafileOf('src/extension/api/index.ts'),
+    ]);
   });
 
   void test(`the main bundle stays within ${MAIN_BUDGET / 1024} KB minified`, () => {
@@ -42,7 +58,13 @@ void describe('bundles', () => {
   });
 
   void test('the main bundle holds no axios, no edit engine and no sync engine', () => {
-    const heavy = main.inputs.filter((f) => /node_modules\/axios\//.test(f) || /^src\/core\/edit\/(engine|yamlEdits|yamlWrite|jsonEdits|yamlSource)\.ts$/.test(f) || /^src\/core\/sync\//.test(f) || /^src\/core\/api\/client\.ts$/.test(f));
+    const heavy = main.inputs.filter(
+      (f) =>
+        /node_modules\/axios\//.test(f) ||
+        /^src\/core\/edit\/(engine|yamlEdits|yamlWrite|jsonEdits|yamlSource)\.ts$/.test(f) ||
+        /^src\/core\/sync\//.test(f) ||
+        /^src\/core\/api\/client\.ts$/.test(f),
+    );
     assert.deepEqual(heavy, []);
   });
 
@@ -52,7 +74,10 @@ void describe('bundles', () => {
   });
 
   void test('the lazy bundles hold what the main one leaves out', () => {
-    assert.ok(api.inputs.some((f) => f.includes('node_modules/axios/')), 'axios is in dist/api.js');
+    assert.ok(
+      api.inputs.some((f) => f.includes('node_modules/axios/')),
+      'axios is in dist/api.js',
+    );
     assert.ok(editing.inputs.includes('src/core/edit/engine.ts'), 'the edit engine is in dist/editing.js');
   });
 
@@ -60,11 +85,25 @@ void describe('bundles', () => {
     const ours = (inputs: readonly string[]): string[] => inputs.filter((f) => f.startsWith('src/extension/'));
     const topLevel = (f: string): boolean => /^src\/extension\/[^/]+\.ts$/.test(f);
     // The main bundle's files are directly in src/extension/ ...
-    assert.deepEqual(ours(main.inputs).filter((f) => !topLevel(f)), []);
+    assert.deepEqual(
+      ours(main.inputs).filter((f) => !topLevel(f)),
+      [],
+    );
     // ... and a lazy bundle's file there is one the main bundle holds too (shared).
-    assert.deepEqual([...ours(editing.inputs), ...ours(api.inputs)].filter((f) => topLevel(f) && !main.inputs.includes(f)), []);
+    assert.deepEqual(
+      [...ours(editing.inputs), ...ours(api.inputs)].filter((f) => topLevel(f) && !main.inputs.includes(f)),
+      [],
+    );
     // The rest of a lazy bundle is in its folder (the form's host borrows Bluejay's answers from api/sync/).
-    assert.deepEqual(ours(api.inputs).filter((f) => !topLevel(f) && !f.startsWith('src/extension/api/')), []);
-    assert.deepEqual(ours(editing.inputs).filter((f) => !topLevel(f) && !f.startsWith('src/extension/editing/') && !f.startsWith('src/extension/api/')), []);
+    assert.deepEqual(
+      ours(api.inputs).filter((f) => !topLevel(f) && !f.startsWith('src/extension/api/')),
+      [],
+    );
+    assert.deepEqual(
+      ours(editing.inputs).filter(
+        (f) => !topLevel(f) && !f.startsWith('src/extension/editing/') && !f.startsWith('src/extension/api/'),
+      ),
+      [],
+    );
   });
 });

@@ -23,11 +23,26 @@ void describe('text output of what a file holds', () => {
   void test('escape sequences in keys, values and the file name are shown escaped (\\u001b), never raw', async () => {
     const dir = stateRootDir('escapes');
     const file = join(dir, 'red\u001b[31m.digital-human.json');
-    writeFileSync(file, JSON.stringify({ kind: 'digital-human', id: 1, '\u001b[31mred\u001b[0m\u009b2J': 2, voice_speed: 'fast\u001b]0;title\u0007', traits: [{ trait_name: 'a\u202eb', trait_data_type: 'STRING', value: 'x' }, { trait_name: 'a\u202eb', trait_data_type: 'STRING', value: 'y' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        kind: 'digital-human',
+        id: 1,
+        '\u001b[31mred\u001b[0m\u009b2J': 2,
+        voice_speed: 'fast\u001b]0;title\u0007',
+        traits: [
+          { trait_name: 'a\u202eb', trait_data_type: 'STRING', value: 'x' },
+          { trait_name: 'a\u202eb', trait_data_type: 'STRING', value: 'y' },
+        ],
+      }),
+    );
     const r = await cli({}, 'validate', file);
     assert.equal(r.code, 1);
     assert.doesNotMatch(r.out, RAW);
-    assert.match(r.out, /red\\u001b\[31m\.digital-human\.json:1:\d+ error unknown-key Unknown key '\\u001b\[31mred\\u001b\[0m\\u009b2J'/);
+    assert.match(
+      r.out,
+      /red\\u001b\[31m\.digital-human\.json:1:\d+ error unknown-key Unknown key '\\u001b\[31mred\\u001b\[0m\\u009b2J'/,
+    );
     assert.match(r.out, /\(got 'fast\\u001b\]0;title\\u0007'\)/);
     assert.match(r.out, /trait_name 'a\\u202eb'/);
     // JSON output keeps the exact text (JSON escapes it itself).
@@ -45,7 +60,9 @@ void describe('text output of what a file holds', () => {
     assert.equal(text.status, 0, text.stderr);
     assert.doesNotMatch(text.stdout + text.stderr, RAW);
     assert.match(text.stdout, /red\\u001b\[31m\\u202e\.persona\.yaml: would POST/);
-    const json = spawnSync(process.execPath, [bin, 'push', '--dry-run', '--format', 'json', file], { encoding: 'utf8' });
+    const json = spawnSync(process.execPath, [bin, 'push', '--dry-run', '--format', 'json', file], {
+      encoding: 'utf8',
+    });
     assert.doesNotMatch(json.stdout, RAW);
     assert.equal((JSON.parse(json.stdout) as { results: { path: string }[] }).results[0]?.path, file);
   });
@@ -66,7 +83,10 @@ void describe('text output of what a file holds', () => {
     assert.ok(r.out.length < 5_000, `output of ${r.out.length} characters`);
     const problems = (JSON.parse(r.out) as Files).files[0]?.problems ?? [];
     const unknown = problems.find((p) => p.code === 'unknown-key');
-    assert.match(unknown?.message ?? '', /^Unknown key 'k{200}\.\.\. \(5000000 characters\)': Bluejay would silently ignore it\.$/);
+    assert.match(
+      unknown?.message ?? '',
+      /^Unknown key 'k{200}\.\.\. \(5000000 characters\)': Bluejay would silently ignore it\.$/,
+    );
     assert.equal(unknown?.pointer, `/${'k'.repeat(200)}... (5000000 characters)`);
     assert.equal(problems.find((p) => p.code === 'invalid-enum')?.pointer, '/voice_speed');
     const text = await cli({}, 'validate', file);
@@ -74,8 +94,12 @@ void describe('text output of what a file holds', () => {
   });
 
   void test('problemLine and problemJson: ordinary problems are unchanged', () => {
-    const p = validateText('kind: digital-human\nid: 1\nvoice_speed: fastt\n', 'x.digital-human.yaml').problems[0] as Problem;
-    assert.equal(problemLine('a/b c.yaml', p), "a/b c.yaml:3:14 error invalid-enum voice_speed must be one of slowest, slow, normal, fast, fastest (got 'fastt'); did you mean 'fast'?");
+    const p = validateText('kind: digital-human\nid: 1\nvoice_speed: fastt\n', 'x.digital-human.yaml')
+      .problems[0] as Problem;
+    assert.equal(
+      problemLine('a/b c.yaml', p),
+      "a/b c.yaml:3:14 error invalid-enum voice_speed must be one of slowest, slow, normal, fast, fastest (got 'fastt'); did you mean 'fast'?",
+    );
     assert.equal(problemJson({ ...p, pointer: '/a~1b/0/~0c' }).pointer, '/a~1b/0/~0c');
   });
 });

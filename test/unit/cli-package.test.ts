@@ -27,7 +27,9 @@ void describe('the packed CLI (out/bluejay-cli.tgz)', () => {
   });
 
   void test('holds the CLI bundle alone: no dependencies, no extension code, Node >= 20', () => {
-    const manifest = JSON.parse(readFileSync(join(dir, 'node_modules', 'bluejay-cli', 'package.json'), 'utf8')) as Record<string, unknown>;
+    const manifest = JSON.parse(
+      readFileSync(join(dir, 'node_modules', 'bluejay-cli', 'package.json'), 'utf8'),
+    ) as Record<string, unknown>;
     assert.deepEqual(manifest['bin'], { bluejay: 'cli.js' });
     assert.equal(manifest['dependencies'], undefined);
     assert.deepEqual(manifest['engines'], { node: '>=20' });
@@ -50,7 +52,10 @@ void describe('the packed CLI (out/bluejay-cli.tgz)', () => {
 
   void test('bluejay push --dry-run runs from the install and sends nothing', async () => {
     copyFileSync(join(ROOT, 'examples', 'refund-seeker.persona.yaml'), join(dir, 'dry.persona.yaml'));
-    const r = await run(bin, ['push', '--dry-run', '--format', 'json', 'dry.persona.yaml'], { cwd: dir, env: { ...process.env, BLUEJAY_BASE_URL: 'https://api.example.invalid' } });
+    const r = await run(bin, ['push', '--dry-run', '--format', 'json', 'dry.persona.yaml'], {
+      cwd: dir,
+      env: { ...process.env, BLUEJAY_BASE_URL: 'https://api.example.invalid' },
+    });
     const json = JSON.parse(r.stdout) as { results: { action: string; request: { url: string } }[] };
     assert.equal(json.results[0]?.action, 'skipped');
     assert.match(json.results[0]?.request.url ?? '', /^https:\/\/api\.example\.invalid\/v1\//);

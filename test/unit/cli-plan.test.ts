@@ -7,13 +7,19 @@ import { describe, test } from 'node:test';
 import { cli, ROOT, stateRootDir } from './support/cli';
 import { withServer } from './support/server';
 
-
 const plan = (env: Record<string, string>, ...args: string[]): ReturnType<typeof cli> => cli(env, 'plan', ...args);
 
 const workspace = (): string => stateRootDir('plan', true);
 
 interface Plans {
-  plans: { path: string; kind: string | null; id: unknown; action: string; changes: { pointer: string; from: unknown; to: unknown }[]; problems: Record<string, unknown>[] }[];
+  plans: {
+    path: string;
+    kind: string | null;
+    id: unknown;
+    action: string;
+    changes: { pointer: string; from: unknown; to: unknown }[];
+    problems: Record<string, unknown>[];
+  }[];
 }
 
 void describe('bluejay plan', () => {
@@ -27,18 +33,37 @@ void describe('bluejay plan', () => {
       assert.equal(r.code, 0, r.err);
       const json = JSON.parse(r.out) as Plans;
       assert.deepEqual(Object.keys(json), ['plans']);
-      assert.deepEqual(json.plans.map((p) => Object.keys(p)), Array(5).fill(['path', 'kind', 'id', 'action', 'changes', 'problems']));
-      assert.deepEqual(json.plans.map((p) => [p.path.slice(dir.length + 1), p.kind, p.id, p.action, p.changes.length]), [
-        ['angry-billing-customer.digital-human.yaml', 'digital-human', 318, 'unchanged', 0],
-        ['first-time-caller.persona.json', 'customer-persona', null, 'create', 4],
-        ['refund-seeker.persona.yaml', 'customer-persona', '7b1e4c2a-9f3d-4a6b-8c5e-2d0f1a3b4c5d', 'update', 1],
-        ['spanish-booking.digital-human.json', 'digital-human', null, 'create', 16],
-        ['workflow-replay.digital-human.yaml', 'digital-human', 1204, 'unchanged', 0],
+      assert.deepEqual(
+        json.plans.map((p) => Object.keys(p)),
+        Array(5).fill(['path', 'kind', 'id', 'action', 'changes', 'problems']),
+      );
+      assert.deepEqual(
+        json.plans.map((p) => [p.path.slice(dir.length + 1), p.kind, p.id, p.action, p.changes.length]),
+        [
+          ['angry-billing-customer.digital-human.yaml', 'digital-human', 318, 'unchanged', 0],
+          ['first-time-caller.persona.json', 'customer-persona', null, 'create', 4],
+          ['refund-seeker.persona.yaml', 'customer-persona', '7b1e4c2a-9f3d-4a6b-8c5e-2d0f1a3b4c5d', 'update', 1],
+          ['spanish-booking.digital-human.json', 'digital-human', null, 'create', 16],
+          ['workflow-replay.digital-human.yaml', 'digital-human', 1204, 'unchanged', 0],
+        ],
+      );
+      assert.deepEqual(json.plans[2]?.changes, [
+        { pointer: '/name', from: 'Refund seeker', to: 'Refund seeker (VIP)' },
       ]);
-      assert.deepEqual(json.plans[2]?.changes, [{ pointer: '/name', from: 'Refund seeker', to: 'Refund seeker (VIP)' }]);
       assert.deepEqual(json.plans[1]?.changes[3], { pointer: '/agent_id', from: null, to: 1042 });
-      assert.deepEqual(json.plans[4]?.problems, [{ severity: 'information', code: 'workflow-tag-locks', message: json.plans[4]?.problems[0]?.['message'], pointer: '/tag', range: { start: { line: 6, character: 5 }, end: { line: 6, character: 22 } } }]);
-      assert.deepEqual((await s.requests()).map((x) => x.method), ['GET', 'GET', 'GET']);
+      assert.deepEqual(json.plans[4]?.problems, [
+        {
+          severity: 'information',
+          code: 'workflow-tag-locks',
+          message: json.plans[4]?.problems[0]?.['message'],
+          pointer: '/tag',
+          range: { start: { line: 6, character: 5 }, end: { line: 6, character: 22 } },
+        },
+      ]);
+      assert.deepEqual(
+        (await s.requests()).map((x) => x.method),
+        ['GET', 'GET', 'GET'],
+      );
       assert.equal(readFileSync(join(dir, 'first-time-caller.persona.json'), 'utf8'), before);
       assert.equal(existsSync(join(dir, '.bluejay', 'state.json')), false);
     }));
@@ -47,7 +72,10 @@ void describe('bluejay plan', () => {
     withServer(async (s) => {
       const dir = mkdtempSync(join(tmpdir(), 'bluejay-plan-'));
       const persona = join(dir, 'p.persona.yaml');
-      writeFileSync(persona, `kind: customer-persona\nid: 7b1e4c2a-9f3d-4a6b-8c5e-2d0f1a3b4c5d\nname: Refund seeker\ndescription: ${'Long text. '.repeat(10).trim()}\ngoal: null\n`);
+      writeFileSync(
+        persona,
+        `kind: customer-persona\nid: 7b1e4c2a-9f3d-4a6b-8c5e-2d0f1a3b4c5d\nname: Refund seeker\ndescription: ${'Long text. '.repeat(10).trim()}\ngoal: null\n`,
+      );
       const fresh = join(dir, 'q.digital-human.yaml');
       writeFileSync(fresh, 'kind: digital-human\nname: New\nphone_number: "555"\n');
       const r = await plan({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url }, persona, fresh);
@@ -62,7 +90,10 @@ void describe('bluejay plan', () => {
         `${fresh}:3:15 warning phone-number-format phone_number should be in E.164 format, such as +14155550123 (got '555'); Bluejay rejects numbers it cannot read.`,
         '',
       ]);
-      assert.match(r.err, /^2 files: 1 to create, 1 to update, 0 unchanged, 0 invalid \(nothing sent to http:\/\/127\.0\.0\.1:\d+\)\.\n$/);
+      assert.match(
+        r.err,
+        /^2 files: 1 to create, 1 to update, 0 unchanged, 0 invalid \(nothing sent to http:\/\/127\.0\.0\.1:\d+\)\.\n$/,
+      );
     }));
 
   void test('an invalid file, or an id Bluejay does not know, is invalid: exit 1', () =>
@@ -73,10 +104,22 @@ void describe('bluejay plan', () => {
       const r = await plan({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url }, '--format', 'json', dir);
       assert.equal(r.code, 1);
       const [bad, gone] = (JSON.parse(r.out) as Plans).plans;
-      assert.deepEqual([bad?.action, bad?.changes, bad?.problems.map((p) => p['code'])], ['invalid', [], ['invalid-enum']]);
-      assert.deepEqual([gone?.action, gone?.problems.map((p) => [p['code'], p['pointer']])], ['invalid', [['server-not-found', '/id']]]);
-      const text = await plan({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url }, join(dir, 'gone.digital-human.yaml'));
-      assert.match(text.out, /gone\.digital-human\.yaml: invalid digital-human 99999\n.*gone\.digital-human\.yaml:2:5 error server-not-found /);
+      assert.deepEqual(
+        [bad?.action, bad?.changes, bad?.problems.map((p) => p['code'])],
+        ['invalid', [], ['invalid-enum']],
+      );
+      assert.deepEqual(
+        [gone?.action, gone?.problems.map((p) => [p['code'], p['pointer']])],
+        ['invalid', [['server-not-found', '/id']]],
+      );
+      const text = await plan(
+        { BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url },
+        join(dir, 'gone.digital-human.yaml'),
+      );
+      assert.match(
+        text.out,
+        /gone\.digital-human\.yaml: invalid digital-human 99999\n.*gone\.digital-human\.yaml:2:5 error server-not-found /,
+      );
     }));
 
   void test('usage errors exit 2 (no key, a refused base URL, no paths, a bad format); an unreadable path exits 2 after the rest; the key is never printed', () =>
@@ -92,7 +135,11 @@ void describe('bluejay plan', () => {
       assert.equal((await plan({ BLUEJAY_API_KEY: 'k' })).code, 2);
       assert.equal((await plan({ BLUEJAY_API_KEY: 'k' }, '--format', 'xml', file)).code, 2);
       assert.equal((await plan({ BLUEJAY_API_KEY: 'k' }, '--dry-run', file)).code, 2);
-      const r = await plan({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url }, join(ROOT, 'nope.persona.yaml'), file);
+      const r = await plan(
+        { BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url },
+        join(ROOT, 'nope.persona.yaml'),
+        file,
+      );
       assert.equal(r.code, 2);
       assert.match(r.err, /cannot read .*nope\.persona\.yaml/);
       assert.match(r.out, /refund-seeker\.persona\.yaml: unchanged customer-persona/);

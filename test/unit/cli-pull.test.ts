@@ -17,9 +17,14 @@ const pull = (env: Record<string, string>, ...args: string[]): ReturnType<typeof
 const tempDir = (): string => stateRootDir('pull');
 
 /** Runs the built binary without blocking this process (the server answers from it). */
-function bin(env: Record<string, string>, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+function bin(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { env: { PATH: process.env['PATH'] ?? '', ...env } });
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], {
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -73,10 +78,18 @@ void describe('bluejay pull', () => {
       assert.equal(r.code, 0, r.err);
       assert.equal(r.out, `${file}: created\n`);
       const json = readFileSync(file, 'utf8');
-      assert.ok(json.startsWith(`{\n  "kind": "customer-persona",\n  "id": "${PERSONA_ID}",\n  "name": "Refund seeker",\n`) && json.endsWith('"\n}\n'));
-      const state = JSON.parse(readFileSync(join(dir, '.bluejay', 'state.json'), 'utf8')) as { baselines: Record<string, Record<string, { kind: string; id: string; fields: Record<string, unknown> }>> };
+      assert.ok(
+        json.startsWith(`{\n  "kind": "customer-persona",\n  "id": "${PERSONA_ID}",\n  "name": "Refund seeker",\n`) &&
+          json.endsWith('"\n}\n'),
+      );
+      const state = JSON.parse(readFileSync(join(dir, '.bluejay', 'state.json'), 'utf8')) as {
+        baselines: Record<string, Record<string, { kind: string; id: string; fields: Record<string, unknown> }>>;
+      };
       const baseline = state.baselines[s.url]?.['agents/refund.persona.json'];
-      assert.deepEqual([baseline?.kind, baseline?.id, Object.keys(baseline?.fields ?? {})], ['customer-persona', PERSONA_ID, ['name', 'description', 'goal']]);
+      assert.deepEqual(
+        [baseline?.kind, baseline?.id, Object.keys(baseline?.fields ?? {})],
+        ['customer-persona', PERSONA_ID, ['name', 'description', 'goal']],
+      );
       // The pulled file pushes without drift.
       assert.equal((await cli(env, 'push', file)).code, 0);
     }));
@@ -92,15 +105,24 @@ void describe('bluejay pull', () => {
       assert.deepEqual([same.code, same.out], [0, `${file}: unchanged\n`]);
       assert.equal(readFileSync(file, 'utf8'), original);
 
-      const put = await fetch(`${s.url}/v1/update-customer-persona/${PERSONA_ID}`, { method: 'PUT', headers: { 'X-API-Key': 'test-key', 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Refund seeker (VIP)', goal: 'Get a refund.' }) });
+      const put = await fetch(`${s.url}/v1/update-customer-persona/${PERSONA_ID}`, {
+        method: 'PUT',
+        headers: { 'X-API-Key': 'test-key', 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Refund seeker (VIP)', goal: 'Get a refund.' }),
+      });
       assert.equal(put.status, 200);
       const r = await pull(env, 'customer-persona', PERSONA_ID, '--out', file);
       assert.deepEqual([r.code, r.out], [0, `${file}: updated /name, /goal\n`]);
       assert.equal(
         readFileSync(file, 'utf8'),
-        original.replace('name: Refund seeker\n', 'name: Refund seeker (VIP)\n').replace(/goal: >-\n(  .*\n)+/, 'goal: >-\n  Get a refund.\n'),
+        original
+          .replace('name: Refund seeker\n', 'name: Refund seeker (VIP)\n')
+          .replace(/goal: >-\n(  .*\n)+/, 'goal: >-\n  Get a refund.\n'),
       );
-      assert.match(readFileSync(file, 'utf8'), /^# Customer persona: a customer who wants their money back for a late order\.\n/);
+      assert.match(
+        readFileSync(file, 'utf8'),
+        /^# Customer persona: a customer who wants their money back for a late order\.\n/,
+      );
     }));
 
   void test('--out a file of another kind or id: exit 2 with a clear message, nothing asked of Bluejay, nothing written', () =>
@@ -112,7 +134,13 @@ void describe('bluejay pull', () => {
       const kind = await pull(env, 'customer-persona', PERSONA_ID, '--out', other);
       assert.equal(kind.code, 2);
       assert.match(kind.err, /^bluejay: .*x\.digital-human\.yaml defines digital-human, not customer-persona\n/);
-      const id = await pull(env, 'digital-human', '205', '--out', (writeFileSync(other, 'kind: digital-human\nid: 318\nname: x\n'), other));
+      const id = await pull(
+        env,
+        'digital-human',
+        '205',
+        '--out',
+        (writeFileSync(other, 'kind: digital-human\nid: 318\nname: x\n'), other),
+      );
       assert.equal(id.code, 2);
       assert.match(id.err, /^bluejay: .*x\.digital-human\.yaml is for id 318, not 205\n/);
       assert.equal(readFileSync(other, 'utf8'), 'kind: digital-human\nid: 318\nname: x\n');
@@ -120,7 +148,7 @@ void describe('bluejay pull', () => {
       assert.equal(existsSync(join(dir, '.bluejay', 'state.json')), false);
     }));
 
-  void test('--out a file edited (or created) while Bluejay\'s copy was read: refused, exit 2, the edit kept, no baseline', () =>
+  void test("--out a file edited (or created) while Bluejay's copy was read: refused, exit 2, the edit kept, no baseline", () =>
     withServer(async (s) => {
       const dir = tempDir();
       const file = join(dir, 'refund-seeker.persona.yaml');
@@ -129,17 +157,27 @@ void describe('bluejay pull', () => {
       let edit = (): void => writeFileSync(file, edited);
       const proxy = await startProxy(s.url, { hold: () => edit() });
       try {
-        await fetch(`${s.url}/v1/update-customer-persona/${PERSONA_ID}`, { method: 'PUT', headers: { 'X-API-Key': 'test-key', 'content-type': 'application/json' }, body: JSON.stringify({ goal: 'Changed on Bluejay.' }) });
+        await fetch(`${s.url}/v1/update-customer-persona/${PERSONA_ID}`, {
+          method: 'PUT',
+          headers: { 'X-API-Key': 'test-key', 'content-type': 'application/json' },
+          body: JSON.stringify({ goal: 'Changed on Bluejay.' }),
+        });
         const env = { BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: proxy.url };
         const r = await pull(env, 'customer-persona', PERSONA_ID, '--out', file);
         assert.deepEqual([r.code, r.out], [2, '']);
-        assert.equal(r.err, `bluejay: ${file} changed while Bluejay's copy was read; nothing was written: pull again.\n`);
+        assert.equal(
+          r.err,
+          `bluejay: ${file} changed while Bluejay's copy was read; nothing was written: pull again.\n`,
+        );
         assert.equal(readFileSync(file, 'utf8'), edited);
         const fresh = join(dir, 'fresh.persona.yaml');
         edit = (): void => writeFileSync(fresh, 'kind: customer-persona\n# mine\n');
         const created = await pull(env, 'customer-persona', PERSONA_ID, '--out', fresh);
         assert.equal(created.code, 2);
-        assert.match(created.err, /fresh\.persona\.yaml was created while Bluejay's copy was read; nothing was written/);
+        assert.match(
+          created.err,
+          /fresh\.persona\.yaml was created while Bluejay's copy was read; nothing was written/,
+        );
         assert.equal(readFileSync(fresh, 'utf8'), 'kind: customer-persona\n# mine\n');
         assert.equal(existsSync(join(dir, '.bluejay', 'state.json')), false);
       } finally {
@@ -153,13 +191,23 @@ void describe('bluejay pull', () => {
       const file = join(dir, 'refund-seeker.persona.yaml');
       cpSync(join(ROOT, 'examples', 'refund-seeker.persona.yaml'), file);
       const original = readFileSync(file, 'utf8');
-      await fetch(`${s.url}/v1/update-customer-persona/${PERSONA_ID}`, { method: 'PUT', headers: { 'X-API-Key': 'test-key', 'content-type': 'application/json' }, body: JSON.stringify({ goal: 'Changed on Bluejay.' }) });
+      await fetch(`${s.url}/v1/update-customer-persona/${PERSONA_ID}`, {
+        method: 'PUT',
+        headers: { 'X-API-Key': 'test-key', 'content-type': 'application/json' },
+        body: JSON.stringify({ goal: 'Changed on Bluejay.' }),
+      });
       writeHooks.beforeRename = () => {
         throw new Error('killed');
       };
       let r;
       try {
-        r = await pull({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url }, 'customer-persona', PERSONA_ID, '--out', file);
+        r = await pull(
+          { BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url },
+          'customer-persona',
+          PERSONA_ID,
+          '--out',
+          file,
+        );
       } finally {
         delete writeHooks.beforeRename;
       }
@@ -173,7 +221,10 @@ void describe('bluejay pull', () => {
       const env = { BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url };
       const gone = await pull(env, 'digital-human', '99999');
       assert.deepEqual([gone.code, gone.out], [1, '']);
-      assert.equal(gone.err, 'bluejay: Bluejay has no digital human with this id in your organization (404): check the id, or remove it to create the digital human anew.\n');
+      assert.equal(
+        gone.err,
+        'bluejay: Bluejay has no digital human with this id in your organization (404): check the id, or remove it to create the digital human anew.\n',
+      );
       const bad = await pull({ ...env, BLUEJAY_API_KEY: 'wrong-key-123' }, 'digital-human', '318');
       assert.equal(bad.code, 1);
       assert.ok(!bad.err.includes('wrong-key-123'));
@@ -183,7 +234,15 @@ void describe('bluejay pull', () => {
     }));
 
   void test('usage errors exit 2: a wrong kind or id, missing or extra arguments, no key, --format', async () => {
-    for (const args of [[], ['persona', PERSONA_ID], ['digital-human', 'abc'], ['digital-human', '0'], ['customer-persona', '42'], ['digital-human', '1', '2'], ['digital-human', '1', '--format', 'json']]) {
+    for (const args of [
+      [],
+      ['persona', PERSONA_ID],
+      ['digital-human', 'abc'],
+      ['digital-human', '0'],
+      ['customer-persona', '42'],
+      ['digital-human', '1', '2'],
+      ['digital-human', '1', '--format', 'json'],
+    ]) {
       const r = await pull({ BLUEJAY_API_KEY: 'k' }, ...args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.err, /^bluejay: .+\n\nUsage: bluejay/);

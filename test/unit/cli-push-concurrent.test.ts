@@ -10,9 +10,19 @@ import { cli, stateRootDir } from './support/cli';
 import { gate, startProxy } from './support/gatingProxy';
 import { withServer } from './support/server';
 
-const baselines = (dir: string, origin: string): Record<string, Baseline> => (JSON.parse(readFileSync(join(dir, '.bluejay', 'state.json'), 'utf8')) as { baselines: Record<string, Record<string, Baseline>> }).baselines[origin] ?? {};
+const baselines = (dir: string, origin: string): Record<string, Baseline> =>
+  (
+    JSON.parse(readFileSync(join(dir, '.bluejay', 'state.json'), 'utf8')) as {
+      baselines: Record<string, Record<string, Baseline>>;
+    }
+  ).baselines[origin] ?? {};
 const io = { out: (): void => undefined, err: (): void => undefined, env: {} };
-const B = (id: number): Baseline => ({ kind: 'digital-human', id, fields: { name: String(id) }, at: '2025-01-01T00:00:00.000Z' });
+const B = (id: number): Baseline => ({
+  kind: 'digital-human',
+  id,
+  fields: { name: String(id) },
+  at: '2025-01-01T00:00:00.000Z',
+});
 
 void describe('two writers of one folder', () => {
   void test('two StateFiles of one root saving one after the other: both baselines kept, a forgotten one removed', async () => {
@@ -67,7 +77,12 @@ void describe('two writers of one folder', () => {
           cli(env, 'push', f('workflow-replay.digital-human.yaml'), f('first-time-caller.persona.json')),
         ]);
         assert.deepEqual([a.code, b.code], [0, 0], a.err + b.err);
-        assert.deepEqual(Object.keys(baselines(dir, proxy.url)), ['angry-billing-customer.digital-human.yaml', 'first-time-caller.persona.json', 'refund-seeker.persona.yaml', 'workflow-replay.digital-human.yaml']);
+        assert.deepEqual(Object.keys(baselines(dir, proxy.url)), [
+          'angry-billing-customer.digital-human.yaml',
+          'first-time-caller.persona.json',
+          'refund-seeker.persona.yaml',
+          'workflow-replay.digital-human.yaml',
+        ]);
       } finally {
         await proxy.close();
       }
@@ -83,11 +98,29 @@ void describe('two writers of one folder', () => {
       const proxy = await startProxy(s.url, { hold: (req) => (req.method === 'POST' ? creates.hold(req) : undefined) });
       try {
         const env = { BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: proxy.url };
-        const runs = await Promise.all([cli(env, 'push', '--format', 'json', dir), cli(env, 'push', '--format', 'json', dir)]);
-        assert.deepEqual(runs.map((r) => r.code), [0, 0], runs.map((r) => r.out + r.err).join('\n'));
-        const posts = (await s.requests()).filter((r) => r.method === 'POST').map((r) => r.path).sort();
-        assert.deepEqual(posts, ['/v1/create-customer-persona', '/v1/create-customer-persona', '/v1/create-digital-human']);
-        for (const name of ['first-time-caller.persona.json', 'spanish-booking.digital-human.json', 'third.persona.yaml']) {
+        const runs = await Promise.all([
+          cli(env, 'push', '--format', 'json', dir),
+          cli(env, 'push', '--format', 'json', dir),
+        ]);
+        assert.deepEqual(
+          runs.map((r) => r.code),
+          [0, 0],
+          runs.map((r) => r.out + r.err).join('\n'),
+        );
+        const posts = (await s.requests())
+          .filter((r) => r.method === 'POST')
+          .map((r) => r.path)
+          .sort();
+        assert.deepEqual(posts, [
+          '/v1/create-customer-persona',
+          '/v1/create-customer-persona',
+          '/v1/create-digital-human',
+        ]);
+        for (const name of [
+          'first-time-caller.persona.json',
+          'spanish-booking.digital-human.json',
+          'third.persona.yaml',
+        ]) {
           assert.match(readFileSync(join(dir, name), 'utf8'), /"?id"?: /, name);
         }
         assert.equal(Object.keys(baselines(dir, proxy.url)).length, 6);

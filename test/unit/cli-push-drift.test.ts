@@ -10,20 +10,41 @@ import { withServer } from './support/server';
 
 const PERSONA_ID = '7b1e4c2a-9f3d-4a6b-8c5e-2d0f1a3b4c5d';
 
-
 const workspace = (): string => stateRootDir('drift', true);
 
 /** Changes the persona on the server behind the file's back. */
 async function changeBehindTheBack(url: string, body: Record<string, unknown>): Promise<void> {
-  const r = await fetch(`${url}/v1/update-customer-persona/${PERSONA_ID}`, { method: 'PUT', headers: { 'X-API-Key': 'test-key', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(`${url}/v1/update-customer-persona/${PERSONA_ID}`, {
+    method: 'PUT',
+    headers: { 'X-API-Key': 'test-key', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   assert.equal(r.status, 200);
 }
 
 interface Results {
-  results: { path: string; kind: string | null; id: unknown; action: string; status: number | null; problems: { severity: string; code: string; message: string; pointer: string; range: { start: { line: number; character: number } } }[] }[];
+  results: {
+    path: string;
+    kind: string | null;
+    id: unknown;
+    action: string;
+    status: number | null;
+    problems: {
+      severity: string;
+      code: string;
+      message: string;
+      pointer: string;
+      range: { start: { line: number; character: number } };
+    }[];
+  }[];
 }
 
-const state = (dir: string): { version: number; baselines: Record<string, Record<string, { kind: string; id: unknown; fields: Record<string, unknown>; at: string }>> } => JSON.parse(readFileSync(join(dir, '.bluejay', 'state.json'), 'utf8')) as never;
+const state = (
+  dir: string,
+): {
+  version: number;
+  baselines: Record<string, Record<string, { kind: string; id: unknown; fields: Record<string, unknown>; at: string }>>;
+} => JSON.parse(readFileSync(join(dir, '.bluejay', 'state.json'), 'utf8')) as never;
 
 void describe('bluejay push: drift', () => {
   void test('a push records the baseline; a change made on Bluejay since makes the next push fail with remote-drift, exit 1, nothing sent; --force pushes', () =>
@@ -36,7 +57,10 @@ void describe('bluejay push: drift', () => {
       assert.deepEqual(Object.keys(saved), ['version', 'baselines']);
       const baseline = saved.baselines[s.url]?.['refund-seeker.persona.yaml'];
       assert.deepEqual(Object.keys(baseline ?? {}), ['kind', 'id', 'fields', 'at']);
-      assert.deepEqual([baseline?.kind, baseline?.id, Object.keys(baseline?.fields ?? {})], ['customer-persona', PERSONA_ID, ['name', 'description', 'goal']]);
+      assert.deepEqual(
+        [baseline?.kind, baseline?.id, Object.keys(baseline?.fields ?? {})],
+        ['customer-persona', PERSONA_ID, ['name', 'description', 'goal']],
+      );
       assert.match(baseline?.at ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
       await changeBehindTheBack(s.url, { name: 'Renamed in the Bluejay app' });
@@ -44,12 +68,24 @@ void describe('bluejay push: drift', () => {
       const refused = await cli(env, 'push', '--format', 'json', file);
       assert.equal(refused.code, 1);
       const [row] = (JSON.parse(refused.out) as Results).results;
-      assert.deepEqual([row?.action, row?.status, row?.problems.map((p) => [p.severity, p.code, p.pointer, p.range.start.line])], ['failed', null, [['error', 'remote-drift', '/id', 3]]]);
-      assert.equal(row?.problems[0]?.message, `Bluejay's copy changed since this file was last pushed or pulled (name): pull it (bluejay pull customer-persona ${PERSONA_ID} --out <file>) and compare, or push with --force to overwrite Bluejay's changes.`);
-      assert.deepEqual((await s.requests()).map((r) => [r.method, r.path]), [['GET', `/v1/customer-persona/${PERSONA_ID}`]]);
+      assert.deepEqual(
+        [row?.action, row?.status, row?.problems.map((p) => [p.severity, p.code, p.pointer, p.range.start.line])],
+        ['failed', null, [['error', 'remote-drift', '/id', 3]]],
+      );
+      assert.equal(
+        row?.problems[0]?.message,
+        `Bluejay's copy changed since this file was last pushed or pulled (name): pull it (bluejay pull customer-persona ${PERSONA_ID} --out <file>) and compare, or push with --force to overwrite Bluejay's changes.`,
+      );
+      assert.deepEqual(
+        (await s.requests()).map((r) => [r.method, r.path]),
+        [['GET', `/v1/customer-persona/${PERSONA_ID}`]],
+      );
 
       const text = await cli(env, 'push', file);
-      assert.match(text.out, /refund-seeker\.persona\.yaml: failed\n.*refund-seeker\.persona\.yaml:4:5 error remote-drift Bluejay's copy changed/);
+      assert.match(
+        text.out,
+        /refund-seeker\.persona\.yaml: failed\n.*refund-seeker\.persona\.yaml:4:5 error remote-drift Bluejay's copy changed/,
+      );
 
       const forced = await cli(env, 'push', '--force', file);
       assert.equal(forced.code, 0, forced.out);
@@ -59,7 +95,7 @@ void describe('bluejay push: drift', () => {
       assert.equal((await cli(env, 'push', file)).code, 0);
     }));
 
-  void test('an upper-case id is the same id: the baseline Bluejay\'s lower-case answer left is compared, and drift is refused', () =>
+  void test("an upper-case id is the same id: the baseline Bluejay's lower-case answer left is compared, and drift is refused", () =>
     withServer(async (s) => {
       const dir = workspace();
       const file = join(dir, 'refund-seeker.persona.yaml');
@@ -69,7 +105,10 @@ void describe('bluejay push: drift', () => {
       await changeBehindTheBack(s.url, { name: 'Renamed in the Bluejay app' });
       const refused = await cli(env, 'push', '--format', 'json', file);
       assert.equal(refused.code, 1, refused.out);
-      assert.deepEqual((JSON.parse(refused.out) as Results).results[0]?.problems.map((p) => p.code), ['remote-drift']);
+      assert.deepEqual(
+        (JSON.parse(refused.out) as Results).results[0]?.problems.map((p) => p.code),
+        ['remote-drift'],
+      );
       // A baseline recorded by a pull (lower case) guards the upper-case file too.
       const pulled = await cli(env, 'pull', 'customer-persona', PERSONA_ID.toUpperCase(), '--out', file);
       assert.equal(pulled.code, 0, pulled.err);
@@ -84,11 +123,17 @@ void describe('bluejay push: drift', () => {
       const env = { BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url };
       assert.deepEqual((await s.requests()).length, 0);
       assert.equal((await cli(env, 'push', file)).code, 0);
-      assert.deepEqual((await s.requests()).map((r) => r.method), ['PUT']);
+      assert.deepEqual(
+        (await s.requests()).map((r) => r.method),
+        ['PUT'],
+      );
       writeFileSync(file, readFileSync(file, 'utf8').replace('name: Refund seeker', 'name: Refund seeker 2'));
       const r = await cli(env, 'push', file);
       assert.equal(r.code, 0, r.out);
-      assert.deepEqual((await s.requests()).map((x) => x.method), ['PUT', 'GET', 'PUT']);
+      assert.deepEqual(
+        (await s.requests()).map((x) => x.method),
+        ['PUT', 'GET', 'PUT'],
+      );
       assert.equal(state(dir).baselines[s.url]?.['refund-seeker.persona.yaml']?.fields['name'], 'Refund seeker 2');
     }));
 
@@ -100,11 +145,23 @@ void describe('bluejay push: drift', () => {
       writeFileSync(file, '# new\nkind: customer-persona\nname: n\ndescription: d\ngoal: g\n');
       const created = await cli(env, 'push', '--format', 'json', file);
       const id = (JSON.parse(created.out) as Results).results[0]?.id as string;
-      assert.deepEqual(state(dir).baselines[s.url]?.['new.persona.yaml'], { ...state(dir).baselines[s.url]?.['new.persona.yaml'], kind: 'customer-persona', id, fields: { name: 'n', description: 'd', goal: 'g' } });
-      await fetch(`${s.url}/v1/update-customer-persona/${id}`, { method: 'PUT', headers: { 'X-API-Key': 'test-key', 'content-type': 'application/json' }, body: JSON.stringify({ goal: 'other' }) });
+      assert.deepEqual(state(dir).baselines[s.url]?.['new.persona.yaml'], {
+        ...state(dir).baselines[s.url]?.['new.persona.yaml'],
+        kind: 'customer-persona',
+        id,
+        fields: { name: 'n', description: 'd', goal: 'g' },
+      });
+      await fetch(`${s.url}/v1/update-customer-persona/${id}`, {
+        method: 'PUT',
+        headers: { 'X-API-Key': 'test-key', 'content-type': 'application/json' },
+        body: JSON.stringify({ goal: 'other' }),
+      });
       const r = await cli(env, 'push', file);
       assert.equal(r.code, 1);
-      assert.match(r.out, /error remote-drift Bluejay's copy changed since this file was last pushed or pulled \(goal\)/);
+      assert.match(
+        r.out,
+        /error remote-drift Bluejay's copy changed since this file was last pushed or pulled \(goal\)/,
+      );
     }));
 
   void test('--dry-run writes no state; a broken state file is said on stderr, ignored and rewritten', () =>
@@ -116,7 +173,10 @@ void describe('bluejay push: drift', () => {
       writeFileSync(join(dir, '.bluejay', 'state.json'), '{ not json');
       const r = await cli({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url }, 'push', file);
       assert.equal(r.code, 0);
-      assert.match(r.err, /^bluejay: \.bluejay\/state\.json is not valid JSON \(.*\); it is ignored and will be rewritten\. \(in .*bluejay-drift-\w+\)\n/);
+      assert.match(
+        r.err,
+        /^bluejay: \.bluejay\/state\.json is not valid JSON \(.*\); it is ignored and will be rewritten\. \(in .*bluejay-drift-\w+\)\n/,
+      );
       assert.equal(state(dir).baselines[s.url]?.['refund-seeker.persona.yaml']?.id, PERSONA_ID);
     }));
 
@@ -127,7 +187,10 @@ void describe('bluejay push: drift', () => {
       mkdirSync(join(top, 'team', 'agents'), { recursive: true });
       cpSync(join(ROOT, 'examples', 'refund-seeker.persona.yaml'), join(top, 'team', 'agents', 'r.persona.yaml'));
       assert.equal(await stateRoot(join(top, 'team', 'agents', 'r.persona.yaml')), top);
-      assert.equal((await cli({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url }, 'push', join(top, 'team'))).code, 0);
+      assert.equal(
+        (await cli({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url }, 'push', join(top, 'team'))).code,
+        0,
+      );
       assert.deepEqual(Object.keys(state(top).baselines[s.url] ?? {}), ['team/agents/r.persona.yaml']);
       mkdirSync(join(top, 'team', '.bluejay'));
       assert.equal(await stateRoot(join(top, 'team', 'agents', 'r.persona.yaml')), join(top, 'team'));
@@ -139,18 +202,35 @@ void describe('bluejay push: drift', () => {
 void describe('bluejay push: pinned environments', () => {
   const pinned = (dir: string): string => {
     const file = join(dir, 'refund-seeker.persona.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('name: Refund seeker', 'environment: staging\nname: Refund seeker'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('name: Refund seeker', 'environment: staging\nname: Refund seeker'),
+    );
     return file;
   };
 
   void test('--env naming another environment refuses the file (environment-mismatch), nothing sent, exit 1', () =>
     withServer(async (s) => {
       const file = pinned(workspace());
-      const r = await cli({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url }, 'push', '--format', 'json', '--env', 'production', file);
+      const r = await cli(
+        { BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url },
+        'push',
+        '--format',
+        'json',
+        '--env',
+        'production',
+        file,
+      );
       assert.equal(r.code, 1);
       const [row] = (JSON.parse(r.out) as Results).results;
-      assert.deepEqual([row?.action, row?.problems.map((p) => [p.code, p.pointer, p.range.start.line])], ['failed', [['environment-mismatch', '/environment', 6]]]);
-      assert.match(row?.problems[0]?.message ?? '', /pinned to the environment 'staging', but the active environment is 'production'/);
+      assert.deepEqual(
+        [row?.action, row?.problems.map((p) => [p.code, p.pointer, p.range.start.line])],
+        ['failed', [['environment-mismatch', '/environment', 6]]],
+      );
+      assert.match(
+        row?.problems[0]?.message ?? '',
+        /pinned to the environment 'staging', but the active environment is 'production'/,
+      );
       assert.equal((await s.requests()).length, 0);
     }));
 
@@ -162,7 +242,10 @@ void describe('bluejay push: pinned environments', () => {
       assert.equal((await cli({ ...env, BLUEJAY_ENV: 'prod' }, 'push', file)).code, 1);
       assert.equal((await cli({ ...env, BLUEJAY_ENV: 'prod' }, 'push', '--env', 'staging', file)).code, 0);
       assert.equal((await cli(env, 'push', file)).code, 0);
-      assert.deepEqual((await s.requests()).map((r) => r.method), ['PUT', 'GET', 'PUT', 'GET', 'PUT']);
+      assert.deepEqual(
+        (await s.requests()).map((r) => r.method),
+        ['PUT', 'GET', 'PUT', 'GET', 'PUT'],
+      );
       for (const r of await s.requests()) assert.ok(!JSON.stringify(r.body).includes('environment'));
     }));
 

@@ -42,7 +42,10 @@ void describe('bluejay push: the file', () => {
       assert.equal(r.code, 1);
       const [row] = rows(r.out);
       assert.equal(row?.action, 'created');
-      assert.match(row?.problems[0]?.message ?? '', /^Bluejay created it with id [0-9a-f-]{36}, but it could not be written into the file \(killed\)/);
+      assert.match(
+        row?.problems[0]?.message ?? '',
+        /^Bluejay created it with id [0-9a-f-]{36}, but it could not be written into the file \(killed\)/,
+      );
       assert.equal(readFileSync(file, 'utf8'), PERSONA);
       assert.deepEqual(readdirSync(dir).sort(), ['.bluejay', 'a.persona.yaml']);
       // Written for real: the id is in, the mode kept.
@@ -64,9 +67,15 @@ void describe('bluejay push: the file', () => {
       const [row] = rows(r.out);
       assert.deepEqual([row?.action, row?.problems.map((p) => p.code)], ['created', []]);
       // (yamlValue quotes a UUID that could read as something else, such as 5e12...)
-      assert.equal(readFileSync(file, 'utf8').replace(/"/g, ''), `\uFEFFkind: customer-persona\nid: ${String(row?.id)}\nname: n\ndescription: d\ngoal: g\n`);
+      assert.equal(
+        readFileSync(file, 'utf8').replace(/"/g, ''),
+        `\uFEFFkind: customer-persona\nid: ${String(row?.id)}\nname: n\ndescription: d\ngoal: g\n`,
+      );
       assert.equal(rows((await cli(env, 'push', '--format', 'json', file)).out)[0]?.action, 'updated');
-      assert.deepEqual((await s.requests()).map((x) => x.method), ['POST', 'GET', 'PUT']);
+      assert.deepEqual(
+        (await s.requests()).map((x) => x.method),
+        ['POST', 'GET', 'PUT'],
+      );
     }));
 
   void test('an id Bluejay answers that is not a valid id is not written: id-not-written with the value, exit 1, no baseline', () =>
@@ -74,7 +83,10 @@ void describe('bluejay push: the file', () => {
       const dir = stateRootDir('files');
       writeFileSync(join(dir, 'a.persona.yaml'), PERSONA);
       writeFileSync(join(dir, 'b.digital-human.yaml'), 'kind: digital-human\nname: n\nphone_number: "+14155550123"\n');
-      const bad: Record<string, unknown> = { '/v1/create-customer-persona': 42, '/v1/create-digital-human': `1\n${'x'.repeat(1 << 20)}` };
+      const bad: Record<string, unknown> = {
+        '/v1/create-customer-persona': 42,
+        '/v1/create-digital-human': `1\n${'x'.repeat(1 << 20)}`,
+      };
       const proxy = await startProxy(s.url, {
         answer: (req, body) => {
           const id = bad[req.path];
@@ -86,16 +98,31 @@ void describe('bluejay push: the file', () => {
         },
       });
       try {
-        const r = await cli({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: proxy.url }, 'push', '--format', 'json', dir);
+        const r = await cli(
+          { BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: proxy.url },
+          'push',
+          '--format',
+          'json',
+          dir,
+        );
         assert.equal(r.code, 1);
         const [a, b] = rows(r.out);
         assert.deepEqual([a?.action, a?.id, a?.problems.map((p) => p.code)], ['created', null, ['id-not-written']]);
-        assert.match(a?.problems[0]?.message ?? '', /answered with the id 42, which is not a customer-persona id \(a UUID\)/);
+        assert.match(
+          a?.problems[0]?.message ?? '',
+          /answered with the id 42, which is not a customer-persona id \(a UUID\)/,
+        );
         assert.deepEqual([b?.action, b?.id, b?.problems.map((p) => p.code)], ['created', null, ['id-not-written']]);
-        assert.match(b?.problems[0]?.message ?? '', /answered with the id "1\\nxxx+… \(1048581 characters\), which is not a digital-human id \(an integer >= 1\)/);
+        assert.match(
+          b?.problems[0]?.message ?? '',
+          /answered with the id "1\\nxxx+… \(1048581 characters\), which is not a digital-human id \(an integer >= 1\)/,
+        );
         assert.ok(r.out.length < 2000);
         assert.equal(readFileSync(join(dir, 'a.persona.yaml'), 'utf8'), PERSONA);
-        assert.equal(readFileSync(join(dir, 'b.digital-human.yaml'), 'utf8'), 'kind: digital-human\nname: n\nphone_number: "+14155550123"\n');
+        assert.equal(
+          readFileSync(join(dir, 'b.digital-human.yaml'), 'utf8'),
+          'kind: digital-human\nname: n\nphone_number: "+14155550123"\n',
+        );
         assert.equal(state(dir), '');
       } finally {
         await proxy.close();
@@ -109,9 +136,14 @@ void describe('bluejay push: the file', () => {
       writeFileSync(file, PERSONA);
       let seen: () => void = () => undefined;
       const posted = new Promise<void>((resolve) => (seen = resolve));
-      const proxy = await startProxy(s.url, { hold: (req) => (req.method === 'POST' ? (seen(), new Promise<void>(() => undefined)) : undefined) });
+      const proxy = await startProxy(s.url, {
+        hold: (req) => (req.method === 'POST' ? (seen(), new Promise<void>(() => undefined)) : undefined),
+      });
       try {
-        const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'push', file], { env: { PATH: process.env['PATH'] ?? '', BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: proxy.url }, stdio: 'ignore' });
+        const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'push', file], {
+          env: { PATH: process.env['PATH'] ?? '', BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: proxy.url },
+          stdio: 'ignore',
+        });
         const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
         await posted;
         assert.ok(readdirSync(dir).includes('.a.persona.yaml.bluejay-lock'));

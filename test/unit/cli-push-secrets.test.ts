@@ -9,10 +9,15 @@ import { withServer } from './support/server';
 const KEY = 'test-key-0123456789';
 
 interface Results {
-  results: { path: string; action: string; problems: { code: string; severity: string; pointer: string; message: string }[] }[];
+  results: {
+    path: string;
+    action: string;
+    problems: { code: string; severity: string; pointer: string; message: string }[];
+  }[];
 }
 
-const persona = (goal: string): string => `kind: customer-persona\nid: 7b1e4c2a-9f3d-4a6b-8c5e-2d0f1a3b4c5d\nname: n\ndescription: d\ngoal: "${goal}"\n`;
+const persona = (goal: string): string =>
+  `kind: customer-persona\nid: 7b1e4c2a-9f3d-4a6b-8c5e-2d0f1a3b4c5d\nname: n\ndescription: d\ngoal: "${goal}"\n`;
 
 void describe('bluejay push and secrets', () => {
   void test('a value that looks like a secret: failed, nothing sent, exit 1; --allow-secrets sends it (the warning stays)', () =>

@@ -13,7 +13,11 @@ import { parseXml, type XmlNode } from './support/xml';
 
 before(() => {
   let t = 0;
-  setRunClock({ now: () => t, sleep: (ms, signal) => (signal?.aborted ? Promise.reject(new ApiError('cancelled', 'Cancelled.', null)) : Promise.resolve(void (t += ms))) });
+  setRunClock({
+    now: () => t,
+    sleep: (ms, signal) =>
+      signal?.aborted ? Promise.reject(new ApiError('cancelled', 'Cancelled.', null)) : Promise.resolve(void (t += ms)),
+  });
 });
 after(() => setRunClock(undefined));
 
@@ -23,7 +27,8 @@ const simAdmin = async (url: string, body: Json): Promise<void> => {
   const r = await fetch(`${url}/__admin/simulations`, { method: 'POST', body: JSON.stringify(body) });
   assert.equal(r.status, 200, await r.text());
 };
-const simState = async (url: string): Promise<Json> => (await (await fetch(`${url}/__admin/simulations`)).json()) as Json;
+const simState = async (url: string): Promise<Json> =>
+  (await (await fetch(`${url}/__admin/simulations`)).json()) as Json;
 const BILLING = 'angry-billing-customer.digital-human.yaml';
 
 void describe('bluejay run', () => {
@@ -33,20 +38,46 @@ void describe('bluejay run', () => {
       const r = await cli(env(s.url), 'run', '--format', 'json', join(dir, BILLING));
       assert.equal(r.code, 1, r.err); // one conversation fails its goal
       const out = JSON.parse(r.out) as { files: Json[]; runs: Json[] };
-      assert.deepEqual(out.files.map((f) => [f['action'], f['id']]), [['run', 318]]);
-      assert.deepEqual(out.runs.map((x) => [x['simulation_id'], x['status'], x['total'], x['passed']]), [['57', 'COMPLETED', 2, 1], ['61', 'COMPLETED', 2, 1]]);
+      assert.deepEqual(
+        out.files.map((f) => [f['action'], f['id']]),
+        [['run', 318]],
+      );
+      assert.deepEqual(
+        out.runs.map((x) => [x['simulation_id'], x['status'], x['total'], x['passed']]),
+        [
+          ['57', 'COMPLETED', 2, 1],
+          ['61', 'COMPLETED', 2, 1],
+        ],
+      );
       const first = (out.runs[0]?.['results'] as Json[])[0] as Json;
       assert.equal(first['path'], join(dir, BILLING));
       assert.equal(first['digital_human_id'], 318);
       assert.equal(first['outcome'], 'passed');
       assert.equal(first['goal_success'], true);
       assert.match(String(out.runs[0]?.['url']), /\/simulations\/57\/runs\/345$/);
-      assert.deepEqual((first['metrics'] as Json[])[0], { name: 'Empathy', value: '4', reasoning: 'Acknowledged the frustration early.' });
+      assert.deepEqual((first['metrics'] as Json[])[0], {
+        name: 'Empathy',
+        value: '4',
+        reasoning: 'Acknowledged the frustration early.',
+      });
       const queues = (await s.requests()).filter((q) => q.method === 'POST');
-      assert.deepEqual(queues.map((q) => [q.path, q.body]), [['/v1/queue-simulation-run', { simulation_id: '57', digital_human_ids: ['318'] }], ['/v1/queue-sms-simulation-run', { simulation_id: '61', digital_human_ids: ['318'] }]]);
+      assert.deepEqual(
+        queues.map((q) => [q.path, q.body]),
+        [
+          ['/v1/queue-simulation-run', { simulation_id: '57', digital_human_ids: ['318'] }],
+          ['/v1/queue-sms-simulation-run', { simulation_id: '61', digital_human_ids: ['318'] }],
+        ],
+      );
       assert.match(r.err, /simulation 57 run 345: RUNNING/);
-      assert.deepEqual((await simState(s.url))['mediaRequests'], [], 'nothing fetched from the media origin, so no key went there');
-      assert.equal((await cli(env(s.url), 'run', '--min-pass-rate', '0.5', '--simulation', '57', join(dir, BILLING))).code, 0);
+      assert.deepEqual(
+        (await simState(s.url))['mediaRequests'],
+        [],
+        'nothing fetched from the media origin, so no key went there',
+      );
+      assert.equal(
+        (await cli(env(s.url), 'run', '--min-pass-rate', '0.5', '--simulation', '57', join(dir, BILLING))).code,
+        0,
+      );
     }));
   void test('refusals: not pushed, out of step, in no simulation; personas skipped; nothing queued for them', () =>
     withServer(async (s) => {
@@ -55,8 +86,17 @@ void describe('bluejay run', () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace('tag: billing', 'tag: billing-v2'));
       const r = await cli(env(s.url), 'run', '--format', 'json', dir);
       assert.equal(r.code, 1);
-      const files = (JSON.parse(r.out) as { files: { path: string; action: string; problems: { code: string }[] }[] }).files;
-      const by = (name: string): string => { const f = files.find((x) => x.path.endsWith(name)); return `${String(f?.action)} ${f?.problems.map((p) => p.code).filter((c) => c.startsWith('run-')).join(',') ?? ''}`; };
+      const files = (JSON.parse(r.out) as { files: { path: string; action: string; problems: { code: string }[] }[] })
+        .files;
+      const by = (name: string): string => {
+        const f = files.find((x) => x.path.endsWith(name));
+        return `${String(f?.action)} ${
+          f?.problems
+            .map((p) => p.code)
+            .filter((c) => c.startsWith('run-'))
+            .join(',') ?? ''
+        }`;
+      };
       assert.equal(by(BILLING), 'invalid run-out-of-step');
       assert.equal(by('spanish-booking.digital-human.json'), 'invalid run-not-pushed');
       assert.equal(by('workflow-replay.digital-human.yaml'), 'invalid run-no-simulation');
@@ -70,7 +110,15 @@ void describe('bluejay run', () => {
   void test('a queue answered 502 is not repeated; the run is reported as not queued', () =>
     withServer(async (s) => {
       await simAdmin(s.url, { queueStatus: 502 });
-      const r = await cli(env(s.url), 'run', '--simulation', '57', '--format', 'json', join(stateRootDir('run', true), BILLING));
+      const r = await cli(
+        env(s.url),
+        'run',
+        '--simulation',
+        '57',
+        '--format',
+        'json',
+        join(stateRootDir('run', true), BILLING),
+      );
       assert.equal(r.code, 1);
       const runs = (JSON.parse(r.out) as { runs: Json[] }).runs;
       assert.equal(runs[0]?.['run_id'], null);
@@ -80,23 +128,54 @@ void describe('bluejay run', () => {
   void test('a run that never finishes times out; JUnit marks its results as errors', () =>
     withServer(async (s) => {
       await simAdmin(s.url, { neverFinish: true });
-      const r = await cli(env(s.url), 'run', '--simulation', '57', '--timeout', '60', '--poll', '10', '--format', 'junit', join(stateRootDir('run', true), BILLING));
+      const r = await cli(
+        env(s.url),
+        'run',
+        '--simulation',
+        '57',
+        '--timeout',
+        '60',
+        '--poll',
+        '10',
+        '--format',
+        'junit',
+        join(stateRootDir('run', true), BILLING),
+      );
       assert.equal(r.code, 1);
       const suites = parseXml(r.out).children;
       assert.equal(suites.length, 1);
       assert.equal(suites[0]?.attrs['errors'], '2');
-      assert.ok(suites[0]?.children.every((c) => c.children[0]?.name === 'error' && /still RUNNING/.test(c.children[0].attrs['message'] ?? '')));
-      assert.equal((await s.requests()).filter((q) => q.path.startsWith('/v1/retrieve-simulation-results/')).length, 7, 'every 10 s for 60 s');
+      assert.ok(
+        suites[0]?.children.every(
+          (c) => c.children[0]?.name === 'error' && /still RUNNING/.test(c.children[0].attrs['message'] ?? ''),
+        ),
+      );
+      assert.equal(
+        (await s.requests()).filter((q) => q.path.startsWith('/v1/retrieve-simulation-results/')).length,
+        7,
+        'every 10 s for 60 s',
+      );
     }));
   void test('JUnit: a testsuite per run, failure with the reasoning as message; parsed back', () =>
     withServer(async (s) => {
       await simAdmin(s.url, { outcomes: { '318': 'fail' } });
-      const r = await cli(env(s.url), 'run', '--simulation', '57', '--format', 'junit', join(stateRootDir('run', true), BILLING));
+      const r = await cli(
+        env(s.url),
+        'run',
+        '--simulation',
+        '57',
+        '--format',
+        'junit',
+        join(stateRootDir('run', true), BILLING),
+      );
       assert.equal(r.code, 1);
       const root: XmlNode = parseXml(r.out);
       assert.equal(root.name, 'testsuites');
       const suite = root.children[0] as XmlNode;
-      assert.deepEqual([suite.name, suite.attrs['tests'], suite.attrs['failures'], suite.attrs['errors']], ['testsuite', '2', '2', '0']);
+      assert.deepEqual(
+        [suite.name, suite.attrs['tests'], suite.attrs['failures'], suite.attrs['errors']],
+        ['testsuite', '2', '2', '0'],
+      );
       assert.match(suite.attrs['name'] ?? '', /simulation 57 \(Billing regressions\) run 345/);
       const failure = suite.children[0]?.children[0];
       assert.equal(failure?.name, 'failure');
@@ -106,8 +185,16 @@ void describe('bluejay run', () => {
     withServer(async (s) => {
       const file = join(stateRootDir('run', true), BILLING);
       await simAdmin(s.url, { outcomes: { '318': 'NO_CONNECTION' }, resultsLimit: 1 });
-      const a = JSON.parse((await cli(env(s.url), 'run', '--simulation', '57', '--format', 'json', file)).out) as { runs: { results: Json[] }[] };
-      assert.deepEqual(a.runs[0]?.results.map((x) => [x['result_id'], x['status'], x['outcome']]), [['9001', 'NO_CONNECTION', 'error'], ['9002', 'NO_CONNECTION', 'error']]);
+      const a = JSON.parse((await cli(env(s.url), 'run', '--simulation', '57', '--format', 'json', file)).out) as {
+        runs: { results: Json[] }[];
+      };
+      assert.deepEqual(
+        a.runs[0]?.results.map((x) => [x['result_id'], x['status'], x['outcome']]),
+        [
+          ['9001', 'NO_CONNECTION', 'error'],
+          ['9002', 'NO_CONNECTION', 'error'],
+        ],
+      );
       assert.ok((await s.requests()).some((q) => q.path === '/v1/retrieve-simulation-result/9002'));
       await simAdmin(s.url, { runStatus: 'INSUFFICIENT_FUNDS' });
       const b = await cli(env(s.url), 'run', '--simulation', '57', '--format', 'json', file);
@@ -122,10 +209,24 @@ void describe('bluejay run', () => {
       const abort = new AbortController();
       let out = '';
       let err = '';
-      const code = await run(['run', '--simulation', '57', '--format', 'json', join(stateRootDir('run', true), BILLING)], { out: (t) => (out += t), err: (t) => { err += t; if (/RUNNING/.test(t)) abort.abort(); }, env: env(s.url), signal: abort.signal });
+      const code = await run(
+        ['run', '--simulation', '57', '--format', 'json', join(stateRootDir('run', true), BILLING)],
+        {
+          out: (t) => (out += t),
+          err: (t) => {
+            err += t;
+            if (/RUNNING/.test(t)) abort.abort();
+          },
+          env: env(s.url),
+          signal: abort.signal,
+        },
+      );
       assert.equal(code, 1);
       const end = (await s.requests()).filter((q) => q.path === '/v1/end-conversations');
-      assert.deepEqual(end.map((q) => q.body), [{ test_result_ids: [9001, 9002] }]);
+      assert.deepEqual(
+        end.map((q) => q.body),
+        [{ test_result_ids: [9001, 9002] }],
+      );
       assert.match(err, /ended 2 conversation/);
       assert.equal((JSON.parse(out) as { runs: Json[] }).runs[0]?.['state'], 'cancelled');
     }));
@@ -133,13 +234,24 @@ void describe('bluejay run', () => {
     withServer(async (s) => {
       const abort = new AbortController();
       // The answer of the queue request comes back after the Ctrl+C.
-      const proxy = await startProxy(s.url, { answer: (req, body) => { if (req.path === '/v1/queue-simulation-run') abort.abort(); return body; } });
+      const proxy = await startProxy(s.url, {
+        answer: (req, body) => {
+          if (req.path === '/v1/queue-simulation-run') abort.abort();
+          return body;
+        },
+      });
       try {
         let out = '';
-        const code = await run(['run', '--simulation', '57', '--format', 'json', join(stateRootDir('run', true), BILLING)], { out: (t) => (out += t), err: () => undefined, env: env(proxy.url), signal: abort.signal });
+        const code = await run(
+          ['run', '--simulation', '57', '--format', 'json', join(stateRootDir('run', true), BILLING)],
+          { out: (t) => (out += t), err: () => undefined, env: env(proxy.url), signal: abort.signal },
+        );
         assert.equal(code, 1);
         const ends = (await s.requests()).filter((q) => q.path === '/v1/end-conversations');
-        assert.deepEqual(ends.map((q) => q.body), [{ test_result_ids: [9001, 9002] }]);
+        assert.deepEqual(
+          ends.map((q) => q.body),
+          [{ test_result_ids: [9001, 9002] }],
+        );
         const runs = (JSON.parse(out) as { runs: Json[] }).runs;
         assert.deepEqual([runs[0]?.['run_id'], runs[0]?.['state']], ['345', 'cancelled']);
         assert.match(String(runs[0]?.['error']), /ended 2 conversation/);
@@ -167,16 +279,45 @@ void describe('bluejay generate', () => {
     withServer(async (s) => {
       const dir = stateRootDir('gen');
       const out = join(dir, 'generated');
-      const r = await cli(env(s.url), 'generate', '--agent', '1042', '--simulation', '57', '--goal', 'cancel a subscription', '--count', '2', '--out', out);
+      const r = await cli(
+        env(s.url),
+        'generate',
+        '--agent',
+        '1042',
+        '--simulation',
+        '57',
+        '--goal',
+        'cancel a subscription',
+        '--count',
+        '2',
+        '--out',
+        out,
+      );
       assert.equal(r.code, 0, r.err);
-      const paths = r.out.trim().split('\n').map((l) => l.replace(/: id \d+$/, ''));
+      const paths = r.out
+        .trim()
+        .split('\n')
+        .map((l) => l.replace(/: id \d+$/, ''));
       assert.equal(paths.length, 2);
       assert.equal((await cli({}, 'validate', ...paths)).code, 0);
-      const state = JSON.parse(readFileSync(join(dir, '.bluejay', 'state.json'), 'utf8')) as { baselines: Record<string, Record<string, unknown>> };
+      const state = JSON.parse(readFileSync(join(dir, '.bluejay', 'state.json'), 'utf8')) as {
+        baselines: Record<string, Record<string, unknown>>;
+      };
       assert.equal(Object.keys(state.baselines[s.url] ?? {}).length, 2);
       // In step right away: it runs without a push.
-      assert.equal((JSON.parse((await cli(env(s.url), 'run', '--no-wait', '--format', 'json', paths[0] ?? '')).out) as { files: Json[] }).files[0]?.['action'], 'run');
-      assert.equal((await cli(env(s.url), 'generate', '--agent', '1042', '--out', out)).code, 0, 'the agent\'s goals when --goal is not given');
+      assert.equal(
+        (
+          JSON.parse((await cli(env(s.url), 'run', '--no-wait', '--format', 'json', paths[0] ?? '')).out) as {
+            files: Json[];
+          }
+        ).files[0]?.['action'],
+        'run',
+      );
+      assert.equal(
+        (await cli(env(s.url), 'generate', '--agent', '1042', '--out', out)).code,
+        0,
+        "the agent's goals when --goal is not given",
+      );
       assert.equal((await cli(env(s.url), 'generate', '--agent', 'x', '--out', out)).code, 2);
     }));
 
@@ -188,19 +329,43 @@ void describe('bluejay generate', () => {
       const first = await cli(env(s.url), ...args);
       const second = await cli(env(s.url), ...args);
       assert.equal(second.code, 0, second.err);
-      const paths = [...first.out.trim().split('\n'), ...second.out.trim().split('\n')].map((l) => l.replace(/: id \d+$/, ''));
+      const paths = [...first.out.trim().split('\n'), ...second.out.trim().split('\n')].map((l) =>
+        l.replace(/: id \d+$/, ''),
+      );
       assert.equal(new Set(paths).size, 2, paths.join(', '));
       assert.equal(readdirSync(out).length, 2);
       assert.equal((await cli({}, 'validate', ...paths)).code, 0);
     }));
 
-  void test('an id Bluejay answers that is not a digital human\'s id is not written: the file has none, no baseline, exit 1', () =>
+  void test("an id Bluejay answers that is not a digital human's id is not written: the file has none, no baseline, exit 1", () =>
     withServer(async (s) => {
       const dir = stateRootDir('gen');
       const out = join(dir, 'generated');
-      const proxy = await startProxy(s.url, { answer: (req, body) => (req.path === '/v1/generate-digital-humans' ? { ...(body as Json), digital_humans: ((body as { digital_humans: Json[] }).digital_humans ?? []).map((d) => ({ ...d, id: '5\nname: injected' })) } : body) });
+      const proxy = await startProxy(s.url, {
+        answer: (req, body) =>
+          req.path === '/v1/generate-digital-humans'
+            ? {
+                ...(body as Json),
+                digital_humans: ((body as { digital_humans: Json[] }).digital_humans ?? []).map((d) => ({
+                  ...d,
+                  id: '5\nname: injected',
+                })),
+              }
+            : body,
+      });
       try {
-        const r = await cli(env(proxy.url), 'generate', '--agent', '1042', '--goal', 'cancel', '--count', '1', '--out', out);
+        const r = await cli(
+          env(proxy.url),
+          'generate',
+          '--agent',
+          '1042',
+          '--goal',
+          'cancel',
+          '--count',
+          '1',
+          '--out',
+          out,
+        );
         assert.equal(r.code, 1, r.err);
         assert.match(r.err, /not a digital human's id: it is written without one/);
         const [path] = r.out.trim().split('\n');

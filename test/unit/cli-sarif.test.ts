@@ -12,18 +12,39 @@ import { cli, stateRootDir } from './support/cli';
 interface Sarif {
   version: string;
   runs: {
-    tool: { driver: { name: string; rules: { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[] } };
-    results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[] }[];
+    tool: {
+      driver: {
+        name: string;
+        rules: { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[];
+      };
+    };
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      locations: {
+        physicalLocation: {
+          artifactLocation: { uri: string; uriBaseId?: string };
+          region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+        };
+      }[];
+    }[];
   }[];
 }
 
-const SCHEMA = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
+const SCHEMA = JSON.parse(
+  readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+) as object;
 
 /** A folder, as the working folder of the command, holding a broken digital human and a warning. */
 function workspace(): string {
   const dir = stateRootDir('sarif');
   mkdirSync(join(dir, 'defs dir'));
-  writeFileSync(join(dir, 'defs dir', 'broken.digital-human.yaml'), 'kind: digital-human\nid: 3\nvoice_speed: fastt\nbogus, key: 1\n');
+  writeFileSync(
+    join(dir, 'defs dir', 'broken.digital-human.yaml'),
+    'kind: digital-human\nid: 3\nvoice_speed: fastt\nbogus, key: 1\n',
+  );
   writeFileSync(join(dir, 'ok.persona.yaml'), 'kind: customer-persona\nname: n\ndescription: d\ngoal: g\n');
   return dir;
 }
@@ -51,7 +72,10 @@ void describe('bluejay validate --format sarif', () => {
     const [run] = log.runs;
     assert.ok(run);
     assert.equal(run.tool.driver.name, 'bluejay');
-    assert.deepEqual(run.tool.driver.rules.map((x) => x.id), Object.keys(CODES));
+    assert.deepEqual(
+      run.tool.driver.rules.map((x) => x.id),
+      Object.keys(CODES),
+    );
     const enumRule = run.tool.driver.rules.find((x) => x.id === 'invalid-enum');
     assert.equal(enumRule?.shortDescription.text, CODE_MEANINGS['invalid-enum'].replace(/`/g, ''));
     assert.equal(enumRule?.defaultConfiguration.level, 'error');
@@ -86,14 +110,39 @@ void describe('bluejay validate --format github', () => {
     assert.equal(r.code, 1);
     const lines = r.out.trimEnd().split('\n');
     assert.equal(lines.length, 2);
-    assert.match(lines[0] ?? '', /^::error file=defs dir\/broken\.digital-human\.yaml,line=3,col=14,endLine=3,endColumn=19,title=invalid-enum::voice_speed must be one of .*fastt.*$/);
+    assert.match(
+      lines[0] ?? '',
+      /^::error file=defs dir\/broken\.digital-human\.yaml,line=3,col=14,endLine=3,endColumn=19,title=invalid-enum::voice_speed must be one of .*fastt.*$/,
+    );
     // A comma in the message is kept (only properties escape it).
-    assert.match(lines[1] ?? '', /^::error file=defs dir\/broken\.digital-human\.yaml,line=4,col=1,endLine=4,endColumn=\d+,title=unknown-key::Unknown key 'bogus, key'/);
+    assert.match(
+      lines[1] ?? '',
+      /^::error file=defs dir\/broken\.digital-human\.yaml,line=4,col=1,endLine=4,endColumn=\d+,title=unknown-key::Unknown key 'bogus, key'/,
+    );
     assert.match(r.err, /2 files checked: 2 errors/);
   });
 
   void test('a message with a line break or a percent sign cannot end the command early', () => {
-    const out = githubAnnotations([{ path: 'a,b:c%.persona.yaml', problems: [{ severity: 'warning', code: 'x', message: '50% done\nnext', pointer: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }] }], process.cwd());
-    assert.equal(out, '::warning file=a%2Cb%3Ac%25.persona.yaml,line=1,col=1,endLine=1,endColumn=2,title=x::50%25 done%0Anext\n');
+    const out = githubAnnotations(
+      [
+        {
+          path: 'a,b:c%.persona.yaml',
+          problems: [
+            {
+              severity: 'warning',
+              code: 'x',
+              message: '50% done\nnext',
+              pointer: '',
+              range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+            },
+          ],
+        },
+      ],
+      process.cwd(),
+    );
+    assert.equal(
+      out,
+      '::warning file=a%2Cb%3Ac%25.persona.yaml,line=1,col=1,endLine=1,endColumn=2,title=x::50%25 done%0Anext\n',
+    );
   });
 });

@@ -16,30 +16,46 @@ const ENV = { BLUEJAY_API_KEY: 'test-key' };
 const BASE = ['--base-url', 'http://127.0.0.1:9'];
 
 void describe('files that are not regular files', () => {
-  void test('a FIFO named explicitly is refused at once (it is never opened for a writer that never comes): exit 2', { skip: process.platform === 'win32' }, async () => {
-    const dir = stateRootDir('fifo');
-    const fifo = join(dir, 'pipe.persona.yaml');
-    execFileSync('mkfifo', [fifo]);
-    const ok = join(dir, 'ok.persona.yaml');
-    writeFileSync(ok, 'kind: customer-persona\nid: 3c90c3cc-0d44-4b50-8888-8dd25736052a\nname: x\n');
-    for (const args of COMMANDS) {
-      const r = await cli(ENV, ...args, ...(args[0] === 'validate' ? [] : BASE), fifo);
-      assert.equal(r.code, 2, `${args.join(' ')}: ${r.err}`);
-      assert.match(r.err, new RegExp(`^bluejay: cannot read ${fifo.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: not a regular file \\(a named pipe\\); only regular files are read\\n`));
-    }
-    // In a folder, a FIFO with a definition's name is passed over, and the rest is read.
-    const folder = await cli(ENV, 'validate', dir);
-    assert.equal(folder.code, 0, folder.err);
-    assert.match(folder.err, /^1 file checked/);
-  });
+  void test(
+    'a FIFO named explicitly is refused at once (it is never opened for a writer that never comes): exit 2',
+    { skip: process.platform === 'win32' },
+    async () => {
+      const dir = stateRootDir('fifo');
+      const fifo = join(dir, 'pipe.persona.yaml');
+      execFileSync('mkfifo', [fifo]);
+      const ok = join(dir, 'ok.persona.yaml');
+      writeFileSync(ok, 'kind: customer-persona\nid: 3c90c3cc-0d44-4b50-8888-8dd25736052a\nname: x\n');
+      for (const args of COMMANDS) {
+        const r = await cli(ENV, ...args, ...(args[0] === 'validate' ? [] : BASE), fifo);
+        assert.equal(r.code, 2, `${args.join(' ')}: ${r.err}`);
+        assert.match(
+          r.err,
+          new RegExp(
+            `^bluejay: cannot read ${fifo.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: not a regular file \\(a named pipe\\); only regular files are read\\n`,
+          ),
+        );
+      }
+      // In a folder, a FIFO with a definition's name is passed over, and the rest is read.
+      const folder = await cli(ENV, 'validate', dir);
+      assert.equal(folder.code, 0, folder.err);
+      assert.match(folder.err, /^1 file checked/);
+    },
+  );
 
-  void test('/dev/zero is refused at once, not read without end: exit 2', { skip: !existsSync('/dev/zero') }, async () => {
-    for (const args of COMMANDS) {
-      const r = await cli(ENV, ...args, ...(args[0] === 'validate' ? [] : BASE), '/dev/zero');
-      assert.equal(r.code, 2, args.join(' '));
-      assert.equal(r.err.split('\n')[0], 'bluejay: cannot read /dev/zero: not a regular file (a character device); only regular files are read');
-    }
-  });
+  void test(
+    '/dev/zero is refused at once, not read without end: exit 2',
+    { skip: !existsSync('/dev/zero') },
+    async () => {
+      for (const args of COMMANDS) {
+        const r = await cli(ENV, ...args, ...(args[0] === 'validate' ? [] : BASE), '/dev/zero');
+        assert.equal(r.code, 2, args.join(' '));
+        assert.equal(
+          r.err.split('\n')[0],
+          'bluejay: cannot read /dev/zero: not a regular file (a character device); only regular files are read',
+        );
+      }
+    },
+  );
 
   void test(`a file above ${MAX_FILE_BYTES / 1024 / 1024} MB gets file-too-large (exit 1) and is not read`, async () => {
     const dir = stateRootDir('large');
@@ -48,9 +64,16 @@ void describe('files that are not regular files', () => {
     truncateSync(big, MAX_FILE_BYTES + 1); // sparse: no 64 MB written
     const v = await cli(ENV, 'validate', '--format', 'json', big);
     assert.equal(v.code, 1, v.err);
-    const file = (JSON.parse(v.out) as { files: { kind: string | null; problems: { code: string; message: string; pointer: string }[] }[] }).files[0];
+    const file = (
+      JSON.parse(v.out) as {
+        files: { kind: string | null; problems: { code: string; message: string; pointer: string }[] }[];
+      }
+    ).files[0];
     assert.equal(file?.kind, 'customer-persona');
-    assert.deepEqual(file?.problems.map((p) => [p.code, p.pointer]), [['file-too-large', '']]);
+    assert.deepEqual(
+      file?.problems.map((p) => [p.code, p.pointer]),
+      [['file-too-large', '']],
+    );
     assert.match(file?.problems[0]?.message ?? '', /larger than 64 MB/);
     const push = await cli(ENV, 'push', '--dry-run', big);
     assert.equal(push.code, 1);

@@ -39,7 +39,10 @@ interface Row {
 void describe('values that cannot be sent', () => {
   void test('validate reports a cycle (cyclic-value) and too deep nesting (too-deep) as errors, where they are', () => {
     const cyc = validateText(cyclicYaml(true), 'x.digital-human.yaml');
-    assert.deepEqual(cyc.problems.map((p) => [p.code, p.pointer, p.severity]), [['cyclic-value', '/livekit_metadata/self', 'error']]);
+    assert.deepEqual(
+      cyc.problems.map((p) => [p.code, p.pointer, p.severity]),
+      [['cyclic-value', '/livekit_metadata/self', 'error']],
+    );
     assert.match(cyc.problems[0]!.message, /contains itself/);
     assert.equal(cyc.problems[0]!.range.start.line, EXAMPLE.split('\n').length - 1);
     const deep = validateText(deepJson(true, 5000), 'x.digital-human.json');
@@ -61,12 +64,26 @@ void describe('values that cannot be sent', () => {
   void test('pushText and planText never throw: an unexpected failure is an internal-error problem on the file', async () => {
     const throwing = { send: () => Promise.reject(new Error('unreachable')) };
     // A value whose reading throws stands for any failure the validation did not foresee.
-    const validated = (value: Record<string, unknown>): ValidationResult => ({ kind: 'digital-human', format: 'yaml', problems: [], value: Object.defineProperty(value, 'name', { enumerable: true, get: () => { throw new RangeError('Maximum call stack size exceeded'); } }) });
-    const pushed = await pushText('kind: digital-human\n', 'x.digital-human.yaml', throwing, { validated: validated({ kind: 'digital-human', id: 318 }) });
+    const validated = (value: Record<string, unknown>): ValidationResult => ({
+      kind: 'digital-human',
+      format: 'yaml',
+      problems: [],
+      value: Object.defineProperty(value, 'name', {
+        enumerable: true,
+        get: () => {
+          throw new RangeError('Maximum call stack size exceeded');
+        },
+      }),
+    });
+    const pushed = await pushText('kind: digital-human\n', 'x.digital-human.yaml', throwing, {
+      validated: validated({ kind: 'digital-human', id: 318 }),
+    });
     assert.equal(pushed.action, 'failed');
     assert.deepEqual(codes(pushed.problems), ['internal-error']);
     assert.match(pushed.problems[0]!.message, /^The push could not be completed: Maximum call stack size exceeded$/);
-    const planned = await planText('kind: digital-human\n', 'x.digital-human.yaml', throwing, { validated: validated({ kind: 'digital-human' }) });
+    const planned = await planText('kind: digital-human\n', 'x.digital-human.yaml', throwing, {
+      validated: validated({ kind: 'digital-human' }),
+    });
     assert.equal(planned.action, 'invalid');
     assert.deepEqual(codes(planned.problems), ['internal-error']);
   });
@@ -88,16 +105,26 @@ void describe('values that cannot be sent', () => {
         const v = await cli(env, 'validate', '--format', 'json', updated, created);
         assert.equal(v.code, 1, v.err);
         const files = (JSON.parse(v.out) as { files: Row[] }).files;
-        assert.deepEqual(files.map((f) => f.problems.map((p) => p.code)), [[code], [code]]);
+        assert.deepEqual(
+          files.map((f) => f.problems.map((p) => p.code)),
+          [[code], [code]],
+        );
 
         for (const args of [['push', '--dry-run'], ['push'], ['plan']]) {
           const r = await cli(env, ...args, '--format', 'json', '--base-url', s.url, updated, created);
           assert.equal(r.code, 1, `${args.join(' ')}: ${r.err}`);
           assert.equal(r.err, '', args.join(' '));
-          const rows = (JSON.parse(r.out) as { results?: Row[]; plans?: Row[] });
+          const rows = JSON.parse(r.out) as { results?: Row[]; plans?: Row[] };
           const list = rows.results ?? rows.plans ?? [];
-          assert.deepEqual(list.map((x) => x.action), args[0] === 'plan' ? ['invalid', 'invalid'] : ['failed', 'failed']);
-          for (const x of list) assert.ok(x.problems.some((p) => p.code === code), JSON.stringify(x.problems));
+          assert.deepEqual(
+            list.map((x) => x.action),
+            args[0] === 'plan' ? ['invalid', 'invalid'] : ['failed', 'failed'],
+          );
+          for (const x of list)
+            assert.ok(
+              x.problems.some((p) => p.code === code),
+              JSON.stringify(x.problems),
+            );
           const text = await cli(env, ...args, '--base-url', s.url, updated, created);
           assert.equal(text.code, 1, text.err);
           assert.doesNotMatch(text.err, /internal error|stack/i);

@@ -15,20 +15,44 @@ function folderOfMany(n: number): string {
   const dir = stateRootDir('many');
   for (let i = 0; i < n; i++) {
     const name = `dh-${String(i).padStart(4, '0')}.digital-human.${i % 2 ? 'json' : 'yaml'}`;
-    const value = { kind: 'digital-human', id: i + 1, phone_number: '+14155550123', voice_speed: i % 7 === 3 ? 'fastt' : 'fast', ...(i % 11 === 5 && { intent: `token sk-proj-${'aB3'.repeat(10)}` }) };
-    const text = i % 2 ? JSON.stringify(value, null, 2) : Object.entries(value).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n');
+    const value = {
+      kind: 'digital-human',
+      id: i + 1,
+      phone_number: '+14155550123',
+      voice_speed: i % 7 === 3 ? 'fastt' : 'fast',
+      ...(i % 11 === 5 && { intent: `token sk-proj-${'aB3'.repeat(10)}` }),
+    };
+    const text =
+      i % 2
+        ? JSON.stringify(value, null, 2)
+        : Object.entries(value)
+            .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+            .join('\n');
     writeFileSync(join(dir, name), i % 97 === 13 ? '{ not: [closed' : text);
   }
   if (process.platform !== 'win32') execFileSync('mkfifo', [join(dir, 'dh-0100.5.digital-human.yaml')]);
   mkdirSync(join(dir, 'dh-0200.5.digital-human.yaml', 'nested'), { recursive: true });
-  writeFileSync(join(dir, 'dh-0200.5.digital-human.yaml', 'nested', 'x.persona.yaml'), 'kind: customer-persona\nname: x\n');
+  writeFileSync(
+    join(dir, 'dh-0200.5.digital-human.yaml', 'nested', 'x.persona.yaml'),
+    'kind: customer-persona\nname: x\n',
+  );
   return dir;
 }
 
-async function validate(dir: string, format: 'text' | 'json' | 'sarif' | 'github', workersFrom: number): Promise<{ code: number; out: string; err: string }> {
+async function validate(
+  dir: string,
+  format: 'text' | 'json' | 'sarif' | 'github',
+  workersFrom: number,
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await validateCommand([dir], format, { out: (t) => (out += t), err: (t) => (err += t), env: {} }, 'test', { workersFrom });
+  const code = await validateCommand(
+    [dir],
+    format,
+    { out: (t) => (out += t), err: (t) => (err += t), env: {} },
+    'test',
+    { workersFrom },
+  );
   return { code, out, err };
 }
 
@@ -39,7 +63,10 @@ void describe('bluejay validate on many files', () => {
       const one = await validate(dir, format, Infinity);
       const two = await validate(dir, format, 0);
       assert.equal(one.code, 1);
-      assert.match(one.err, format === 'json' || format === 'sarif' ? /^$/ : /701 files checked: \d+ errors, \d+ warnings/);
+      assert.match(
+        one.err,
+        format === 'json' || format === 'sarif' ? /^$/ : /701 files checked: \d+ errors, \d+ warnings/,
+      );
       assert.ok(one.out.length > 1000);
       assert.deepEqual(two, one);
     });

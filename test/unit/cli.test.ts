@@ -18,7 +18,17 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
 }
 
 interface JsonOutput {
-  files: { path: string; kind: string | null; problems: { severity: string; code: string; message: string; pointer: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[] }[];
+  files: {
+    path: string;
+    kind: string | null;
+    problems: {
+      severity: string;
+      code: string;
+      message: string;
+      pointer: string;
+      range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    }[];
+  }[];
 }
 
 void describe('bluejay validate', () => {
@@ -26,8 +36,16 @@ void describe('bluejay validate', () => {
     const r = await cli('validate', '--format', 'json', join(FIX, 'project'));
     const json = JSON.parse(r.out) as JsonOutput;
     const names = json.files.map((f) => f.path.slice(FIX.length + 1));
-    assert.deepEqual(names, ['project/agents/caller.digital-human.json', 'project/agents/support.persona.yaml', 'project/broken/typo.digital-human.yml', 'project/warned.digital-human.yaml']);
-    assert.deepEqual(json.files.map((f) => f.kind), ['digital-human', 'customer-persona', 'digital-human', 'digital-human']);
+    assert.deepEqual(names, [
+      'project/agents/caller.digital-human.json',
+      'project/agents/support.persona.yaml',
+      'project/broken/typo.digital-human.yml',
+      'project/warned.digital-human.yaml',
+    ]);
+    assert.deepEqual(
+      json.files.map((f) => f.kind),
+      ['digital-human', 'customer-persona', 'digital-human', 'digital-human'],
+    );
     assert.equal(r.code, 1);
   });
 
@@ -69,7 +87,10 @@ void describe('bluejay validate', () => {
     const r = await cli('validate', '--format', 'json', join(FIX, 'other', 'any-name.yaml'));
     const json = JSON.parse(r.out) as JsonOutput;
     assert.equal(json.files[0]?.kind, 'customer-persona');
-    assert.deepEqual(json.files[0]?.problems.map((p) => p.code), ['invalid-format']);
+    assert.deepEqual(
+      json.files[0]?.problems.map((p) => p.code),
+      ['invalid-format'],
+    );
     assert.equal(r.code, 1);
   });
 
@@ -86,7 +107,10 @@ void describe('bluejay validate', () => {
     writeFileSync(join(dir, 'latin1.persona.yaml'), Uint8Array.from([0x6e, 0x3a, 0x20, 0xe9, 0x0a]));
     const r = await cli('validate', '--format', 'json', dir);
     const json = JSON.parse(r.out) as JsonOutput;
-    assert.deepEqual(json.files.map((f) => f.problems.map((p) => p.code)), [['binary-file'], ['encoding']]);
+    assert.deepEqual(
+      json.files.map((f) => f.problems.map((p) => p.code)),
+      [['binary-file'], ['encoding']],
+    );
     assert.equal(r.code, 1);
   });
 
@@ -97,7 +121,13 @@ void describe('bluejay validate', () => {
   });
 
   void test('usage errors exit 2 with a message', async () => {
-    for (const args of [[], ['validate'], ['frobnicate', 'x'], ['validate', '--format', 'xml', 'x'], ['validate', '--bogus', 'x']]) {
+    for (const args of [
+      [],
+      ['validate'],
+      ['frobnicate', 'x'],
+      ['validate', '--format', 'xml', 'x'],
+      ['validate', '--bogus', 'x'],
+    ]) {
       const r = await cli(...args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.err, /^bluejay: .+\n\nUsage: bluejay/);
@@ -118,7 +148,9 @@ void describe('dist/cli.js (the built binary)', () => {
     const ok = spawnSync(process.execPath, [bin, 'validate', join(FIX, 'project', 'agents')], { encoding: 'utf8' });
     assert.equal(ok.status, 0, ok.stderr);
     assert.equal(ok.stdout, '');
-    const bad = spawnSync(process.execPath, [bin, 'validate', '--format', 'json', join(FIX, 'project', 'broken')], { encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [bin, 'validate', '--format', 'json', join(FIX, 'project', 'broken')], {
+      encoding: 'utf8',
+    });
     assert.equal(bad.status, 1);
     assert.equal((JSON.parse(bad.stdout) as JsonOutput).files[0]?.problems.length, 2);
     const usage = spawnSync(process.execPath, [bin, 'validate'], { encoding: 'utf8' });

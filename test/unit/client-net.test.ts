@@ -12,13 +12,13 @@ import { failure } from './support/failure';
 
 const KEY = 'test-key';
 const FAST = { userAgent: 'bluejay-definitions/test', backoffMs: 5, minIntervalMs: 0 } as const;
-const client = (url: string, extra: Partial<ClientOptions> = {}): BluejayClient => new BluejayClient({ baseUrl: url, apiKey: KEY, ...FAST, ...extra });
+const client = (url: string, extra: Partial<ClientOptions> = {}): BluejayClient =>
+  new BluejayClient({ baseUrl: url, apiKey: KEY, ...FAST, ...extra });
 const read = getRequest('digital-human', 318);
 const update = pushRequest('digital-human', { kind: 'digital-human', id: 318, name: 'Angry billing customer' });
 const create = pushRequest('digital-human', { kind: 'digital-human', name: 'New', phone_number: '+14155550100' });
 /** A trickle that ends (with the real answer) after about 4 s: long past every deadline these tests set. */
 const TRICKLE = { trickle: { everyMs: 5, bytes: 800 } };
-
 
 void describe('proxies', () => {
   void test('a loopback base URL is never proxied, whatever HTTP_PROXY says (the CLI)', async () => {
@@ -41,9 +41,14 @@ void describe('proxies', () => {
   void test('an https base URL still goes through the proxy (a tunnel: the key never in clear)', async () => {
     const proxy = await startRecordingProxy();
     try {
-      const e = await withProxyEnv(proxy.url, () => failure(client('https://bluejay.invalid', { retries: 0 }).send(read)));
+      const e = await withProxyEnv(proxy.url, () =>
+        failure(client('https://bluejay.invalid', { retries: 0 }).send(read)),
+      );
       assert.notEqual(e.kind, 'cancelled');
-      assert.deepEqual(proxy.seen.map((r) => [r.method, r.url]), [['CONNECT', 'bluejay.invalid:443']]);
+      assert.deepEqual(
+        proxy.seen.map((r) => [r.method, r.url]),
+        [['CONNECT', 'bluejay.invalid:443']],
+      );
       assert.ok(!JSON.stringify(proxy.seen).includes(KEY));
     } finally {
       await proxy.close();
@@ -63,7 +68,9 @@ void describe('deadlines', () => {
   void test('a whole send is bounded, retries and backoff included', () =>
     withServer(async (s) => {
       await s.faults(TRICKLE);
-      const e = await failure(client(s.url, { timeoutMs: 60_000, attemptDeadlineMs: 50, sendDeadlineMs: 200, retries: 50 }).send(update));
+      const e = await failure(
+        client(s.url, { timeoutMs: 60_000, attemptDeadlineMs: 50, sendDeadlineMs: 200, retries: 50 }).send(update),
+      );
       assert.equal(e.kind, 'timeout');
       assert.match(e.message, /gave up after 0\.2 s/);
       assert.ok((await s.requests()).length < 51);
@@ -83,19 +90,40 @@ void describe('deadlines', () => {
       // The answer trickles for 20 s; the limit (1 s) leaves the command's own work before the request
       // (reading, validating, the lock) room on a loaded machine, so it strikes while the request is out.
       await s.faults({ trickle: { everyMs: 5, bytes: 4000 } });
-      const r = await cli({ BLUEJAY_API_KEY: KEY, BLUEJAY_BASE_URL: s.url, BLUEJAY_COMMAND_TIMEOUT: '1' }, 'pull', 'digital-human', '318');
+      const r = await cli(
+        { BLUEJAY_API_KEY: KEY, BLUEJAY_BASE_URL: s.url, BLUEJAY_COMMAND_TIMEOUT: '1' },
+        'pull',
+        'digital-human',
+        '318',
+      );
       assert.equal(r.code, 1);
       assert.match(r.err, /time limit of 1 s.*BLUEJAY_COMMAND_TIMEOUT/);
       // A push: the create out when the limit struck may exist, and says so.
       const dir = stateRootDir('net-limit');
       cpSync(join(ROOT, 'examples', 'spanish-booking.digital-human.json'), join(dir, 'new.digital-human.json'));
-      const push = await cli({ BLUEJAY_API_KEY: KEY, BLUEJAY_BASE_URL: s.url, BLUEJAY_COMMAND_TIMEOUT: '1' }, 'push', '--format', 'json', dir);
+      const push = await cli(
+        { BLUEJAY_API_KEY: KEY, BLUEJAY_BASE_URL: s.url, BLUEJAY_COMMAND_TIMEOUT: '1' },
+        'push',
+        '--format',
+        'json',
+        dir,
+      );
       assert.equal(push.code, 1);
-      const [result] = (JSON.parse(push.out) as { results: { action: string; problems: { code: string; message: string }[] }[] }).results;
+      const [result] = (
+        JSON.parse(push.out) as { results: { action: string; problems: { code: string; message: string }[] }[] }
+      ).results;
       assert.equal(result?.action, 'failed');
-      assert.deepEqual(result.problems.map((p) => p.code), ['server-unavailable']);
+      assert.deepEqual(
+        result.problems.map((p) => p.code),
+        ['server-unavailable'],
+      );
       assert.match(result.problems[0]?.message ?? '', /time limit of 1 s.*may have been created/);
-      const bad = await cli({ BLUEJAY_API_KEY: KEY, BLUEJAY_BASE_URL: s.url, BLUEJAY_COMMAND_TIMEOUT: 'soon' }, 'pull', 'digital-human', '318');
+      const bad = await cli(
+        { BLUEJAY_API_KEY: KEY, BLUEJAY_BASE_URL: s.url, BLUEJAY_COMMAND_TIMEOUT: 'soon' },
+        'pull',
+        'digital-human',
+        '318',
+      );
       assert.equal(bad.code, 2);
       assert.match(bad.err, /BLUEJAY_COMMAND_TIMEOUT/);
     }));

@@ -18,7 +18,6 @@ function client(url: string, extra: Partial<ClientOptions> = {}): BluejayClient 
 const update = pushRequest('digital-human', { kind: 'digital-human', id: 318, name: 'Angry billing customer' });
 const create = pushRequest('digital-human', { kind: 'digital-human', name: 'New', phone_number: '+14155550100' });
 
-
 void describe('BluejayClient', () => {
   void test('sends the key and a User-Agent, and reads the answer', () =>
     withServer(async (s) => {
@@ -34,7 +33,10 @@ void describe('BluejayClient', () => {
       assert.equal((await client(s.url).send(update)).status, 200);
       await s.faults({ resetNext: 1 });
       assert.equal((await client(s.url).send(update)).status, 200);
-      assert.deepEqual((await s.requests()).map((r) => r.status), [503, 503, 200, null, 200]);
+      assert.deepEqual(
+        (await s.requests()).map((r) => r.status),
+        [503, 503, 200, null, 200],
+      );
     }));
 
   void test('a create is never repeated once it may have reached the server (5xx, reset)', () =>
@@ -50,7 +52,10 @@ void describe('BluejayClient', () => {
     withServer(async (s) => {
       await s.faults({ status: { code: 429, count: 1, retryAfter: '0' } });
       assert.equal((await client(s.url).send(create)).status, 200);
-      assert.deepEqual((await s.requests()).map((r) => r.status), [429, 200]);
+      assert.deepEqual(
+        (await s.requests()).map((r) => r.status),
+        [429, 200],
+      );
     }));
 
   void test('gives up after the allowed retries', () =>
@@ -61,13 +66,16 @@ void describe('BluejayClient', () => {
       assert.equal((await s.requests()).length, 3);
     }));
 
-  void test('a 401 after earlier successes backs off before calling the key bad (Bluejay\'s burst limit)', () =>
+  void test("a 401 after earlier successes backs off before calling the key bad (Bluejay's burst limit)", () =>
     withServer(async (s) => {
       const c = client(s.url);
       await s.faults({ unauthorizedAfter: 1, unauthorizedCount: 2 });
       await c.send(update);
       assert.equal((await c.send(update)).status, 200);
-      assert.deepEqual((await s.requests()).map((r) => r.status), [200, 401, 401, 200]);
+      assert.deepEqual(
+        (await s.requests()).map((r) => r.status),
+        [200, 401, 401, 200],
+      );
     }));
 
   void test('a 401 on the first request is reported at once, with what to do', () =>
@@ -108,23 +116,48 @@ void describe('BluejayClient', () => {
       const c = new BluejayClient({ baseUrl: s.url, apiKey: secret, ...FAST, retries: 0 });
       const errors: ApiError[] = [];
       errors.push(await failure(c.send(update))); // 401
-      for (const f of [{ resetNext: 1 }, { status: { code: 500 } }, { delayMs: 300 }, { status: { code: 422, detail: [{ loc: ['body', 'name'], msg: `bad ${secret}`, type: 'x' }] } }, { status: { code: 400, detail: `X-API-Key: ${secret}` } }]) {
+      for (const f of [
+        { resetNext: 1 },
+        { status: { code: 500 } },
+        { delayMs: 300 },
+        { status: { code: 422, detail: [{ loc: ['body', 'name'], msg: `bad ${secret}`, type: 'x' }] } },
+        { status: { code: 400, detail: `X-API-Key: ${secret}` } },
+      ]) {
         await s.faults(f);
-        errors.push(await failure(new BluejayClient({ baseUrl: s.url, apiKey: secret, ...FAST, retries: 0, timeoutMs: 100 }).send(update)));
+        errors.push(
+          await failure(
+            new BluejayClient({ baseUrl: s.url, apiKey: secret, ...FAST, retries: 0, timeoutMs: 100 }).send(update),
+          ),
+        );
       }
-      assert.deepEqual(errors.map((e) => e.kind), ['unauthorized', 'network', 'server', 'timeout', 'validation', 'rejected']);
-      const everything = JSON.stringify(errors) + errors.map((e) => `${e.message}${e.stack ?? ''}`).join('') + JSON.stringify(await s.requests());
+      assert.deepEqual(
+        errors.map((e) => e.kind),
+        ['unauthorized', 'network', 'server', 'timeout', 'validation', 'rejected'],
+      );
+      const everything =
+        JSON.stringify(errors) +
+        errors.map((e) => `${e.message}${e.stack ?? ''}`).join('') +
+        JSON.stringify(await s.requests());
       assert.ok(!everything.includes(secret));
     }));
 
   void test('400, 403 and 422 from the server map to their fields', () =>
     withServer(async (s) => {
-      const bad = pushRequest('digital-human', { kind: 'digital-human', id: 318, phone_number: '555-0123', silence_timeout: 20 });
+      const bad = pushRequest('digital-human', {
+        kind: 'digital-human',
+        id: 318,
+        phone_number: '555-0123',
+        silence_timeout: 20,
+      });
       const rejected = await failure(client(s.url).send(bad));
       assert.deepEqual([rejected.kind, rejected.problems.map((p) => p.pointer)], ['rejected', ['/phone_number']]);
-      const invalid = await failure(client(s.url).send(pushRequest('digital-human', { kind: 'digital-human', id: 318, silence_timeout: 5 })));
+      const invalid = await failure(
+        client(s.url).send(pushRequest('digital-human', { kind: 'digital-human', id: 318, silence_timeout: 5 })),
+      );
       assert.deepEqual([invalid.kind, invalid.problems.map((p) => p.pointer)], ['validation', ['/silence_timeout']]);
-      const forbidden = await failure(new BluejayClient({ baseUrl: s.url, apiKey: 'no-org-key', ...FAST }).send(update));
+      const forbidden = await failure(
+        new BluejayClient({ baseUrl: s.url, apiKey: 'no-org-key', ...FAST }).send(update),
+      );
       assert.equal(forbidden.kind, 'forbidden');
     }));
 });

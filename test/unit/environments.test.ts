@@ -2,7 +2,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEFAULT_BASE_URL } from '../../src/core/api/endpoint';
-import { environmentsFrom, isProduction, pinnedEnvironment, pinnedProblem, PRODUCTION } from '../../src/core/environments';
+import {
+  environmentsFrom,
+  isProduction,
+  pinnedEnvironment,
+  pinnedProblem,
+  PRODUCTION,
+} from '../../src/core/environments';
 import { validateText } from '../../src/core/validate';
 
 void describe('environmentsFrom', () => {
@@ -18,14 +24,23 @@ void describe('environmentsFrom', () => {
       { name: 'staging', baseUrl: 'https://staging.example.com' },
       { name: 'local', baseUrl: 'http://127.0.0.1:8787' },
     ]);
-    assert.deepEqual(environments.map((e) => e.name), ['production', 'staging', 'local']);
+    assert.deepEqual(
+      environments.map((e) => e.name),
+      ['production', 'staging', 'local'],
+    );
     assert.equal(environments[2]?.baseUrl, 'http://127.0.0.1:8787');
     assert.deepEqual(problems, []);
   });
 
   void test("a user's own production entry replaces the built-in one, in its place", () => {
-    const { environments } = environmentsFrom([{ name: 'dev', baseUrl: 'https://dev.example.com' }, { name: 'production', baseUrl: 'https://eu.example.com' }]);
-    assert.deepEqual(environments, [{ name: 'production', baseUrl: 'https://eu.example.com' }, { name: 'dev', baseUrl: 'https://dev.example.com' }]);
+    const { environments } = environmentsFrom([
+      { name: 'dev', baseUrl: 'https://dev.example.com' },
+      { name: 'production', baseUrl: 'https://eu.example.com' },
+    ]);
+    assert.deepEqual(environments, [
+      { name: 'production', baseUrl: 'https://eu.example.com' },
+      { name: 'dev', baseUrl: 'https://dev.example.com' },
+    ]);
   });
 
   void test('skips and reports entries without a valid name or a string baseUrl, and later duplicates', () => {
@@ -40,7 +55,10 @@ void describe('environmentsFrom', () => {
       { name: 'a.b_c-1', baseUrl: 'https://a.example.com' },
       { name: 'a.b_c-1', baseUrl: 'https://b.example.com' },
     ]);
-    assert.deepEqual(environments.map((e) => `${e.name} ${e.baseUrl}`), [`production ${DEFAULT_BASE_URL}`, 'a.b_c-1 https://a.example.com']);
+    assert.deepEqual(
+      environments.map((e) => `${e.name} ${e.baseUrl}`),
+      [`production ${DEFAULT_BASE_URL}`, 'a.b_c-1 https://a.example.com'],
+    );
     assert.equal(problems.length, 8);
     assert.match(problems[0] ?? '', /^bluejay\.environments\[0\] needs a name/);
     assert.match(problems[6] ?? '', /^bluejay\.environments\[6\]/);
@@ -77,7 +95,14 @@ void describe('isProduction', () => {
 void describe('pinnedEnvironment', () => {
   void test('a non-empty string environment, else none', () => {
     assert.equal(pinnedEnvironment({ environment: 'staging' }), 'staging');
-    for (const value of [undefined, {}, { environment: '' }, { environment: 3 }, { environment: null }, { environment: ['staging'] }]) {
+    for (const value of [
+      undefined,
+      {},
+      { environment: '' },
+      { environment: 3 },
+      { environment: null },
+      { environment: ['staging'] },
+    ]) {
       assert.equal(pinnedEnvironment(value), undefined);
     }
   });
@@ -97,7 +122,10 @@ void describe('pinnedProblem', () => {
     assert.ok(p);
     assert.deepEqual([p.code, p.severity, p.pointer], ['environment-mismatch', 'error', '/environment']);
     assert.deepEqual(p.range, { start: { line: 1, character: 13 }, end: { line: 1, character: 20 } });
-    assert.match(p.message, /pinned to the environment 'staging', but the active environment is 'production': switch to 'staging'/);
+    assert.match(
+      p.message,
+      /pinned to the environment 'staging', but the active environment is 'production': switch to 'staging'/,
+    );
   });
 
   void test('also when no environment is chosen', () => {

@@ -1,11 +1,31 @@
 /** Atomic writes and lock files (core/sync/files.ts): what a kill, a failure or a second writer can and cannot do. */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync, lstatSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+  lstatSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { acquireLock, afterWrites, fileLockPath, lockHooks, withLock, writeFileAtomic, writeHooks } from '../../src/core/sync/files';
+import {
+  acquireLock,
+  afterWrites,
+  fileLockPath,
+  lockHooks,
+  withLock,
+  writeFileAtomic,
+  writeHooks,
+} from '../../src/core/sync/files';
 
 const dir = (): string => mkdtempSync(join(tmpdir(), 'bluejay-files-'));
 
@@ -139,7 +159,10 @@ void describe('lock files', () => {
 
   void test('withLock releases the lock when the work throws', async () => {
     const lock = join(dir(), 'x.lock');
-    await assert.rejects(withLock(lock, () => Promise.reject(new Error('boom'))), /boom/);
+    await assert.rejects(
+      withLock(lock, () => Promise.reject(new Error('boom'))),
+      /boom/,
+    );
     assert.equal(existsSync(lock), false);
   });
 
@@ -184,7 +207,7 @@ void describe('lock files', () => {
     const theirs = JSON.stringify({ pid: process.pid + 1, host: hostname(), at: new Date().toISOString() });
     if (!replaceReusingInode(lock, theirs)) return t.skip('this file system does not reuse inode numbers at once');
     await mine.release();
-    assert.equal(existsSync(lock) && readFileSync(lock, 'utf8'), theirs, 'the new holder\'s lock is kept');
+    assert.equal(existsSync(lock) && readFileSync(lock, 'utf8'), theirs, "the new holder's lock is kept");
   });
 
   void test('a stale lock replaced by a fresh one on the same inode number before the take-over is not removed (found in review)', async (t) => {
@@ -203,7 +226,13 @@ void describe('lock files', () => {
     const p = acquireLock(lock, { signal: abort.signal });
     try {
       // The fresh lock is waited for, not removed.
-      const first = await Promise.race([waiting.then(() => 'waited'), p.then(async (l) => { await l.release(); return 'taken'; })]);
+      const first = await Promise.race([
+        waiting.then(() => 'waited'),
+        p.then(async (l) => {
+          await l.release();
+          return 'taken';
+        }),
+      ]);
       assert.equal(first, 'waited', 'the fresh lock was removed and taken');
       abort.abort();
       await assert.rejects(p, { name: 'AbortError' });
@@ -218,12 +247,15 @@ void describe('lock files', () => {
     const d = dir();
     const lock = join(d, 'held.lock');
     const files = join(__dirname, '..', '..', 'src', 'core', 'sync', 'files.js');
-    const r = await node('-e', `require(${JSON.stringify(files)}).acquireLock(${JSON.stringify(lock)}).then(() => process.exit(3))`);
+    const r = await node(
+      '-e',
+      `require(${JSON.stringify(files)}).acquireLock(${JSON.stringify(lock)}).then(() => process.exit(3))`,
+    );
     assert.equal(r.code, 3);
     assert.equal(existsSync(lock), false);
   });
 
-  void test('a definition file\'s lock is a hidden file beside it, the same through a symbolic link', async () => {
+  void test("a definition file's lock is a hidden file beside it, the same through a symbolic link", async () => {
     const d = dir();
     writeFileSync(join(d, 'a.persona.yaml'), '');
     symlinkSync(join(d, 'a.persona.yaml'), join(d, 'l.persona.yaml'));

@@ -62,17 +62,26 @@ void describe('form edits, JSON: set', () => {
 
   void test('a nested key whose parent is missing, or null', () => {
     assert.equal(edit(J, set('hangup/mode', 'x')), j('[57, 61]\n', '[57, 61],\n  "hangup": {\n    "mode": "x"\n  }\n'));
-    assert.equal(edit(J, set('speaks_first_config/mode', 'custom')), j('"speaks_first_config": null', '"speaks_first_config": {\n    "mode": "custom"\n  }'));
+    assert.equal(
+      edit(J, set('speaks_first_config/mode', 'custom')),
+      j('"speaks_first_config": null', '"speaks_first_config": {\n    "mode": "custom"\n  }'),
+    );
   });
 
-  void test('inside a list item: replaced, or added after the item\'s last key', () => {
+  void test("inside a list item: replaced, or added after the item's last key", () => {
     assert.equal(edit(J, set('scripted_responses/1/occurrence_n', 3)), j('"occurrence_n": 1', '"occurrence_n": 3'));
-    assert.equal(edit(J, set('scripted_responses/0/occurrence_mode', 'always')), j('"phrase"\n', '"phrase",\n      "occurrence_mode": "always"\n'));
+    assert.equal(
+      edit(J, set('scripted_responses/0/occurrence_mode', 'always')),
+      j('"phrase"\n', '"phrase",\n      "occurrence_mode": "always"\n'),
+    );
   });
 
   void test('the interruptions variant switch, entry by entry', () => {
     const value = { type: 'keywords', keyword_responses: [{ keyword: 'hold', response: 'No' }] };
-    const expected = j('"type": "low"\n', '"type": "keywords",\n    "keyword_responses": [\n      {\n        "keyword": "hold",\n        "response": "No"\n      }\n    ]\n');
+    const expected = j(
+      '"type": "low"\n',
+      '"type": "keywords",\n    "keyword_responses": [\n      {\n        "keyword": "hold",\n        "response": "No"\n      }\n    ]\n',
+    );
     assert.equal(edit(J, set('interruptions', value)), expected);
     assert.equal(edit(expected, set('interruptions', { type: 'high' })), j('"low"', '"high"'));
     assert.equal(edit(J, set('interruptions', 'low')), j('{\n    "type": "low"\n  }', '"low"'));
@@ -109,8 +118,14 @@ void describe('form edits, JSON: unset, insert, move', () => {
   });
 
   void test('a string into hangup_phrases: created when absent, null or empty; into a one-line list inline', () => {
-    assert.equal(edit(J, insert('hangup_phrases', 0, 'Bye')), j('[57, 61]\n', '[57, 61],\n  "hangup_phrases": [\n    "Bye"\n  ]\n'));
-    assert.equal(edit(J, insert('speaks_first_config', 0, 'Bye')), j('"speaks_first_config": null', '"speaks_first_config": [\n    "Bye"\n  ]'));
+    assert.equal(
+      edit(J, insert('hangup_phrases', 0, 'Bye')),
+      j('[57, 61]\n', '[57, 61],\n  "hangup_phrases": [\n    "Bye"\n  ]\n'),
+    );
+    assert.equal(
+      edit(J, insert('speaks_first_config', 0, 'Bye')),
+      j('"speaks_first_config": null', '"speaks_first_config": [\n    "Bye"\n  ]'),
+    );
     assert.equal(edit('{\n  "h": []\n}', insert('h', 0, 'Bye')), '{\n  "h": [\n    "Bye"\n  ]\n}');
     assert.equal(edit(J, insert('simulation_ids', 1, 58)), j('[57, 61]', '[57, 58, 61]'));
     assert.equal(edit(J, insert('simulation_ids', 2, { a: [1] })), j('[57, 61]', '[57, 61, {"a": [1]}]'));
@@ -124,15 +139,24 @@ void describe('form edits, JSON: unset, insert, move', () => {
   });
 });
 
-void describe('form edits, JSON: the file\'s conventions', () => {
+void describe("form edits, JSON: the file's conventions", () => {
   void test('CRLF and tab indentation are kept', () => {
     const crlf = '{\r\n\t"kind": "customer-persona",\r\n\t"traits": []\r\n}\r\n';
-    assert.equal(edit(crlf, set('name', 'x')), '{\r\n\t"kind": "customer-persona",\r\n\t"traits": [],\r\n\t"name": "x"\r\n}\r\n');
-    assert.equal(edit(crlf, insert('traits', 0, { value: 1 })), '{\r\n\t"kind": "customer-persona",\r\n\t"traits": [\r\n\t\t{\r\n\t\t\t"value": 1\r\n\t\t}\r\n\t]\r\n}\r\n');
+    assert.equal(
+      edit(crlf, set('name', 'x')),
+      '{\r\n\t"kind": "customer-persona",\r\n\t"traits": [],\r\n\t"name": "x"\r\n}\r\n',
+    );
+    assert.equal(
+      edit(crlf, insert('traits', 0, { value: 1 })),
+      '{\r\n\t"kind": "customer-persona",\r\n\t"traits": [\r\n\t\t{\r\n\t\t\t"value": 1\r\n\t\t}\r\n\t]\r\n}\r\n',
+    );
   });
 
   void test('four-space indentation, no final line break, a byte-order mark', () => {
-    assert.equal(edit('{\n    "a": {\n        "b": 1\n    }\n}', set('a/c', [1])), '{\n    "a": {\n        "b": 1,\n        "c": [\n            1\n        ]\n    }\n}');
+    assert.equal(
+      edit('{\n    "a": {\n        "b": 1\n    }\n}', set('a/c', [1])),
+      '{\n    "a": {\n        "b": 1,\n        "c": [\n            1\n        ]\n    }\n}',
+    );
     assert.equal(edit('\ufeff{"a": 1}', set('b', 2)), '\ufeff{"a": 1, "b": 2}');
   });
 

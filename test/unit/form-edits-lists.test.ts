@@ -25,11 +25,13 @@ const SR = [
 const ITEM0 = '  - match_type: exact\n    match_phrase: Account number?  # asked first\n';
 const ITEM1 = '  # Waits when asked to hold.\n  - match_type: context\n    response_type: silence\n';
 const ITEM2 = '  - match_type: exact\n    response_value: "4821#"\n';
-const list = (...items: string[]): string => `# Fixed reactions.\nscripted_responses:\n${items.join('')}\n# After the list.\nname: x\n`;
+const list = (...items: string[]): string =>
+  `# Fixed reactions.\nscripted_responses:\n${items.join('')}\n# After the list.\nname: x\n`;
 
 void describe('form edits, YAML: unset', () => {
   void test('a top-level key goes with its block value; the comments around it stay', () => {
-    const text = 'kind: digital-human\n\n# Interruptions.\ninterruptions:  # the variant\n  type: keywords\n  # inside\n  keyword_responses:\n    - keyword: hold\n      response: No.\n# Next.\nname: x\n';
+    const text =
+      'kind: digital-human\n\n# Interruptions.\ninterruptions:  # the variant\n  type: keywords\n  # inside\n  keyword_responses:\n    - keyword: hold\n      response: No.\n# Next.\nname: x\n';
     assert.equal(edit(text, unset('interruptions')), 'kind: digital-human\n\n# Interruptions.\n# Next.\nname: x\n');
   });
 
@@ -40,16 +42,28 @@ void describe('form edits, YAML: unset', () => {
   });
 
   void test('the only item leaves an empty list, the only key an empty mapping', () => {
-    assert.equal(edit('hangup_phrases:\n  - Bye  # only\nname: x\n', unset('hangup_phrases/0')), 'hangup_phrases: []\nname: x\n');
-    assert.equal(edit('speaks_first_config:\n  mode: custom\nname: x\n', unset('speaks_first_config/mode')), 'speaks_first_config: {}\nname: x\n');
+    assert.equal(
+      edit('hangup_phrases:\n  - Bye  # only\nname: x\n', unset('hangup_phrases/0')),
+      'hangup_phrases: []\nname: x\n',
+    );
+    assert.equal(
+      edit('speaks_first_config:\n  mode: custom\nname: x\n', unset('speaks_first_config/mode')),
+      'speaks_first_config: {}\nname: x\n',
+    );
     assert.equal(edit('traits:\n  - value: 1\n', unset('traits/0/value')), 'traits:\n  - {}\n');
     assert.equal(edit('ids: [57]\n', unset('ids/0')), 'ids: []\n');
     assert.equal(edit('name: x\n', unset('name')), '{}\n');
   });
 
   void test('a key of a list item: the first one lets the next move behind the dash', () => {
-    assert.equal(edit(SR, unset('scripted_responses/0/match_type')), SR.replace('  - match_type: exact\n    match_phrase', '  - match_phrase'));
-    assert.equal(edit(SR, unset('scripted_responses/0/match_phrase')), SR.replace('\n    match_phrase: Account number?  # asked first', ''));
+    assert.equal(
+      edit(SR, unset('scripted_responses/0/match_type')),
+      SR.replace('  - match_type: exact\n    match_phrase', '  - match_phrase'),
+    );
+    assert.equal(
+      edit(SR, unset('scripted_responses/0/match_phrase')),
+      SR.replace('\n    match_phrase: Account number?  # asked first', ''),
+    );
   });
 
   void test('flow lists and mappings lose the entry and its comma', () => {
@@ -67,8 +81,14 @@ void describe('form edits, YAML: unset', () => {
 });
 
 void describe('form edits, YAML: insert', () => {
-  const response = { match_type: 'exact', match_phrase: 'Goodbye?', response_type: 'phrase', response_value: 'Bye: for now' };
-  const NEW = '  - match_type: exact\n    match_phrase: Goodbye?\n    response_type: phrase\n    response_value: "Bye: for now"\n';
+  const response = {
+    match_type: 'exact',
+    match_phrase: 'Goodbye?',
+    response_type: 'phrase',
+    response_value: 'Bye: for now',
+  };
+  const NEW =
+    '  - match_type: exact\n    match_phrase: Goodbye?\n    response_type: phrase\n    response_value: "Bye: for now"\n';
 
   void test('a scripted response at the end and in the middle (before the comment of the item there)', () => {
     assert.equal(edit(SR, insert('scripted_responses', 3, response)), list(ITEM0, ITEM1, ITEM2, NEW));
@@ -78,20 +98,33 @@ void describe('form edits, YAML: insert', () => {
 
   void test('in a list written flush with its key', () => {
     const flush = 'scripted_responses:\n- match_type: exact\n  response_type: silence\nname: x\n';
-    const item = '- match_type: exact\n  match_phrase: Goodbye?\n  response_type: phrase\n  response_value: "Bye: for now"\n';
+    const item =
+      '- match_type: exact\n  match_phrase: Goodbye?\n  response_type: phrase\n  response_value: "Bye: for now"\n';
     assert.equal(edit(flush, insert('scripted_responses', 1, response)), flush.replace('name: x', `${item}name: x`));
-    assert.equal(edit(flush, insert('scripted_responses', 0, response)), flush.replace('- match_type: exact\n  response_type', `${item}- match_type: exact\n  response_type`));
+    assert.equal(
+      edit(flush, insert('scripted_responses', 0, response)),
+      flush.replace('- match_type: exact\n  response_type', `${item}- match_type: exact\n  response_type`),
+    );
   });
 
   void test('a string into hangup_phrases, quoted like the quoted item next to it', () => {
     const text = 'hangup_phrases:\n  - "Goodbye."\n  - Thanks for calling\nname: x\n';
-    assert.equal(edit(text, insert('hangup_phrases', 2, 'See you')), 'hangup_phrases:\n  - "Goodbye."\n  - Thanks for calling\n  - See you\nname: x\n');
-    assert.equal(edit(text, insert('hangup_phrases', 0, 'Bye, then')), 'hangup_phrases:\n  - "Bye, then"\n  - "Goodbye."\n  - Thanks for calling\nname: x\n');
+    assert.equal(
+      edit(text, insert('hangup_phrases', 2, 'See you')),
+      'hangup_phrases:\n  - "Goodbye."\n  - Thanks for calling\n  - See you\nname: x\n',
+    );
+    assert.equal(
+      edit(text, insert('hangup_phrases', 0, 'Bye, then')),
+      'hangup_phrases:\n  - "Bye, then"\n  - "Goodbye."\n  - Thanks for calling\nname: x\n',
+    );
   });
 
   void test('into a list that is absent, null or empty: the list is created in block style', () => {
     for (const before of ['', 'hangup_phrases:\n', 'hangup_phrases: null\n', 'hangup_phrases: []\n']) {
-      assert.equal(edit(`name: x\n${before}`, insert('hangup_phrases', 0, 'Bye')), 'name: x\nhangup_phrases:\n  - Bye\n');
+      assert.equal(
+        edit(`name: x\n${before}`, insert('hangup_phrases', 0, 'Bye')),
+        'name: x\nhangup_phrases:\n  - Bye\n',
+      );
     }
   });
 
@@ -124,13 +157,16 @@ void describe('form edits, YAML: move', () => {
   });
 });
 
-void describe('form edits, YAML: the text\'s conventions', () => {
+void describe("form edits, YAML: the text's conventions", () => {
   const CRLF = '# top\r\n---\r\n# about kind\r\nkind: persona\r\nlist:\r\n  - a\r\n  # b\r\n  - b\r\nname: x\r\n';
 
   void test('a CRLF file stays CRLF', () => {
     assert.equal(edit(CRLF, set('name', 'y\nz')), CRLF.replace('name: x', 'name: |-\r\n  y\r\n  z'));
     assert.equal(edit(CRLF, insert('list', 2, { k: [1] })), CRLF.replace('name: x', '  - k:\r\n      - 1\r\nname: x'));
-    assert.equal(edit(CRLF, move('list', 1, 0)), CRLF.replace('  - a\r\n  # b\r\n  - b\r\n', '  # b\r\n  - b\r\n  - a\r\n'));
+    assert.equal(
+      edit(CRLF, move('list', 1, 0)),
+      CRLF.replace('  - a\r\n  # b\r\n  - b\r\n', '  # b\r\n  - b\r\n  - a\r\n'),
+    );
     assert.equal(edit(CRLF, unset('list/1')), CRLF.replace('  # b\r\n  - b\r\n', ''));
     assert.equal(edit(CRLF, set('goal', 'g')), `${CRLF}goal: g\r\n`);
   });

@@ -8,7 +8,19 @@ void describe('typed integer ids', () => {
   void test('parseIntegerId: 1 to 2^53 - 1, digits only; larger ones are refused, not rounded', () => {
     assert.equal(parseIntegerId('318'), 318);
     assert.equal(parseIntegerId(' 9007199254740991 '), 9007199254740991);
-    for (const bad of ['0', '-1', '1.5', '1e3', '0x10', 'abc', '', '9007199254740992', '9007199254740993', '9999999999999999', '12345678901234567']) {
+    for (const bad of [
+      '0',
+      '-1',
+      '1.5',
+      '1e3',
+      '0x10',
+      'abc',
+      '',
+      '9007199254740992',
+      '9007199254740993',
+      '9999999999999999',
+      '12345678901234567',
+    ]) {
       assert.equal(parseIntegerId(bad), undefined, bad);
     }
   });

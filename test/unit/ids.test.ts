@@ -21,14 +21,34 @@ void describe('ids', () => {
   });
 
   void test('isValidId agrees with the schema on every value tried', () => {
-    const values: unknown[] = [U, U.toUpperCase(), `urn:uuid:${U}`, `${U}\n`, 'abc', '', 42, 1, 0, -3, 1.5, '318', 2 ** 53, null, true, 'x'.repeat(1 << 20)];
+    const values: unknown[] = [
+      U,
+      U.toUpperCase(),
+      `urn:uuid:${U}`,
+      `${U}\n`,
+      'abc',
+      '',
+      42,
+      1,
+      0,
+      -3,
+      1.5,
+      '318',
+      2 ** 53,
+      null,
+      true,
+      'x'.repeat(1 << 20),
+    ];
     const fileOf: Record<Kind, (id: unknown) => string> = {
-      'customer-persona': (id) => JSON.stringify({ kind: 'customer-persona', id, name: 'n', description: 'd', goal: 'g' }),
+      'customer-persona': (id) =>
+        JSON.stringify({ kind: 'customer-persona', id, name: 'n', description: 'd', goal: 'g' }),
       'digital-human': (id) => JSON.stringify({ kind: 'digital-human', id, name: 'n' }),
     };
     for (const kind of ['customer-persona', 'digital-human'] as const) {
       for (const v of values) {
-        const schemaSays = !validateText(fileOf[kind](v), 'x.json').problems.some((p) => p.pointer === '/id' && p.severity === 'error');
+        const schemaSays = !validateText(fileOf[kind](v), 'x.json').problems.some(
+          (p) => p.pointer === '/id' && p.severity === 'error',
+        );
         // 2^53 is an integer to the schema, but not one Bluejay can hand back exactly: refused here too.
         if (v === 2 ** 53) assert.equal(isValidId(kind, v), false);
         else assert.equal(isValidId(kind, v), schemaSays, `${kind} ${shownValue(v)}`);

@@ -32,19 +32,39 @@ void describe('l10n', () => {
 
   void test('the checked-in bundle is what the export makes of the sources today', async () => {
     // The script's own arguments, with a temporary folder for ./l10n.
-    const args = (manifest.scripts['l10n'] ?? '').split(' ').slice(1).map((a) => (a === './l10n' ? out : a));
+    const args = (manifest.scripts['l10n'] ?? '')
+      .split(' ')
+      .slice(1)
+      .map((a) => (a === './l10n' ? out : a));
     const cli = join(ROOT, 'node_modules', '@vscode', 'l10n-dev', 'dist', 'cli.js');
     await promisify(execFile)(process.execPath, [cli, ...args], { cwd: ROOT });
     const fresh = readFileSync(join(out, 'bundle.l10n.json'), 'utf8');
-    assert.equal(readFileSync(BUNDLE, 'utf8'), fresh, 'l10n/bundle.l10n.json is stale: run `npm run l10n` and commit it');
+    assert.equal(
+      readFileSync(BUNDLE, 'utf8'),
+      fresh,
+      'l10n/bundle.l10n.json is stale: run `npm run l10n` and commit it',
+    );
   });
 
   void test('the bundle holds the editor’s words, in English, with numbered or named placeholders only', () => {
-    const bundle = JSON.parse(readFileSync(BUNDLE, 'utf8')) as Record<string, string | { message: string; comment: string[] }>;
+    const bundle = JSON.parse(readFileSync(BUNDLE, 'utf8')) as Record<
+      string,
+      string | { message: string; comment: string[] }
+    >;
     const messages = Object.values(bundle).map((v) => (typeof v === 'string' ? v : v.message));
     assert.ok(messages.length > 100, `only ${messages.length} strings`);
-    for (const m of ['Bluejay Push on Save', 'production (default)', 'Bluejay: {0} Click to switch environment.', 'Show Problems', 'Bluejay API key']) assert.ok(messages.includes(m), m);
+    for (const m of [
+      'Bluejay Push on Save',
+      'production (default)',
+      'Bluejay: {0} Click to switch environment.',
+      'Show Problems',
+      'Bluejay API key',
+    ])
+      assert.ok(messages.includes(m), m);
     // A template literal's `${...}` inside l10n.t would be a placeholder translators cannot keep.
-    assert.deepEqual(messages.filter((m) => m.includes('${')), []);
+    assert.deepEqual(
+      messages.filter((m) => m.includes('${')),
+      [],
+    );
   });
 });

@@ -10,13 +10,18 @@ interface Manifest {
     commands: { command: string }[];
     configuration: { properties: Record<string, { markdownDescription?: string; description?: string }> };
     menus: Record<string, { command: string; when?: string }[]>;
-    walkthroughs: { id: string; steps: { id: string; description: string; media: { markdown?: string }; completionEvents?: string[] }[] }[];
+    walkthroughs: {
+      id: string;
+      steps: { id: string; description: string; media: { markdown?: string }; completionEvents?: string[] }[];
+    }[];
   };
 }
 
 const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
 /** package.json with every `%key%` replaced by its English text from package.nls.json (as VS Code does). */
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'), (_k, v: unknown) => (typeof v === 'string' && /^%[\w.]+%$/.test(v) ? (nls[v.slice(1, -1)] ?? v) : v)) as Manifest;
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'), (_k, v: unknown) =>
+  typeof v === 'string' && /^%[\w.]+%$/.test(v) ? (nls[v.slice(1, -1)] ?? v) : v,
+) as Manifest;
 const commands = new Set(manifest.contributes.commands.map((c) => c.command));
 const palette = new Map(manifest.contributes.menus['commandPalette']?.map((m) => [m.command, m.when ?? '']));
 const shipped = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
@@ -26,10 +31,20 @@ void describe('package.json', () => {
     const raw = readFileSync(join(ROOT, 'package.json'), 'utf8');
     const keys = [...raw.matchAll(/"%([\w.]+)%"/g)].map((m) => m[1] ?? '');
     assert.ok(keys.length > 50);
-    assert.deepEqual(keys.filter((k) => !(k in nls)), []);
-    assert.deepEqual(Object.keys(nls).filter((k) => !keys.includes(k)), [], 'no unused entries');
+    assert.deepEqual(
+      keys.filter((k) => !(k in nls)),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(nls).filter((k) => !keys.includes(k)),
+      [],
+      'no unused entries',
+    );
     const c = (JSON.parse(raw) as Manifest).contributes;
-    const literal = [...c.commands.map((x) => (x as { title?: string }).title), ...Object.values(c.configuration.properties).map((p) => p.markdownDescription)].filter((t) => t !== undefined && !/^%[\w.]+%$/.test(t));
+    const literal = [
+      ...c.commands.map((x) => (x as { title?: string }).title),
+      ...Object.values(c.configuration.properties).map((p) => p.markdownDescription),
+    ].filter((t) => t !== undefined && !/^%[\w.]+%$/.test(t));
     assert.deepEqual(literal, []);
     assert.match(shipped, /^!package\.nls\.json$/m, 'package.nls.json is packaged');
   });
@@ -45,20 +60,28 @@ void describe('package.json', () => {
   });
 
   void test('every setting has a markdownDescription', () => {
-    const plain = Object.entries(manifest.contributes.configuration.properties).filter(([, p]) => !p.markdownDescription).map(([k]) => k);
+    const plain = Object.entries(manifest.contributes.configuration.properties)
+      .filter(([, p]) => !p.markdownDescription)
+      .map(([k]) => k);
     assert.deepEqual(plain, []);
   });
 
   void test('the walkthrough: each step has packaged media, links to real commands, and can complete', () => {
     const [walkthrough] = manifest.contributes.walkthroughs;
     assert.ok(walkthrough);
-    assert.deepEqual(walkthrough.steps.map((s) => s.id), ['setKey', 'create', 'fix', 'form', 'push', 'run']);
+    assert.deepEqual(
+      walkthrough.steps.map((s) => s.id),
+      ['setKey', 'create', 'fix', 'form', 'push', 'run'],
+    );
     for (const step of walkthrough.steps) {
       const media = step.media.markdown;
       assert.ok(media && existsSync(join(ROOT, media)), `${step.id}: ${String(media)} exists`);
       assert.match(shipped, /^!media\/walkthrough\/\*\.md$/m, 'the walkthrough media is packaged');
       for (const [, command] of step.description.matchAll(/\(command:([\w.]+)\)/g)) {
-        assert.ok(command && (commands.has(command) || command.startsWith('workbench.')), `${step.id}: ${String(command)} is a command`);
+        assert.ok(
+          command && (commands.has(command) || command.startsWith('workbench.')),
+          `${step.id}: ${String(command)} is a command`,
+        );
       }
       assert.ok(step.completionEvents?.length, `${step.id} can be completed`);
       for (const e of step.completionEvents ?? []) {
@@ -69,11 +92,23 @@ void describe('package.json', () => {
   });
 
   void test('New Persona and New Digital Human are on File > New File', () => {
-    assert.deepEqual(manifest.contributes.menus['file/newFile']?.map((m) => m.command), ['bluejay.newPersona', 'bluejay.newDigitalHuman']);
+    assert.deepEqual(
+      manifest.contributes.menus['file/newFile']?.map((m) => m.command),
+      ['bluejay.newPersona', 'bluejay.newDigitalHuman'],
+    );
   });
 
   void test('commands are hidden from the palette where they cannot act', () => {
-    for (const c of ['bluejay.pushFile', 'bluejay.pushAll', 'bluejay.pull', 'bluejay.pullIntoFile', 'bluejay.diffWithRemote', 'bluejay.plan', 'bluejay.togglePushOnSave', 'bluejay.generateDigitalHumans']) {
+    for (const c of [
+      'bluejay.pushFile',
+      'bluejay.pushAll',
+      'bluejay.pull',
+      'bluejay.pullIntoFile',
+      'bluejay.diffWithRemote',
+      'bluejay.plan',
+      'bluejay.togglePushOnSave',
+      'bluejay.generateDigitalHumans',
+    ]) {
       assert.match(palette.get(c) ?? '', /isWorkspaceTrusted/, `${c} needs a trusted workspace`);
     }
     for (const c of ['bluejay.openForm', 'bluejay.pushFile', 'bluejay.pullIntoFile', 'bluejay.diffWithRemote']) {

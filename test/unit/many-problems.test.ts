@@ -34,7 +34,15 @@ void describe('thousands of problems', () => {
       const file = name === 'yaml' ? 'converted.digital-human.yaml' : 'converted.digital-human.json';
       const { problems } = validateText(text, file);
       assert.ok(problems.length > 3000, `${problems.length} problems`);
-      assert.deepEqual(counts(problems), { 'invalid-enum': 3181, 'missing-property': 8, 'unknown-key': 128, 'possible-secret': 12, 'invalid-type': 31, 'out-of-range': 237, 'duplicate-trait-name': 277 });
+      assert.deepEqual(counts(problems), {
+        'invalid-enum': 3181,
+        'missing-property': 8,
+        'unknown-key': 128,
+        'possible-secret': 12,
+        'invalid-type': 31,
+        'out-of-range': 237,
+        'duplicate-trait-name': 277,
+      });
       assert.equal(digest(problems), EXPECTED[name]);
     });
   }
@@ -42,12 +50,28 @@ void describe('thousands of problems', () => {
   void test('each kind of mistake reads as before', () => {
     const { problems } = validateText(TEXTS.yaml, 'converted.digital-human.yaml');
     const first = (pointer: string): Problem | undefined => problems.find((p) => p.pointer === pointer);
-    assert.equal(first('/formatted_transcript/0/role')?.message, "formatted_transcript[0].role must be one of USER, AGENT (got 'user'); did you mean 'USER'?");
-    assert.deepEqual(first('/formatted_transcript/0/role')?.fix, { kind: 'replace', values: ['USER', 'AGENT'], preferred: 'USER' });
-    assert.equal(first('/formatted_transcript/1/role')?.message, "formatted_transcript[1].role must be one of USER, AGENT (got 'assistant').");
+    assert.equal(
+      first('/formatted_transcript/0/role')?.message,
+      "formatted_transcript[0].role must be one of USER, AGENT (got 'user'); did you mean 'USER'?",
+    );
+    assert.deepEqual(first('/formatted_transcript/0/role')?.fix, {
+      kind: 'replace',
+      values: ['USER', 'AGENT'],
+      preferred: 'USER',
+    });
+    assert.equal(
+      first('/formatted_transcript/1/role')?.message,
+      "formatted_transcript[1].role must be one of USER, AGENT (got 'assistant').",
+    );
     assert.deepEqual(first('/formatted_transcript/1/role')?.fix, { kind: 'replace', values: ['USER', 'AGENT'] });
-    assert.equal(first('/formatted_transcript/2/role')?.message, "formatted_transcript[2].role must be one of USER, AGENT (got 'Agent'); did you mean 'AGENT'?");
-    assert.equal(first('/scripted_responses/0/respons_value')?.message, "Unknown key 'respons_value' in scripted_responses[0]: Bluejay would silently ignore it. Did you mean 'response_value'?");
+    assert.equal(
+      first('/formatted_transcript/2/role')?.message,
+      "formatted_transcript[2].role must be one of USER, AGENT (got 'Agent'); did you mean 'AGENT'?",
+    );
+    assert.equal(
+      first('/scripted_responses/0/respons_value')?.message,
+      "Unknown key 'respons_value' in scripted_responses[0]: Bluejay would silently ignore it. Did you mean 'response_value'?",
+    );
     assert.deepEqual(first('/scripted_responses/0/respons_value')?.fix, { kind: 'unknown-key' });
     assert.equal(first('/scripted_responses/1/respons_value'), undefined);
   });

@@ -8,7 +8,10 @@ import { parseJson } from '../../src/core/parse/json';
 import type { Locator } from '../../src/core/parse/types';
 import { parseYaml } from '../../src/core/parse/yaml';
 
-function locate(parse: typeof parseYaml, text: string): { value: (p: string) => string; key: (p: string) => string | undefined } {
+function locate(
+  parse: typeof parseYaml,
+  text: string,
+): { value: (p: string) => string; key: (p: string) => string | undefined } {
   const r = parse(text);
   assert.ok(r.ok, `parse failed: ${JSON.stringify(r.issues)}`);
   const loc: Locator = r.locator;

@@ -6,7 +6,8 @@ import { validateText } from '../../src/core/validate';
 
 function apply(text: string, fix: QuickFix): string {
   let out = text;
-  for (const e of [...fix.edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
+  for (const e of [...fix.edits].sort((a, b) => b.offset - a.offset))
+    out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
   return out;
 }
 
@@ -61,23 +62,35 @@ void describe('quick fixes in YAML', () => {
     assert.equal(apply(text, remove!), `${DH}speaks_first_config: {speaks_first: true, mode: ai_generated}\n`);
   });
 
-  void test('add a missing required property at the mapping\'s indentation', () => {
+  void test("add a missing required property at the mapping's indentation", () => {
     const text = `${DH}speaks_first_config:\n  mode: ai_generated  # why\nname: x\n`;
     const [add] = fixes(text, 'missing-property');
     assert.equal(add?.title, "Add 'speaks_first'");
-    assert.equal(apply(text, add), `${DH}speaks_first_config:\n  mode: ai_generated  # why\n  speaks_first: false\nname: x\n`);
+    assert.equal(
+      apply(text, add),
+      `${DH}speaks_first_config:\n  mode: ai_generated  # why\n  speaks_first: false\nname: x\n`,
+    );
   });
 
   void test('add a missing property inside a list item and into a flow mapping', () => {
     const item = `${DH}scripted_responses:\n  - match_type: exact\n    response_type: silence\n    occurrence_mode: always\n`;
-    assert.equal(apply(item, fixes(item, 'missing-property')[0]!), `${DH}scripted_responses:\n  - match_type: exact\n    response_type: silence\n    occurrence_mode: always\n    match_phrase: ""\n`);
+    assert.equal(
+      apply(item, fixes(item, 'missing-property')[0]!),
+      `${DH}scripted_responses:\n  - match_type: exact\n    response_type: silence\n    occurrence_mode: always\n    match_phrase: ""\n`,
+    );
     const flow = `${DH}speaks_first_config: {mode: ai_generated}\n`;
-    assert.equal(apply(flow, fixes(flow, 'missing-property')[0]!), `${DH}speaks_first_config: {mode: ai_generated, speaks_first: false}\n`);
+    assert.equal(
+      apply(flow, fixes(flow, 'missing-property')[0]!),
+      `${DH}speaks_first_config: {mode: ai_generated, speaks_first: false}\n`,
+    );
   });
 
   void test('a new digital human without phone_number gets it added at the top level', () => {
     const text = 'kind: digital-human\nname: x';
-    assert.equal(apply(text, fixes(text, 'create-required')[0]!), 'kind: digital-human\nname: x\nphone_number: "+14155550123"');
+    assert.equal(
+      apply(text, fixes(text, 'create-required')[0]!),
+      'kind: digital-human\nname: x\nphone_number: "+14155550123"',
+    );
   });
 
   void test('kind that disagrees with the file name', () => {
@@ -87,7 +100,10 @@ void describe('quick fixes in YAML', () => {
 
   void test('CRLF files keep CRLF', () => {
     const text = `kind: digital-human\r\nid: 3\r\nspeaks_first_config:\r\n  mode: ai_generated\r\n`;
-    assert.equal(apply(text, fixes(text, 'missing-property')[0]!), `kind: digital-human\r\nid: 3\r\nspeaks_first_config:\r\n  mode: ai_generated\r\n  speaks_first: false\r\n`);
+    assert.equal(
+      apply(text, fixes(text, 'missing-property')[0]!),
+      `kind: digital-human\r\nid: 3\r\nspeaks_first_config:\r\n  mode: ai_generated\r\n  speaks_first: false\r\n`,
+    );
   });
 });
 
@@ -118,11 +134,18 @@ void describe('quick fixes in JSON', () => {
 
   void test('no rename onto a key that is already there', () => {
     const text = '{"kind": "digital-human", "id": 3, "voice_speed": "fast", "voice_sped": "x"}';
-    assert.deepEqual(fixes(text, 'unknown-key', F).map((f) => f.title), ["Remove 'voice_sped'"]);
+    assert.deepEqual(
+      fixes(text, 'unknown-key', F).map((f) => f.title),
+      ["Remove 'voice_sped'"],
+    );
   });
 
-  void test('add a missing property with the file\'s indentation', () => {
-    const text = '{\n    "kind": "digital-human",\n    "id": 3,\n    "speaks_first_config": {\n        "mode": "ai_generated"\n    }\n}';
-    assert.equal(apply(text, fixes(text, 'missing-property', F)[0]!), '{\n    "kind": "digital-human",\n    "id": 3,\n    "speaks_first_config": {\n        "mode": "ai_generated",\n        "speaks_first": false\n    }\n}');
+  void test("add a missing property with the file's indentation", () => {
+    const text =
+      '{\n    "kind": "digital-human",\n    "id": 3,\n    "speaks_first_config": {\n        "mode": "ai_generated"\n    }\n}';
+    assert.equal(
+      apply(text, fixes(text, 'missing-property', F)[0]!),
+      '{\n    "kind": "digital-human",\n    "id": 3,\n    "speaks_first_config": {\n        "mode": "ai_generated",\n        "speaks_first": false\n    }\n}',
+    );
   });
 });

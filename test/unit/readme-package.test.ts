@@ -21,12 +21,18 @@ function relativeTargets(markdown: string): string[] {
 }
 
 void test('every relative link and image of the README is shipped in the .vsix, and none is rewritten to a made-up repository', async () => {
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { repository?: unknown; scripts: Record<string, string> };
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    repository?: unknown;
+    scripts: Record<string, string>;
+  };
   assert.match(manifest.scripts['package'] ?? '', /--no-rewrite-relative-links/);
   assert.equal(manifest.repository, undefined, 'no placeholder repository for vsce to rewrite links to');
   const vsce = (await import('@vscode/vsce')) as unknown as Vsce;
   const shipped = new Set(await vsce.listFiles({ cwd: ROOT, packageManager: vsce.PackageManager.None }));
   const links = relativeTargets(readFileSync(join(ROOT, 'README.md'), 'utf8'));
   assert.ok(links.filter((l) => l.endsWith('.png')).length >= 8, 'the screenshots are among them');
-  assert.deepEqual(links.filter((l) => !shipped.has(l.replace(/^\.\//, '').split('#')[0] ?? '')), []);
+  assert.deepEqual(
+    links.filter((l) => !shipped.has(l.replace(/^\.\//, '').split('#')[0] ?? '')),
+    [],
+  );
 });

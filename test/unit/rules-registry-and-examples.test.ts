@@ -45,7 +45,8 @@ void test('every rule code in src/core/rules/*.ts is listed (and so tested) here
   const found = new Set<string>();
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
     const source = readFileSync(join(dir, name), 'utf8');
-    for (const m of source.matchAll(/\bat\(\s*(?:'(?:error|warning|information)',\s*)?'([a-z0-9-]+)'/g)) if (m[1]) found.add(m[1]);
+    for (const m of source.matchAll(/\bat\(\s*(?:'(?:error|warning|information)',\s*)?'([a-z0-9-]+)'/g))
+      if (m[1]) found.add(m[1]);
   }
   assert.deepEqual([...found].sort(), Object.keys(RULES).sort());
   for (const [code, severity] of Object.entries(RULES)) {
@@ -57,7 +58,13 @@ void test('every rule code in src/core/rules/*.ts is listed (and so tested) here
 
 void test('the shipped examples have no errors', () => {
   const dir = join(__dirname, '..', '..', '..', 'examples');
-  for (const name of ['angry-billing-customer.digital-human.yaml', 'first-time-caller.persona.json', 'refund-seeker.persona.yaml', 'spanish-booking.digital-human.json', 'workflow-replay.digital-human.yaml']) {
+  for (const name of [
+    'angry-billing-customer.digital-human.yaml',
+    'first-time-caller.persona.json',
+    'refund-seeker.persona.yaml',
+    'spanish-booking.digital-human.json',
+    'workflow-replay.digital-human.yaml',
+  ]) {
     const result = validateText(readFileSync(join(dir, name), 'utf8'), name);
     h.assertNoErrors(result);
   }

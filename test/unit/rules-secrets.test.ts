@@ -75,16 +75,25 @@ void describe('possible-secret', () => {
   void test("no false alarm on the project's example and fixture definitions", () => {
     for (const dir of [join(ROOT, 'examples'), join(ROOT, 'test', 'fixtures', 'workspace')]) {
       for (const name of readdirSync(dir).filter((n) => /\.(persona|digital-human)\.(ya?ml|json)$/.test(n))) {
-        const problems = validateText(readFileSync(join(dir, name), 'utf8'), name).problems.filter((p) => p.code === 'possible-secret');
+        const problems = validateText(readFileSync(join(dir, name), 'utf8'), name).problems.filter(
+          (p) => p.code === 'possible-secret',
+        );
         assert.deepEqual(problems, [], name);
       }
     }
   });
 
   void test('a warning on the value that holds it, anywhere in the definition, saying what it looks like', () => {
-    const text = 'kind: digital-human\nid: 3\nintent: "Use sk-proj-4fGh7Jk2Lm9Np3Qr6St8Uv1Wx5Yz0AbCdEf please"\nlivekit_metadata:\n  token: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U\n';
+    const text =
+      'kind: digital-human\nid: 3\nintent: "Use sk-proj-4fGh7Jk2Lm9Np3Qr6St8Uv1Wx5Yz0AbCdEf please"\nlivekit_metadata:\n  token: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U\n';
     const found = validateText(text, 'x.digital-human.yaml').problems.filter((p) => p.code === 'possible-secret');
-    assert.deepEqual(found.map((p) => [p.pointer, p.severity, p.range.start.line]), [['/intent', 'warning', 2], ['/livekit_metadata/token', 'warning', 4]]);
+    assert.deepEqual(
+      found.map((p) => [p.pointer, p.severity, p.range.start.line]),
+      [
+        ['/intent', 'warning', 2],
+        ['/livekit_metadata/token', 'warning', 4],
+      ],
+    );
     assert.match(found[0]?.message ?? '', /looks like an OpenAI or Anthropic API key/);
     assert.doesNotMatch(found[0]?.message ?? '', /sk-proj/, 'the message never repeats the secret');
   });
@@ -92,7 +101,10 @@ void describe('possible-secret', () => {
   void test("the person's own Bluejay key is found by value, and never shown", () => {
     const key = 'bj_live_0123456789';
     const found = ownKeyFindings({ kind: 'digital-human', intent: `my key is ${key}, keep it safe` }, key);
-    assert.deepEqual(found.map((f) => [f.code, f.path]), [['possible-secret', ['intent']]]);
+    assert.deepEqual(
+      found.map((f) => [f.code, f.path]),
+      [['possible-secret', ['intent']]],
+    );
     assert.ok(!found[0]?.message.includes(key));
     assert.deepEqual(ownKeyFindings({ intent: 'nothing here' }, key), []);
   });

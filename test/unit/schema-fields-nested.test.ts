@@ -27,48 +27,82 @@ interface Nested {
 
 const NESTED: readonly Nested[] = [
   {
-    name: 'ExpectedToolCall', schema: def('ExpectedToolCall'), field: 'expected_tool_calls', pointer: '/expected_tool_calls/0',
+    name: 'ExpectedToolCall',
+    schema: def('ExpectedToolCall'),
+    field: 'expected_tool_calls',
+    pointer: '/expected_tool_calls/0',
     fixture: { name: 'lookup_invoice', parameters: { account: 'ACC-1' }, output: { charges: [1, 2] } },
     embed: (o) => h.digitalHuman({ expected_tool_calls: [o] }),
   },
   {
-    name: 'Trait', schema: def('Trait'), field: 'traits', pointer: '/traits/0',
+    name: 'Trait',
+    schema: def('Trait'),
+    field: 'traits',
+    pointer: '/traits/0',
     fixture: { trait_name: 'account_number', trait_data_type: 'STRING', value: 'ACC-1', is_sip_header: false },
     embed: (o) => h.digitalHuman({ traits: [o] }),
   },
   {
-    name: 'ScriptedResponse', schema: def('ScriptedResponse'), field: 'scripted_responses', pointer: '/scripted_responses/0',
-    fixture: { match_type: 'exact', match_phrase: 'Your account number?', response_type: 'phrase', response_value: 'ACC-1', occurrence_mode: 'always' },
+    name: 'ScriptedResponse',
+    schema: def('ScriptedResponse'),
+    field: 'scripted_responses',
+    pointer: '/scripted_responses/0',
+    fixture: {
+      match_type: 'exact',
+      match_phrase: 'Your account number?',
+      response_type: 'phrase',
+      response_value: 'ACC-1',
+      occurrence_mode: 'always',
+    },
     embed: (o) => h.digitalHuman({ scripted_responses: [o] }),
   },
   {
-    name: 'SimpleInterruption', schema: def('SimpleInterruption'), field: 'interruptions', pointer: '/interruptions',
+    name: 'SimpleInterruption',
+    schema: def('SimpleInterruption'),
+    field: 'interruptions',
+    pointer: '/interruptions',
     fixture: { type: 'low' },
     embed: (o) => h.digitalHuman({ interruptions: o }),
   },
   {
-    name: 'KeywordsInterruption', schema: def('KeywordsInterruption'), field: 'interruptions', pointer: '/interruptions',
+    name: 'KeywordsInterruption',
+    schema: def('KeywordsInterruption'),
+    field: 'interruptions',
+    pointer: '/interruptions',
     fixture: { type: 'keywords', keyword_responses: [{ keyword: 'policy', response: 'I do not care.' }] },
     embed: (o) => h.digitalHuman({ interruptions: o }),
   },
   {
-    name: 'ContextualInterruption', schema: def('ContextualInterruption'), field: 'interruptions', pointer: '/interruptions',
+    name: 'ContextualInterruption',
+    schema: def('ContextualInterruption'),
+    field: 'interruptions',
+    pointer: '/interruptions',
     fixture: { type: 'contextual', contextual_prompt: 'Interrupt when the agent rambles.' },
     embed: (o) => h.digitalHuman({ interruptions: o }),
   },
   {
-    name: 'KeywordResponse', schema: def('KeywordResponse'), field: 'interruptions', pointer: '/interruptions/keyword_responses/0',
+    name: 'KeywordResponse',
+    schema: def('KeywordResponse'),
+    field: 'interruptions',
+    pointer: '/interruptions/keyword_responses/0',
     fixture: { keyword: 'hold', response: 'Do not put me on hold.', probability: 0.8 },
     embed: (o) => h.digitalHuman({ interruptions: { type: 'keywords', keyword_responses: [o] } }),
   },
   {
-    name: 'TranscriptTurn', schema: def('TranscriptTurn'), field: 'formatted_transcript', pointer: '/formatted_transcript/0',
+    name: 'TranscriptTurn',
+    schema: def('TranscriptTurn'),
+    field: 'formatted_transcript',
+    pointer: '/formatted_transcript/0',
     fixture: { role: 'USER', utterance: 'Hi, my promo code is not working.' },
     // Both transcripts, so the transcript rules stay quiet.
-    embed: (o) => h.digitalHuman({ original_transcript: 'Customer: Hi, my promo code is not working.', formatted_transcript: [o] }),
+    embed: (o) =>
+      h.digitalHuman({ original_transcript: 'Customer: Hi, my promo code is not working.', formatted_transcript: [o] }),
   },
   {
-    name: 'speaks_first_config', schema: prop('speaks_first_config'), field: 'speaks_first_config', pointer: '/speaks_first_config',
+    name: 'speaks_first_config',
+    schema: prop('speaks_first_config'),
+    field: 'speaks_first_config',
+    pointer: '/speaks_first_config',
     fixture: { speaks_first: true, mode: 'custom', message: 'Hello, I need help with my bill.' },
     embed: (o) => h.digitalHuman({ speaks_first_config: o }),
   },
@@ -95,7 +129,8 @@ function nestedTests(n: Nested, format: Format): void {
         h.assertOneError(result, { code: 'invalid-type', pointer, line: line(doc) });
       });
       if (h.allowsNull(ps)) {
-        void test(`${key}: null passes the schema`, () => h.assertNoSchemaProblems(run({ ...n.fixture, [key]: null }).result));
+        void test(`${key}: null passes the schema`, () =>
+          h.assertNoSchemaProblems(run({ ...n.fixture, [key]: null }).result));
       } else {
         void test(`${key}: null gives invalid-type (not nullable)`, () => {
           const { doc, result } = run({ ...n.fixture, [key]: null });
@@ -104,7 +139,8 @@ function nestedTests(n: Nested, format: Format): void {
       }
     } else {
       void test(`${key}: any JSON value passes the schema`, () => {
-        for (const v of ['text', 12, 1.5, true, null, [1, 'a'], { a: { b: 1 } }]) h.assertNoSchemaProblems(run({ ...n.fixture, [key]: v }).result);
+        for (const v of ['text', 12, 1.5, true, null, [1, 'a'], { a: { b: 1 } }])
+          h.assertNoSchemaProblems(run({ ...n.fixture, [key]: v }).result);
       });
     }
     if (ps.enum) {
@@ -114,7 +150,12 @@ function nestedTests(n: Nested, format: Format): void {
       });
       void test(`${key}: '${NOT_A_CHOICE}' gives one invalid-enum`, () => {
         const { doc, result } = run({ ...n.fixture, [key]: NOT_A_CHOICE });
-        h.assertOneError(result, { code: 'invalid-enum', pointer, line: line(doc), message: /must be (one of )?[\w, ]+ \(got 'not-a-choice'\)/ });
+        h.assertOneError(result, {
+          code: 'invalid-enum',
+          pointer,
+          line: line(doc),
+          message: /must be (one of )?[\w, ]+ \(got 'not-a-choice'\)/,
+        });
       });
     }
     for (const c of boundaryCases(ps)) {
@@ -131,7 +172,12 @@ function nestedTests(n: Nested, format: Format): void {
       const o = { ...n.fixture };
       delete o[req];
       const { doc, result } = run(o);
-      h.assertOneError(result, { code: 'missing-property', pointer: n.pointer, line: line(doc), message: new RegExp(`the required property '${req}'\\.$`) });
+      h.assertOneError(result, {
+        code: 'missing-property',
+        pointer: n.pointer,
+        line: line(doc),
+        message: new RegExp(`the required property '${req}'\\.$`),
+      });
     });
   }
 
@@ -146,7 +192,10 @@ function nestedTests(n: Nested, format: Format): void {
 void describe('nested objects, driven by the schema definitions', () => {
   void test('every definition of the digital-human schema has a fixture here', () => {
     const covered = new Set(NESTED.map((n) => n.name));
-    assert.deepEqual(Object.keys(DH.definitions ?? {}).filter((d) => !covered.has(d)), []);
+    assert.deepEqual(
+      Object.keys(DH.definitions ?? {}).filter((d) => !covered.has(d)),
+      [],
+    );
   });
   for (const n of NESTED) {
     for (const format of FORMATS) {

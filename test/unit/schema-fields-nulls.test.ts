@@ -19,7 +19,9 @@ void describe('null where the schema allows it', () => {
   });
 
   void test('every nullable field of an existing persona may be null at once', () => {
-    h.assertNoProblems(h.validateDoc(h.persona({ name: null, description: null, goal: null, agent_id: null }), 'customer-persona'));
+    h.assertNoProblems(
+      h.validateDoc(h.persona({ name: null, description: null, goal: null, agent_id: null }), 'customer-persona'),
+    );
   });
 
   void test('nullable nested values: mode and message, response_value, occurrence_n, silence_duration, parameters', () => {
@@ -49,6 +51,10 @@ void describe('null where the schema allows it', () => {
 
   void test('id is not nullable', () => {
     const text = 'id: null\nphone_number: "+14155550123"\n';
-    h.assertOneError(validateText(text, DH_FILE), { code: 'invalid-type', pointer: '/id', range: h.rangeOf(text, 'null') });
+    h.assertOneError(validateText(text, DH_FILE), {
+      code: 'invalid-type',
+      pointer: '/id',
+      range: h.rangeOf(text, 'null'),
+    });
   });
 });

@@ -29,14 +29,23 @@ function topLevelFieldTests(kind: Kind, field: string, schema: JsonSchema, forma
   if (wrong !== undefined) {
     void test(`a wrong type (${JSON.stringify(wrong)}) gives one invalid-type on the value`, () => {
       const doc = make(wrong);
-      h.assertOneError(h.validateDoc(doc, kind, format), { code: 'invalid-type', pointer, range: h.valueRange(doc, field, format) });
+      h.assertOneError(h.validateDoc(doc, kind, format), {
+        code: 'invalid-type',
+        pointer,
+        range: h.valueRange(doc, field, format),
+      });
     });
   }
 
   if (types.includes('integer') && !types.includes('number')) {
     void test('a fractional number gives invalid-type (a whole number is wanted)', () => {
       const doc = make(15.5); // above every minimum, so only the type is wrong
-      h.assertOneError(h.validateDoc(doc, kind, format), { code: 'invalid-type', pointer, range: h.valueRange(doc, field, format), message: /a whole number/ });
+      h.assertOneError(h.validateDoc(doc, kind, format), {
+        code: 'invalid-type',
+        pointer,
+        range: h.valueRange(doc, field, format),
+        message: /a whole number/,
+      });
     });
   }
 
@@ -46,7 +55,11 @@ function topLevelFieldTests(kind: Kind, field: string, schema: JsonSchema, forma
     } else {
       void test('null gives invalid-type (not nullable)', () => {
         const doc = make(null);
-        h.assertOneError(h.validateDoc(doc, kind, format), { code: 'invalid-type', pointer, range: h.valueRange(doc, field, format) });
+        h.assertOneError(h.validateDoc(doc, kind, format), {
+          code: 'invalid-type',
+          pointer,
+          range: h.valueRange(doc, field, format),
+        });
       });
     }
   }
@@ -58,7 +71,10 @@ function topLevelFieldTests(kind: Kind, field: string, schema: JsonSchema, forma
     });
     void test(`a value outside the enum ('${NOT_A_CHOICE}') gives invalid-enum listing the allowed values`, () => {
       const doc = make(NOT_A_CHOICE);
-      const list = allowed.filter((v) => v !== null).map(String).join(', ');
+      const list = allowed
+        .filter((v) => v !== null)
+        .map(String)
+        .join(', ');
       h.assertOneError(h.validateDoc(doc, kind, format), {
         code: 'invalid-enum',
         pointer,
@@ -71,7 +87,12 @@ function topLevelFieldTests(kind: Kind, field: string, schema: JsonSchema, forma
   if (s.format === 'uuid') {
     void test('a string that is not a UUID gives invalid-format', () => {
       const doc = make('not-a-uuid');
-      h.assertOneError(h.validateDoc(doc, kind, format), { code: 'invalid-format', pointer, range: h.valueRange(doc, field, format), message: /UUID/ });
+      h.assertOneError(h.validateDoc(doc, kind, format), {
+        code: 'invalid-format',
+        pointer,
+        range: h.valueRange(doc, field, format),
+        message: /UUID/,
+      });
     });
   }
 
@@ -80,14 +101,25 @@ function topLevelFieldTests(kind: Kind, field: string, schema: JsonSchema, forma
       const doc = make(c.value);
       const result = h.validateDoc(doc, kind, format);
       if (c.ok) h.assertNoErrors(result);
-      else h.assertOneError(result, { code: 'out-of-range', pointer, range: h.valueRange(doc, field, format), message: new RegExp(`^${field} must be [<>]=? -?[\\d.]+ \\(got ${c.value}\\)\\.$`) });
+      else
+        h.assertOneError(result, {
+          code: 'out-of-range',
+          pointer,
+          range: h.valueRange(doc, field, format),
+          message: new RegExp(`^${field} must be [<>]=? -?[\\d.]+ \\(got ${c.value}\\)\\.$`),
+        });
     });
   }
 
   if (types.includes('object') && s.properties && s.additionalProperties !== true) {
     void test('an unknown key inside the object gives unknown-key on that key', () => {
       const doc = make({ ...(h.validSample(kind, s) as Doc), bogus_key: 1 });
-      h.assertOneError(h.validateDoc(doc, kind, format), { code: 'unknown-key', pointer: `${pointer}/bogus_key`, line: h.lineOf(doc, field, format), message: /Unknown key 'bogus_key' in / });
+      h.assertOneError(h.validateDoc(doc, kind, format), {
+        code: 'unknown-key',
+        pointer: `${pointer}/bogus_key`,
+        line: h.lineOf(doc, field, format),
+        message: /Unknown key 'bogus_key' in /,
+      });
     });
   }
   if (types.includes('object') && (s.required?.length ?? 0) > 0) {
@@ -110,7 +142,11 @@ function topLevelFieldTests(kind: Kind, field: string, schema: JsonSchema, forma
     const bad = h.wrongTypeSample(kind, s.items);
     void test(`an item of the wrong type (${JSON.stringify(bad)}) gives invalid-type on the item`, () => {
       const doc = make([bad]);
-      h.assertOneError(h.validateDoc(doc, kind, format), { code: 'invalid-type', pointer: `${pointer}/0`, line: h.lineOf(doc, field, format) });
+      h.assertOneError(h.validateDoc(doc, kind, format), {
+        code: 'invalid-type',
+        pointer: `${pointer}/0`,
+        line: h.lineOf(doc, field, format),
+      });
     });
   }
 }
@@ -120,7 +156,17 @@ void describe('top-level fields, driven by the schemas', () => {
     const props = SCHEMAS[kind].properties ?? {};
     void test(`${kind}: the schema lists its fields`, () => {
       const names = Object.keys(props);
-      if (kind === 'customer-persona') assert.deepEqual(names.sort(), ['$schema', 'agent_id', 'description', 'environment', 'goal', 'id', 'kind', 'name']);
+      if (kind === 'customer-persona')
+        assert.deepEqual(names.sort(), [
+          '$schema',
+          'agent_id',
+          'description',
+          'environment',
+          'goal',
+          'id',
+          'kind',
+          'name',
+        ]);
       else assert.ok(names.length >= 38, `only ${names.length} fields`);
     });
     for (const [field, schema] of Object.entries(props)) {
@@ -132,7 +178,12 @@ void describe('top-level fields, driven by the schemas', () => {
     for (const format of FORMATS) {
       void test(`${kind} (${format}): an unknown top-level key gives unknown-key on the key`, () => {
         const doc = EXISTING[kind]({ bogus_field: 'x' });
-        h.assertOneError(h.validateDoc(doc, kind, format), { code: 'unknown-key', pointer: '/bogus_field', range: h.keyRange(doc, 'bogus_field', format), message: "Unknown key 'bogus_field': Bluejay would silently ignore it." });
+        h.assertOneError(h.validateDoc(doc, kind, format), {
+          code: 'unknown-key',
+          pointer: '/bogus_field',
+          range: h.keyRange(doc, 'bogus_field', format),
+          message: "Unknown key 'bogus_field': Bluejay would silently ignore it.",
+        });
       });
     }
   }

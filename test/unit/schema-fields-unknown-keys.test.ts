@@ -22,23 +22,47 @@ void describe('unknown and server-managed keys', () => {
 
   void test('persona_goal in a JSON persona: unknown-key on the quoted key', () => {
     const text = `{\n  "id": "${h.PERSONA_ID}",\n  "persona_goal": "Get a refund"\n}\n`;
-    h.assertOnlyProblem(validateText(text, 'test.persona.json'), { severity: 'error', code: 'unknown-key', pointer: '/persona_goal', range: h.rangeOf(text, '"persona_goal"') });
+    h.assertOnlyProblem(validateText(text, 'test.persona.json'), {
+      severity: 'error',
+      code: 'unknown-key',
+      pointer: '/persona_goal',
+      range: h.rangeOf(text, '"persona_goal"'),
+    });
   });
 
   void test('a digital-human field in a persona is an unknown key', () => {
     const text = `id: ${h.PERSONA_ID}\nvoice_speed: fast\n`;
-    h.assertOneError(validateText(text, PERSONA_FILE), { code: 'unknown-key', pointer: '/voice_speed', range: h.rangeOf(text, 'voice_speed') });
+    h.assertOneError(validateText(text, PERSONA_FILE), {
+      code: 'unknown-key',
+      pointer: '/voice_speed',
+      range: h.rangeOf(text, 'voice_speed'),
+    });
   });
 
   void test('a misspelt nested key suggests the right one', () => {
     const text = 'id: 1\nphone_number: "+14155550123"\nspeaks_first_config:\n  speak_first: true\n';
     const result = validateText(text, DH_FILE);
-    h.assertProblem(result, { severity: 'error', code: 'unknown-key', pointer: '/speaks_first_config/speak_first', range: { start: { line: 3, character: 2 }, end: { line: 3, character: 13 } }, message: "Unknown key 'speak_first' in speaks_first_config: Bluejay would silently ignore it. Did you mean 'speaks_first'?" });
+    h.assertProblem(result, {
+      severity: 'error',
+      code: 'unknown-key',
+      pointer: '/speaks_first_config/speak_first',
+      range: { start: { line: 3, character: 2 }, end: { line: 3, character: 13 } },
+      message:
+        "Unknown key 'speak_first' in speaks_first_config: Bluejay would silently ignore it. Did you mean 'speaks_first'?",
+    });
     h.assertProblem(result, { severity: 'error', code: 'missing-property', pointer: '/speaks_first_config', line: 3 });
   });
 
   const serverKeys: Readonly<Record<Kind, readonly string[]>> = {
-    'digital-human': ['created_at', 'updated_at', 'org_id', 'websocket_url', 'workflow_v2_id', 'workflow_path_index', 'simulation_id'],
+    'digital-human': [
+      'created_at',
+      'updated_at',
+      'org_id',
+      'websocket_url',
+      'workflow_v2_id',
+      'workflow_path_index',
+      'simulation_id',
+    ],
     'customer-persona': ['created_at', 'org_id'],
   };
   for (const kind of KINDS) {
@@ -50,7 +74,10 @@ void describe('unknown and server-managed keys', () => {
             code: 'unknown-key',
             pointer: `/${key}`,
             range: h.keyRange(doc, key, format),
-            message: key === 'simulation_id' ? "'simulation_id' is set by Bluejay and cannot be written from a file; remove it (use simulation_ids)." : `'${key}' is set by Bluejay and cannot be written from a file; remove it.`,
+            message:
+              key === 'simulation_id'
+                ? "'simulation_id' is set by Bluejay and cannot be written from a file; remove it (use simulation_ids)."
+                : `'${key}' is set by Bluejay and cannot be written from a file; remove it.`,
           });
         });
       }

@@ -16,7 +16,13 @@ interface Res {
 
 let server: BluejayServer;
 
-async function call(method: string, path: string, body?: unknown, key: string | null = 'test-key', raw?: string): Promise<Res> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  key: string | null = 'test-key',
+  raw?: string,
+): Promise<Res> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (key !== null) headers['X-API-Key'] = key;
   const init: RequestInit = { method, headers };
@@ -31,9 +37,15 @@ const obj = (v: unknown): Json => v as Json;
 const dhOf = (r: Res): Json => obj(obj(r.body)['digital_human']);
 const locs = (r: Res): unknown[] => (obj(r.body)['detail'] as Json[]).map((d) => d['loc']);
 const admin = (method: string, path: string, body?: unknown): Promise<Res> => call(method, path, body, null);
-const faults = async (settings: Json): Promise<void> => assert.equal((await admin('POST', '/__admin/faults', settings)).status, 200);
+const faults = async (settings: Json): Promise<void> =>
+  assert.equal((await admin('POST', '/__admin/faults', settings)).status, 200);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const NEW_DH = { name: 'Late delivery', intent: 'Ask where the parcel is.', success_criteria: 'Agent gives a delivery date.', phone_number: '+14155550100' };
+const NEW_DH = {
+  name: 'Late delivery',
+  intent: 'Ask where the parcel is.',
+  success_criteria: 'Agent gives a delivery date.',
+  phone_number: '+14155550100',
+};
 
 before(async () => {
   server = await startBluejayServer();
@@ -45,7 +57,12 @@ beforeEach(async () => {
 
 void describe('customer personas', () => {
   void test('create, get, by agent, patch update, delete', async () => {
-    const created = await call('POST', '/v1/create-customer-persona', { name: 'Night owl', description: 'Calls at 2am.', goal: 'Cancel the plan.', agent_id: 77 });
+    const created = await call('POST', '/v1/create-customer-persona', {
+      name: 'Night owl',
+      description: 'Calls at 2am.',
+      goal: 'Cancel the plan.',
+      agent_id: 77,
+    });
     assert.equal(created.status, 200);
     const p = obj(created.body);
     assert.deepEqual(Object.keys(p), ['id', 'created_at', 'name', 'description', 'goal', 'org_id']);
@@ -53,10 +70,16 @@ void describe('customer personas', () => {
     assert.match(String(p['org_id']), UUID);
     assert.deepEqual((await call('GET', `/v1/customer-persona/${String(p['id'])}`)).body, p);
     assert.deepEqual((await call('GET', '/v1/customer-personas-by-agent/77')).body, [p]);
-    const upd = await call('PUT', `/v1/update-customer-persona/${String(p['id'])}`, { goal: 'Downgrade instead.', description: null, colour: 'red' });
+    const upd = await call('PUT', `/v1/update-customer-persona/${String(p['id'])}`, {
+      goal: 'Downgrade instead.',
+      description: null,
+      colour: 'red',
+    });
     assert.deepEqual(upd.body, { ...p, goal: 'Downgrade instead.', description: null });
     assert.equal((await call('DELETE', `/v1/customer-persona/${String(p['id'])}`)).status, 200);
-    assert.deepEqual((await call('GET', `/v1/customer-persona/${String(p['id'])}`)).body, { detail: 'Customer persona not found' });
+    assert.deepEqual((await call('GET', `/v1/customer-persona/${String(p['id'])}`)).body, {
+      detail: 'Customer persona not found',
+    });
   });
 
   void test('sample personas, 422s and 404s', async () => {
@@ -64,11 +87,21 @@ void describe('customer personas', () => {
     assert.equal((await call('GET', '/v1/customer-personas-by-agent/1042')).body instanceof Array, true);
     const r = await call('POST', '/v1/create-customer-persona', { name: 5, goal: null });
     assert.equal(r.status, 422);
-    assert.deepEqual(locs(r), [['body', 'name'], ['body', 'description'], ['body', 'goal']]);
-    assert.deepEqual((obj(r.body)['detail'] as Json[]).map((d) => d['type']), ['string_type', 'missing', 'string_type']);
+    assert.deepEqual(locs(r), [
+      ['body', 'name'],
+      ['body', 'description'],
+      ['body', 'goal'],
+    ]);
+    assert.deepEqual(
+      (obj(r.body)['detail'] as Json[]).map((d) => d['type']),
+      ['string_type', 'missing', 'string_type'],
+    );
     assert.deepEqual(locs(await call('GET', '/v1/customer-persona/not-a-uuid')), [['path', 'persona_id']]);
     assert.deepEqual(locs(await call('GET', '/v1/customer-personas-by-agent/x')), [['path', 'agent_id']]);
-    assert.equal((await call('PUT', '/v1/update-customer-persona/00000000-0000-4000-8000-000000000000', { name: 'x' })).status, 404);
+    assert.equal(
+      (await call('PUT', '/v1/update-customer-persona/00000000-0000-4000-8000-000000000000', { name: 'x' })).status,
+      404,
+    );
     assert.deepEqual((await call('GET', '/v1/no-such-endpoint')).body, { detail: 'Not Found' });
     assert.equal((await call('PATCH', '/v1/customer-persona/7b1e4c2a-9f3d-4a6b-8c5e-2d0f1a3b4c5d', {})).status, 405);
   });
@@ -76,32 +109,68 @@ void describe('customer personas', () => {
 
 void describe('digital humans', () => {
   void test('create (wrapped, defaults, unknown fields dropped), get, list newest first, delete', async () => {
-    const r = await call('POST', '/v1/create-digital-human', { digital_human: { ...NEW_DH, colour: 'red', traits: [{ trait_name: 'vip', trait_data_type: 'BOOLEAN', value: true, extra: 1 }] }, simulation_ids: [4, 9], junk: true });
+    const r = await call('POST', '/v1/create-digital-human', {
+      digital_human: {
+        ...NEW_DH,
+        colour: 'red',
+        traits: [{ trait_name: 'vip', trait_data_type: 'BOOLEAN', value: true, extra: 1 }],
+      },
+      simulation_ids: [4, 9],
+      junk: true,
+    });
     assert.equal(r.status, 200);
     const dh = dhOf(r);
     assert.equal(typeof dh['id'], 'number');
     assert.deepEqual([obj(r.body)['simulation_ids'], obj(r.body)['simulation_id']], [[4, 9], 4]);
-    assert.deepEqual([dh['language'], dh['voice_speed'], dh['creativity'], dh['silence_tool_instructions'], dh['allow_silence_tool']], ['en', 'normal', 0.7, 'default', false]);
+    assert.deepEqual(
+      [dh['language'], dh['voice_speed'], dh['creativity'], dh['silence_tool_instructions'], dh['allow_silence_tool']],
+      ['en', 'normal', 0.7, 'default', false],
+    );
     assert.equal('colour' in dh, false);
-    assert.deepEqual(dh['traits'], [{ trait_name: 'vip', trait_data_type: 'BOOLEAN', value: true, is_sip_header: false }]);
+    assert.deepEqual(dh['traits'], [
+      { trait_name: 'vip', trait_data_type: 'BOOLEAN', value: true, is_sip_header: false },
+    ]);
     assert.equal(typeof dh['websocket_url'], 'string');
     assert.deepEqual((await call('GET', `/v1/digital-human/${String(dh['id'])}`)).body, r.body);
     const list = obj((await call('GET', '/v1/digital-humans?page=1&page_size=2')).body);
     assert.deepEqual([list['total_count'], list['page'], list['page_size'], list['total_pages']], [4, 1, 2, 2]);
-    assert.deepEqual((list['digital_humans'] as Json[]).map((d) => d['id']), [dh['id'], 1204]);
+    assert.deepEqual(
+      (list['digital_humans'] as Json[]).map((d) => d['id']),
+      [dh['id'], 1204],
+    );
     const del = await call('DELETE', `/v1/digital-human/${String(dh['id'])}`);
     assert.equal(obj(del.body)['id'], dh['id']);
-    assert.deepEqual((await call('GET', `/v1/digital-human/${String(dh['id'])}`)).body, { detail: 'Digital human not found' });
+    assert.deepEqual((await call('GET', `/v1/digital-human/${String(dh['id'])}`)).body, {
+      detail: 'Digital human not found',
+    });
     assert.equal((await call('DELETE', `/v1/digital-human/${String(dh['id'])}`)).status, 404);
   });
 
   void test('update is patch-style; lists and objects replace wholesale; unknown fields ignored', async () => {
     const before = dhOf(await call('GET', '/v1/digital-human/318'));
-    const r = await call('PUT', '/v1/update-digital-human/318', { name: 'Calmer customer', traits: [{ trait_name: 'tier', trait_data_type: 'STRING', value: 'gold' }], simulation_ids: [99], speaks_first_config: { speaks_first: false }, livekit_metadata: { room: 'a' }, bogus: 1 });
+    const r = await call('PUT', '/v1/update-digital-human/318', {
+      name: 'Calmer customer',
+      traits: [{ trait_name: 'tier', trait_data_type: 'STRING', value: 'gold' }],
+      simulation_ids: [99],
+      speaks_first_config: { speaks_first: false },
+      livekit_metadata: { room: 'a' },
+      bogus: 1,
+    });
     assert.equal(r.status, 200);
     const after = dhOf(r);
-    assert.deepEqual({ ...after, name: before['name'], traits: before['traits'], speaks_first_config: before['speaks_first_config'], livekit_metadata: null }, before);
-    assert.deepEqual(after['traits'], [{ trait_name: 'tier', trait_data_type: 'STRING', value: 'gold', is_sip_header: false }]);
+    assert.deepEqual(
+      {
+        ...after,
+        name: before['name'],
+        traits: before['traits'],
+        speaks_first_config: before['speaks_first_config'],
+        livekit_metadata: null,
+      },
+      before,
+    );
+    assert.deepEqual(after['traits'], [
+      { trait_name: 'tier', trait_data_type: 'STRING', value: 'gold', is_sip_header: false },
+    ]);
     assert.deepEqual(after['speaks_first_config'], { speaks_first: false, mode: null, message: null });
     assert.deepEqual(obj(r.body)['simulation_ids'], [99]);
     const again = dhOf(await call('PUT', '/v1/update-digital-human/318', { livekit_metadata: { other: 1 } }));
@@ -111,17 +180,61 @@ void describe('digital humans', () => {
   });
 
   void test('422: top level (several), nested with index, create via digital_human, coercion', async () => {
-    const r = await call('PUT', '/v1/update-digital-human/318', { silence_timeout: 5, creativity: 3, background_noise_volume: -1, num_runs: 0, accent: 'klingon', traits: [{ trait_name: 'a', trait_data_type: 'STRING', value: 1 }, { trait_name: 'b', trait_data_type: 'STRING' }] });
+    const r = await call('PUT', '/v1/update-digital-human/318', {
+      silence_timeout: 5,
+      creativity: 3,
+      background_noise_volume: -1,
+      num_runs: 0,
+      accent: 'klingon',
+      traits: [
+        { trait_name: 'a', trait_data_type: 'STRING', value: 1 },
+        { trait_name: 'b', trait_data_type: 'STRING' },
+      ],
+    });
     assert.equal(r.status, 422);
-    assert.deepEqual(locs(r), [['body', 'accent'], ['body', 'background_noise_volume'], ['body', 'creativity'], ['body', 'silence_timeout'], ['body', 'traits', 1, 'value'], ['body', 'num_runs']]);
+    assert.deepEqual(locs(r), [
+      ['body', 'accent'],
+      ['body', 'background_noise_volume'],
+      ['body', 'creativity'],
+      ['body', 'silence_timeout'],
+      ['body', 'traits', 1, 'value'],
+      ['body', 'num_runs'],
+    ]);
     const first = (obj(r.body)['detail'] as Json[])[3];
-    assert.deepEqual(first, { type: 'greater_than_equal', loc: ['body', 'silence_timeout'], msg: 'Input should be greater than or equal to 15', input: 5, ctx: { ge: 15 } });
-    const sr = await call('PUT', '/v1/update-digital-human/318', { scripted_responses: [{ match_type: 'exact', match_phrase: 'x', response_type: 'phrase', occurrence_mode: 'first_n', occurrence_n: 0 }] });
+    assert.deepEqual(first, {
+      type: 'greater_than_equal',
+      loc: ['body', 'silence_timeout'],
+      msg: 'Input should be greater than or equal to 15',
+      input: 5,
+      ctx: { ge: 15 },
+    });
+    const sr = await call('PUT', '/v1/update-digital-human/318', {
+      scripted_responses: [
+        {
+          match_type: 'exact',
+          match_phrase: 'x',
+          response_type: 'phrase',
+          occurrence_mode: 'first_n',
+          occurrence_n: 0,
+        },
+      ],
+    });
     assert.deepEqual(locs(sr), [['body', 'scripted_responses', 0, 'occurrence_n']]);
-    const c = await call('POST', '/v1/create-digital-human', { digital_human: { voice_speed: 'warp', formatted_transcript: [{ role: 'USER', utterance: 3 }] } });
-    assert.deepEqual(locs(c), [['body', 'digital_human', 'voice_speed'], ['body', 'digital_human', 'phone_number'], ['body', 'digital_human', 'formatted_transcript', 0, 'utterance']]);
-    assert.deepEqual(locs(await call('POST', '/v1/create-digital-human', { simulation_ids: [1] })), [['body', 'digital_human']]);
-    const coerced = await call('PUT', '/v1/update-digital-human/318', { silence_timeout: '20', allow_end_call_tool: 'no' });
+    const c = await call('POST', '/v1/create-digital-human', {
+      digital_human: { voice_speed: 'warp', formatted_transcript: [{ role: 'USER', utterance: 3 }] },
+    });
+    assert.deepEqual(locs(c), [
+      ['body', 'digital_human', 'voice_speed'],
+      ['body', 'digital_human', 'phone_number'],
+      ['body', 'digital_human', 'formatted_transcript', 0, 'utterance'],
+    ]);
+    assert.deepEqual(locs(await call('POST', '/v1/create-digital-human', { simulation_ids: [1] })), [
+      ['body', 'digital_human'],
+    ]);
+    const coerced = await call('PUT', '/v1/update-digital-human/318', {
+      silence_timeout: '20',
+      allow_end_call_tool: 'no',
+    });
     assert.deepEqual([dhOf(coerced)['silence_timeout'], dhOf(coerced)['allow_end_call_tool']], [20, false]);
   });
 
@@ -133,17 +246,36 @@ void describe('digital humans', () => {
     assert.deepEqual(locs(await call('PUT', '/v1/update-digital-human/318')), [['body']]);
     assert.deepEqual(locs(await call('PUT', '/v1/update-digital-human/318', [1])), [['body']]);
     assert.deepEqual(locs(await call('GET', '/v1/digital-human/abc')), [['path', 'digital_human_id']]);
-    assert.deepEqual(locs(await call('PUT', '/v1/update-digital-human/abc', { num_runs: 0 })), [['path', 'digital_human_id'], ['body', 'num_runs']]);
-    for (const q of ['page_size=0', 'page_size=101', 'page_size=x']) assert.deepEqual(locs(await call('GET', `/v1/digital-humans?${q}`)), [['query', 'page_size']]);
+    assert.deepEqual(locs(await call('PUT', '/v1/update-digital-human/abc', { num_runs: 0 })), [
+      ['path', 'digital_human_id'],
+      ['body', 'num_runs'],
+    ]);
+    for (const q of ['page_size=0', 'page_size=101', 'page_size=x'])
+      assert.deepEqual(locs(await call('GET', `/v1/digital-humans?${q}`)), [['query', 'page_size']]);
     assert.equal(obj((await call('GET', '/v1/digital-humans?page_size=100')).body)['page_size'], 100);
-    const sf = await call('PUT', '/v1/update-digital-human/318', { speaks_first_config: { speaks_first: true, mode: 'custom', message: '' } });
-    assert.deepEqual((obj(sf.body)['detail'] as Json[]).map((d) => [d['loc'], d['type']]), [[['body', 'speaks_first_config'], 'value_error']]);
-    const kw = await call('PUT', '/v1/update-digital-human/318', { interruptions: { type: 'keywords', keyword_responses: [{ keyword: 'a', response: 'b', probability: 2 }] } });
-    assert.ok(locs(kw).some((l) => JSON.stringify(l) === JSON.stringify(['body', 'interruptions', 'Keywords', 'keyword_responses', 0, 'probability'])));
+    const sf = await call('PUT', '/v1/update-digital-human/318', {
+      speaks_first_config: { speaks_first: true, mode: 'custom', message: '' },
+    });
+    assert.deepEqual(
+      (obj(sf.body)['detail'] as Json[]).map((d) => [d['loc'], d['type']]),
+      [[['body', 'speaks_first_config'], 'value_error']],
+    );
+    const kw = await call('PUT', '/v1/update-digital-human/318', {
+      interruptions: { type: 'keywords', keyword_responses: [{ keyword: 'a', response: 'b', probability: 2 }] },
+    });
+    assert.ok(
+      locs(kw).some(
+        (l) =>
+          JSON.stringify(l) ===
+          JSON.stringify(['body', 'interruptions', 'Keywords', 'keyword_responses', 0, 'probability']),
+      ),
+    );
   });
 
   void test('400: phone numbers not in E.164', async () => {
-    const c = await call('POST', '/v1/create-digital-human', { digital_human: { ...NEW_DH, phone_number: '415-555-0100' } });
+    const c = await call('POST', '/v1/create-digital-human', {
+      digital_human: { ...NEW_DH, phone_number: '415-555-0100' },
+    });
     assert.equal(c.status, 400);
     assert.match(String(obj(c.body)['detail']), /^Invalid phone number: 415-555-0100/);
     const u = await call('PUT', '/v1/update-digital-human/318', { outbound_text_number: '12345' });
@@ -154,36 +286,80 @@ void describe('digital humans', () => {
   void test('400: workflow tags lock fields; resending stored values and enriched_playback are fine', async () => {
     const stored = dhOf(await call('GET', '/v1/digital-human/1204'));
     const one = await call('PUT', '/v1/update-digital-human/1204', { intent: 'Something else' });
-    assert.deepEqual([one.status, one.body], [400, { detail: 'Workflow-tagged digital human: field changes not allowed: intent' }]);
+    assert.deepEqual(
+      [one.status, one.body],
+      [400, { detail: 'Workflow-tagged digital human: field changes not allowed: intent' }],
+    );
     const two = await call('PUT', '/v1/update-digital-human/1204', { role_description: 'x', formatted_transcript: [] });
     assert.match(String(obj(two.body)['detail']), /role_description, formatted_transcript$/);
     const locked = ['intent', 'success_criteria', 'role_description', 'original_transcript', 'formatted_transcript'];
     const same = Object.fromEntries(locked.map((k) => [k, stored[k]]));
-    const ok = await call('PUT', '/v1/update-digital-human/1204', { ...same, name: 'Renamed', enriched_playback: [{ turn: 1, audio: 'a.wav' }] });
+    const ok = await call('PUT', '/v1/update-digital-human/1204', {
+      ...same,
+      name: 'Renamed',
+      enriched_playback: [{ turn: 1, audio: 'a.wav' }],
+    });
     assert.equal(ok.status, 200);
     assert.deepEqual({ ...dhOf(ok), name: stored['name'], enriched_playback: null }, stored);
-    assert.equal((await call('PUT', '/v1/update-digital-human/1204', { tag: 'checkout', intent: 'Free now' })).status, 200);
-    const tagged = await call('PUT', '/v1/update-digital-human/318', { tag: 'Billing-WORKFLOW', success_criteria: 'changed' });
+    assert.equal(
+      (await call('PUT', '/v1/update-digital-human/1204', { tag: 'checkout', intent: 'Free now' })).status,
+      200,
+    );
+    const tagged = await call('PUT', '/v1/update-digital-human/318', {
+      tag: 'Billing-WORKFLOW',
+      success_criteria: 'changed',
+    });
     assert.match(String(obj(tagged.body)['detail']), /success_criteria/);
   });
 
   void test('transcripts: original only is formatted, formatted only nulls original, both stored as-is', async () => {
-    const o = dhOf(await call('PUT', '/v1/update-digital-human/318', { original_transcript: 'Agent: Hello.\nCustomer: I was charged twice.\nplease fix it\nUSER: Thanks.' }));
-    assert.deepEqual(o['formatted_transcript'], [{ role: 'AGENT', utterance: 'Hello.' }, { role: 'USER', utterance: 'I was charged twice. please fix it' }, { role: 'USER', utterance: 'Thanks.' }]);
+    const o = dhOf(
+      await call('PUT', '/v1/update-digital-human/318', {
+        original_transcript: 'Agent: Hello.\nCustomer: I was charged twice.\nplease fix it\nUSER: Thanks.',
+      }),
+    );
+    assert.deepEqual(o['formatted_transcript'], [
+      { role: 'AGENT', utterance: 'Hello.' },
+      { role: 'USER', utterance: 'I was charged twice. please fix it' },
+      { role: 'USER', utterance: 'Thanks.' },
+    ]);
     assert.match(String(o['intent']), /I was charged twice/);
     const turns = [{ role: 'USER', utterance: 'Hi' }];
     const f = dhOf(await call('PUT', '/v1/update-digital-human/318', { formatted_transcript: turns }));
     assert.deepEqual([f['original_transcript'], f['formatted_transcript']], [null, turns]);
-    const both = dhOf(await call('PUT', '/v1/update-digital-human/318', { original_transcript: 'whatever', formatted_transcript: turns, intent: 'Kept' }));
-    assert.deepEqual([both['original_transcript'], both['formatted_transcript'], both['intent']], ['whatever', turns, 'Kept']);
+    const both = dhOf(
+      await call('PUT', '/v1/update-digital-human/318', {
+        original_transcript: 'whatever',
+        formatted_transcript: turns,
+        intent: 'Kept',
+      }),
+    );
+    assert.deepEqual(
+      [both['original_transcript'], both['formatted_transcript'], both['intent']],
+      ['whatever', turns, 'Kept'],
+    );
   });
 
   void test('always-on: a second active digital human on the same number needs override_conflict', async () => {
-    const id = dhOf(await call('POST', '/v1/create-digital-human', { digital_human: { ...NEW_DH, phone_number: '+14155550123' } }))['id'];
-    const r = await call('PUT', `/v1/update-digital-human/${String(id)}`, { always_on_mode: true, always_on_active: true });
+    const id = dhOf(
+      await call('POST', '/v1/create-digital-human', { digital_human: { ...NEW_DH, phone_number: '+14155550123' } }),
+    )['id'];
+    const r = await call('PUT', `/v1/update-digital-human/${String(id)}`, {
+      always_on_mode: true,
+      always_on_active: true,
+    });
     assert.equal(r.status, 400);
     assert.match(String(obj(r.body)['detail']), /already used by always-on active digital human 318/);
-    assert.equal((await call('PUT', `/v1/update-digital-human/${String(id)}`, { always_on_mode: true, always_on_active: true, override_conflict: true })).status, 200);
+    assert.equal(
+      (
+        await call('PUT', `/v1/update-digital-human/${String(id)}`, {
+          always_on_mode: true,
+          always_on_active: true,
+          override_conflict: true,
+        })
+      ).status,
+      200,
+    );
     const store = obj((await admin('GET', '/__admin/store')).body)['digital_humans'] as Json[];
     assert.equal(store.find((d) => d['id'] === 318)?.['always_on_active'], false);
   });
@@ -197,9 +373,24 @@ void describe('keys and organizations', () => {
     assert.equal(noOrg.status, 403);
     assert.equal(typeof obj(noOrg.body)['detail'], 'string');
     assert.equal((await call('GET', '/v1/digital-human/318', undefined, 'other-org-key')).status, 404);
-    assert.equal((await call('PUT', '/v1/update-customer-persona/7b1e4c2a-9f3d-4a6b-8c5e-2d0f1a3b4c5d', { name: 'x' }, 'other-org-key')).status, 404);
+    assert.equal(
+      (
+        await call(
+          'PUT',
+          '/v1/update-customer-persona/7b1e4c2a-9f3d-4a6b-8c5e-2d0f1a3b4c5d',
+          { name: 'x' },
+          'other-org-key',
+        )
+      ).status,
+      404,
+    );
     assert.equal(obj((await call('GET', '/v1/digital-humans', undefined, 'other-org-key')).body)['total_count'], 0);
-    const mine = await call('POST', '/v1/create-customer-persona', { name: 'a', description: 'b', goal: 'c' }, 'other-org-key');
+    const mine = await call(
+      'POST',
+      '/v1/create-customer-persona',
+      { name: 'a', description: 'b', goal: 'c' },
+      'other-org-key',
+    );
     assert.equal((await call('GET', `/v1/customer-persona/${String(obj(mine.body)['id'])}`)).status, 404);
   });
 });
@@ -219,7 +410,10 @@ void describe('faults and admin', () => {
     assert.equal((await call('GET', '/v1/digital-human/318')).status, 200);
     assert.equal(dhOf(await call('GET', '/v1/digital-human/318'))['name'], 'Angry billing customer');
     const log = (await admin('GET', '/__admin/requests')).body as Json[];
-    assert.deepEqual(log.map((e) => e['status']), [null, null, 200, 200]);
+    assert.deepEqual(
+      log.map((e) => e['status']),
+      [null, null, 200, 200],
+    );
   });
 
   void test('429 with Retry-After, and a count of 5xx', async () => {
@@ -228,7 +422,14 @@ void describe('faults and admin', () => {
     assert.deepEqual([r.status, r.headers.get('retry-after'), typeof obj(r.body)['detail']], [429, '2', 'string']);
     assert.equal((await call('GET', '/v1/digital-human/318')).status, 200);
     await faults({ status: { code: 503, count: 2 } });
-    assert.deepEqual([(await call('GET', '/v1/digital-humans')).status, (await call('GET', '/v1/digital-humans')).status, (await call('GET', '/v1/digital-humans')).status], [503, 503, 200]);
+    assert.deepEqual(
+      [
+        (await call('GET', '/v1/digital-humans')).status,
+        (await call('GET', '/v1/digital-humans')).status,
+        (await call('GET', '/v1/digital-humans')).status,
+      ],
+      [503, 503, 200],
+    );
     const five = await call('GET', '/v1/digital-humans', undefined, 'test-key');
     assert.equal(five.headers.get('retry-after'), null);
   });
@@ -250,11 +451,14 @@ void describe('faults and admin', () => {
     await call('GET', '/v1/digital-humans?page=1', undefined, null);
     await call('POST', '/v1/create-digital-human', undefined, 'test-key', 'not json');
     const log = (await admin('GET', '/__admin/requests')).body as Json[];
-    assert.deepEqual(log.map((e) => [e['method'], e['path'], e['status'], e['apiKey'], e['body']]), [
-      ['PUT', '/v1/update-digital-human/318', 200, true, { name: 'Logged' }],
-      ['GET', '/v1/digital-humans?page=1', 401, false, null],
-      ['POST', '/v1/create-digital-human', 422, true, null],
-    ]);
+    assert.deepEqual(
+      log.map((e) => [e['method'], e['path'], e['status'], e['apiKey'], e['body']]),
+      [
+        ['PUT', '/v1/update-digital-human/318', 200, true, { name: 'Logged' }],
+        ['GET', '/v1/digital-humans?page=1', 401, false, null],
+        ['POST', '/v1/create-digital-human', 422, true, null],
+      ],
+    );
     assert.ok(log.every((e) => typeof e['at'] === 'number' && e['at'] >= t0));
     assert.equal(JSON.stringify(log).includes('test-key'), false);
     await admin('DELETE', '/__admin/requests');
@@ -265,9 +469,20 @@ void describe('faults and admin', () => {
     await call('DELETE', '/v1/digital-human/318');
     await faults({ delayMs: 5 });
     await admin('POST', '/__admin/reset');
-    assert.deepEqual((await admin('GET', '/__admin/faults')).body, { delayMs: 0, resetNext: 0, status: null, unauthorizedAfter: null, unauthorizedCount: 0 });
-    const dh = (obj((await admin('GET', '/__admin/store')).body)['digital_humans'] as Json[]).find((d) => d['id'] === 318);
-    assert.deepEqual([dh?.['org'], dh?.['num_runs'], dh?.['always_on_mode'], dh?.['simulation_ids']], ['org-1', 2, true, [57, 61]]);
+    assert.deepEqual((await admin('GET', '/__admin/faults')).body, {
+      delayMs: 0,
+      resetNext: 0,
+      status: null,
+      unauthorizedAfter: null,
+      unauthorizedCount: 0,
+    });
+    const dh = (obj((await admin('GET', '/__admin/store')).body)['digital_humans'] as Json[]).find(
+      (d) => d['id'] === 318,
+    );
+    assert.deepEqual(
+      [dh?.['org'], dh?.['num_runs'], dh?.['always_on_mode'], dh?.['simulation_ids']],
+      ['org-1', 2, true, [57, 61]],
+    );
   });
 });
 
@@ -276,13 +491,17 @@ void describe('server lifecycle', () => {
     const s = await startBluejayServer({ keys: { k: { org: 'acme' } }, seed: false });
     assert.match(s.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     const r = await fetch(`${s.url}/v1/digital-humans`, { headers: { 'X-API-Key': 'k' } });
-    assert.equal((obj(await r.json())['total_count']), 0);
+    assert.equal(obj(await r.json())['total_count'], 0);
     await s.close();
     await assert.rejects(fetch(`${s.url}/v1/digital-humans`, { headers: { 'X-API-Key': 'k' } }));
   });
 
   void test('main.js prints its URL, serves the demo key and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [join(__dirname, '..', 'server', 'main.js'), '--port', '0', '--key', 'demo-k'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [join(__dirname, '..', 'server', 'main.js'), '--port', '0', '--key', 'demo-k'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
     const m = /^Bluejay-compatible API on (http:\/\/127\.0\.0\.1:\d+) \(API key: demo-k\)$/.exec(line);
     assert.ok(m?.[1], line);

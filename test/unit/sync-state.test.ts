@@ -1,9 +1,25 @@
 /** The drift state file: tolerant parsing, stable text, immutable updates. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { baselineFrom, baselineOf, EMPTY_STATE, mergeBaselines, parseState, serializeState, STATE_FILE, STATE_LOCK, withBaseline, type Baseline } from '../../src/core/sync/state';
+import {
+  baselineFrom,
+  baselineOf,
+  EMPTY_STATE,
+  mergeBaselines,
+  parseState,
+  serializeState,
+  STATE_FILE,
+  STATE_LOCK,
+  withBaseline,
+  type Baseline,
+} from '../../src/core/sync/state';
 
-const A: Baseline = { kind: 'customer-persona', id: 'p-1', fields: { name: 'n', goal: 'g' }, at: '2025-01-02T03:04:05.000Z' };
+const A: Baseline = {
+  kind: 'customer-persona',
+  id: 'p-1',
+  fields: { name: 'n', goal: 'g' },
+  at: '2025-01-02T03:04:05.000Z',
+};
 const B: Baseline = { kind: 'digital-human', id: 7, fields: { name: 'x' }, at: '2025-01-03T00:00:00.000Z' };
 const ORIGIN = 'https://api.getbluejay.ai';
 
@@ -22,8 +38,14 @@ void describe('state file', () => {
       ['{', /^\.bluejay\/state\.json is not valid JSON \(.+\); it is ignored and will be rewritten\.$/],
       ['', /is not valid JSON/],
       ['[1]', /^\.bluejay\/state\.json does not hold an object; it is ignored and will be rewritten\.$/],
-      ['{"version":2,"baselines":{}}', /^\.bluejay\/state\.json has version 2, written by a newer Bluejay tool; it is not read and not written: update this tool\.$/],
-      ['{"version":"1","baselines":{}}', /^\.bluejay\/state\.json has version "1", not 1; it is ignored and will be rewritten\.$/],
+      [
+        '{"version":2,"baselines":{}}',
+        /^\.bluejay\/state\.json has version 2, written by a newer Bluejay tool; it is not read and not written: update this tool\.$/,
+      ],
+      [
+        '{"version":"1","baselines":{}}',
+        /^\.bluejay\/state\.json has version "1", not 1; it is ignored and will be rewritten\.$/,
+      ],
       ['{"baselines":{}}', /has version none, not 1/],
       ['{"version":1,"baselines":[]}', /"baselines" is not an object/],
     ] as const) {
@@ -35,7 +57,17 @@ void describe('state file', () => {
   });
 
   void test('entries that are not baselines are left out and counted', () => {
-    const text = JSON.stringify({ version: 1, baselines: { [ORIGIN]: { 'a.persona.yaml': A, 'bad.yaml': { kind: 'nope', id: 1, fields: {}, at: 'x' }, 'c.yaml': { kind: 'digital-human', id: true, fields: {}, at: 'x' } }, 'http://x': 5 } });
+    const text = JSON.stringify({
+      version: 1,
+      baselines: {
+        [ORIGIN]: {
+          'a.persona.yaml': A,
+          'bad.yaml': { kind: 'nope', id: 1, fields: {}, at: 'x' },
+          'c.yaml': { kind: 'digital-human', id: true, fields: {}, at: 'x' },
+        },
+        'http://x': 5,
+      },
+    });
     const r = parseState(text);
     assert.deepEqual(r.state, { version: 1, baselines: { [ORIGIN]: { 'a.persona.yaml': A } } });
     assert.equal(r.problem, '.bluejay/state.json: 3 entries are not a baseline and ignored.');
@@ -102,19 +134,47 @@ void describe('state file', () => {
     assert.deepEqual(baselineOf(s2, ORIGIN, 'b.yaml'), B);
   });
 
-  void test('baselineFrom: the file\'s API fields, with the values Bluejay answered where its answer carries them', () => {
-    const local = { name: 'n', tag: null, num_runs: 2, traits: [{ trait_name: 't', trait_data_type: 'STRING', value: 'v' }] };
-    const answered = { id: 7, name: 'n', tag: 'x', created_at: 'c', traits: [{ trait_name: 't', trait_data_type: 'STRING', value: 'v', is_sip_header: false }] };
+  void test("baselineFrom: the file's API fields, with the values Bluejay answered where its answer carries them", () => {
+    const local = {
+      name: 'n',
+      tag: null,
+      num_runs: 2,
+      traits: [{ trait_name: 't', trait_data_type: 'STRING', value: 'v' }],
+    };
+    const answered = {
+      id: 7,
+      name: 'n',
+      tag: 'x',
+      created_at: 'c',
+      traits: [{ trait_name: 't', trait_data_type: 'STRING', value: 'v', is_sip_header: false }],
+    };
     const b = baselineFrom('digital-human', 7, local, answered, '2025-01-01T00:00:00.000Z');
-    assert.deepEqual(b, { kind: 'digital-human', id: 7, fields: { name: 'n', tag: 'x', num_runs: 2, traits: [{ trait_name: 't', trait_data_type: 'STRING', value: 'v', is_sip_header: false }] }, at: '2025-01-01T00:00:00.000Z' });
+    assert.deepEqual(b, {
+      kind: 'digital-human',
+      id: 7,
+      fields: {
+        name: 'n',
+        tag: 'x',
+        num_runs: 2,
+        traits: [{ trait_name: 't', trait_data_type: 'STRING', value: 'v', is_sip_header: false }],
+      },
+      at: '2025-01-01T00:00:00.000Z',
+    });
     assert.deepEqual(baselineFrom('customer-persona', 'p', { name: 'n' }, undefined, 'now').fields, { name: 'n' });
   });
 
-  void test('mergeBaselines: one writer\'s changes on the state as another left it; its other entries kept', () => {
+  void test("mergeBaselines: one writer's changes on the state as another left it; its other entries kept", () => {
     const other = withBaseline(withBaseline(EMPTY_STATE, ORIGIN, 'b.yaml', B), 'http://x', 'a.persona.yaml', A);
-    const mine = new Map<string, Baseline | undefined>([['a.persona.yaml', A], ['b.yaml', undefined], ['c.yaml', B]]);
+    const mine = new Map<string, Baseline | undefined>([
+      ['a.persona.yaml', A],
+      ['b.yaml', undefined],
+      ['c.yaml', B],
+    ]);
     const merged = mergeBaselines(other, ORIGIN, mine);
-    assert.deepEqual(merged, { version: 1, baselines: { 'http://x': { 'a.persona.yaml': A }, [ORIGIN]: { 'a.persona.yaml': A, 'c.yaml': B } } });
+    assert.deepEqual(merged, {
+      version: 1,
+      baselines: { 'http://x': { 'a.persona.yaml': A }, [ORIGIN]: { 'a.persona.yaml': A, 'c.yaml': B } },
+    });
     assert.deepEqual(baselineOf(other, ORIGIN, 'b.yaml'), B);
   });
 });

@@ -11,8 +11,16 @@ import { watchAll, type WatchOut } from '../../src/extension/api/testing/watch';
 
 const item = (id: string): TestItem => ({ id }) as unknown as TestItem;
 const uri = (p: string): Uri => ({ path: p }) as unknown as Uri;
-const result = (id: number, dh: number, status: string, goal?: boolean): Record<string, unknown> => ({ id, digital_human_id: dh, status, evaluations: goal === undefined ? [] : [{ goal_success: goal }] });
-const runAnswer = (status: string, results: unknown[]): unknown => ({ simulation_run: { id: 'x', status, total_tests: results.length }, simulation_results: results });
+const result = (id: number, dh: number, status: string, goal?: boolean): Record<string, unknown> => ({
+  id,
+  digital_human_id: dh,
+  status,
+  evaluations: goal === undefined ? [] : [{ goal_success: goal }],
+});
+const runAnswer = (status: string, results: unknown[]): unknown => ({
+  simulation_run: { id: 'x', status, total_tests: results.length },
+  simulation_results: results,
+});
 
 /** Run 345 (simulation 57) and run 346 (simulation 61), each finishing on its second read. */
 function sender(): Sender & { reads: Map<string, number> } {
@@ -22,9 +30,14 @@ function sender(): Sender & { reads: Map<string, number> } {
     send: (req: ApiRequest) => {
       const n = (reads.get(req.path) ?? 0) + 1;
       reads.set(req.path, n);
-      const one = (id: number, dh: number, goal: boolean): unknown => (n < 2 ? runAnswer('RUNNING', [result(id, dh, 'RUNNING')]) : runAnswer('COMPLETED', [result(id, dh, 'COMPLETED', goal)]));
-      if (req.path === '/v1/retrieve-simulation-results/345') return Promise.resolve({ status: 200, data: one(9001, 318, true) });
-      if (req.path === '/v1/retrieve-simulation-results/346') return Promise.resolve({ status: 200, data: one(9002, 319, true) });
+      const one = (id: number, dh: number, goal: boolean): unknown =>
+        n < 2
+          ? runAnswer('RUNNING', [result(id, dh, 'RUNNING')])
+          : runAnswer('COMPLETED', [result(id, dh, 'COMPLETED', goal)]);
+      if (req.path === '/v1/retrieve-simulation-results/345')
+        return Promise.resolve({ status: 200, data: one(9001, 318, true) });
+      if (req.path === '/v1/retrieve-simulation-results/346')
+        return Promise.resolve({ status: 200, data: one(9002, 319, true) });
       return Promise.reject(new ApiError('not-found', 'no', 404));
     },
   };
@@ -47,8 +60,14 @@ void describe('Testing view: watching runs', () => {
     };
     const s = sender();
     const groups = [
-      { q: { simulationId: '57', simulationName: null, runId: '345', resultIds: ['9001'] }, members: [{ digitalHumanId: '318', ref: { item: item('a'), uri: uri('/a') } }] },
-      { q: { simulationId: '61', simulationName: null, runId: '346', resultIds: ['9002'] }, members: [{ digitalHumanId: '319', ref: { item: item('b'), uri: uri('/b') } }] },
+      {
+        q: { simulationId: '57', simulationName: null, runId: '345', resultIds: ['9001'] },
+        members: [{ digitalHumanId: '318', ref: { item: item('a'), uri: uri('/a') } }],
+      },
+      {
+        q: { simulationId: '61', simulationName: null, runId: '346', resultIds: ['9002'] },
+        members: [{ digitalHumanId: '319', ref: { item: item('b'), uri: uri('/b') } }],
+      },
     ];
     await watchAll(out, s, groups, { clock, signal: new AbortController().signal, say: () => undefined });
     assert.ok(events.includes('result b passed'), events.join('\n'));

@@ -31,7 +31,8 @@ function fake(files: Record<string, string | number>, o: { costMs?: number; canc
       openProblems: () => undefined,
       stat: (uri) => {
         const v = files[uri];
-        if (v === undefined || v === 'gone') return Promise.reject(Object.assign(new Error(`ENOENT: ${uri}`), { code: 'FileNotFound' }));
+        if (v === undefined || v === 'gone')
+          return Promise.reject(Object.assign(new Error(`ENOENT: ${uri}`), { code: 'FileNotFound' }));
         return Promise.resolve({ file: v !== 'pipe', size: typeof v === 'number' ? v : Buffer.byteLength(v) });
       },
       readFile: (uri) => {
@@ -64,9 +65,15 @@ function fake(files: Record<string, string | number>, o: { costMs?: number; canc
 void describe('Validate All Definitions in Workspace (the loop)', () => {
   void it('skips a file deleted between the find and the read, and validates the rest', async () => {
     const f = fake({ 'a.digital-human.yaml': VALID, 'b.digital-human.yaml': 'gone', 'c.digital-human.yaml': BROKEN });
-    const totals = await validateFiles(Object.keys({ 'a.digital-human.yaml': 1, 'b.digital-human.yaml': 1, 'c.digital-human.yaml': 1 }), f.io);
+    const totals = await validateFiles(
+      Object.keys({ 'a.digital-human.yaml': 1, 'b.digital-human.yaml': 1, 'c.digital-human.yaml': 1 }),
+      f.io,
+    );
     assert.deepEqual(totals, { files: 2, errors: 1, warnings: 0 });
-    assert.deepEqual(f.published.map((p) => p.uri), ['a.digital-human.yaml', 'c.digital-human.yaml']);
+    assert.deepEqual(
+      f.published.map((p) => p.uri),
+      ['a.digital-human.yaml', 'c.digital-human.yaml'],
+    );
   });
 
   void it('gives a file over 64 MB file-too-large, as the CLI does, without reading it', async () => {
@@ -75,7 +82,10 @@ void describe('Validate All Definitions in Workspace (the loop)', () => {
     const totals = await validateFiles(['huge.digital-human.yaml', 'a.digital-human.yaml'], f.io);
     assert.deepEqual(f.reads, ['a.digital-human.yaml']);
     const huge = f.published.find((p) => p.uri === 'huge.digital-human.yaml');
-    assert.deepEqual(huge?.problems.map((p) => [p.code, p.severity, p.pointer]), [['file-too-large', 'error', '']]);
+    assert.deepEqual(
+      huge?.problems.map((p) => [p.code, p.severity, p.pointer]),
+      [['file-too-large', 'error', '']],
+    );
     assert.equal(huge?.kind, 'digital-human');
     assert.match(huge?.problems[0]?.message ?? '', /larger than 64 MB/);
     assert.deepEqual(totals, { files: 2, errors: 1, warnings: 0 });

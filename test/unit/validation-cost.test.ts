@@ -23,13 +23,19 @@ interface SamplingProfile {
 }
 
 function post<T>(session: Session, method: string, params?: object): Promise<T> {
-  return new Promise((resolve, reject) => session.post(method, params, (err, result) => (err ? reject(err) : resolve(result as T))));
+  return new Promise((resolve, reject) =>
+    session.post(method, params, (err, result) => (err ? reject(err) : resolve(result as T))),
+  );
 }
 
 /** Bytes `fn` allocates per call on average, over `runs` calls after `runs` to warm up. */
 async function allocated(session: Session, fn: (i: number) => unknown, runs: number): Promise<number> {
   for (let i = 0; i < runs; i++) fn(i);
-  await post(session, 'HeapProfiler.startSampling', { samplingInterval: 512, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  await post(session, 'HeapProfiler.startSampling', {
+    samplingInterval: 512,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
   for (let i = 0; i < runs; i++) fn(runs + i);
   const { profile } = await post<{ profile: SamplingProfile }>(session, 'HeapProfiler.stopSampling');
   return profile.samples.reduce((sum, s) => sum + s.size, 0) / runs;
@@ -46,9 +52,16 @@ void describe('the cost of thousands of problems', () => {
       // A new text each call (a trailing comment), so the parse memo answers nothing.
       const texts = Array.from({ length: 40 }, (_, i) => `${TEXTS.yaml}# edit ${i}\n`);
       const reading = await allocated(session, (i) => load(texts[i % 20] ?? '', { schema: SCHEMA }), 20);
-      const validating = await allocated(session, (i) => validateText(texts[20 + (i % 20)] ?? '', 'converted.digital-human.yaml'), 20);
+      const validating = await allocated(
+        session,
+        (i) => validateText(texts[20 + (i % 20)] ?? '', 'converted.digital-human.yaml'),
+        20,
+      );
       const ratio = validating / reading;
-      assert.ok(ratio <= 2.7, `validation allocates ${(validating / 1e6).toFixed(1)} MB, ${ratio.toFixed(2)} times js-yaml's ${(reading / 1e6).toFixed(1)} MB`);
+      assert.ok(
+        ratio <= 2.7,
+        `validation allocates ${(validating / 1e6).toFixed(1)} MB, ${ratio.toFixed(2)} times js-yaml's ${(reading / 1e6).toFixed(1)} MB`,
+      );
     } finally {
       session.disconnect();
     }
@@ -72,14 +85,23 @@ void describe('the walks over a whole value', () => {
       ['x4@undefined', ['b', 4, 0]],
       ['x5@undefined', ['d', 'e', 'f']],
     ]);
-    assert.deepEqual(stringsWhere('x0', (text) => text), [['x0', []]]);
-    assert.deepEqual(stringsWhere(7, () => 'never'), []);
+    assert.deepEqual(
+      stringsWhere('x0', (text) => text),
+      [['x0', []]],
+    );
+    assert.deepEqual(
+      stringsWhere(7, () => 'never'),
+      [],
+    );
   });
 
   void test('the string walk stops at 128 levels, as before', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 200; i++) deep = [deep];
-    assert.deepEqual(stringsWhere(deep, (text) => text), []);
+    assert.deepEqual(
+      stringsWhere(deep, (text) => text),
+      [],
+    );
     let shallow: unknown = 'x';
     for (let i = 0; i < 127; i++) shallow = [shallow];
     assert.equal(stringsWhere(shallow, (text) => text).length, 1);
@@ -91,7 +113,10 @@ void describe('the walks over a whole value', () => {
     const loop: Record<string, unknown> = { name: 'loop' };
     loop['self'] = { again: loop };
     const found = shapeFindings({ top: loop });
-    assert.deepEqual(found.map((f) => [f.code, f.path.join('/')]), [['cyclic-value', 'top/self/again']]);
+    assert.deepEqual(
+      found.map((f) => [f.code, f.path.join('/')]),
+      [['cyclic-value', 'top/self/again']],
+    );
   });
 
   void test('nesting of exactly 100 levels is fine and 101 is too deep', () => {
@@ -101,6 +126,9 @@ void describe('the walks over a whole value', () => {
       return v;
     };
     assert.deepEqual(shapeFindings(nest(100)), []);
-    assert.deepEqual(shapeFindings(nest(101)).map((f) => f.code), ['too-deep']);
+    assert.deepEqual(
+      shapeFindings(nest(101)).map((f) => f.code),
+      ['too-deep'],
+    );
   });
 });

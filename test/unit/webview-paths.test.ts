@@ -1,7 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formModel, type FieldSpec } from '../../src/core/form/model';
-import { childOf, defaultItem, defaultValue, displayText, fieldMatches, itemSummary, jsonText, nearestTarget, parseJson, parseNumber, pathToPointer, pointerToPath, presenceOf, sliderStep, variantIndex, variantValue } from '../../src/webview/paths';
+import {
+  childOf,
+  defaultItem,
+  defaultValue,
+  displayText,
+  fieldMatches,
+  itemSummary,
+  jsonText,
+  nearestTarget,
+  parseJson,
+  parseNumber,
+  pathToPointer,
+  pointerToPath,
+  presenceOf,
+  sliderStep,
+  variantIndex,
+  variantValue,
+} from '../../src/webview/paths';
 
 const dh = formModel('digital-human');
 
@@ -49,13 +66,18 @@ void describe('nearestTarget', () => {
 
 void describe('default values and items', () => {
   void test('a new list item holds the required fields: defaults, first options, empty strings', () => {
-    assert.deepEqual(defaultItem(spec('scripted_responses')), { match_type: 'exact', match_phrase: '', response_type: 'phrase', occurrence_mode: 'always' });
+    assert.deepEqual(defaultItem(spec('scripted_responses')), {
+      match_type: 'exact',
+      match_phrase: '',
+      response_type: 'phrase',
+      occurrence_mode: 'always',
+    });
     assert.deepEqual(defaultItem(spec('formatted_transcript')), { role: 'USER', utterance: '' });
     assert.deepEqual(defaultItem(spec('expected_tool_calls')), { name: '' });
     assert.deepEqual(defaultItem(spec('traits')), { trait_name: '', trait_data_type: 'BOOLEAN', value: {} });
   });
 
-  void test('a new scalar item is the item type\'s empty value', () => {
+  void test("a new scalar item is the item type's empty value", () => {
     assert.equal(defaultItem(spec('hangup_phrases')), '');
     assert.equal(defaultItem(spec('simulation_ids')), 0);
     assert.deepEqual(defaultItem(spec('enriched_playback')), {});
@@ -94,10 +116,11 @@ void describe('variants', () => {
   });
 
   void test('no variant for absent, null, non-objects and unknown discriminators', () => {
-    for (const v of [undefined, null, 'keywords', [], {}, { type: 'sometimes' }, { type: { nested: 1 } }]) assert.equal(variantIndex(s, v), -1);
+    for (const v of [undefined, null, 'keywords', [], {}, { type: 'sometimes' }, { type: { nested: 1 } }])
+      assert.equal(variantIndex(s, v), -1);
   });
 
-  void test('switching sets the discriminator and the variant\'s required fields', () => {
+  void test("switching sets the discriminator and the variant's required fields", () => {
     assert.deepEqual(variantValue(s, at('Keywords')), { type: 'keywords', keyword_responses: [] });
     assert.deepEqual(variantValue(s, at('Contextual')), { type: 'contextual', contextual_prompt: '' });
     assert.deepEqual(variantValue(s, at('Level')), { type: 'none' });
@@ -179,8 +202,30 @@ void describe('small helpers', () => {
   void test('sliders step by 1 for integers and a round hundredth of the range otherwise', () => {
     assert.equal(sliderStep(spec('background_noise_volume')), 0.01);
     assert.equal(sliderStep(spec('creativity')), 0.01);
-    assert.equal(sliderStep({ key: 'n', title: 'n', control: 'integer', nullable: false, required: false, minimum: 0, maximum: 10 }), 1);
-    assert.equal(sliderStep({ key: 'n', title: 'n', control: 'number', nullable: false, required: false, minimum: 0, maximum: 1000 }), 10);
+    assert.equal(
+      sliderStep({
+        key: 'n',
+        title: 'n',
+        control: 'integer',
+        nullable: false,
+        required: false,
+        minimum: 0,
+        maximum: 10,
+      }),
+      1,
+    );
+    assert.equal(
+      sliderStep({
+        key: 'n',
+        title: 'n',
+        control: 'number',
+        nullable: false,
+        required: false,
+        minimum: 0,
+        maximum: 1000,
+      }),
+      10,
+    );
   });
 
   void test('presence tells unset, null and value apart', () => {

@@ -61,6 +61,7 @@ void describe('lists cut on the wire', () => {
 
   void test('a malformed cut is refused', () => {
     assert.equal(isCut({ length: 3, head: 1 }), true);
-    for (const bad of [null, [], { length: -1, head: 0 }, { length: 2, head: 1.5 }, { length: 2, head: 1, tail: 'x' }]) assert.equal(isCut(bad), false);
+    for (const bad of [null, [], { length: -1, head: 0 }, { length: 2, head: 1.5 }, { length: 2, head: 1, tail: 'x' }])
+      assert.equal(isCut(bad), false);
   });
 });

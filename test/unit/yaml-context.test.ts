@@ -49,7 +49,7 @@ void describe('yamlContextAt', () => {
     assert.deepEqual(c?.existingKeys, ['match_type']);
   });
 
-  void test('a new list item in a sequence at its key\'s own column', () => {
+  void test("a new list item in a sequence at its key's own column", () => {
     const doc = 'traits:\n- trait_name: a\n  trait_data_type: STRING\n- |';
     assert.deepEqual(at(doc)?.path, ['traits', '1']);
     assert.deepEqual(at(doc)?.existingKeys, []);
@@ -69,7 +69,8 @@ void describe('yamlContextAt', () => {
   });
 
   void test('deeper nesting: keyword responses inside interruptions', () => {
-    const doc = 'interruptions:\n  type: keywords\n  keyword_responses:\n    - keyword: refund\n      response: now\n    - keyword: x\n      |';
+    const doc =
+      'interruptions:\n  type: keywords\n  keyword_responses:\n    - keyword: refund\n      response: now\n    - keyword: x\n      |';
     assert.deepEqual(at(doc)?.path, ['interruptions', 'keyword_responses', '1']);
   });
 

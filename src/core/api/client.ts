@@ -50,10 +50,20 @@ const SEND_DEADLINE_MS = 90_000;
 /** Bluejay's answers are small: a body past this is not one (and must not fill the memory). */
 const MAX_ANSWER_BYTES = 20 * 1024 * 1024;
 const NOT_SENT = new Set(['ECONNREFUSED', ...OFFLINE_CODES]);
-const TRANSIENT = new Set([...NOT_SENT, 'ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ERR_NETWORK', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+const TRANSIENT = new Set([
+  ...NOT_SENT,
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'EPIPE',
+  'ERR_NETWORK',
+  'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
 
 /** A failed attempt; `cap` bounds the retries its kind of failure deserves (offline: none). */
-type Outcome = { ok: true; response: ApiResponse } | { ok: false; error: ApiError; retryAfter: number | undefined; sent: boolean; cap?: number | undefined };
+type Outcome =
+  | { ok: true; response: ApiResponse }
+  | { ok: false; error: ApiError; retryAfter: number | undefined; sent: boolean; cap?: number | undefined };
 
 export class BluejayClient {
   private readonly http: AxiosInstance;
@@ -103,17 +113,35 @@ export class BluejayClient {
       }
       const { error, retryAfter, sent, cap } = outcome;
       // A create that may have reached Bluejay says so (and is never repeated: see retryable).
-      const fail = (e: ApiError): ApiError => (req.op === 'create' && sent && mayHaveHappened(e) ? mayExist(req, e) : e);
+      const fail = (e: ApiError): ApiError =>
+        req.op === 'create' && sent && mayHaveHappened(e) ? mayExist(req, e) : e;
       let wait: number;
       // Bluejay answers bursts with 401: after successes in this run, back off before calling the key bad.
-      if (error.kind === 'unauthorized' && Date.now() - this.lastSuccess < BURST_WINDOW_MS && authWaits < 3) wait = Math.min(30_000, base * 4 * 2 ** authWaits++);
+      if (error.kind === 'unauthorized' && Date.now() - this.lastSuccess < BURST_WINDOW_MS && authWaits < 3)
+        wait = Math.min(30_000, base * 4 * 2 ** authWaits++);
       else {
         if (attempt >= Math.min(retries, cap ?? retries) || !this.retryable(req, error, sent)) throw fail(error);
         // A server that asks for more than a minute, or for more than this send has left, is not retried early: report it instead.
-        if (retryAfter !== undefined && (retryAfter > MAX_RETRY_AFTER_MS || retryAfter >= left())) throw fail(new ApiError(error.kind, `${error.message} Bluejay asks to wait ${Math.round(retryAfter / 1000)} s.`, error.status, error.problems));
+        if (retryAfter !== undefined && (retryAfter > MAX_RETRY_AFTER_MS || retryAfter >= left()))
+          throw fail(
+            new ApiError(
+              error.kind,
+              `${error.message} Bluejay asks to wait ${Math.round(retryAfter / 1000)} s.`,
+              error.status,
+              error.problems,
+            ),
+          );
         wait = retryAfter ?? backoffDelay(attempt, base);
       }
-      if (wait >= left()) throw fail(new ApiError(error.kind, `${error.message} (gave up after ${seconds(budget)} s of retrying)`, error.status, error.problems));
+      if (wait >= left())
+        throw fail(
+          new ApiError(
+            error.kind,
+            `${error.message} (gave up after ${seconds(budget)} s of retrying)`,
+            error.status,
+            error.problems,
+          ),
+        );
       await sleep(wait, signal);
     }
   }
@@ -136,18 +164,43 @@ export class BluejayClient {
       attempt.abort();
     }, deadlineMs);
     try {
-      const res = await this.http.request({ method: req.method, url: req.path, ...(req.body && { data: req.body }), signal: attempt.signal });
+      const res = await this.http.request({
+        method: req.method,
+        url: req.path,
+        ...(req.body && { data: req.body }),
+        signal: attempt.signal,
+      });
       const data = res.data as unknown;
       const contentType = headerText(res.headers['content-type']);
-      if (res.status >= 200 && res.status < 300 && notJson(data, contentType) === undefined) return { ok: true, response: { status: res.status, data } };
+      if (res.status >= 200 && res.status < 300 && notJson(data, contentType) === undefined)
+        return { ok: true, response: { status: res.status, data } };
       const fromProxy = this.fromProxy(res.request);
-      const meta = { contentType, location: headerText(res.headers['location']), baseUrl: this.options.baseUrl, proxy: this.proxy(), fromProxy, proxyAuthenticate: res.headers['proxy-authenticate'] !== undefined };
+      const meta = {
+        contentType,
+        location: headerText(res.headers['location']),
+        baseUrl: this.options.baseUrl,
+        proxy: this.proxy(),
+        fromProxy,
+        proxyAuthenticate: res.headers['proxy-authenticate'] !== undefined,
+      };
       // A refused tunnel: the request never left for Bluejay (a create may be tried again, and cannot exist); only a 5xx may pass.
       const error = errorFromResponse(req, res.status, data, this.options.apiKey, meta);
-      return { ok: false, error, retryAfter: retryAfterMs(res.headers['retry-after'] as unknown), sent: !fromProxy, cap: fromProxy && res.status < 500 ? 0 : undefined };
+      return {
+        ok: false,
+        error,
+        retryAfter: retryAfterMs(res.headers['retry-after'] as unknown),
+        sent: !fromProxy,
+        cap: fromProxy && res.status < 500 ? 0 : undefined,
+      };
     } catch (e) {
       const code = codeOf(e);
-      return { ok: false, error: this.transportError(e, signal, expired ? deadlineMs : undefined), retryAfter: undefined, sent: !NOT_SENT.has(code), cap: retryCap(code) };
+      return {
+        ok: false,
+        error: this.transportError(e, signal, expired ? deadlineMs : undefined),
+        retryAfter: undefined,
+        sent: !NOT_SENT.has(code),
+        cap: retryCap(code),
+      };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -173,19 +226,31 @@ export class BluejayClient {
   private transportError(e: unknown, signal: AbortSignal | undefined, expiredAfterMs: number | undefined): ApiError {
     const origin = this.options.baseUrl;
     if (signal?.aborted) return abortError(signal);
-    if (expiredAfterMs !== undefined) return new ApiError('timeout', `Bluejay at ${origin} did not answer within ${seconds(expiredAfterMs)} s.`, null);
+    if (expiredAfterMs !== undefined)
+      return new ApiError('timeout', `Bluejay at ${origin} did not answer within ${seconds(expiredAfterMs)} s.`, null);
     if (axios.isCancel(e)) return new ApiError('cancelled', 'Cancelled.', null);
     const code = codeOf(e);
     const explained = transportProblem({ code, hostname: hostnameOf(e) }, origin, this.proxy());
     if (explained) return new ApiError(explained.kind, redact(explained.message, this.options.apiKey), null);
-    if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') return new ApiError('timeout', `Bluejay at ${origin} did not answer in time (${code}).`, null);
+    if (code === 'ETIMEDOUT' || code === 'ECONNABORTED')
+      return new ApiError('timeout', `Bluejay at ${origin} did not answer in time (${code}).`, null);
     if (NOT_SENT.has(code)) return new ApiError('network', `Could not reach Bluejay at ${origin} (${code}).`, null);
-    if (TRANSIENT.has(code)) return new ApiError('network', `The connection to Bluejay at ${origin} broke before its answer came (${code}).`, null);
+    if (TRANSIENT.has(code))
+      return new ApiError(
+        'network',
+        `The connection to Bluejay at ${origin} broke before its answer came (${code}).`,
+        null,
+      );
     const message = e instanceof Error ? e.message : String(e);
     // The answer started but the connection closed before its end (axios: "stream has been aborted").
-    if (code === 'ERR_BAD_RESPONSE' && /aborted/i.test(message)) return new ApiError('network', `The answer from Bluejay at ${origin} was cut off before its end.`, null);
+    if (code === 'ERR_BAD_RESPONSE' && /aborted/i.test(message))
+      return new ApiError('network', `The answer from Bluejay at ${origin} was cut off before its end.`, null);
     // Not a passing network fault (a certificate error, an invalid header): retrying will not help.
-    return new ApiError('unexpected', redact(`The request to Bluejay at ${origin} failed: ${message}${code ? ` (${code})` : ''}`, this.options.apiKey), null);
+    return new ApiError(
+      'unexpected',
+      redact(`The request to Bluejay at ${origin} failed: ${message}${code ? ` (${code})` : ''}`, this.options.apiKey),
+      null,
+    );
   }
 }
 

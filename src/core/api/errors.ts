@@ -7,7 +7,18 @@
 import { foreign403, proxyAnswer } from './network';
 import type { ApiRequest } from './request';
 
-export type ApiErrorKind = 'validation' | 'rejected' | 'not-found' | 'unauthorized' | 'forbidden' | 'rate-limited' | 'server' | 'network' | 'timeout' | 'cancelled' | 'unexpected';
+export type ApiErrorKind =
+  | 'validation'
+  | 'rejected'
+  | 'not-found'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rate-limited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'cancelled'
+  | 'unexpected';
 
 /** A problem the server reported, at a JSON pointer of the definition ('' for the file as a whole). */
 export interface ServerProblem {
@@ -35,12 +46,17 @@ export function abortError(signal: AbortSignal | undefined): ApiError {
 
 /** Replaces every occurrence of the key (and of a `X-API-Key: ...` header), and the credentials of any URL (a proxy's `user:password@`), in text meant for people. */
 export function redact(text: string, key: string | undefined): string {
-  let out = text.replace(/(x-api-key["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, '$1[redacted]').replace(/\b([a-z][a-z\d+.-]*:\/\/)[^\s/?#@]+@/gi, '$1[redacted]@');
+  let out = text
+    .replace(/(x-api-key["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, '$1[redacted]')
+    .replace(/\b([a-z][a-z\d+.-]*:\/\/)[^\s/?#@]+@/gi, '$1[redacted]@');
   if (key && key.length >= 4) out = out.split(key).join('[redacted]');
   return out;
 }
 
-const WHAT: Readonly<Record<string, string>> = { 'customer-persona': 'customer persona', 'digital-human': 'digital human' };
+const WHAT: Readonly<Record<string, string>> = {
+  'customer-persona': 'customer persona',
+  'digital-human': 'digital human',
+};
 
 /** Phrases in 400 details that name a field without its key. */
 const FIELD_WORDS: readonly [RegExp, string][] = [
@@ -66,45 +82,88 @@ export interface AnswerMeta {
  * The error for an answer that is not a usable 2xx: any status, or a 2xx whose body is not Bluejay's JSON.
  * `data` is the parsed JSON body, or the raw text when it was not JSON.
  */
-export function errorFromResponse(req: ApiRequest, status: number, data: unknown, key: string | undefined, meta: AnswerMeta = {}): ApiError {
+export function errorFromResponse(
+  req: ApiRequest,
+  status: number,
+  data: unknown,
+  key: string | undefined,
+  meta: AnswerMeta = {},
+): ApiError {
   const what = WHAT[req.kind] ?? req.kind;
   const text = (s: string): string => redact(s, key);
   const foreign = notJson(data, meta.contentType);
   // Bluejay never asks for proxy credentials, and an answer on the proxy's own connection is the proxy's.
   if (meta.fromProxy || meta.proxyAuthenticate || status === 407) {
     const p = proxyAnswer(status, meta.proxy, meta.baseUrl);
-    return new ApiError(p.kind, text(foreign === undefined ? p.message : `${p.message} Its answer was ${foreign}`), status);
+    return new ApiError(
+      p.kind,
+      text(foreign === undefined ? p.message : `${p.message} Its answer was ${foreign}`),
+      status,
+    );
   }
   // Bluejay's 403 is JSON; an empty or non-JSON one came from something on the way (a proxy, a firewall).
-  if (status === 403 && (typeof data === 'string' || data === null || data === undefined)) return new ApiError('unexpected', text(foreign403(meta.proxy).message), status);
+  if (status === 403 && (typeof data === 'string' || data === null || data === undefined))
+    return new ApiError('unexpected', text(foreign403(meta.proxy).message), status);
   if (status >= 300 && status < 400) return new ApiError('unexpected', text(redirected(status, meta)), status);
   if (foreign !== undefined) {
-    const message = text(`${status >= 200 && status < 300 ? `The answer (${status}) was` : `The request to Bluejay failed (${status}) with`} ${foreign}`);
+    const message = text(
+      `${status >= 200 && status < 300 ? `The answer (${status}) was` : `The request to Bluejay failed (${status}) with`} ${foreign}`,
+    );
     return new ApiError(status >= 500 ? 'server' : status === 429 ? 'rate-limited' : 'unexpected', message, status);
   }
-  const detail = (data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>)['detail'] : undefined) ?? data;
+  const detail =
+    (data !== null && typeof data === 'object' && !Array.isArray(data)
+      ? (data as Record<string, unknown>)['detail']
+      : undefined) ?? data;
   if (status === 422) {
-    const problems = Array.isArray(detail) ? detail.map((d) => validationProblem(req, d, text)) : [{ pointer: '', message: text(`Bluejay rejected the ${what} (422): ${describe(detail, text)}`) }];
+    const problems = Array.isArray(detail)
+      ? detail.map((d) => validationProblem(req, d, text))
+      : [{ pointer: '', message: text(`Bluejay rejected the ${what} (422): ${describe(detail, text)}`) }];
     return new ApiError('validation', problems.map((p) => p.message).join('; '), status, problems);
   }
   if (status === 400) {
     const message = text(`Bluejay rejected the ${what} (400): ${describe(detail, text)}`);
-    return new ApiError('rejected', message, status, fieldsNamed(req, describe(detail, text)).map((pointer) => ({ pointer, message })));
+    return new ApiError(
+      'rejected',
+      message,
+      status,
+      fieldsNamed(req, describe(detail, text)).map((pointer) => ({ pointer, message })),
+    );
   }
   if (status === 404 && req.op === 'create') {
     // There is no id yet: the endpoint itself is missing, which points at the base URL.
-    const message = text(`Bluejay has no ${req.method} ${req.path} (404): check the base URL${meta.baseUrl ? ` (${meta.baseUrl})` : ''}; it should be Bluejay's API, such as https://api.getbluejay.ai.`);
+    const message = text(
+      `Bluejay has no ${req.method} ${req.path} (404): check the base URL${meta.baseUrl ? ` (${meta.baseUrl})` : ''}; it should be Bluejay's API, such as https://api.getbluejay.ai.`,
+    );
     return new ApiError('not-found', message, status, [{ pointer: '', message }]);
   }
   if (status === 404) {
     const message = `Bluejay has no ${what} with this id in your organization (404): check the id, or remove it to create the ${what} anew.`;
     return new ApiError('not-found', message, status, [{ pointer: '/id', message }]);
   }
-  if (status === 401) return new ApiError('unauthorized', 'Bluejay rejected the API key (401): set or check it with "Bluejay: Set API Key" (the CLI reads BLUEJAY_API_KEY).', status);
-  if (status === 403) return new ApiError('forbidden', 'The API key is valid but has no organization (403): use a key of the organization that owns these definitions.', status);
-  if (status === 429) return new ApiError('rate-limited', 'Bluejay is rate limiting requests (429); try again in a moment.', status);
+  if (status === 401)
+    return new ApiError(
+      'unauthorized',
+      'Bluejay rejected the API key (401): set or check it with "Bluejay: Set API Key" (the CLI reads BLUEJAY_API_KEY).',
+      status,
+    );
+  if (status === 403)
+    return new ApiError(
+      'forbidden',
+      'The API key is valid but has no organization (403): use a key of the organization that owns these definitions.',
+      status,
+    );
+  if (status === 429)
+    return new ApiError('rate-limited', 'Bluejay is rate limiting requests (429); try again in a moment.', status);
   // A create is not "tried again later" blindly: the client adds that it may exist (mayExist).
-  if (status >= 500) return new ApiError('server', text(`Bluejay answered ${status} (a server error)${req.op === 'create' ? '' : '; try again later'}. ${describe(detail, text)}`.trim()), status);
+  if (status >= 500)
+    return new ApiError(
+      'server',
+      text(
+        `Bluejay answered ${status} (a server error)${req.op === 'create' ? '' : '; try again later'}. ${describe(detail, text)}`.trim(),
+      ),
+      status,
+    );
   return new ApiError('unexpected', text(`Bluejay answered ${status}: ${describe(detail, text)}`), status);
 }
 
@@ -116,7 +175,12 @@ function redirected(status: number, meta: AnswerMeta): string {
   } catch {
     target = undefined;
   }
-  const where = target && target !== 'null' ? ` to ${target}` : meta.location ? ' to an unreadable address' : ' without saying where';
+  const where =
+    target && target !== 'null'
+      ? ` to ${target}`
+      : meta.location
+        ? ' to an unreadable address'
+        : ' without saying where';
   return `Bluejay redirected the request (${status})${where}; it was not followed, so that the API key goes nowhere else. Check the base URL${meta.baseUrl ? ` (${meta.baseUrl})` : ''}: it should be Bluejay's API itself, such as https://api.getbluejay.ai.`;
 }
 
@@ -127,7 +191,8 @@ export function notJson(data: unknown, contentType: string | undefined): string 
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (data.trim() === '' && (type === '' || type.includes('json'))) return undefined;
   if (type.includes('json')) return 'a body that is not valid JSON (cut short?).';
-  if (type.includes('html') || data.trimStart().startsWith('<')) return "an HTML page, not Bluejay's JSON: a proxy, a captive portal or a wrong base URL?";
+  if (type.includes('html') || data.trimStart().startsWith('<'))
+    return "an HTML page, not Bluejay's JSON: a proxy, a captive portal or a wrong base URL?";
   return `a ${type ? safeType(type) : 'non-JSON'} body, not Bluejay's JSON: a proxy or a wrong base URL?`;
 }
 
@@ -172,7 +237,12 @@ function bodyPath(req: ApiRequest, loc: string[]): string[] {
     const seg = segs[i] ?? '';
     const here = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined;
     const next = segs[i + 1];
-    const skip = here === undefined && next !== undefined && node !== null && typeof node === 'object' && (node as Record<string, unknown>)[next] !== undefined;
+    const skip =
+      here === undefined &&
+      next !== undefined &&
+      node !== null &&
+      typeof node === 'object' &&
+      (node as Record<string, unknown>)[next] !== undefined;
     if (skip) continue;
     out.push(seg);
     node = here;
@@ -182,7 +252,10 @@ function bodyPath(req: ApiRequest, loc: string[]): string[] {
 
 /** Pointers of the request's fields that a 400 detail names; the file as a whole when it names none. */
 function fieldsNamed(req: ApiRequest, detail: string): string[] {
-  const body = req.body && req.kind === 'digital-human' && req.op === 'create' ? (req.body['digital_human'] as Record<string, unknown> | undefined) : req.body;
+  const body =
+    req.body && req.kind === 'digital-human' && req.op === 'create'
+      ? (req.body['digital_human'] as Record<string, unknown> | undefined)
+      : req.body;
   const fields = Object.keys(body ?? {});
   const named = new Set<string>();
   for (const f of fields) if (new RegExp(`\\b${f}\\b`).test(detail)) named.add(f);

@@ -14,11 +14,20 @@ export interface Explained {
 }
 
 /** The settings that decide the way out, named in every message about a proxy. */
-export const PROXY_SETTINGS = 'Proxy settings: http.proxy and http.proxySupport in VS Code; HTTPS_PROXY and NO_PROXY for the CLI and VS Code.';
+export const PROXY_SETTINGS =
+  'Proxy settings: http.proxy and http.proxySupport in VS Code; HTTPS_PROXY and NO_PROXY for the CLI and VS Code.';
 
 const CERT_CODES = new Set([
-  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 /** No name resolution: the machine is offline or its DNS is out of reach (EAI_AGAIN may pass: one quick retry). */
 const NO_DNS = new Set(['ENOTFOUND', 'EAI_AGAIN']);
@@ -82,7 +91,9 @@ function bypassed(target: URL, noProxy: string): boolean {
 
 /** Where the answer came from, for the words: the proxy's origin when known, else a description. */
 function proxyName(proxy: string | undefined): string {
-  return proxy ? `The proxy at ${proxy}` : 'A proxy between this machine and Bluejay (VS Code\'s http.proxy, or HTTPS_PROXY)';
+  return proxy
+    ? `The proxy at ${proxy}`
+    : "A proxy between this machine and Bluejay (VS Code's http.proxy, or HTTPS_PROXY)";
 }
 
 const STATUS_WORDS: Readonly<Record<number, string>> = {
@@ -99,7 +110,7 @@ export function proxyAnswer(status: number, proxy: string | undefined, baseUrl: 
   const bluejay = originOf(baseUrl) ?? 'Bluejay';
   const advice =
     status === 407
-      ? 'Give the proxy\'s user and password in its URL (http://user:password@host:port in http.proxy or HTTPS_PROXY), or have the proxy let this machine through.'
+      ? "Give the proxy's user and password in its URL (http://user:password@host:port in http.proxy or HTTPS_PROXY), or have the proxy let this machine through."
       : `Have the proxy let ${bluejay} through, or, if Bluejay is reachable without it, add its host to NO_PROXY (or set http.proxySupport to off in VS Code).`;
   const message = `${proxyName(proxy)} answered ${status} (${words}), not Bluejay; nothing reached ${bluejay}. ${advice} ${PROXY_SETTINGS}`;
   return { kind: status >= 500 ? 'server' : 'unexpected', message };
@@ -122,28 +133,41 @@ export interface TransportFault {
  * A failure before any answer that the network explains (offline, no DNS, the proxy unreachable, an untrusted
  * certificate); undefined for others. Through a proxy, this machine resolves and connects to the proxy only.
  */
-export function transportProblem(fault: TransportFault, baseUrl: string, proxy: string | undefined): Explained | undefined {
+export function transportProblem(
+  fault: TransportFault,
+  baseUrl: string,
+  proxy: string | undefined,
+): Explained | undefined {
   const { code } = fault;
   const target = hostOf(baseUrl) ?? baseUrl;
   const atProxy = proxy !== undefined;
   if (NO_DNS.has(code)) {
     const host = fault.hostname ?? (atProxy ? hostOf(proxy) : target);
     const whose = atProxy ? `, the proxy's host (from HTTPS_PROXY),` : '';
-    return { kind: 'network', message: `Cannot resolve ${host}${whose} (${code}): offline, or DNS out of reach. Check this machine's network connection and try again. ${PROXY_SETTINGS}` };
+    return {
+      kind: 'network',
+      message: `Cannot resolve ${host}${whose} (${code}): offline, or DNS out of reach. Check this machine's network connection and try again. ${PROXY_SETTINGS}`,
+    };
   }
   if (NO_ROUTE.has(code)) {
     const where = atProxy ? `the proxy at ${proxy}` : target;
-    return { kind: 'network', message: `No route to ${where} (${code}): offline, or no network towards it. Check this machine's network connection and try again. ${PROXY_SETTINGS}` };
+    return {
+      kind: 'network',
+      message: `No route to ${where} (${code}): offline, or no network towards it. Check this machine's network connection and try again. ${PROXY_SETTINGS}`,
+    };
   }
   if (CERT_CODES.has(code)) {
     const message =
       `The certificate presented for ${target} is not trusted (${code}): a proxy or firewall that inspects TLS? Its certificate authority must be trusted: ` +
-      'for the CLI, NODE_EXTRA_CA_CERTS=/path/to/ca.pem (read when the process starts); in VS Code, the operating system\'s certificate store (http.systemCertificates), or NODE_EXTRA_CA_CERTS set before VS Code starts. ' +
+      "for the CLI, NODE_EXTRA_CA_CERTS=/path/to/ca.pem (read when the process starts); in VS Code, the operating system's certificate store (http.systemCertificates), or NODE_EXTRA_CA_CERTS set before VS Code starts. " +
       'Certificate checks are never turned off.';
     return { kind: 'unexpected', message };
   }
   if (atProxy && code === 'ECONNREFUSED') {
-    return { kind: 'network', message: `Could not reach the proxy at ${proxy} (${code}): is it running, and is HTTPS_PROXY right? ${PROXY_SETTINGS}` };
+    return {
+      kind: 'network',
+      message: `Could not reach the proxy at ${proxy} (${code}): is it running, and is HTTPS_PROXY right? ${PROXY_SETTINGS}`,
+    };
   }
   return undefined;
 }

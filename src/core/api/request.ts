@@ -31,14 +31,16 @@ export function pushRequest(kind: Kind, value: Readonly<Record<string, unknown>>
   const id = typeof raw === 'string' || typeof raw === 'number' ? encodeURIComponent(raw) : undefined;
   const fields = apiFields(value);
   if (kind === 'customer-persona') {
-    if (id === undefined) return { method: 'POST', path: '/v1/create-customer-persona', body: fields, kind, op: 'create' };
+    if (id === undefined)
+      return { method: 'POST', path: '/v1/create-customer-persona', body: fields, kind, op: 'create' };
     const update = { ...fields };
     delete update['agent_id']; // used only when the persona is created
     return { method: 'PUT', path: `/v1/update-customer-persona/${id}`, body: update, kind, op: 'update' };
   }
   if (id === undefined) {
     const { simulation_ids, ...digitalHuman } = fields;
-    const body = simulation_ids === undefined ? { digital_human: digitalHuman } : { digital_human: digitalHuman, simulation_ids };
+    const body =
+      simulation_ids === undefined ? { digital_human: digitalHuman } : { digital_human: digitalHuman, simulation_ids };
     return { method: 'POST', path: '/v1/create-digital-human', body, kind, op: 'create' };
   }
   return { method: 'PUT', path: `/v1/update-digital-human/${id}`, body: fields, kind, op: 'update' };
@@ -46,7 +48,10 @@ export function pushRequest(kind: Kind, value: Readonly<Record<string, unknown>>
 
 /** The request that reads a definition back. */
 export function getRequest(kind: Kind, id: string | number): ApiRequest {
-  const path = kind === 'customer-persona' ? `/v1/customer-persona/${encodeURIComponent(String(id))}` : `/v1/digital-human/${encodeURIComponent(String(id))}`;
+  const path =
+    kind === 'customer-persona'
+      ? `/v1/customer-persona/${encodeURIComponent(String(id))}`
+      : `/v1/digital-human/${encodeURIComponent(String(id))}`;
   return { method: 'GET', path, kind, op: 'get' };
 }
 
@@ -57,5 +62,7 @@ export function resourceOf(kind: Kind, data: unknown): Record<string, unknown> |
   if (kind === 'customer-persona') return d;
   const dh = d['digital_human'];
   if (dh === null || typeof dh !== 'object' || Array.isArray(dh)) return undefined;
-  return d['simulation_ids'] === undefined ? { ...(dh as Record<string, unknown>) } : { ...(dh as Record<string, unknown>), simulation_ids: d['simulation_ids'] };
+  return d['simulation_ids'] === undefined
+    ? { ...(dh as Record<string, unknown>) }
+    : { ...(dh as Record<string, unknown>), simulation_ids: d['simulation_ids'] };
 }

@@ -10,7 +10,20 @@ import { allowedValues, describeField } from './describe';
 import { typesOf } from '../schema/lookup';
 import { valueSnippet } from './snippets';
 
-const CONSTRAINTS = new Set(['type', 'enum', 'const', 'required', 'additionalProperties', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'format', 'pattern', '$schema']);
+const CONSTRAINTS = new Set([
+  'type',
+  'enum',
+  'const',
+  'required',
+  'additionalProperties',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'format',
+  'pattern',
+  '$schema',
+]);
 
 type Mutable = Record<string, unknown>;
 
@@ -19,12 +32,25 @@ function annotate(kind: Kind, s: JsonSchema, key: string | undefined, format: 'j
   for (const [k, v] of Object.entries(s)) {
     if (CONSTRAINTS.has(k)) continue;
     if (k === 'properties' || k === 'definitions') {
-      out[k] = Object.fromEntries(Object.entries(v as Record<string, JsonSchema>).map(([name, sub]) => [name, annotate(kind, sub, k === 'properties' ? name : undefined, format)]));
+      out[k] = Object.fromEntries(
+        Object.entries(v as Record<string, JsonSchema>).map(([name, sub]) => [
+          name,
+          annotate(kind, sub, k === 'properties' ? name : undefined, format),
+        ]),
+      );
     } else if (k === 'items') out[k] = annotate(kind, v as JsonSchema, undefined, format);
-    else if (k === 'allOf') out[k] = (v as JsonSchema[]).map((b) => ({ if: b.if, then: b.then && annotate(kind, b.then, undefined, format) }));
+    else if (k === 'allOf')
+      out[k] = (v as JsonSchema[]).map((b) => ({
+        if: b.if,
+        then: b.then && annotate(kind, b.then, undefined, format),
+      }));
     else out[k] = v;
   }
-  const examples = [...allowedValues(s), ...(typesOf(s).includes('boolean') ? [true, false] : []), ...(s.examples ?? [])];
+  const examples = [
+    ...allowedValues(s),
+    ...(typesOf(s).includes('boolean') ? [true, false] : []),
+    ...(s.examples ?? []),
+  ];
   if (examples.length) out['examples'] = [...new Set(examples)];
   if (key !== undefined) {
     out['markdownDescription'] = describeField(key, s);

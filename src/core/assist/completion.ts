@@ -20,7 +20,13 @@ export interface Proposal {
 }
 
 /** Keys the object at `path` may still take, each inserting `key: <value snippet>`. */
-export function keyProposals(kind: Kind, path: readonly string[], existing: readonly string[], root: unknown, format: 'yaml' | 'json' = 'yaml'): Proposal[] {
+export function keyProposals(
+  kind: Kind,
+  path: readonly string[],
+  existing: readonly string[],
+  root: unknown,
+  format: 'yaml' | 'json' = 'yaml',
+): Proposal[] {
   const top = SCHEMAS[kind];
   const here = schemaAtPath(kind, path, root);
   if (!here) return [];
@@ -58,7 +64,14 @@ export function valuesOf(s: JsonSchema): Proposal[] {
   const def = scalarText(s.default);
   const add = (v: string, detail: string): void => {
     if (out.some((p) => p.label === v)) return;
-    out.push({ label: v, kind: 'value', detail, snippet: v.replace(/[$}\\]/g, (c) => `\\${c}`), sortText: String(out.length).padStart(3, '0'), preselect: def === v });
+    out.push({
+      label: v,
+      kind: 'value',
+      detail,
+      snippet: v.replace(/[$}\\]/g, (c) => `\\${c}`),
+      sortText: String(out.length).padStart(3, '0'),
+      preselect: def === v,
+    });
   };
   for (const v of allowedValues(s)) add(v, v === def ? 'default' : (s.title ?? 'allowed value'));
   const types = typesOf(s);

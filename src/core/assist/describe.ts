@@ -3,7 +3,13 @@ import type { JsonSchema } from '../kinds';
 import { typesOf } from '../schema/lookup';
 
 const TYPE_WORDS: Readonly<Record<string, string>> = {
-  string: 'text', integer: 'whole number', number: 'number', boolean: 'true/false', array: 'list', object: 'mapping', null: 'null',
+  string: 'text',
+  integer: 'whole number',
+  number: 'number',
+  boolean: 'true/false',
+  array: 'list',
+  object: 'mapping',
+  null: 'null',
 };
 
 /** `text or null`: the schema's types in words. */
@@ -15,7 +21,12 @@ export function typeWords(s: JsonSchema): string {
 
 /** `0 to 1`, `at least 15`, `more than 0`, or undefined. */
 export function rangeWords(s: JsonSchema): string | undefined {
-  const lo = s.minimum !== undefined ? `${s.minimum}` : s.exclusiveMinimum !== undefined ? `more than ${s.exclusiveMinimum}` : undefined;
+  const lo =
+    s.minimum !== undefined
+      ? `${s.minimum}`
+      : s.exclusiveMinimum !== undefined
+        ? `more than ${s.exclusiveMinimum}`
+        : undefined;
   const hi = s.maximum !== undefined ? `${s.maximum}` : undefined;
   if (s.minimum !== undefined && hi !== undefined) return `${lo} to ${hi}`;
   if (lo !== undefined) return s.minimum !== undefined ? `at least ${lo}` : lo;

@@ -21,13 +21,17 @@ function scalar(s: JsonSchema, t: Tabstops, format: Format): string {
   const types = typesOf(s);
   const q = (v: string): string => (format === 'json' && (types.includes('string') || allowed.length) ? `"${v}"` : v);
   if (allowed.length) {
-    const first = typeof s.default === 'string' && allowed.includes(s.default) ? [s.default, ...allowed.filter((v) => v !== s.default)] : allowed;
+    const first =
+      typeof s.default === 'string' && allowed.includes(s.default)
+        ? [s.default, ...allowed.filter((v) => v !== s.default)]
+        : allowed;
     return q(`\${${t.next()}|${first.map(escape).join(',')}|}`);
   }
   if (types.includes('boolean')) return `\${${t.next()}|${s.default === false ? 'false,true' : 'true,false'}|}`;
   const def = scalarText(s.default);
   if (def !== undefined) return q(`\${${t.next()}:${escape(def)}}`);
-  if (types.includes('integer') || types.includes('number')) return `\${${t.next()}:${s.minimum ?? s.exclusiveMinimum ?? 0}}`;
+  if (types.includes('integer') || types.includes('number'))
+    return `\${${t.next()}:${s.minimum ?? s.exclusiveMinimum ?? 0}}`;
   return q(`\${${t.next()}}`);
 }
 
@@ -35,7 +39,7 @@ function scalar(s: JsonSchema, t: Tabstops, format: Format): string {
 function shape(root: JsonSchema, s: JsonSchema): [string, JsonSchema][] {
   const v = variants(root, s);
   const d = s.default !== null && typeof s.default === 'object' ? (s.default as Record<string, unknown>) : {};
-  const obj = v.length ? (v.find((x) => x.values.includes(d[x.discriminator])) ?? v[0])?.schema ?? s : s;
+  const obj = v.length ? ((v.find((x) => x.values.includes(d[x.discriminator])) ?? v[0])?.schema ?? s) : s;
   const required = obj.required ?? [];
   return required.map((name) => [name, deref(root, obj.properties?.[name] ?? {})] as [string, JsonSchema]);
 }
@@ -50,7 +54,14 @@ function objectBody(root: JsonSchema, s: JsonSchema, t: Tabstops, format: Format
   return `{\n${props.map(([k, p]) => `${indent}"${k}": ${value(root, p, t, format, indent + '  ', true)}`).join(',\n')}\n${indent.slice(2)}}`;
 }
 
-function value(root: JsonSchema, raw: JsonSchema, t: Tabstops, format: Format, indent: string, nested: boolean): string {
+function value(
+  root: JsonSchema,
+  raw: JsonSchema,
+  t: Tabstops,
+  format: Format,
+  indent: string,
+  nested: boolean,
+): string {
   const s = deref(root, raw);
   const types = typesOf(s);
   if (types.includes('object') && (s.properties || s.allOf)) return objectBody(root, s, t, format, indent);
@@ -64,7 +75,8 @@ function value(root: JsonSchema, raw: JsonSchema, t: Tabstops, format: Format, i
     }
     return `[\n${indent}${itemIsObject ? objectBody(root, item, t, format, indent + '  ') : scalar(item, t, format)}\n${indent.slice(2)}]`;
   }
-  if (types.includes('object') || (types.length === 0 && !nested)) return format === 'yaml' ? `\${${t.next()}}` : `{\${${t.next()}}}`;
+  if (types.includes('object') || (types.length === 0 && !nested))
+    return format === 'yaml' ? `\${${t.next()}}` : `{\${${t.next()}}}`;
   return scalar(s, t, format);
 }
 

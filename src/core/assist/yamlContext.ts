@@ -185,7 +185,13 @@ export function yamlContextAt(text: string, offset: number): YamlContext | undef
     const path = dash >= 0 ? lines.itemPath(n, dash) : lines.mappingPath(n, prefix.length);
     if (!path) return undefined;
     const existingKeys = dash >= 0 ? [] : lines.siblings(n, prefix.length);
-    return { path, at: 'key', existingKeys, replace: [offset - word.length, offset + after.length], column: prefix.length };
+    return {
+      path,
+      at: 'key',
+      existingKeys,
+      replace: [offset - word.length, offset + after.length],
+      column: prefix.length,
+    };
   }
   const valueMatch = /^((?:\s*- )*\s*)([^\s:#][^:#]*?)\s*:\s+([^#]*)$/.exec(before);
   if (valueMatch) {
@@ -196,7 +202,14 @@ export function yamlContextAt(text: string, offset: number): YamlContext | undef
     const path = dash >= 0 ? lines.itemPath(n, dash) : lines.mappingPath(n, prefix.length);
     if (!path) return undefined;
     const end = lineStart + line.replace(/\s+#.*$/, '').trimEnd().length;
-    return { path, at: 'value', key, existingKeys: [], replace: [offset - typed.length, Math.max(offset, end)], column: prefix.length };
+    return {
+      path,
+      at: 'value',
+      key,
+      existingKeys: [],
+      replace: [offset - typed.length, Math.max(offset, end)],
+      column: prefix.length,
+    };
   }
   return undefined;
 }

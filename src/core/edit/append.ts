@@ -38,10 +38,20 @@ export function appendInPlace(text: string, format: Format, op: EditOp, mode: Mo
   const list = at(parsed.value, [key]).value;
   if (!Array.isArray(list) || list.length === 0 || op.index !== list.length) return undefined;
   const last: unknown = list[list.length - 1];
-  return format === 'json' ? appendJson(text, parsed.locator, key, list.length, last, op.value) : appendYaml(text, parsed.locator, key, list.length, last, op.value, mode);
+  return format === 'json'
+    ? appendJson(text, parsed.locator, key, list.length, last, op.value)
+    : appendYaml(text, parsed.locator, key, list.length, last, op.value, mode);
 }
 
-function appendYaml(text: string, loc: Locator, key: string, n: number, last: unknown, value: unknown, mode: Mode): string | undefined {
+function appendYaml(
+  text: string,
+  loc: Locator,
+  key: string,
+  n: number,
+  last: unknown,
+  value: unknown,
+  mode: Mode,
+): string | undefined {
   if (usesLayout(value, true, mode)) return undefined;
   const src = new YamlSource(text);
   const keySpan = loc.keySpan([key]);
@@ -54,7 +64,13 @@ function appendYaml(text: string, loc: Locator, key: string, n: number, last: un
   const ls = item.span[0];
   const bare = (s: string): string => s.replace(/#[^\r\n]*/g, '').replace(/\s+/g, '');
   // A key at column 0 of a block mapping, its value a block list with nothing (anchor, tag) before it.
-  if (src.lineStart(ks) !== ks || bare(text.slice(ke, vs)) !== ':' || text[vs] !== '-' || !/^(---)?$/.test(bare(text.slice(0, root[0])))) return undefined;
+  if (
+    src.lineStart(ks) !== ks ||
+    bare(text.slice(ke, vs)) !== ':' ||
+    text[vs] !== '-' ||
+    !/^(---)?$/.test(bare(text.slice(0, root[0])))
+  )
+    return undefined;
   const dashCol = src.col(vs);
   // The last item's dash: on its content's line, or on a line above past blank and comment lines.
   let d = src.lineStart(ls);
@@ -85,7 +101,14 @@ function appendYaml(text: string, loc: Locator, key: string, n: number, last: un
   return text.slice(0, d) + out.value.slice(head.length) + text.slice(end);
 }
 
-function appendJson(text: string, loc: Locator, key: string, n: number, last: unknown, value: unknown): string | undefined {
+function appendJson(
+  text: string,
+  loc: Locator,
+  key: string,
+  n: number,
+  last: unknown,
+  value: unknown,
+): string | undefined {
   const whole = loc.valueSpan([key]);
   const first = loc.valueSpan([key, '0']);
   const item = loc.valueSpan([key, String(n - 1)]);
@@ -107,7 +130,8 @@ function appendJson(text: string, loc: Locator, key: string, n: number, last: un
   const m = before.value.length;
   if (m === 0 || !sameValue(before.value[m - 1], last)) return undefined;
   const out = editor.value.insert([], m, value);
-  if (!out.ok || !out.value.startsWith(head) || !readsAs(parseJson(out.value), [...(before.value as unknown[]), value])) return undefined;
+  if (!out.ok || !out.value.startsWith(head) || !readsAs(parseJson(out.value), [...(before.value as unknown[]), value]))
+    return undefined;
   return text.slice(0, start) + out.value.slice(head.length) + text.slice(ae);
 }
 
@@ -120,6 +144,10 @@ export function usesLayout(v: unknown, inSeq: boolean, mode: Mode): boolean {
   if (inlineText(v, false, mode) !== undefined) return false;
   if (typeof v === 'string') return !inSeq;
   if (!inSeq) return true;
-  const entries: [string | undefined, unknown][] = Array.isArray(v) ? v.map((x) => [undefined, x]) : isRecord(v) ? Object.entries(v) : [];
+  const entries: [string | undefined, unknown][] = Array.isArray(v)
+    ? v.map((x) => [undefined, x])
+    : isRecord(v)
+      ? Object.entries(v)
+      : [];
   return entries.some(([k, x]) => usesLayout(x, k === undefined, mode));
 }

@@ -22,7 +22,9 @@ import { applyEdits, spanEdits } from './apply';
 import { isRecord } from '../record';
 
 /** On success, the edit and the value the edited text reads as (checked, or safe by construction). */
-export type EditsResult = { readonly ok: true; readonly edits: TextEdit[]; readonly value: unknown } | { readonly ok: false; readonly reason: string };
+export type EditsResult =
+  | { readonly ok: true; readonly edits: TextEdit[]; readonly value: unknown }
+  | { readonly ok: false; readonly reason: string };
 type Format = 'yaml' | 'json';
 
 interface Editor {
@@ -33,7 +35,12 @@ interface Editor {
 }
 
 /** `wholeText` (tests) skips the fast ways that edit a slice, to compare their texts with the general way's. */
-export function editsFor(text: string, format: Format, op: EditOp, options: { readonly wholeText?: boolean } = {}): EditsResult {
+export function editsFor(
+  text: string,
+  format: Format,
+  op: EditOp,
+  options: { readonly wholeText?: boolean } = {},
+): EditsResult {
   try {
     return compute(text, format, op, options.wholeText === true);
   } catch (e) {
@@ -46,7 +53,8 @@ function compute(original: string, format: Format, op: EditOp, wholeText: boolea
   const text = original.slice(bom);
   const before = read(text, format);
   if (!before.ok) return before;
-  if ((op.op === 'set' || op.op === 'insert') && !isJsonValue(op.value)) return fail('The value is not plain JSON data');
+  if ((op.op === 'set' || op.op === 'insert') && !isJsonValue(op.value))
+    return fail('The value is not plain JSON data');
   const expected = valueAfter(before.value, op);
   if (!expected.ok) return expected;
   const fast = wholeText ? undefined : scalarInPlace(text, format, op, expected.value);
@@ -58,15 +66,19 @@ function compute(original: string, format: Format, op: EditOp, wholeText: boolea
   for (const mode of format === 'yaml' ? (['pretty', 'safe'] as const) : (['pretty'] as const)) {
     // An item added at the end of a top-level list: made and read back on a slice (append.ts).
     const appended = wholeText ? undefined : appendInPlace(text + pad, format, op, mode);
-    if (appended !== undefined) return { ok: true, edits: spanEdits(text, unpad(appended), bom), value: expected.value };
+    if (appended !== undefined)
+      return { ok: true, edits: spanEdits(text, unpad(appended), bom), value: expected.value };
     const session = new Session(format, mode);
     const out = run(session, text + pad, op);
     if (!out.ok) return out;
     const result = unpad(out.value);
     const after = session.read(result);
-    if (after.ok && sameValue(after.value, expected.value)) return { ok: true, edits: spanEdits(text, result, bom), value: expected.value };
+    if (after.ok && sameValue(after.value, expected.value))
+      return { ok: true, edits: spanEdits(text, result, bom), value: expected.value };
   }
-  return fail('The change cannot be written here without changing other values (an anchor, a tag or an unusual layout); edit the text instead.');
+  return fail(
+    'The change cannot be written here without changing other values (an anchor, a tag or an unusual layout); edit the text instead.',
+  );
 }
 
 /** One attempt at a change; texts already parsed are not parsed again (most steps of a `set` leave the text as it is). */
@@ -74,7 +86,10 @@ class Session {
   private readonly values = new Map<string, Result<unknown>>();
   private readonly editors = new Map<string, Result<Editor>>();
 
-  constructor(readonly format: Format, private readonly mode: Mode) {}
+  constructor(
+    readonly format: Format,
+    private readonly mode: Mode,
+  ) {}
 
   read(text: string): Result<unknown> {
     let r = this.values.get(text);
@@ -84,7 +99,8 @@ class Session {
 
   editor(text: string): Result<Editor> {
     let e = this.editors.get(text);
-    if (!e) this.editors.set(text, (e = this.format === 'json' ? JsonEditor.open(text) : YamlEditor.open(text, this.mode)));
+    if (!e)
+      this.editors.set(text, (e = this.format === 'json' ? JsonEditor.open(text) : YamlEditor.open(text, this.mode)));
     return e;
   }
 
@@ -133,13 +149,17 @@ function setDeep(s: Session, text: string, path: Path, value: unknown): Result<s
   if (cur.exists && isRecord(old) && isRecord(value) && Object.keys(old).length) {
     // New and changed keys first, so the mapping is never left empty (and so turned into `{}`) on the way.
     for (const [k, v] of Object.entries(value)) if (!step((done = setDeep(s, t, [...path, k], v)))) return done;
-    for (const k of Object.keys(old)) if (!(k in value) && !step((done = s.with(t, (e) => e.unset([...path, k]))))) return done;
+    for (const k of Object.keys(old))
+      if (!(k in value) && !step((done = s.with(t, (e) => e.unset([...path, k]))))) return done;
     return { ok: true, value: t };
   }
   if (cur.exists && Array.isArray(old) && Array.isArray(value) && old.length) {
-    for (let i = 0; i < Math.min(old.length, value.length); i++) if (!step((done = setDeep(s, t, [...path, String(i)], value[i])))) return done;
-    for (let i = old.length; i < value.length; i++) if (!step((done = s.with(t, (e) => e.insert(path, i, value[i]))))) return done;
-    for (let i = old.length - 1; i >= value.length; i--) if (!step((done = s.with(t, (e) => e.unset([...path, String(i)]))))) return done;
+    for (let i = 0; i < Math.min(old.length, value.length); i++)
+      if (!step((done = setDeep(s, t, [...path, String(i)], value[i])))) return done;
+    for (let i = old.length; i < value.length; i++)
+      if (!step((done = s.with(t, (e) => e.insert(path, i, value[i]))))) return done;
+    for (let i = old.length - 1; i >= value.length; i--)
+      if (!step((done = s.with(t, (e) => e.unset([...path, String(i)]))))) return done;
     return { ok: true, value: t };
   }
   return place(s, text, path, value);
@@ -157,7 +177,8 @@ function place(s: Session, text: string, path: Path, value: unknown): Result<str
   const rest = path.slice(d);
   if (Array.isArray(parent)) {
     const inner = nest(rest.slice(1), value);
-    if (rest[0] !== String(parent.length) || !inner.ok) return fail(`${[...prefix, rest[0]].join('/')} is not an item of the list`);
+    if (rest[0] !== String(parent.length) || !inner.ok)
+      return fail(`${[...prefix, rest[0]].join('/')} is not an item of the list`);
     return s.with(text, (e) => e.insert(prefix, parent.length, inner.value));
   }
   // A null value becomes the mapping (an empty document gets its first key).
@@ -165,7 +186,8 @@ function place(s: Session, text: string, path: Path, value: unknown): Result<str
   const inner = nest(nullParent ? rest : rest.slice(1), value);
   if (!inner.ok) return inner;
   if (nullParent) return s.with(text, (e) => e.set(prefix, inner.value));
-  if (isRecord(parent) || parent === undefined || parent === null) return s.with(text, (e) => e.set([...prefix, rest[0] ?? ''], inner.value));
+  if (isRecord(parent) || parent === undefined || parent === null)
+    return s.with(text, (e) => e.set([...prefix, rest[0] ?? ''], inner.value));
   return fail(`${prefix.join('/') || 'The document'} is not a mapping`);
 }
 
@@ -175,7 +197,12 @@ function place(s: Session, text: string, path: Path, value: unknown): Result<str
  * scalars, anchors, tags, new keys, collections) takes the general way.
  */
 function scalarInPlace(text: string, format: Format, op: EditOp, expected: unknown): string | undefined {
-  if (op.op !== 'set' || (op.value !== null && typeof op.value === 'object') || (typeof op.value === 'string' && /[\r\n]/.test(op.value))) return undefined;
+  if (
+    op.op !== 'set' ||
+    (op.value !== null && typeof op.value === 'object') ||
+    (typeof op.value === 'string' && /[\r\n]/.test(op.value))
+  )
+    return undefined;
   const parsed = parseText(text, format);
   if (!parsed.ok || parsed.issues.length) return undefined;
   const old = at(parsed.value, op.path);
@@ -183,7 +210,12 @@ function scalarInPlace(text: string, format: Format, op: EditOp, expected: unkno
   const span = parsed.locator.valueSpan(op.path);
   if (!span?.exact) return undefined;
   const current = text.slice(span.span[0], span.span[1]);
-  if (/^[|>&!*]/.test(current) || /[\r\n]/.test(current) || (format === 'yaml' && (current === '' || /^[\w$-]+\s*:$/.test(current)))) return undefined;
+  if (
+    /^[|>&!*]/.test(current) ||
+    /[\r\n]/.test(current) ||
+    (format === 'yaml' && (current === '' || /^[\w$-]+\s*:$/.test(current)))
+  )
+    return undefined;
   let written: string | undefined;
   const v = op.value;
   if (format === 'json') written = JSON.stringify(v);
@@ -197,7 +229,8 @@ function scalarInPlace(text: string, format: Format, op: EditOp, expected: unkno
   // A scalar that reads the same in any context (JSON, a quoted string, a plain number, true,
   // false, null, a plain string safe even in a flow collection) needs no read-back of a large text.
   // (Not under an anchor, which aliases elsewhere share, nor a tag, which changes what it reads as.)
-  const decorated = format === 'yaml' && /[&!][^\s,[\]{}]*\s+$/.test(text.slice(Math.max(0, span.span[0] - 256), span.span[0]));
+  const decorated =
+    format === 'yaml' && /[&!][^\s,[\]{}]*\s+$/.test(text.slice(Math.max(0, span.span[0] - 256), span.span[0]));
   if (format === 'json' || (!decorated && readsAlike(v, written))) return result;
   const after = read(result, format);
   return after.ok && sameValue(after.value, expected) ? result : undefined;
@@ -215,14 +248,20 @@ function readsAlike(v: unknown, written: string): boolean {
 function read(text: string, format: Format): Result<unknown> {
   const parsed = parseText(text, format);
   if (parsed.ok && !parsed.issues.length) return { ok: true, value: parsed.value };
-  return fail(`The ${format === 'json' ? 'JSON' : 'YAML'} cannot be read: ${parsed.issues[0]?.message ?? 'unknown problem'}`);
+  return fail(
+    `The ${format === 'json' ? 'JSON' : 'YAML'} cannot be read: ${parsed.issues[0]?.message ?? 'unknown problem'}`,
+  );
 }
 
 /**
  * Several changes made one after the other, each on the text the one before left; the text at
  * the end, or why a change could not be made (named by its pointer).
  */
-export function applyOps(text: string, format: Format, ops: readonly EditOp[]): { ok: true; text: string } | { ok: false; reason: string } {
+export function applyOps(
+  text: string,
+  format: Format,
+  ops: readonly EditOp[],
+): { ok: true; text: string } | { ok: false; reason: string } {
   let out = text;
   for (const op of ops) {
     const r = editsFor(out, format, op);

@@ -6,7 +6,14 @@
  * jsonc-parser's `modify` is not used: it reformats every line it touches, so adding a key after
  * `"ids": [57, 61]` would spread that list over four lines, and emptying an object leaves `{\n  }`.
  */
-import { findNodeAtLocation, parseTree, type FormattingOptions, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
+import {
+  findNodeAtLocation,
+  parseTree,
+  type FormattingOptions,
+  type JSONPath,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser';
 import { type Result, fail } from './types';
 import { isRecord } from '../record';
 
@@ -14,7 +21,12 @@ export class JsonEditor {
   private readonly unit: string;
   private readonly eol: string;
 
-  private constructor(private readonly text: string, private readonly tree: Node, private readonly root: unknown, formatting?: FormattingOptions) {
+  private constructor(
+    private readonly text: string,
+    private readonly tree: Node,
+    private readonly root: unknown,
+    formatting?: FormattingOptions,
+  ) {
     const f = { tabSize: 2, ...(formatting ?? jsonFormatting(text)) };
     this.unit = f.insertSpaces ? ' '.repeat(f.tabSize) : '\t';
     this.eol = f.eol ?? '\n';
@@ -38,14 +50,16 @@ export class JsonEditor {
 
   unset(path: readonly string[]): Result<string> {
     const node = this.node(path);
-    if (!node || !node.parent) return node ? fail('The whole document cannot be removed') : { ok: true, value: this.text };
+    if (!node || !node.parent)
+      return node ? fail('The whole document cannot be removed') : { ok: true, value: this.text };
     const entry = node.parent.type === 'property' ? node.parent : node;
     const container = entry.parent;
     const kids = container?.children ?? [];
     const i = kids.indexOf(entry);
     if (!container || i < 0) return fail(`${path.join('/')} cannot be removed`);
     // The only entry: the object or list stays, empty.
-    if (kids.length === 1) return this.splice(container.offset, end(container), container.type === 'object' ? '{}' : '[]');
+    if (kids.length === 1)
+      return this.splice(container.offset, end(container), container.type === 'object' ? '{}' : '[]');
     const prev = kids[i - 1];
     const next = kids[i + 1];
     return prev ? this.splice(end(prev), end(entry), '') : this.splice(entry.offset, next?.offset ?? end(entry), '');
@@ -79,7 +93,11 @@ export class JsonEditor {
     const base = this.indent(container.offset);
     if (n === 0) {
       const inner = base + this.unit;
-      return this.splice(container.offset + 1, end(container) - 1, `${this.eol}${inner}${prefix}${this.render(value, inner)}${this.eol}${base}`);
+      return this.splice(
+        container.offset + 1,
+        end(container) - 1,
+        `${this.eol}${inner}${prefix}${this.render(value, inner)}${this.eol}${base}`,
+      );
     }
     const first = kids[0] as Node;
     const at = kids[index];
@@ -90,7 +108,9 @@ export class JsonEditor {
     }
     const indent = this.indent((at ?? last).offset);
     const entry = prefix + this.render(value, indent);
-    return at ? this.splice(at.offset, at.offset, `${entry},${this.eol}${indent}`) : this.splice(end(last), end(last), `,${this.eol}${indent}${entry}`);
+    return at
+      ? this.splice(at.offset, at.offset, `${entry},${this.eol}${indent}`)
+      : this.splice(end(last), end(last), `,${this.eol}${indent}${entry}`);
   }
 
   /** A value in the file's indentation, its later lines indented from `indent`. */
@@ -124,12 +144,19 @@ const end = (n: Node): number => n.offset + n.length;
 /** A value on one line, spaced as people write it: `{"a": 1, "b": [2, 3]}`. */
 function oneLine(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(oneLine).join(', ')}]`;
-  if (isRecord(v)) return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${oneLine(x)}`).join(', ')}}`;
+  if (isRecord(v))
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${JSON.stringify(k)}: ${oneLine(x)}`)
+      .join(', ')}}`;
   return JSON.stringify(v);
 }
 
 /** The indentation and line break a JSON file already uses. */
 export function jsonFormatting(text: string): FormattingOptions {
   const indent = /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
-  return { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  return {
+    insertSpaces: !indent.startsWith('\t'),
+    tabSize: indent.startsWith('\t') ? 1 : indent.length,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+  };
 }

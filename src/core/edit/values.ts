@@ -59,13 +59,19 @@ export function valueAfter(root: unknown, op: EditOp): Result<unknown> {
       if (op.path.length === 0) return fail('The whole document cannot be removed');
       const parent = at(root, op.path.slice(0, -1)).value;
       const last = op.path[op.path.length - 1] ?? '';
-      if (Array.isArray(parent)) return assign(root, op.path.slice(0, -1), parent.filter((_, i) => i !== Number(last)));
+      if (Array.isArray(parent))
+        return assign(
+          root,
+          op.path.slice(0, -1),
+          parent.filter((_, i) => i !== Number(last)),
+        );
       const copy = { ...(parent as Record<string, unknown>) };
       delete copy[last];
       return assign(root, op.path.slice(0, -1), copy);
     }
     case 'insert': {
-      if (cur.value === undefined || cur.value === null) return op.index === 0 ? assign(root, op.path, [op.value]) : fail(`${label} has no items`);
+      if (cur.value === undefined || cur.value === null)
+        return op.index === 0 ? assign(root, op.path, [op.value]) : fail(`${label} has no items`);
       const list: unknown = cur.value;
       if (!Array.isArray(list)) return fail(`${label} is not a list`);
       const items = list as unknown[];
@@ -90,7 +96,11 @@ export function isJsonValue(v: unknown, depth = 0): boolean {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
   if (typeof v === 'number') return Number.isFinite(v);
   if (Array.isArray(v)) return v.every((x) => isJsonValue(x, depth + 1));
-  return isRecord(v) && Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every((x) => isJsonValue(x, depth + 1));
+  return (
+    isRecord(v) &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Object.values(v).every((x) => isJsonValue(x, depth + 1))
+  );
 }
 
 /** Deep equality of JSON data, key order aside. */
@@ -99,12 +109,19 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
   if (!isRecord(a) || !isRecord(b)) return false;
   const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameValue(a[k], b[k]));
+  return (
+    ka.length === Object.keys(b).length &&
+    ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameValue(a[k], b[k]))
+  );
 }
 
 /** The top-level fields of `next` that differ from `prev` (what a patch message carries). */
-export function patchBetween(prev: Readonly<Record<string, unknown>>, next: Readonly<Record<string, unknown>>): { set: Record<string, unknown>; unset: string[] } {
+export function patchBetween(
+  prev: Readonly<Record<string, unknown>>,
+  next: Readonly<Record<string, unknown>>,
+): { set: Record<string, unknown>; unset: string[] } {
   const set: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(next)) if (!Object.prototype.hasOwnProperty.call(prev, k) || !sameValue(prev[k], v)) set[k] = v;
+  for (const [k, v] of Object.entries(next))
+    if (!Object.prototype.hasOwnProperty.call(prev, k) || !sameValue(prev[k], v)) set[k] = v;
   return { set, unset: Object.keys(prev).filter((k) => !Object.prototype.hasOwnProperty.call(next, k)) };
 }

@@ -8,11 +8,34 @@
  * Comment lines directly above a list item, at its dash's column, belong to the item: they move
  * and are removed with it. Comments above a key stay (they often head a group of keys).
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Document,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { fail, type Result } from './types';
 import { YamlSource } from './yamlSource';
-import { blockLines, flowText, folded, foldedBreaks, inlineText, keyText, render, styledString, type Layout, type Mode, type Rendered } from './yamlWrite';
-
+import {
+  blockLines,
+  flowText,
+  folded,
+  foldedBreaks,
+  inlineText,
+  keyText,
+  render,
+  styledString,
+  type Layout,
+  type Mode,
+  type Rendered,
+} from './yamlWrite';
 
 type Coll = YAMLMap<unknown, unknown> | YAMLSeq<unknown>;
 interface Step {
@@ -31,7 +54,12 @@ export class YamlEditor {
   private readonly src: YamlSource;
   private readonly layout: Layout;
 
-  private constructor(private readonly text: string, private readonly doc: Document, mode: Mode, layout?: Layout) {
+  private constructor(
+    private readonly text: string,
+    private readonly doc: Document,
+    mode: Mode,
+    layout?: Layout,
+  ) {
     this.src = new YamlSource(text);
     if (layout) {
       this.layout = layout;
@@ -44,7 +72,15 @@ export class YamlEditor {
       Pair: (_, pair) => {
         const k = pair.key;
         const v = pair.value;
-        if (!isScalar(k) || !k.range || (!isMap(v) && !isSeq(v)) || v.flow || !v.range || v.range[0] <= this.src.lineEnd(k.range[0])) return;
+        if (
+          !isScalar(k) ||
+          !k.range ||
+          (!isMap(v) && !isSeq(v)) ||
+          v.flow ||
+          !v.range ||
+          v.range[0] <= this.src.lineEnd(k.range[0])
+        )
+          return;
         const first = isMap(v) ? (v.items[0]?.key as Scalar | undefined)?.range?.[0] : v.range[0];
         if (first === undefined) return;
         const d = this.src.col(first) - this.src.col(k.range[0]);
@@ -80,10 +116,19 @@ export class YamlEditor {
     if (f.steps.length < path.length) return { ok: true, value: this.text };
     if (!step) return fail('The whole document cannot be removed');
     const { coll, index: i } = step;
-    if (coll.items.length === 1) return this.replace({ steps: f.steps.slice(0, -1), node: coll }, isMap(coll) ? {} : []);
-    if (coll.flow) return i > 0 ? this.splice(this.end(coll, i - 1), this.end(coll, i), '') : this.splice(this.start(coll, 0), this.start(coll, 1), '');
+    if (coll.items.length === 1)
+      return this.replace({ steps: f.steps.slice(0, -1), node: coll }, isMap(coll) ? {} : []);
+    if (coll.flow)
+      return i > 0
+        ? this.splice(this.end(coll, i - 1), this.end(coll, i), '')
+        : this.splice(this.start(coll, 0), this.start(coll, 1), '');
     const s = this.start(coll, i);
-    if (this.src.onlyIndentBefore(s)) return this.splice(isSeq(coll) ? this.chunkStart(coll, i) : this.src.lineStart(s), this.src.nextLine(this.end(coll, i)), '');
+    if (this.src.onlyIndentBefore(s))
+      return this.splice(
+        isSeq(coll) ? this.chunkStart(coll, i) : this.src.lineStart(s),
+        this.src.nextLine(this.end(coll, i)),
+        '',
+      );
     return i === 0 ? this.splice(s, this.start(coll, 1), '') : fail('The entry shares its line with another one');
   }
 
@@ -96,20 +141,30 @@ export class YamlEditor {
     const flowCtx = f.steps.some((s) => s.coll.flow);
     // A string is quoted like the quoted string next to it.
     const near: unknown = seq.items[index] ?? seq.items[index - 1];
-    const like = typeof value === 'string' && isScalar(near) && typeof near.value === 'string' && /^QUOTE/.test(near.type ?? '') ? near : undefined;
+    const like =
+      typeof value === 'string' && isScalar(near) && typeof near.value === 'string' && /^QUOTE/.test(near.type ?? '')
+        ? near
+        : undefined;
     if (seq.flow) {
       const [open] = this.range(seq);
-      const text = like && typeof value === 'string' ? styledString(value, like, true, this.layout, 0).head : flowText(value, this.layout.mode);
+      const text =
+        like && typeof value === 'string'
+          ? styledString(value, like, true, this.layout, 0).head
+          : flowText(value, this.layout.mode);
       if (n === 0 && !flowCtx && f.steps.length && this.layout.mode === 'pretty') return this.replace(f, [value]);
       if (n === 0) return this.splice(open + 1, open + 1, text);
       if (index < n) return this.splice(this.start(seq, index), this.start(seq, index), `${text}, `);
       return this.splice(this.end(seq, n - 1), this.end(seq, n - 1), `, ${text}`);
     }
     const col = this.src.col(this.start(seq, 0));
-    const r = like && typeof value === 'string' ? styledString(value, like, false, this.layout, col + 2) : render(value, col + 2, true, this.layout);
+    const r =
+      like && typeof value === 'string'
+        ? styledString(value, like, false, this.layout, col + 2)
+        : render(value, col + 2, true, this.layout);
     if (!r) return fail('The value cannot be written as YAML');
     const lines = [`${' '.repeat(col)}- ${r.head}`, ...r.body].join(this.layout.eol) + this.layout.eol;
-    if (index === n) return this.splice(this.src.nextLine(this.contentEnd(seq)), this.src.nextLine(this.contentEnd(seq)), lines);
+    if (index === n)
+      return this.splice(this.src.nextLine(this.contentEnd(seq)), this.src.nextLine(this.contentEnd(seq)), lines);
     if (!this.src.onlyIndentBefore(this.start(seq, index))) return fail('The item shares its line with another one');
     const at = this.chunkStart(seq, index);
     return this.splice(at, at, lines);
@@ -122,9 +177,14 @@ export class YamlEditor {
     const n = seq.items.length;
     if (from >= n || to >= n) return fail(`${path.join('/')} has only ${n} items`);
     if (from === to) return { ok: true, value: this.text };
-    if (!seq.flow && seq.items.some((_, i) => !this.src.onlyIndentBefore(this.start(seq, i)))) return fail('An item shares its line with another one');
+    if (!seq.flow && seq.items.some((_, i) => !this.src.onlyIndentBefore(this.start(seq, i))))
+      return fail('An item shares its line with another one');
     // Each item's text (with its comments, a whole line range in block style) moves; what lies between items stays.
-    const slots = seq.items.map((_, i): [number, number] => (seq.flow ? [this.start(seq, i), this.end(seq, i)] : [this.chunkStart(seq, i), this.src.nextLine(this.end(seq, i))]));
+    const slots = seq.items.map((_, i): [number, number] =>
+      seq.flow
+        ? [this.start(seq, i), this.end(seq, i)]
+        : [this.chunkStart(seq, i), this.src.nextLine(this.end(seq, i))],
+    );
     const texts = slots.map(([s, e]) => this.text.slice(s, e));
     const [moved] = texts.splice(from, 1);
     texts.splice(to, 0, moved ?? '');
@@ -156,13 +216,22 @@ export class YamlEditor {
     if (!step) {
       if (!isMap(node) && !isSeq(node)) return fail('The document is not a mapping');
       const [s] = this.range(node);
-      const lines = inlineText(value, false, mode) ?? blockLines(value, this.src.col(s), this.layout)?.join(this.layout.eol).trimStart();
-      return lines === undefined ? fail('The value cannot be written as YAML') : this.splice(s, this.contentEnd(node), lines);
+      const lines =
+        inlineText(value, false, mode) ??
+        blockLines(value, this.src.col(s), this.layout)?.join(this.layout.eol).trimStart();
+      return lines === undefined
+        ? fail('The value cannot be written as YAML')
+        : this.splice(s, this.contentEnd(node), lines);
     }
     const empty = this.isEmpty(node);
     if (f.steps.some((s) => s.coll.flow)) {
-      const flow = isScalar(node) && !empty && typeof value === 'string' ? styledString(value, node, true, this.layout, 0).head : flowText(value, mode);
-      return empty ? this.splice(this.sepEnd(step), this.sepEnd(step), ` ${flow}`) : this.splice(this.range(node)[0], this.contentEnd(node), flow);
+      const flow =
+        isScalar(node) && !empty && typeof value === 'string'
+          ? styledString(value, node, true, this.layout, 0).head
+          : flowText(value, mode);
+      return empty
+        ? this.splice(this.sepEnd(step), this.sepEnd(step), ` ${flow}`)
+        : this.splice(this.range(node)[0], this.contentEnd(node), flow);
     }
     const sep = this.sepEnd(step);
     const start = empty ? sep : this.range(node)[0];
@@ -171,13 +240,17 @@ export class YamlEditor {
     const gap = !empty && start <= firstEnd ? this.text.slice(sep, start) : ' ';
     const inSeq = isSeq(step.coll);
     const col = inSeq ? this.src.col(sep) + gap.length : this.src.col(this.start(step.coll, step.index));
-    const r = isScalar(node) && !empty && typeof value === 'string' ? this.restyle(node, value, inSeq ? col : col + this.layout.step) : render(value, col, inSeq, this.layout);
+    const r =
+      isScalar(node) && !empty && typeof value === 'string'
+        ? this.restyle(node, value, inSeq ? col : col + this.layout.step)
+        : render(value, col, inSeq, this.layout);
     if (!r) return fail('The value cannot be written as YAML');
     // What stays on the entry's line: a comment after the key, after a block scalar's header, or after
     // a one-line old value. A comment after the last line of a multi-line value goes with the value.
     let keep = '';
     if (start > firstEnd) keep = this.text.slice(sep, firstEnd);
-    else if (isScalar(node) && /^BLOCK/.test(node.type ?? '')) keep = this.text.slice(start, this.src.lineEnd(start)).replace(/^[|>][0-9+-]*/, '');
+    else if (isScalar(node) && /^BLOCK/.test(node.type ?? ''))
+      keep = this.text.slice(start, this.src.lineEnd(start)).replace(/^[|>][0-9+-]*/, '');
     const tail = this.text.slice(end, this.src.lineEnd(end));
     const regionEnd = tail.includes('#') ? this.src.lineEnd(end) : end;
     if (tail.includes('#') && start <= firstEnd && this.src.lineEnd(start) >= end) keep += tail;
@@ -188,7 +261,8 @@ export class YamlEditor {
 
   /** A string in place of the scalar `old`: a block scalar stays one when it can, in its own indentation. */
   private restyle(old: Scalar, value: string, col: number): Rendered {
-    if (old.type !== 'BLOCK_FOLDED' && old.type !== 'BLOCK_LITERAL') return styledString(value, old, false, this.layout, col);
+    if (old.type !== 'BLOCK_FOLDED' && old.type !== 'BLOCK_LITERAL')
+      return styledString(value, old, false, this.layout, col);
     const [s] = this.range(old);
     const lines = this.src.lines(this.src.nextLine(s), this.contentEnd(old));
     const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)?.[0].length ?? 0), 1000);
@@ -196,7 +270,13 @@ export class YamlEditor {
     const text = String(old.value);
     if (old.type === 'BLOCK_FOLDED' && this.layout.mode === 'pretty') {
       const content = lines.map((l) => l.slice(at));
-      const r = folded(value, at, text, foldedBreaks(content, text), Math.max(80 - at, ...content.map((l) => l.length)));
+      const r = folded(
+        value,
+        at,
+        text,
+        foldedBreaks(content, text),
+        Math.max(80 - at, ...content.map((l) => l.length)),
+      );
       if (r) return r;
     }
     return styledString(value, old, false, this.layout, at);
@@ -257,7 +337,8 @@ export class YamlEditor {
     if (isSeq(coll)) return this.start(coll, index) + 1;
     const pair = coll.items[index];
     const at = this.text.indexOf(':', pair ? this.range(pair.key)[1] : 0);
-    if (!pair || at < 0 || this.text.slice(this.range(pair.key)[1], at).trim()) throw new Error('a pair without a colon');
+    if (!pair || at < 0 || this.text.slice(this.range(pair.key)[1], at).trim())
+      throw new Error('a pair without a colon');
     return at + 1;
   }
 
@@ -267,7 +348,8 @@ export class YamlEditor {
     if (isPair(item)) return this.range(item.key)[0];
     if (coll.flow) return this.range(item)[0];
     const token = coll.srcToken;
-    const dash = token?.type === 'block-seq' ? token.items[i]?.start.find((t) => t.type === 'seq-item-ind')?.offset : undefined;
+    const dash =
+      token?.type === 'block-seq' ? token.items[i]?.start.find((t) => t.type === 'seq-item-ind')?.offset : undefined;
     if (dash === undefined) throw new Error('a list item without a dash');
     return dash;
   }
@@ -284,7 +366,12 @@ export class YamlEditor {
     const limit = i > 0 ? this.end(seq, i - 1) : 0;
     const comment = new RegExp(`^ {${this.src.col(dash)}}#`);
     let s = this.src.lineStart(dash);
-    for (let p = this.src.prevLineStart(s); p !== undefined && p >= limit && comment.test(this.src.line(p)); p = this.src.prevLineStart(p)) s = p;
+    for (
+      let p = this.src.prevLineStart(s);
+      p !== undefined && p >= limit && comment.test(this.src.line(p));
+      p = this.src.prevLineStart(p)
+    )
+      s = p;
     return s;
   }
 }

@@ -41,7 +41,10 @@ export function plainSafe(v: string, flow: boolean): boolean {
 
 /** A double-quoted YAML string (JSON's escapes, plus those YAML needs and JSON does not). */
 export function doubleQuoted(v: string): string {
-  return JSON.stringify(v).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(v).replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function singleQuoted(v: string): string | undefined {
@@ -62,7 +65,8 @@ export function inlineText(v: unknown, flow: boolean, mode: Mode): string | unde
   if (v === null) return 'null';
   if (typeof v === 'boolean') return String(v);
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
-  if (typeof v === 'string') return /\n/.test(v) && !flow && mode === 'pretty' ? undefined : plainOrQuoted(v, flow, mode);
+  if (typeof v === 'string')
+    return /\n/.test(v) && !flow && mode === 'pretty' ? undefined : plainOrQuoted(v, flow, mode);
   if (Array.isArray(v)) return v.length === 0 ? '[]' : undefined;
   if (isRecord(v)) return Object.keys(v).length === 0 ? '{}' : undefined;
   return undefined;
@@ -71,7 +75,10 @@ export function inlineText(v: unknown, flow: boolean, mode: Mode): string | unde
 /** Any JSON value in flow style, on one line. */
 export function flowText(v: unknown, mode: Mode): string {
   if (Array.isArray(v)) return `[${v.map((x) => flowText(x, mode)).join(', ')}]`;
-  if (isRecord(v)) return `{${Object.entries(v).map(([k, x]) => `${keyText(k)}: ${flowText(x, mode)}`).join(', ')}}`;
+  if (isRecord(v))
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${keyText(k)}: ${flowText(x, mode)}`)
+      .join(', ')}}`;
   return typeof v === 'string' ? plainOrQuoted(v, true, mode) : (inlineText(v, true, mode) ?? 'null');
 }
 
@@ -80,7 +87,13 @@ export function literal(v: string, col: number): Rendered | undefined {
   const chomp = chompOf(v);
   if (chomp === undefined || /^[ \t]/.test(v) || /\r/.test(v) || NON_PRINTABLE.test(v)) return undefined;
   const pad = ' '.repeat(col);
-  return { head: `|${chomp}`, body: v.replace(/\n$/, '').split('\n').map((l) => (l ? pad + l : '')) };
+  return {
+    head: `|${chomp}`,
+    body: v
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((l) => (l ? pad + l : '')),
+  };
 }
 
 /** '' (clip) for one final line break, '-' (strip) for none; two or more (keep) are left to quotes. */
@@ -93,10 +106,17 @@ function chompOf(v: string): '' | '-' | undefined {
  * The `>` block scalar of a string: folded where the old scalar was (a break stays next to the words
  * kept from the old text), a line much longer than `width` folded at spaces, a blank line per line break.
  */
-export function folded(v: string, col: number, old: string, oldBreaks: readonly number[], width: number): Rendered | undefined {
+export function folded(
+  v: string,
+  col: number,
+  old: string,
+  oldBreaks: readonly number[],
+  width: number,
+): Rendered | undefined {
   const chomp = chompOf(v);
   const text = v.replace(/\n$/, '');
-  if (chomp === undefined || /\r|\t/.test(v) || NON_PRINTABLE.test(v) || /(^|\n) /.test(text) || / ($|\n)/.test(text)) return undefined;
+  if (chomp === undefined || /\r|\t/.test(v) || NON_PRINTABLE.test(v) || /(^|\n) /.test(text) || / ($|\n)/.test(text))
+    return undefined;
   const breaks = keptBreaks(old.replace(/\n$/, ''), text, new Set(oldBreaks));
   const pad = ' '.repeat(col);
   const body: string[] = [];
@@ -142,7 +162,8 @@ function wrap(line: string, width: number): string[] {
 
 /** The spaces of `text` where a break of `old` stays, next to a word kept from `old` (a longest common subsequence of words). */
 function keptBreaks(old: string, text: string, oldBreaks: ReadonlySet<number>): Set<number> {
-  const tokens = (t: string): { w: string; at: number }[] => [...t.matchAll(/[^ \n]+/g)].map((m) => ({ w: m[0], at: m.index }));
+  const tokens = (t: string): { w: string; at: number }[] =>
+    [...t.matchAll(/[^ \n]+/g)].map((m) => ({ w: m[0], at: m.index }));
   const a = tokens(old);
   const b = tokens(text);
   const kept = new Set<number>();
@@ -157,7 +178,7 @@ function keptBreaks(old: string, text: string, oldBreaks: ReadonlySet<number>): 
     }
   }
   const match = new Map<number, number>();
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i]?.w === b[j]?.w) match.set(i++, j++);
     else if ((lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0)) i++;
     else j++;
@@ -167,9 +188,15 @@ function keptBreaks(old: string, text: string, oldBreaks: ReadonlySet<number>): 
     // The break stays before the word that followed it, or else after the two words that preceded it.
     const next = match.get(i + 1);
     const prev = match.get(i);
-    const word = next !== undefined && next > 0 ? b[next] : prev !== undefined && prev > 0 && match.get(i - 1) === prev - 1 ? b[prev + 1] : undefined;
+    const word =
+      next !== undefined && next > 0
+        ? b[next]
+        : prev !== undefined && prev > 0 && match.get(i - 1) === prev - 1
+          ? b[prev + 1]
+          : undefined;
     const at = (word?.at ?? 0) - 1;
-    if (at > 0 && text[at] === ' ' && !/[ \n]/.test(text[at - 1] ?? ' ') && !/[ \n]/.test(text[at + 1] ?? ' ')) kept.add(at);
+    if (at > 0 && text[at] === ' ' && !/[ \n]/.test(text[at - 1] ?? ' ') && !/[ \n]/.test(text[at + 1] ?? ' '))
+      kept.add(at);
   }
   return kept;
 }
@@ -218,7 +245,11 @@ export function render(v: unknown, col: number, inSeq: boolean, layout: Layout):
 export function blockLines(v: unknown, col: number, layout: Layout): string[] | undefined {
   const pad = ' '.repeat(col);
   const out: string[] = [];
-  const entries: [string | undefined, unknown][] = Array.isArray(v) ? v.map((x) => [undefined, x]) : isRecord(v) ? Object.entries(v) : [];
+  const entries: [string | undefined, unknown][] = Array.isArray(v)
+    ? v.map((x) => [undefined, x])
+    : isRecord(v)
+      ? Object.entries(v)
+      : [];
   for (const [k, x] of entries) {
     const lead = k === undefined ? `${pad}-` : `${pad}${keyText(k)}:`;
     const r = render(x, k === undefined ? col + 2 : col, k === undefined, layout);

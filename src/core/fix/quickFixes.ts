@@ -33,8 +33,12 @@ export function quickFixes(text: string, format: Format, kind: Kind | undefined,
   };
   switch (hint.kind) {
     case 'replace': {
-      const ordered = hint.preferred ? [hint.preferred, ...hint.values.filter((v) => v !== hint.preferred)] : [...hint.values];
-      return ordered.slice(0, MAX_CHOICES).flatMap((v) => fix(`Change to '${v}'`, { op: 'set', path, value: v }, v === hint.preferred));
+      const ordered = hint.preferred
+        ? [hint.preferred, ...hint.values.filter((v) => v !== hint.preferred)]
+        : [...hint.values];
+      return ordered
+        .slice(0, MAX_CHOICES)
+        .flatMap((v) => fix(`Change to '${v}'`, { op: 'set', path, value: v }, v === hint.preferred));
     }
     case 'clamp':
       return fix(`Change to ${hint.value}`, { op: 'set', path, value: hint.value }, true);
@@ -42,12 +46,17 @@ export function quickFixes(text: string, format: Format, kind: Kind | undefined,
       const key = path[path.length - 1] ?? '';
       const fixes: QuickFix[] = [];
       const rename = hint.rename === undefined ? undefined : renameKey(text, format, problem, hint.rename);
-      if (hint.rename !== undefined && rename) fixes.push({ title: `Rename '${key}' to '${hint.rename}'`, edits: [rename], preferred: true });
+      if (hint.rename !== undefined && rename)
+        fixes.push({ title: `Rename '${key}' to '${hint.rename}'`, edits: [rename], preferred: true });
       fixes.push(...fix(`Remove '${key}'`, { op: 'unset', path }, fixes.length === 0));
       return fixes;
     }
     case 'add':
-      return fix(`Add '${hint.property}'`, { op: 'set', path: [...path, hint.property], value: placeholder(kind, [...path, hint.property]) }, true);
+      return fix(
+        `Add '${hint.property}'`,
+        { op: 'set', path: [...path, hint.property], value: placeholder(kind, [...path, hint.property]) },
+        true,
+      );
   }
 }
 
@@ -61,7 +70,8 @@ function renameKey(text: string, format: Format, problem: Problem, to: string): 
   const end = lines.lineStart(problem.range.end.line) + problem.range.end.character;
   const current = text.slice(start, end);
   const q = current[0];
-  const newText = format === 'json' || q === '"' ? doubleQuoted(to) : q === "'" ? `'${to.replace(/'/g, "''")}'` : keyText(to);
+  const newText =
+    format === 'json' || q === '"' ? doubleQuoted(to) : q === "'" ? `'${to.replace(/'/g, "''")}'` : keyText(to);
   const edit = { offset: start, length: end - start, newText };
   const path = fromPointer(problem.pointer);
   const before = parseText(text, format);
@@ -88,7 +98,8 @@ function placeholder(kind: Kind | undefined, path: readonly string[]): unknown {
   if (s.examples?.length) return s.examples[0];
   const t = typesOf(s);
   if (t.includes('boolean')) return false;
-  if (t.includes('integer') || t.includes('number')) return s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : 0);
+  if (t.includes('integer') || t.includes('number'))
+    return s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : 0);
   if (t.includes('array')) return [];
   if (t.includes('object')) return {};
   return '';

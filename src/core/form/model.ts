@@ -7,7 +7,8 @@ import type { JsonSchema, Kind } from '../kinds';
 import { deref, typesOf, variants as variantsOf } from '../schema/lookup';
 import { SCHEMAS } from '../schema/schemas';
 
-export type Control = 'text' | 'textarea' | 'integer' | 'number' | 'boolean' | 'enum' | 'object' | 'list' | 'variant' | 'json';
+export type Control =
+  'text' | 'textarea' | 'integer' | 'number' | 'boolean' | 'enum' | 'object' | 'list' | 'variant' | 'json';
 
 export interface FieldSpec {
   readonly key: string;
@@ -28,7 +29,11 @@ export interface FieldSpec {
   readonly item?: FieldSpec;
   /** For `variant`: the discriminating key and each shape. */
   readonly discriminator?: string;
-  readonly variants?: readonly { readonly title: string; readonly values: readonly string[]; readonly fields: readonly FieldSpec[] }[];
+  readonly variants?: readonly {
+    readonly title: string;
+    readonly values: readonly string[];
+    readonly fields: readonly FieldSpec[];
+  }[];
 }
 
 export interface FormGroup {
@@ -44,13 +49,53 @@ export interface FormModel {
 }
 
 const GROUPS: readonly { id: string; title: string; keys: readonly string[] }[] = [
-  { id: 'identity', title: 'Identity', keys: ['name', 'tag', 'description', 'goal', 'agent_id', 'intent', 'success_criteria', 'role_description'] },
-  { id: 'voice', title: 'Voice and audio', keys: ['language', 'accent', 'gender', 'voice_speed', 'fluency', 'verbosity', 'audio_quality', 'background_noise', 'background_noise_volume', 'creativity', 'endpointing_delay'] },
-  { id: 'behaviour', title: 'Behaviour', keys: ['interruptions', 'speaks_first_config', 'allow_end_call_tool', 'hangup_phrases', 'hangup_instructions', 'allow_silence_tool', 'silence_tool_instructions', 'silence_timeout', 'expected_tool_calls', 'num_runs', 'simulation_ids'] },
+  {
+    id: 'identity',
+    title: 'Identity',
+    keys: ['name', 'tag', 'description', 'goal', 'agent_id', 'intent', 'success_criteria', 'role_description'],
+  },
+  {
+    id: 'voice',
+    title: 'Voice and audio',
+    keys: [
+      'language',
+      'accent',
+      'gender',
+      'voice_speed',
+      'fluency',
+      'verbosity',
+      'audio_quality',
+      'background_noise',
+      'background_noise_volume',
+      'creativity',
+      'endpointing_delay',
+    ],
+  },
+  {
+    id: 'behaviour',
+    title: 'Behaviour',
+    keys: [
+      'interruptions',
+      'speaks_first_config',
+      'allow_end_call_tool',
+      'hangup_phrases',
+      'hangup_instructions',
+      'allow_silence_tool',
+      'silence_tool_instructions',
+      'silence_timeout',
+      'expected_tool_calls',
+      'num_runs',
+      'simulation_ids',
+    ],
+  },
   { id: 'scripted', title: 'Scripted responses', keys: ['scripted_responses'] },
   { id: 'traits', title: 'Traits', keys: ['traits'] },
   { id: 'transcript', title: 'Transcript', keys: ['original_transcript', 'formatted_transcript', 'enriched_playback'] },
-  { id: 'telephony', title: 'Always-on telephony', keys: ['phone_number', 'outbound_text_number', 'always_on_mode', 'always_on_active', 'override_conflict'] },
+  {
+    id: 'telephony',
+    title: 'Always-on telephony',
+    keys: ['phone_number', 'outbound_text_number', 'always_on_mode', 'always_on_active', 'override_conflict'],
+  },
 ];
 
 /** Long texts get a multi-line box. */
@@ -58,7 +103,9 @@ const LONG_TEXT = /description|intent|criteria|instructions|transcript|prompt|go
 
 export function formModel(kind: Kind): FormModel {
   const root = SCHEMAS[kind];
-  const props = Object.entries(root.properties ?? {}).filter(([k]) => k !== 'kind' && k !== 'id' && k !== '$schema' && k !== 'environment');
+  const props = Object.entries(root.properties ?? {}).filter(
+    ([k]) => k !== 'kind' && k !== 'id' && k !== '$schema' && k !== 'environment',
+  );
   const specs = new Map(props.map(([k, s]) => [k, field(root, k, s, false)]));
   const groups: FormGroup[] = [];
   for (const g of GROUPS) {
@@ -87,15 +134,29 @@ function field(root: JsonSchema, key: string, raw: JsonSchema, required: boolean
   };
   const vs = variantsOf(root, s);
   if (vs.length) {
-    return { ...base, control: 'variant', discriminator: vs[0]?.discriminator ?? 'type', variants: vs.map((v) => ({ title: v.schema.title ?? String(v.values[0]), values: v.values.map(String), fields: objectFields(root, v.schema) })) };
+    return {
+      ...base,
+      control: 'variant',
+      discriminator: vs[0]?.discriminator ?? 'type',
+      variants: vs.map((v) => ({
+        title: v.schema.title ?? String(v.values[0]),
+        values: v.values.map(String),
+        fields: objectFields(root, v.schema),
+      })),
+    };
   }
   const options = (s.enum ?? []).filter((v) => v !== null).map(String);
   if (options.length) return { ...base, control: 'enum', options };
   if (types.includes('array')) {
     const item = s.items ? deref(root, s.items) : {};
-    return typesOf(item).includes('object') && item.properties ? { ...base, control: 'list', fields: objectFields(root, item) } : { ...base, control: 'list', item: field(root, 'item', item, true) };
+    return typesOf(item).includes('object') && item.properties
+      ? { ...base, control: 'list', fields: objectFields(root, item) }
+      : { ...base, control: 'list', item: field(root, 'item', item, true) };
   }
-  if (types.includes('object')) return s.properties && s.additionalProperties !== true ? { ...base, control: 'object', fields: objectFields(root, s) } : { ...base, control: 'json' };
+  if (types.includes('object'))
+    return s.properties && s.additionalProperties !== true
+      ? { ...base, control: 'object', fields: objectFields(root, s) }
+      : { ...base, control: 'json' };
   if (types.includes('boolean')) return { ...base, control: 'boolean' };
   if (types.includes('integer')) return { ...base, control: 'integer' };
   if (types.includes('number')) return { ...base, control: 'number' };

@@ -23,18 +23,28 @@ export interface Cut {
 }
 
 /** The list as sent, and how it was cut (none when nothing was left out). */
-export function cutList(list: readonly unknown[], held: Held): { readonly items: readonly unknown[]; readonly cut?: Cut } {
+export function cutList(
+  list: readonly unknown[],
+  held: Held,
+): { readonly items: readonly unknown[]; readonly cut?: Cut } {
   const head = Math.max(0, held.head);
   const tail = Math.min(list.length, Math.max(head, held.tail ?? list.length));
   if (tail <= head) return { items: list };
-  return { items: [...list.slice(0, head), ...list.slice(tail)], cut: { length: list.length, head, ...(tail < list.length && { tail }) } };
+  return {
+    items: [...list.slice(0, head), ...list.slice(tail)],
+    cut: { length: list.length, head, ...(tail < list.length && { tail }) },
+  };
 }
 
 /**
  * The top-level lists of `value` named in `lists`, cut to what the webview holds (`held`, a page
  * for a list it has not asked more of); the other fields as they are.
  */
-export function cutFields(value: Readonly<Record<string, unknown>>, lists: ReadonlySet<string>, held: (key: string) => Held): { value: Record<string, unknown>; cuts: Record<string, Cut> } {
+export function cutFields(
+  value: Readonly<Record<string, unknown>>,
+  lists: ReadonlySet<string>,
+  held: (key: string) => Held,
+): { value: Record<string, unknown>; cuts: Record<string, Cut> } {
   const out: Record<string, unknown> = { ...value };
   const cuts: Record<string, Cut> = {};
   for (const key of Object.keys(value)) {
@@ -54,7 +64,8 @@ export function expandList(items: readonly unknown[], cut: Cut): unknown[] {
   out.length = cut.length;
   const head = Math.min(cut.head, items.length, cut.length);
   for (let i = 0; i < head; i++) out[i] = items[i];
-  if (cut.tail !== undefined) for (let i = head, at = cut.tail; i < items.length && at < cut.length; i++, at++) out[at] = items[i];
+  if (cut.tail !== undefined)
+    for (let i = head, at = cut.tail; i < items.length && at < cut.length; i++, at++) out[at] = items[i];
   return out;
 }
 

@@ -104,7 +104,11 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
 }
 
 /** Applies a patch to the value it was made against; unchanged fields keep their identity. */
-export function patched(value: Readonly<Record<string, unknown>>, patch: ValuePatch, cuts?: FormState['cuts']): Record<string, unknown> {
+export function patched(
+  value: Readonly<Record<string, unknown>>,
+  patch: ValuePatch,
+  cuts?: FormState['cuts'],
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...value, ...expanded(patch.set, cuts) };
   for (const k of patch.unset) delete out[k];
   return out;
@@ -128,7 +132,13 @@ export function isHostMessage(v: unknown): v is HostMessage {
   if (v['type'] === 'state') return stateOk;
   if (v['type'] === 'patch') {
     const patch = v['patch'];
-    return stateOk && isObject(patch) && isObject(patch['set']) && Array.isArray(patch['unset']) && patch['unset'].every((k) => typeof k === 'string');
+    return (
+      stateOk &&
+      isObject(patch) &&
+      isObject(patch['set']) &&
+      Array.isArray(patch['unset']) &&
+      patch['unset'].every((k) => typeof k === 'string')
+    );
   }
   return v['type'] === 'init' && stateOk && isObject(v['model']) && Array.isArray(v['model']['groups']);
 }

@@ -47,7 +47,8 @@ function syntaxIssues(text: string, base: number): SyntaxIssue[] {
   try {
     parseTree(text, errors, TREE_OPTIONS);
   } catch (e) {
-    if (e instanceof RangeError) return [{ code: 'too-deep', message: 'The JSON is nested too deeply to read.', span: [base, base] }];
+    if (e instanceof RangeError)
+      return [{ code: 'too-deep', message: 'The JSON is nested too deeply to read.', span: [base, base] }];
     throw e;
   }
   const issues: SyntaxIssue[] = [];
@@ -56,7 +57,11 @@ function syntaxIssues(text: string, base: number): SyntaxIssue[] {
     if (e.offset === lastOffset) continue; // the parser's follow-up complaints about the same spot
     lastOffset = e.offset;
     const name = printParseErrorCode(e.error);
-    issues.push({ code: 'json-syntax', message: `JSON syntax error: ${MESSAGES[name] ?? name}.`, span: [e.offset + base, e.offset + Math.max(e.length, 0) + base] });
+    issues.push({
+      code: 'json-syntax',
+      message: `JSON syntax error: ${MESSAGES[name] ?? name}.`,
+      span: [e.offset + base, e.offset + Math.max(e.length, 0) + base],
+    });
     if (issues.length === 50) break;
   }
   if (issues.length === 0) issues.push({ code: 'json-syntax', message: 'JSON syntax error.', span: [base, base] });
@@ -71,7 +76,7 @@ function syntaxIssues(text: string, base: number): SyntaxIssue[] {
 export function countKeysInText(t: string): number {
   let n = 0;
   let colon = t.indexOf(':');
-  for (let i = 0; ; ) {
+  for (let i = 0; ;) {
     const quote = t.indexOf('"', i);
     const end = quote === -1 ? t.length : quote;
     while (colon !== -1 && colon < end) {
@@ -116,7 +121,10 @@ class JsonLocator implements Locator {
   private tree: Node | null | undefined;
   private scanned: Scanned | undefined;
 
-  constructor(private readonly text: string, private readonly base: number) {}
+  constructor(
+    private readonly text: string,
+    private readonly base: number,
+  ) {}
 
   prepare(paths: readonly (readonly string[])[]): void {
     this.scanned = scanPaths(this.text, paths);
@@ -132,7 +140,8 @@ class JsonLocator implements Locator {
   valueSpan(path: readonly string[]): { span: Span; exact: boolean } | undefined {
     // A path announced to prepare(): its value, else its longest prefix that exists (a missing property's parent).
     const announced = this.scanned?.paths.get(path);
-    for (let w = announced; w; w = w.parent) if (w.found.value) return { span: this.shift(w.found.value), exact: w === announced };
+    for (let w = announced; w; w = w.parent)
+      if (w.found.value) return { span: this.shift(w.found.value), exact: w === announced };
     const root = this.root();
     if (!root) return undefined;
     let node = root;

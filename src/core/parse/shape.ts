@@ -89,9 +89,21 @@ export function shapeFindings(root: unknown): Finding[] {
     if (open.has(child)) {
       const path = [...pathTo(stack.length), key];
       const ancestor = pathTo(stack.findIndex((f) => f.value === child) + 1);
-      out.push(at('cyclic-value', path, `${displayPath(path)} contains itself: it refers back to ${displayPath(ancestor)}, which holds it (a YAML alias inside its own anchor), so the value never ends and cannot be sent.`));
+      out.push(
+        at(
+          'cyclic-value',
+          path,
+          `${displayPath(path)} contains itself: it refers back to ${displayPath(ancestor)}, which holds it (a YAML alias inside its own anchor), so the value never ends and cannot be sent.`,
+        ),
+      );
     } else if (stack.length >= MAX_DEPTH) {
-      out.push(at('too-deep', [...pathTo(stack.length), key], `This value is nested more than ${MAX_DEPTH} levels deep; definitions are sent with at most ${MAX_DEPTH} levels of nesting.`));
+      out.push(
+        at(
+          'too-deep',
+          [...pathTo(stack.length), key],
+          `This value is nested more than ${MAX_DEPTH} levels deep; definitions are sent with at most ${MAX_DEPTH} levels of nesting.`,
+        ),
+      );
     } else {
       open.add(child);
       stack.push(frame(child, key));

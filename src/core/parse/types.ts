@@ -34,5 +34,10 @@ export type ParseOutcome =
 
 /** The problem for a key written twice in one mapping; both parsers report it the same way. */
 export function duplicateKey(name: string, span: Span, path: readonly string[]): SyntaxIssue {
-  return { code: 'duplicate-key', message: `Duplicate key '${cut(name)}': the later value wins and the earlier one is ignored.`, span, pointer: toPointer(path) };
+  return {
+    code: 'duplicate-key',
+    message: `Duplicate key '${cut(name)}': the later value wins and the earlier one is ignored.`,
+    span,
+    pointer: toPointer(path),
+  };
 }

@@ -79,7 +79,8 @@ export function parseYaml(original: string): ParseOutcome {
     // Strict first: js-yaml refuses duplicate keys at no cost, and most files have none.
     rec = record(text, false);
   } catch (e) {
-    if (!(e instanceof YAMLException && /duplicated mapping key/.test(e.reason))) return { ok: false, issues: [yamlIssue(e, text, base)] };
+    if (!(e instanceof YAMLException && /duplicated mapping key/.test(e.reason)))
+      return { ok: false, issues: [yamlIssue(e, text, base)] };
     try {
       rec = record(text, true);
       duplicates = true;
@@ -88,14 +89,21 @@ export function parseYaml(original: string): ParseOutcome {
     }
   }
   const { value, root } = rec;
-  if (value === undefined || root === undefined) return { ok: true, value: undefined, locator: emptyLocator(), issues: [] };
+  if (value === undefined || root === undefined)
+    return { ok: true, value: undefined, locator: emptyLocator(), issues: [] };
 
   const issues: SyntaxIssue[] = [];
   const expanded = rec.sawAlias ? expandedWeight(root) - rec.frames : 0;
   if (expanded > ALIAS_EXPANSION_LIMIT) {
     return {
       ok: false,
-      issues: [{ code: 'alias-limit', message: `Aliases expand this file by ${expanded} nodes (more than ${ALIAS_EXPANSION_LIMIT}); it looks like an alias bomb and is not validated.`, span: [base, base] }],
+      issues: [
+        {
+          code: 'alias-limit',
+          message: `Aliases expand this file by ${expanded} nodes (more than ${ALIAS_EXPANSION_LIMIT}); it looks like an alias bomb and is not validated.`,
+          span: [base, base],
+        },
+      ],
     };
   }
   const locator = new YamlLocator(text, root, base);
@@ -142,12 +150,22 @@ const SMALL_MAPPING = 16;
  */
 function unwrap(f: Frame): Frame {
   let x = f;
-  while (x.children?.length === 1 && x.value !== null && typeof x.value === 'object' && x.children[0]?.value === x.value) x = x.children[0];
+  while (
+    x.children?.length === 1 &&
+    x.value !== null &&
+    typeof x.value === 'object' &&
+    x.children[0]?.value === x.value
+  )
+    x = x.children[0];
   return x;
 }
 
 class YamlLocator implements Locator {
-  constructor(private readonly text: string, private readonly root: Frame, private readonly base: number) {}
+  constructor(
+    private readonly text: string,
+    private readonly root: Frame,
+    private readonly base: number,
+  ) {}
 
   rootSpan(): Span {
     return this.span(this.root);
@@ -215,7 +233,8 @@ class YamlLocator implements Locator {
   private child(outer: Frame, seg: string): Frame | undefined {
     const f = unwrap(outer);
     if (f.kind === 'mapping') return this.pair(f, seg)?.value;
-    if (f.kind === 'sequence' && f.length === (f.children?.length ?? 0) && isIndex(seg)) return f.children?.[Number(seg)];
+    if (f.kind === 'sequence' && f.length === (f.children?.length ?? 0) && isIndex(seg))
+      return f.children?.[Number(seg)];
     return undefined;
   }
 
@@ -245,7 +264,11 @@ class YamlLocator implements Locator {
   }
 
   /** Pairs a mapping's child frames into key/value, in order; a key is followed by `:`. */
-  private pairs(outer: Frame, duplicates?: SyntaxIssue[], path?: readonly string[]): Map<string, { key: Frame; value: Frame | undefined }> {
+  private pairs(
+    outer: Frame,
+    duplicates?: SyntaxIssue[],
+    path?: readonly string[],
+  ): Map<string, { key: Frame; value: Frame | undefined }> {
     const f = unwrap(outer);
     if (f.pairs && !duplicates) return f.pairs;
     const pairs = new Map<string, { key: Frame; value: Frame | undefined }>();

@@ -7,7 +7,11 @@ export function yamlIssue(e: unknown, text: string, base: number): SyntaxIssue {
     const reason = e.reason || 'invalid YAML';
     if (/single document/.test(reason)) {
       const at = secondDocumentStart(text);
-      return { code: 'multiple-documents', message: 'A definition file holds one YAML document; this one has more (a second `---`).', span: [at + base, at + base + 3] };
+      return {
+        code: 'multiple-documents',
+        message: 'A definition file holds one YAML document; this one has more (a second `---`).',
+        span: [at + base, at + base + 3],
+      };
     }
     const pos = e.mark?.position ?? 0;
     const width = pos < text.length && text[pos] !== '\n' && text[pos] !== '\r' ? 1 : 0;
@@ -16,8 +20,13 @@ export function yamlIssue(e: unknown, text: string, base: number): SyntaxIssue {
       : `YAML syntax error: ${reason}.`;
     return { code: 'yaml-syntax', message, span: [pos + base, pos + base + width] };
   }
-  if (e instanceof RangeError) return { code: 'too-deep', message: 'The YAML is nested too deeply to read.', span: [base, base] };
-  return { code: 'yaml-syntax', message: `YAML could not be read: ${e instanceof Error ? e.message : String(e)}`, span: [base, base] };
+  if (e instanceof RangeError)
+    return { code: 'too-deep', message: 'The YAML is nested too deeply to read.', span: [base, base] };
+  return {
+    code: 'yaml-syntax',
+    message: `YAML could not be read: ${e instanceof Error ? e.message : String(e)}`,
+    span: [base, base],
+  };
 }
 
 function secondDocumentStart(text: string): number {

@@ -5,5 +5,7 @@ import { ADVICE, stringsWhere } from './secrets';
 /** A `possible-secret` warning on each string value holding `key` (the person's own Bluejay key, never shown). */
 export function ownKeyFindings(value: Readonly<Record<string, unknown>>, key: string): Finding[] {
   if (key.length < 8) return [];
-  return stringsWhere(value, (text) => (text.includes(key) ? true : undefined)).map(([, path]) => at('possible-secret', path, `This holds your Bluejay API key. ${ADVICE}`));
+  return stringsWhere(value, (text) => (text.includes(key) ? true : undefined)).map(([, path]) =>
+    at('possible-secret', path, `This holds your Bluejay API key. ${ADVICE}`),
+  );
 }

@@ -20,7 +20,10 @@ const SHAPES: readonly (readonly [RegExp, string])[] = [
   [/\bSG\.[\w-]{16,}\.[\w-]{16,}/, 'a SendGrid key'],
   [/\bSK[0-9a-f]{32}\b/, 'a Twilio API key'],
   [/\bbearer\s+[A-Za-z0-9._~+/-]{20,}/i, 'a bearer token'],
-  [/\b(?:password|passwd|api[_-]?key|secret[_-]?key|client[_-]?secret|access[_-]?token|auth[_-]?token)\b["']?\s*[:=]\s*["']?[^\s"',;}]{6,}/i, 'a password or key'],
+  [
+    /\b(?:password|passwd|api[_-]?key|secret[_-]?key|client[_-]?secret|access[_-]?token|auth[_-]?token)\b["']?\s*[:=]\s*["']?[^\s"',;}]{6,}/i,
+    'a password or key',
+  ],
 ];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -52,7 +55,16 @@ function hasLongRun(s: string, n: number): boolean {
   let run = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const token = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 95 || c === 61 || c === 46 || c === 45;
+    const token =
+      (c >= 48 && c <= 57) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      c === 43 ||
+      c === 47 ||
+      c === 95 ||
+      c === 61 ||
+      c === 46 ||
+      c === 45;
     if (!token) run = 0;
     else if (++run >= n) return true;
   }
@@ -60,7 +72,8 @@ function hasLongRun(s: string, n: number): boolean {
 }
 
 /** The words that name a secret, and a PEM header (case spelled out: faster than the i flag). */
-const TELLING = /[Pp][Aa][Ss][Ss][Ww]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Bb][Ee][Aa][Rr][Ee][Rr]|[Aa][Pp][Ii][_-]?[Kk][Ee][Yy]|-----BEGIN/;
+const TELLING =
+  /[Pp][Aa][Ss][Ss][Ww]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Bb][Ee][Aa][Rr][Ee][Rr]|[Aa][Pp][Ii][_-]?[Kk][Ee][Yy]|-----BEGIN/;
 
 /** Strings already looked at (a keystroke changes one value; the others are looked up, not scanned again). */
 const seen = new Map<string, string | null>();
@@ -113,7 +126,10 @@ function pathTo(parent: Level, key: string | number): (string | number)[] {
  * Each string value whose text `test` accepts, with its path, in document order: walked without
  * recursion, one stack entry per container (not per value), paths built only for hits.
  */
-export function stringsWhere<T>(root: unknown, test: (text: string, top: string | number | undefined) => T | undefined): [T, (string | number)[]][] {
+export function stringsWhere<T>(
+  root: unknown,
+  test: (text: string, top: string | number | undefined) => T | undefined,
+): [T, (string | number)[]][] {
   const out: [T, (string | number)[]][] = [];
   if (typeof root === 'string') {
     const hit = test(root, undefined);
@@ -130,7 +146,9 @@ export function stringsWhere<T>(root: unknown, test: (text: string, top: string 
     }
     const i = top.next++;
     const key = keys ? keys[i]! : i;
-    const v: unknown = keys ? (top.value as Readonly<Record<string, unknown>>)[keys[i]!] : (top.value as readonly unknown[])[i];
+    const v: unknown = keys
+      ? (top.value as Readonly<Record<string, unknown>>)[keys[i]!]
+      : (top.value as readonly unknown[])[i];
     const depth = top.depth + 1;
     if (typeof v === 'string') {
       const hit = test(v, depth === 1 ? key : undefined);
@@ -142,12 +160,15 @@ export function stringsWhere<T>(root: unknown, test: (text: string, top: string 
   return out;
 }
 
-export const ADVICE = 'Definitions are sent to Bluejay and usually kept in git: remove it, or push anyway if it is not a secret.';
+export const ADVICE =
+  'Definitions are sent to Bluejay and usually kept in git: remove it, or push anyway if it is not a secret.';
 
 /** The top-level fields that name the file rather than hold its content. */
 const SKIPPED = new Set<string | number | undefined>(['kind', 'id', '$schema']);
 
 /** A `possible-secret` warning on each string value that looks like it holds a secret. */
 export function secretFindings(value: Readonly<Record<string, unknown>>): Finding[] {
-  return stringsWhere(value, (text, top) => (SKIPPED.has(top) && top !== undefined ? undefined : secretIn(text))).map(([what, path]) => at('possible-secret', path, `This looks like ${what}. ${ADVICE}`));
+  return stringsWhere(value, (text, top) => (SKIPPED.has(top) && top !== undefined ? undefined : secretIn(text))).map(
+    ([what, path]) => at('possible-secret', path, `This looks like ${what}. ${ADVICE}`),
+  );
 }

@@ -42,5 +42,9 @@ export function addFix(obj: Obj, key: string): FixHint | undefined {
 export function unsafeId(path: readonly (string | number)[], v: unknown): Finding | undefined {
   if (typeof v !== 'number' || !Number.isInteger(v) || Number.isSafeInteger(v)) return undefined;
   const bound = v > 0 ? `at most ${Number.MAX_SAFE_INTEGER}` : `at least -${Number.MAX_SAFE_INTEGER}`;
-  return at('out-of-range', path, `${displayPath(path.map(String))} must be ${bound} (2^53 - 1): larger numbers cannot be read exactly (this one reads as ${String(v)}) and would address another resource.`);
+  return at(
+    'out-of-range',
+    path,
+    `${displayPath(path.map(String))} must be ${bound} (2^53 - 1): larger numbers cannot be read exactly (this one reads as ${String(v)}) and would address another resource.`,
+  );
 }

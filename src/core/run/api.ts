@@ -17,17 +17,30 @@ export const resultRequest = (resultId: string): ApiRequest => get(`/v1/retrieve
 /** Queues a run of `simulationId` restricted to `digitalHumanIds` (a create: never repeated once it may have been sent). */
 export function queueRequest(simulationId: string, digitalHumanIds: readonly string[], sms: boolean): ApiRequest {
   const body = { simulation_id: simulationId, digital_human_ids: [...digitalHumanIds] };
-  return { method: 'POST', path: sms ? '/v1/queue-sms-simulation-run' : '/v1/queue-simulation-run', body, kind: 'digital-human', op: 'create' };
+  return {
+    method: 'POST',
+    path: sms ? '/v1/queue-sms-simulation-run' : '/v1/queue-simulation-run',
+    body,
+    kind: 'digital-human',
+    op: 'create',
+  };
 }
 
 /** Ends the conversations still running (ids as integers, as end-conversations wants them). */
 export function endConversationsRequest(resultIds: readonly string[]): ApiRequest {
   const ids = resultIds.map(Number).filter((n) => Number.isSafeInteger(n));
-  return { method: 'POST', path: '/v1/end-conversations', body: { test_result_ids: ids }, kind: 'digital-human', op: 'create' };
+  return {
+    method: 'POST',
+    path: '/v1/end-conversations',
+    body: { test_result_ids: ids },
+    kind: 'digital-human',
+    op: 'create',
+  };
 }
 
 type Obj = Record<string, unknown>;
-export const idString = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : null);
+export const idString = (v: unknown): string | null =>
+  typeof v === 'string' && v !== '' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -41,7 +54,9 @@ export function readQueued(data: unknown): Queued | undefined {
   const d = asRecord(data);
   const runId = idString(d?.['simulation_run_id']);
   if (!d || runId === null) return undefined;
-  const ids = Array.isArray(d['simulation_result_ids']) ? d['simulation_result_ids'].map(idString).filter((s): s is string => s !== null) : [];
+  const ids = Array.isArray(d['simulation_result_ids'])
+    ? d['simulation_result_ids'].map(idString).filter((s): s is string => s !== null)
+    : [];
   return { runId, resultIds: ids };
 }
 
@@ -95,9 +110,23 @@ export function readResult(data: unknown): ResultData | undefined {
   const evaluations = Array.isArray(r['evaluations']) ? r['evaluations'] : [];
   const ev = asRecord(evaluations[0]) ?? {};
   const goal = ev['goal_success'];
-  const rawMetrics = Array.isArray(ev['custom_metrics']) ? ev['custom_metrics'] : Array.isArray(r['custom_metrics']) ? r['custom_metrics'] : [];
-  const metrics = rawMetrics.map(asRecord).filter((m): m is Obj => m !== undefined && typeof m['name'] === 'string').map((m) => ({ name: m['name'] as string, value: m['response_value'] ?? null, reasoning: str(m['reasoning']) }));
-  const toolCalls = (Array.isArray(r['tool_calls']) ? r['tool_calls'] : []).map(asRecord).filter((t): t is Obj => t !== undefined && typeof t['name'] === 'string').map((t) => ({ name: t['name'] as string, expected: Array.isArray(t['expected']) ? t['expected'] : [], actual: Array.isArray(t['actual']) ? t['actual'] : [] }));
+  const rawMetrics = Array.isArray(ev['custom_metrics'])
+    ? ev['custom_metrics']
+    : Array.isArray(r['custom_metrics'])
+      ? r['custom_metrics']
+      : [];
+  const metrics = rawMetrics
+    .map(asRecord)
+    .filter((m): m is Obj => m !== undefined && typeof m['name'] === 'string')
+    .map((m) => ({ name: m['name'] as string, value: m['response_value'] ?? null, reasoning: str(m['reasoning']) }));
+  const toolCalls = (Array.isArray(r['tool_calls']) ? r['tool_calls'] : [])
+    .map(asRecord)
+    .filter((t): t is Obj => t !== undefined && typeof t['name'] === 'string')
+    .map((t) => ({
+      name: t['name'] as string,
+      expected: Array.isArray(t['expected']) ? t['expected'] : [],
+      actual: Array.isArray(t['actual']) ? t['actual'] : [],
+    }));
   return {
     resultId,
     digitalHumanId: idString(r['digital_human_id']),
@@ -127,8 +156,16 @@ export function readRun(data: unknown): RunData | undefined {
   const d = asRecord(data);
   const run = asRecord(d?.['simulation_run']);
   if (!d || !run) return undefined;
-  const results = (Array.isArray(d['simulation_results']) ? d['simulation_results'] : []).map(readResult).filter((r): r is ResultData => r !== undefined);
-  return { status: str(run['status']), total: num(run['total_tests']), passed: num(run['tests_passed']), summary: str(run['summary']), results };
+  const results = (Array.isArray(d['simulation_results']) ? d['simulation_results'] : [])
+    .map(readResult)
+    .filter((r): r is ResultData => r !== undefined);
+  return {
+    status: str(run['status']),
+    total: num(run['total_tests']),
+    passed: num(run['tests_passed']),
+    summary: str(run['summary']),
+    results,
+  };
 }
 
 /** retrieve-simulation-result: the one result. */

@@ -16,16 +16,35 @@ import { idString } from './api';
 /** What the callers are made from: goals (each asked `count` times), customer personas, or red-teaming callers. */
 export type GenerateSource =
   | { readonly type: 'goals'; readonly goals: readonly string[] }
-  | { readonly type: 'personas'; readonly personas: readonly { readonly name: string; readonly description?: string | null; readonly goal?: string | null }[] }
+  | {
+      readonly type: 'personas';
+      readonly personas: readonly {
+        readonly name: string;
+        readonly description?: string | null;
+        readonly goal?: string | null;
+      }[];
+    }
   | { readonly type: 'red-teaming' };
 
 /** The generate request (a create: never repeated once it may have reached Bluejay). `count` is per goal or persona, or in all for red teaming. */
-export function generateRequest(agentId: string, simulationId: string | undefined, source: GenerateSource, count: number): ApiRequest {
+export function generateRequest(
+  agentId: string,
+  simulationId: string | undefined,
+  source: GenerateSource,
+  count: number,
+): ApiRequest {
   const how =
     source.type === 'goals'
       ? { goal_adherence: source.goals.map((goal) => ({ goal, num_calls: count })) }
       : source.type === 'personas'
-        ? { customer_personas: source.personas.map((p) => ({ name: p.name, description: p.description ?? null, goal: p.goal ?? null, num_calls: count })) }
+        ? {
+            customer_personas: source.personas.map((p) => ({
+              name: p.name,
+              description: p.description ?? null,
+              goal: p.goal ?? null,
+              num_calls: count,
+            })),
+          }
         : { red_teaming: count };
   const body = { agent_id: agentId, ...(simulationId !== undefined && { simulation_id: simulationId }), ...how };
   return { method: 'POST', path: '/v1/generate-digital-humans', body, kind: 'digital-human', op: 'create' };
@@ -41,7 +60,10 @@ export interface Generated {
 }
 
 /** The answer: Bluejay's warning, and each digital human as a definition (linked to `simulationId` when the answer does not say). */
-export function readGenerated(data: unknown, simulationId: string | undefined): { warning: string | null; items: Generated[] } {
+export function readGenerated(
+  data: unknown,
+  simulationId: string | undefined,
+): { warning: string | null; items: Generated[] } {
   const d = asRecord(data);
   const made = Array.isArray(d?.['digital_humans']) ? d['digital_humans'] : [];
   const items: Generated[] = [];
@@ -49,7 +71,10 @@ export function readGenerated(data: unknown, simulationId: string | undefined): 
     const wrapped = asRecord(item);
     const resource = asRecord(wrapped?.['digital_human']) ?? wrapped;
     if (!resource) continue;
-    const withSims = resource['simulation_ids'] === undefined && simulationId !== undefined ? { ...resource, simulation_ids: [Number(simulationId)] } : resource;
+    const withSims =
+      resource['simulation_ids'] === undefined && simulationId !== undefined
+        ? { ...resource, simulation_ids: [Number(simulationId)] }
+        : resource;
     const remote = fromRemote('digital-human', withSims);
     // Only an id the schema accepts goes into the file (as for a push's created id).
     const bad = remote['id'] !== undefined && !isValidId('digital-human', remote['id']);
@@ -65,7 +90,11 @@ export function readGenerated(data: unknown, simulationId: string | undefined): 
  * the next free name: an existing file is never replaced (Bluejay has created it already). `used`
  * holds the names taken in this run. The path written, or the last error and the path tried.
  */
-export async function writeGenerated(dir: string, def: Readonly<Record<string, unknown>>, used: Set<string>): Promise<{ path: string; text: string } | { path: string; error: unknown }> {
+export async function writeGenerated(
+  dir: string,
+  def: Readonly<Record<string, unknown>>,
+  used: Set<string>,
+): Promise<{ path: string; text: string } | { path: string; error: unknown }> {
   const text = renderDefinition(def, 'yaml');
   let path = '';
   let error: unknown;

@@ -7,7 +7,21 @@
 import { ApiError } from '../api/errors';
 import type { Sender } from '../sync/push';
 import { asRecord } from '../record';
-import { agentRequest, endConversationsRequest, idString, isSmsAgent, queueRequest, readQueued, readRun, readSimulation, readSingleResult, resultRequest, resultsRequest, simulationRequest, type ResultData } from './api';
+import {
+  agentRequest,
+  endConversationsRequest,
+  idString,
+  isSmsAgent,
+  queueRequest,
+  readQueued,
+  readRun,
+  readSimulation,
+  readSingleResult,
+  resultRequest,
+  resultsRequest,
+  simulationRequest,
+  type ResultData,
+} from './api';
 import { realClock, type Clock } from '../api/pacing';
 import { isFinished, isResultTerminal, isRunTerminal, outcomeOf, type Outcome } from './status';
 
@@ -60,7 +74,8 @@ export interface QueuedRun {
 
 /** Words for a failed request, with a better subject than "digital human" for a missing simulation. */
 function why(e: unknown, what: string): string {
-  if (e instanceof ApiError) return e.kind === 'not-found' ? `Bluejay has no ${what} (404) in your organization.` : e.message;
+  if (e instanceof ApiError)
+    return e.kind === 'not-found' ? `Bluejay has no ${what} (404) in your organization.` : e.message;
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -68,39 +83,91 @@ function why(e: unknown, what: string): string {
  * Queues one run of `simulationId` for `digitalHumanIds`: reads the simulation and its agent (the SMS
  * endpoint for an SMS agent), then sends the queue request once. A failure is a `failed` report.
  */
-export async function queueRun(sender: Sender, simulationId: string, digitalHumanIds: readonly string[], signal?: AbortSignal, appUrl = APP_URL): Promise<QueuedRun | RunReport> {
-  const failed = (error: string, name: string | null = null): RunReport => ({ simulationId, simulationName: name, runId: null, status: null, url: null, total: 0, passed: 0, results: [], state: 'failed', error });
+export async function queueRun(
+  sender: Sender,
+  simulationId: string,
+  digitalHumanIds: readonly string[],
+  signal?: AbortSignal,
+  appUrl = APP_URL,
+): Promise<QueuedRun | RunReport> {
+  const failed = (error: string, name: string | null = null): RunReport => ({
+    simulationId,
+    simulationName: name,
+    runId: null,
+    status: null,
+    url: null,
+    total: 0,
+    passed: 0,
+    results: [],
+    state: 'failed',
+    error,
+  });
   let info;
   let sms;
   try {
     info = readSimulation((await sender.send(simulationRequest(simulationId), signal)).data);
     sms = info.agentId !== null && isSmsAgent((await sender.send(agentRequest(info.agentId), signal)).data);
   } catch (e) {
-    return failed(`Simulation ${simulationId} could not be read, so nothing was queued: ${why(e, `simulation ${simulationId}`)}`);
+    return failed(
+      `Simulation ${simulationId} could not be read, so nothing was queued: ${why(e, `simulation ${simulationId}`)}`,
+    );
   }
-  if (signal?.aborted) return { ...failed('Cancelled before the run was queued: nothing was queued.', info.name), state: 'cancelled' };
+  if (signal?.aborted)
+    return { ...failed('Cancelled before the run was queued: nothing was queued.', info.name), state: 'cancelled' };
   let data: unknown;
   try {
     // Not cancellable once sent: a cancel must not lose the answer of a run that starts paid calls (it is ended below).
     data = (await sender.send(queueRequest(simulationId, digitalHumanIds, sms))).data;
   } catch (e) {
-    const maybe = e instanceof ApiError && (e.kind === 'server' || e.kind === 'network' || e.kind === 'timeout' || e.kind === 'cancelled' || e.kind === 'unexpected');
-    const note = maybe ? ` It may have been queued anyway, so it was not sent again: look in Bluejay's app (${appUrl}/simulations/${simulationId}) before running it again.` : '';
-    return failed(`Bluejay did not queue simulation ${simulationId}: ${why(e, `simulation ${simulationId}`)}${note}`, info.name);
+    const maybe =
+      e instanceof ApiError &&
+      (e.kind === 'server' ||
+        e.kind === 'network' ||
+        e.kind === 'timeout' ||
+        e.kind === 'cancelled' ||
+        e.kind === 'unexpected');
+    const note = maybe
+      ? ` It may have been queued anyway, so it was not sent again: look in Bluejay's app (${appUrl}/simulations/${simulationId}) before running it again.`
+      : '';
+    return failed(
+      `Bluejay did not queue simulation ${simulationId}: ${why(e, `simulation ${simulationId}`)}${note}`,
+      info.name,
+    );
   }
   const queued = readQueued(data);
-  if (!queued) return failed(`Bluejay answered the queue request of simulation ${simulationId} without a run id; look in Bluejay's app before running it again.`, info.name);
+  if (!queued)
+    return failed(
+      `Bluejay answered the queue request of simulation ${simulationId} without a run id; look in Bluejay's app before running it again.`,
+      info.name,
+    );
   const q: QueuedRun = { simulationId, simulationName: info.name, ...queued };
   if (!signal?.aborted) return q;
   // Cancelled while the request was on its way: the run exists, so its conversations are ended and it is reported.
   const ended = await endConversations(sender, q.resultIds);
-  const what = 'error' in ended ? `its conversations could not be ended: ${ended.error}` : `ended ${ended.ended.length} conversation(s) of it`;
-  return { ...queuedReport(q, appUrl), state: 'cancelled', error: `Cancelled while Bluejay queued run ${q.runId}: ${what}.` };
+  const what =
+    'error' in ended
+      ? `its conversations could not be ended: ${ended.error}`
+      : `ended ${ended.ended.length} conversation(s) of it`;
+  return {
+    ...queuedReport(q, appUrl),
+    state: 'cancelled',
+    error: `Cancelled while Bluejay queued run ${q.runId}: ${what}.`,
+  };
 }
 
 /** The report of a queued run before any read. */
 export function queuedReport(q: QueuedRun, appUrl = APP_URL): RunReport {
-  return { simulationId: q.simulationId, simulationName: q.simulationName, runId: q.runId, status: null, url: runUrl(q, appUrl), total: q.resultIds.length, passed: 0, results: [], state: 'queued' };
+  return {
+    simulationId: q.simulationId,
+    simulationName: q.simulationName,
+    runId: q.runId,
+    status: null,
+    url: runUrl(q, appUrl),
+    total: q.resultIds.length,
+    passed: 0,
+    results: [],
+    state: 'queued',
+  };
 }
 
 export function runUrl(q: { simulationId: string; runId: string }, appUrl = APP_URL): string {
@@ -127,7 +194,8 @@ export async function watchRun(sender: Sender, q: QueuedRun, options: RunOptions
   for (;;) {
     try {
       const run = readRun((await sender.send(resultsRequest(q.runId), options.signal)).data);
-      if (!run) throw new ApiError('unexpected', `Bluejay answered the read of run ${q.runId} without a run in it.`, null);
+      if (!run)
+        throw new ApiError('unexpected', `Bluejay answered the read of run ${q.runId} without a run in it.`, null);
       for (const r of run.results) known.set(r.resultId, r);
       const terminal = isRunTerminal(run.status);
       const total = Math.max(run.total ?? 0, q.resultIds.length, known.size);
@@ -139,9 +207,21 @@ export async function watchRun(sender: Sender, q: QueuedRun, options: RunOptions
       const results = [...known.values(), ...(givenUp ? missing.map((id) => unread(id, q.runId, run.status)) : [])];
       const rows = results.map((r) => ({ ...r, outcome: outcomeOf(r.status, r.goalSuccess, terminal) }));
       // Finished = the run and every result terminal (results Bluejay never names, beyond total_tests' ids, cannot be waited for).
-      const finished = isFinished(run.status, [...known.values()].map((r) => r.status)) && (missing.length === 0 || givenUp);
+      const finished =
+        isFinished(
+          run.status,
+          [...known.values()].map((r) => r.status),
+        ) &&
+        (missing.length === 0 || givenUp);
       // A good read clears the error of an earlier one.
-      report = { ...queuedReport(q, options.appUrl), status: run.status, total, passed: rows.filter((r) => r.outcome === 'passed').length, results: rows, state: finished ? 'finished' : 'queued' };
+      report = {
+        ...queuedReport(q, options.appUrl),
+        status: run.status,
+        total,
+        passed: rows.filter((r) => r.outcome === 'passed').length,
+        results: rows,
+        state: finished ? 'finished' : 'queued',
+      };
     } catch (e) {
       if (e instanceof ApiError && e.kind === 'cancelled') return update({ state: 'cancelled' });
       update({ error: why(e, `run ${q.runId}`) });
@@ -166,11 +246,30 @@ const MISSING_READS = 2;
 /** A result Bluejay did not return though its run is over: no status (so `running`), and why. */
 function unread(resultId: string, runId: string, runStatus: string | null): ResultData {
   const reasoning = `Bluejay did not return conversation ${resultId}, though run ${runId} is ${runStatus ?? 'over'}: look in Bluejay's app.`;
-  return { resultId, digitalHumanId: null, status: null, goalSuccess: null, reasoning, summary: null, durationMs: null, startTime: null, transcriptUrl: null, audioUrl: null, metrics: [], toolCalls: [] };
+  return {
+    resultId,
+    digitalHumanId: null,
+    status: null,
+    goalSuccess: null,
+    reasoning,
+    summary: null,
+    durationMs: null,
+    startTime: null,
+    transcriptUrl: null,
+    audioUrl: null,
+    metrics: [],
+    toolCalls: [],
+  };
 }
 
 /** Reads the results not listed (or not over) one by one; one that cannot be read now (404, a passing failure) stays missing. */
-async function readMissing(sender: Sender, q: QueuedRun, known: Map<string, ResultData>, runTerminal: boolean, signal?: AbortSignal): Promise<void> {
+async function readMissing(
+  sender: Sender,
+  q: QueuedRun,
+  known: Map<string, ResultData>,
+  runTerminal: boolean,
+  signal?: AbortSignal,
+): Promise<void> {
   for (const id of q.resultIds) {
     const had = known.get(id);
     if (had && isResultTerminal(had.status, runTerminal)) continue;
@@ -195,18 +294,23 @@ export function unfinishedIds(report: RunReport, q: QueuedRun): string[] {
  * it asked to end count, less those Bluejay says it did not end (failed_ids, or fewer than asked in
  * ended_count). Not cancellable: it runs after a cancel.
  */
-export async function endConversations(sender: Sender, resultIds: readonly string[]): Promise<{ ended: string[] } | { error: string }> {
+export async function endConversations(
+  sender: Sender,
+  resultIds: readonly string[],
+): Promise<{ ended: string[] } | { error: string }> {
   const req = endConversationsRequest(resultIds);
   const asked = (req.body?.['test_result_ids'] as number[]).map(String);
   if (asked.length === 0) return { ended: [] };
   try {
     const data = asRecord((await sender.send(req)).data);
-    const ids = (v: unknown): Set<string> | undefined => (Array.isArray(v) ? new Set(v.map(idString).filter((x): x is string => x !== null)) : undefined);
+    const ids = (v: unknown): Set<string> | undefined =>
+      Array.isArray(v) ? new Set(v.map(idString).filter((x): x is string => x !== null)) : undefined;
     const said = ids(data?.['test_result_ids']);
     const failed = ids(data?.['failed_ids']) ?? new Set<string>();
     let ended = asked.filter((id) => !failed.has(id) && (!said || said.has(id)));
     const count = data?.['ended_count'];
-    if (typeof count === 'number' && Number.isInteger(count) && count >= 0 && count < ended.length) ended = ended.slice(0, count);
+    if (typeof count === 'number' && Number.isInteger(count) && count >= 0 && count < ended.length)
+      ended = ended.slice(0, count);
     return { ended };
   } catch (e) {
     return { error: why(e, 'conversation') };

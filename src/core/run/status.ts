@@ -9,13 +9,37 @@
  * CANCELLED, which an older page of Bluejay's docs names (SIMULATIONS.md, uncertain 1) and after
  * which nothing more happens: a wait for them would only run into the timeout.
  */
-export const RUN_TERMINAL: ReadonlySet<string> = new Set(['COMPLETED', 'INCOMPLETED', 'INSUFFICIENT_FUNDS', 'FAILED', 'CANCELLED']);
+export const RUN_TERMINAL: ReadonlySet<string> = new Set([
+  'COMPLETED',
+  'INCOMPLETED',
+  'INSUFFICIENT_FUNDS',
+  'FAILED',
+  'CANCELLED',
+]);
 
 /** A conversation's known statuses that are still in progress (CONVERSATION_ENDED: evaluation still to come). */
-export const RESULT_IN_PROGRESS: ReadonlySet<string> = new Set(['INITIALIZING', 'QUEUED', 'READY', 'DISPATCHED', 'RUNNING', 'CONVERSATION_ENDED', 'EVALUATING']);
+export const RESULT_IN_PROGRESS: ReadonlySet<string> = new Set([
+  'INITIALIZING',
+  'QUEUED',
+  'READY',
+  'DISPATCHED',
+  'RUNNING',
+  'CONVERSATION_ENDED',
+  'EVALUATING',
+]);
 
 /** A conversation's known terminal statuses: COMPLETED (scored; pass or fail is separate) and the failures. */
-export const RESULT_TERMINAL: ReadonlySet<string> = new Set(['COMPLETED', 'INCOMPLETED', 'REJECTED', 'INSUFFICIENT_FUNDS', 'NO_CONNECTION', 'NO_ANSWER', 'CALL_DROPPED', 'SYSTEM_ERROR', 'CANCELLED']);
+export const RESULT_TERMINAL: ReadonlySet<string> = new Set([
+  'COMPLETED',
+  'INCOMPLETED',
+  'REJECTED',
+  'INSUFFICIENT_FUNDS',
+  'NO_CONNECTION',
+  'NO_ANSWER',
+  'CALL_DROPPED',
+  'SYSTEM_ERROR',
+  'CANCELLED',
+]);
 
 /** `passed` (COMPLETED, goal met), `failed` (COMPLETED, goal not met), `error` (any other end), `running` (not over when the wait ended). */
 export type Outcome = 'passed' | 'failed' | 'error' | 'running';
@@ -36,7 +60,10 @@ export function isResultTerminal(status: string | null | undefined, runTerminal:
 }
 
 /** Finished = the run's status and every conversation's status are terminal. */
-export function isFinished(runStatus: string | null | undefined, resultStatuses: readonly (string | null | undefined)[]): boolean {
+export function isFinished(
+  runStatus: string | null | undefined,
+  resultStatuses: readonly (string | null | undefined)[],
+): boolean {
   const run = isRunTerminal(runStatus);
   return run && resultStatuses.every((s) => isResultTerminal(s, run));
 }
@@ -48,7 +75,11 @@ export function isFinished(runStatus: string | null | undefined, resultStatuses:
  * absent: not evaluated) did not show that the goal was missed, so it is no failure of the agent:
  * it is an `error` (something kept it from being judged), never counted as passed.
  */
-export function outcomeOf(status: string | null | undefined, goalSuccess: boolean | null | undefined, runTerminal: boolean): Outcome {
+export function outcomeOf(
+  status: string | null | undefined,
+  goalSuccess: boolean | null | undefined,
+  runTerminal: boolean,
+): Outcome {
   if (!isResultTerminal(status, runTerminal)) return 'running';
   if (status === 'COMPLETED' && goalSuccess === true) return 'passed';
   if (status === 'COMPLETED' && goalSuccess === false) return 'failed';

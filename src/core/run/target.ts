@@ -31,27 +31,59 @@ export interface TargetOptions extends PlanTextOptions {
  * Decides whether a text runs and where. Personas are `skipped`. A digital human's simulations are
  * its `simulation_ids`, else (when the file does not set them) those Bluejay links it to.
  */
-export async function runTarget(text: string, fileName: string, reader: Sender, options: TargetOptions = {}): Promise<RunTarget> {
+export async function runTarget(
+  text: string,
+  fileName: string,
+  reader: Sender,
+  options: TargetOptions = {},
+): Promise<RunTarget> {
   const plan = await planText(text, fileName, reader, options);
   const { kind, id } = plan;
   const base = { kind, id, simulationIds: [] as string[] };
   if (kind === 'customer-persona') return { ...base, action: 'skipped', problems: plan.problems };
   const format = options.format ?? formatFromFileName(fileName);
-  const refuse = (code: 'run-not-pushed' | 'run-out-of-step' | 'run-no-simulation', pointer: string, message: string): RunTarget => ({ ...base, action: 'invalid', problems: [...plan.problems, ...placed(text, format, [{ code, pointer, message }])] });
+  const refuse = (
+    code: 'run-not-pushed' | 'run-out-of-step' | 'run-no-simulation',
+    pointer: string,
+    message: string,
+  ): RunTarget => ({
+    ...base,
+    action: 'invalid',
+    problems: [...plan.problems, ...placed(text, format, [{ code, pointer, message }])],
+  });
   // Without an id it is not on Bluejay, whether or not it has errors too.
-  if (kind === 'digital-human' && id === null) return refuse('run-not-pushed', '', 'This digital human has no id: it is not on Bluejay yet. Push it first (bluejay run --push, or Push and Run), then run it.');
+  if (kind === 'digital-human' && id === null)
+    return refuse(
+      'run-not-pushed',
+      '',
+      'This digital human has no id: it is not on Bluejay yet. Push it first (bluejay run --push, or Push and Run), then run it.',
+    );
   if (plan.action === 'invalid' || kind === null) return { ...base, action: 'invalid', problems: plan.problems };
   if (plan.action === 'update') {
     const fields = plan.changes.map((c) => c.pointer.slice(1)).join(', ');
-    return refuse('run-out-of-step', plan.changes[0]?.pointer ?? '', `Bluejay's copy differs from this file (${fields}): a run would test the old version. Push first (bluejay run --push, or Push and Run), or pull Bluejay's copy.`);
+    return refuse(
+      'run-out-of-step',
+      plan.changes[0]?.pointer ?? '',
+      `Bluejay's copy differs from this file (${fields}): a run would test the old version. Push first (bluejay run --push, or Push and Run), or pull Bluejay's copy.`,
+    );
   }
   // Unchanged: the file's simulation_ids, when it sets them, are Bluejay's; else Bluejay's links count.
   const sims = plan.remote ? simulationIdsOf(plan.remote) : [];
   if (options.simulation !== undefined) {
-    if (!sims.includes(options.simulation)) return refuse('run-no-simulation', '/simulation_ids', `This digital human is not in simulation ${options.simulation} (its simulation_ids: ${sims.length ? sims.join(', ') : 'none'}): add it to simulation_ids and push.`);
+    if (!sims.includes(options.simulation))
+      return refuse(
+        'run-no-simulation',
+        '/simulation_ids',
+        `This digital human is not in simulation ${options.simulation} (its simulation_ids: ${sims.length ? sims.join(', ') : 'none'}): add it to simulation_ids and push.`,
+      );
     return { ...base, action: 'run', simulationIds: [options.simulation], problems: plan.problems };
   }
-  if (sims.length === 0) return refuse('run-no-simulation', '/simulation_ids', 'This digital human is in no simulation: set simulation_ids (the simulations it belongs to) and push, or name one with --simulation.');
+  if (sims.length === 0)
+    return refuse(
+      'run-no-simulation',
+      '/simulation_ids',
+      'This digital human is in no simulation: set simulation_ids (the simulations it belongs to) and push, or name one with --simulation.',
+    );
   return { ...base, action: 'run', simulationIds: sims, problems: plan.problems };
 }
 

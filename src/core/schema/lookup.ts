@@ -26,13 +26,20 @@ export function variantFor(root: JsonSchema, s: JsonSchema, value: unknown): Jso
 }
 
 /** The variants an object schema offers (title and discriminator value), for a switch in a form. */
-export function variants(root: JsonSchema, s: JsonSchema): { schema: JsonSchema; discriminator: string; values: readonly unknown[] }[] {
+export function variants(
+  root: JsonSchema,
+  s: JsonSchema,
+): { schema: JsonSchema; discriminator: string; values: readonly unknown[] }[] {
   const out: { schema: JsonSchema; discriminator: string; values: readonly unknown[] }[] = [];
   for (const branch of s.allOf ?? []) {
     const props = branch.if?.properties ?? {};
     const [name, cond] = Object.entries(props)[0] ?? [];
     if (!name || !cond || !branch.then) continue;
-    out.push({ schema: deref(root, branch.then), discriminator: name, values: cond.enum ?? (cond.const !== undefined ? [cond.const] : []) });
+    out.push({
+      schema: deref(root, branch.then),
+      discriminator: name,
+      values: cond.enum ?? (cond.const !== undefined ? [cond.const] : []),
+    });
   }
   return out;
 }

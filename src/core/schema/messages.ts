@@ -7,7 +7,15 @@ import { LEAN_SCHEMAS } from './lean';
 import { nearest } from '../nearest';
 
 /** Response fields Bluejay sets itself; a file that carries them gets a clearer word than "unknown key". */
-const SERVER_FIELDS = new Set(['created_at', 'updated_at', 'org_id', 'websocket_url', 'workflow_v2_id', 'workflow_path_index', 'simulation_id']);
+const SERVER_FIELDS = new Set([
+  'created_at',
+  'updated_at',
+  'org_id',
+  'websocket_url',
+  'workflow_v2_id',
+  'workflow_path_index',
+  'simulation_id',
+]);
 
 const RANGE = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']);
 
@@ -25,14 +33,25 @@ export function schemaFindings(kind: Kind, value: unknown, errors: readonly Erro
   for (const e of errors) {
     // `kind` chose the schema; validate.ts has already judged it (invalid-kind, kind-mismatch).
     if (e.keyword === 'if' || e.instancePath === '/kind') continue;
-    if (wrongType.size && e.keyword !== 'type' && e.keyword !== 'additionalProperties' && e.keyword !== 'required' && wrongType.has(e.instancePath)) continue;
+    if (
+      wrongType.size &&
+      e.keyword !== 'type' &&
+      e.keyword !== 'additionalProperties' &&
+      e.keyword !== 'required' &&
+      wrongType.has(e.instancePath)
+    )
+      continue;
     const f = finding(kind, value, e, said);
-    const where = e.keyword === 'additionalProperties' ? `${e.instancePath}\u0000${String((e.params as Record<string, unknown>)['additionalProperty'])}` : e.instancePath;
+    const where =
+      e.keyword === 'additionalProperties'
+        ? `${e.instancePath}\u0000${String((e.params as Record<string, unknown>)['additionalProperty'])}`
+        : e.instancePath;
     const before = seen.get(where);
     if (before === undefined) seen.set(where, f);
     else {
       const list = Array.isArray(before) ? before : [before];
-      if (list.some((b) => b.code === f.code && b.message === f.message && b.path.join('/') === f.path.join('/'))) continue;
+      if (list.some((b) => b.code === f.code && b.message === f.message && b.path.join('/') === f.path.join('/')))
+        continue;
       if (list !== before) seen.set(where, list);
       list.push(f);
     }
@@ -99,18 +118,40 @@ function finding(kind: Kind, root: unknown, e: ErrorObject, said: Memo): Finding
       const key = String(p['additionalProperty']);
       const keyPath = [...path, key];
       if (path.length === 0 && SERVER_FIELDS.has(key)) {
-        return at('unknown-key', keyPath, `'${key}' is set by Bluejay and cannot be written from a file; remove it${key === 'simulation_id' ? ' (use simulation_ids)' : ''}.`, 'key', { kind: 'unknown-key' });
+        return at(
+          'unknown-key',
+          keyPath,
+          `'${key}' is set by Bluejay and cannot be written from a file; remove it${key === 'simulation_id' ? ' (use simulation_ids)' : ''}.`,
+          'key',
+          { kind: 'unknown-key' },
+        );
       }
       const place = placeOf(said, e.schemaPath);
       let s = place.get(key);
-      if (!s) place.set(key, (s = { tail: nearest(key, Object.keys(schemaAt(kind, e.schemaPath)?.properties ?? {})) ?? '' }));
+      if (!s)
+        place.set(key, (s = { tail: nearest(key, Object.keys(schemaAt(kind, e.schemaPath)?.properties ?? {})) ?? '' }));
       const hint = s.tail;
       const where = path.length ? ` in ${name}` : '';
-      return at('unknown-key', keyPath, `Unknown key '${cut(key)}'${where}: Bluejay would silently ignore it.${hint ? ` Did you mean '${hint}'?` : ''}`, 'key', { kind: 'unknown-key', ...(hint && !Object.prototype.hasOwnProperty.call(got ?? {}, hint) && { rename: hint }) });
+      return at(
+        'unknown-key',
+        keyPath,
+        `Unknown key '${cut(key)}'${where}: Bluejay would silently ignore it.${hint ? ` Did you mean '${hint}'?` : ''}`,
+        'key',
+        {
+          kind: 'unknown-key',
+          ...(hint && !Object.prototype.hasOwnProperty.call(got ?? {}, hint) && { rename: hint }),
+        },
+      );
     }
     case 'required': {
       const prop = String(p['missingProperty']);
-      return atPath('missing-property', path, `${path.length ? `${name} is missing` : 'Missing'} the required property '${prop}'.`, { kind: 'add', property: prop }, pointer);
+      return atPath(
+        'missing-property',
+        path,
+        `${path.length ? `${name} is missing` : 'Missing'} the required property '${prop}'.`,
+        { kind: 'add', property: prop },
+        pointer,
+      );
     }
     case 'type': {
       const place = placeOf(said, e.schemaPath);
@@ -128,7 +169,13 @@ function finding(kind: Kind, root: unknown, e: ErrorObject, said: Memo): Finding
       return atPath('invalid-enum', path, name + s.tail, s.fix, pointer);
     }
     case 'format':
-      return atPath('invalid-format', path, `${name} must be a ${p['format'] === 'uuid' ? 'UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a' : String(p['format'])} (got ${describeValue(got)}).`, undefined, pointer);
+      return atPath(
+        'invalid-format',
+        path,
+        `${name} must be a ${p['format'] === 'uuid' ? 'UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a' : String(p['format'])} (got ${describeValue(got)}).`,
+        undefined,
+        pointer,
+      );
     default:
       if (RANGE.has(e.keyword)) {
         const limit = Number(p['limit']);
@@ -136,37 +183,64 @@ function finding(kind: Kind, root: unknown, e: ErrorObject, said: Memo): Finding
         const integer = schemaAt(kind, e.schemaPath)?.type?.includes('integer') ?? false;
         const step = integer ? 1 : 0.01;
         const value = exclusive ? (e.keyword === 'exclusiveMinimum' ? limit + step : limit - step) : limit;
-        return atPath('out-of-range', path, `${name} must be ${String(p['comparison'])} ${String(p['limit'])} (got ${describeValue(got)}).`, { kind: 'clamp', value }, pointer);
+        return atPath(
+          'out-of-range',
+          path,
+          `${name} must be ${String(p['comparison'])} ${String(p['limit'])} (got ${describeValue(got)}).`,
+          { kind: 'clamp', value },
+          pointer,
+        );
       }
-      return atPath('invalid-value', path, `${name} is not valid (${e.keyword}${e.message ? `: ${e.message}` : ''}).`, undefined, pointer);
+      return atPath(
+        'invalid-value',
+        path,
+        `${name} is not valid (${e.keyword}${e.message ? `: ${e.message}` : ''}).`,
+        undefined,
+        pointer,
+      );
   }
 }
 
 /** What an `invalid-type` message says after the value's name. */
 function typeSaid(p: Record<string, unknown>, got: unknown): Said {
   const wanted = ([] as unknown[]).concat(p['type']).flatMap((t) => String(t).split(','));
-  const quote = wanted.includes('string') && (typeof got === 'number' || typeof got === 'boolean') ? `; put it in quotes to make it text` : '';
+  const quote =
+    wanted.includes('string') && (typeof got === 'number' || typeof got === 'boolean')
+      ? `; put it in quotes to make it text`
+      : '';
   return { tail: ` must be ${wanted.map(typeName).join(' or ')} (got ${gotType(got)})${quote}.` };
 }
 
 /** What an `invalid-enum` message says after the value's name, and its fix. */
 function enumSaid(keyword: string, p: Record<string, unknown>, got: unknown): Said {
-  const allowed = (keyword === 'enum' ? (p['allowedValues'] as unknown[]) : [p['allowedValue']]).filter((v) => v !== null);
+  const allowed = (keyword === 'enum' ? (p['allowedValues'] as unknown[]) : [p['allowedValue']]).filter(
+    (v) => v !== null,
+  );
   const list = allowed.map(String);
   const hint = typeof got === 'string' ? nearest(got, list) : undefined;
   const what = allowed.length === 1 ? `must be ${list[0]}` : `must be one of ${list.join(', ')}`;
-  return { tail: ` ${what} (got ${describeValue(got)})${hint ? `; did you mean '${hint}'?` : '.'}`, fix: { kind: 'replace', values: list, ...(hint && { preferred: hint }) } };
+  return {
+    tail: ` ${what} (got ${describeValue(got)})${hint ? `; did you mean '${hint}'?` : '.'}`,
+    fix: { kind: 'replace', values: list, ...(hint && { preferred: hint }) },
+  };
 }
 
 function typeName(t: string): string {
   switch (t) {
-    case 'string': return 'text';
-    case 'integer': return 'a whole number';
-    case 'number': return 'a number';
-    case 'boolean': return 'true or false';
-    case 'array': return 'a list';
-    case 'object': return 'a mapping';
-    default: return t;
+    case 'string':
+      return 'text';
+    case 'integer':
+      return 'a whole number';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'array':
+      return 'a list';
+    case 'object':
+      return 'a mapping';
+    default:
+      return t;
   }
 }
 

@@ -24,7 +24,8 @@ export type DriftStatus = 'no-baseline' | 'in-sync' | 'local-changed' | 'remote-
 
 const FIELDS: ReadonlySet<string> = new Set(KINDS.flatMap((k) => definitionFields(k)));
 
-const has = (r: Readonly<Record<string, unknown>> | undefined, k: string): boolean => r !== undefined && Object.prototype.hasOwnProperty.call(r, k);
+const has = (r: Readonly<Record<string, unknown>> | undefined, k: string): boolean =>
+  r !== undefined && Object.prototype.hasOwnProperty.call(r, k);
 
 /**
  * The drift of each field of the schema that the baseline, the file (`local`, its API fields) or
@@ -43,20 +44,38 @@ export function driftOf(
   remote: Readonly<Record<string, unknown>> | undefined,
 ): { status: DriftStatus; fields: FieldDrift[] } {
   const names = [...new Set([...Object.keys(baseline ?? {}), ...Object.keys(local), ...Object.keys(remote ?? {})])];
-  const ordered = [...Object.keys(local), ...Object.keys(baseline ?? {}), ...Object.keys(remote ?? {})].filter((k, i, all) => all.indexOf(k) === i && names.includes(k) && FIELDS.has(k));
+  const ordered = [...Object.keys(local), ...Object.keys(baseline ?? {}), ...Object.keys(remote ?? {})].filter(
+    (k, i, all) => all.indexOf(k) === i && names.includes(k) && FIELDS.has(k),
+  );
   const fields = ordered.map((k): FieldDrift => {
     const localValue = local[k] ?? null;
     const remoteKnown = remote !== undefined && carries(remote, k);
     const remoteValue = remoteKnown ? (remote[k] ?? null) : undefined;
     if (!baseline) {
       const differs = remoteKnown && !keeps(localValue, remoteValue);
-      return { pointer: toPointer([k]), base: undefined, local: localValue, remote: remoteValue, localChanged: differs, remoteChanged: differs, conflict: differs };
+      return {
+        pointer: toPointer([k]),
+        base: undefined,
+        local: localValue,
+        remote: remoteValue,
+        localChanged: differs,
+        remoteChanged: differs,
+        conflict: differs,
+      };
     }
     const baseKnown = has(baseline, k);
     const base = baseKnown ? (baseline[k] ?? null) : undefined;
     const localChanged = !keeps(localValue, base);
     const remoteChanged = baseKnown && remoteKnown && !keeps(base, remoteValue);
-    return { pointer: toPointer([k]), base, local: localValue, remote: remoteValue, localChanged, remoteChanged, conflict: localChanged && remoteChanged && !keeps(localValue, remoteValue) };
+    return {
+      pointer: toPointer([k]),
+      base,
+      local: localValue,
+      remote: remoteValue,
+      localChanged,
+      remoteChanged,
+      conflict: localChanged && remoteChanged && !keeps(localValue, remoteValue),
+    };
   });
   if (!baseline) return { status: 'no-baseline', fields };
   const l = fields.some((f) => f.localChanged);
@@ -69,7 +88,10 @@ export function driftOf(
  * value, or an unset where Bluejay holds none. Fields whose remote value is unknown, or that the
  * file already gives as Bluejay holds them, need none.
  */
-export function resolveDrift(fields: readonly FieldDrift[], choice: Readonly<Record<string, 'local' | 'remote'>>): EditOp[] {
+export function resolveDrift(
+  fields: readonly FieldDrift[],
+  choice: Readonly<Record<string, 'local' | 'remote'>>,
+): EditOp[] {
   const ops: EditOp[] = [];
   for (const f of fields) {
     if (choice[f.pointer] !== 'remote' || f.remote === undefined || keeps(f.local, f.remote)) continue;

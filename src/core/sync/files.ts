@@ -65,10 +65,18 @@ export const writeHooks: { beforeRename?: (temp: string, target: string) => Prom
  * old file is as it was and the temporary file is gone; the error is thrown. `exclusive`: only a
  * new file (EEXIST when `path` exists, also if it appears during the write).
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { readonly exclusive?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: { readonly exclusive?: boolean } = {},
+): Promise<void> {
   const target = await realpath(path).catch(() => path);
-  const mode = await stat(target).then((s) => s.mode & 0o7777, () => undefined);
-  if (options.exclusive && mode !== undefined) throw Object.assign(new Error(`${path} already exists`), { code: 'EEXIST' });
+  const mode = await stat(target).then(
+    (s) => s.mode & 0o7777,
+    () => undefined,
+  );
+  if (options.exclusive && mode !== undefined)
+    throw Object.assign(new Error(`${path} already exists`), { code: 'EEXIST' });
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   await counted(async () => {
     hold(temp);
@@ -123,7 +131,12 @@ export async function fileLockPath(file: string): Promise<string> {
 /** Takes the lock file `path` (its folder must exist), waiting while another live holder has it. */
 export async function acquireLock(path: string, options: LockOptions = {}): Promise<Lock> {
   // The nonce makes the content unique: a lock is told from another by its content, never by its inode number alone (numbers are reused).
-  const me = JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString(), nonce: randomBytes(6).toString('hex') });
+  const me = JSON.stringify({
+    pid: process.pid,
+    host: hostname(),
+    at: new Date().toISOString(),
+    nonce: randomBytes(6).toString('hex'),
+  });
   for (;;) {
     options.signal?.throwIfAborted();
     const handle = await open(path, 'wx').catch((e: unknown) => {
@@ -193,10 +206,14 @@ async function takeOverStale(path: string, staleMs: number): Promise<boolean> {
   } catch (e) {
     if ((e as { code?: unknown }).code === 'ENOENT') return true; // released meanwhile: try again
     holder = undefined; // being written, or not ours to read: only its age can tell
-    age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
+    age = await stat(path).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    );
     seen = await identity(path).catch(() => '');
   }
-  const dead = holder !== undefined && holder.host === hostname() && typeof holder.pid === 'number' && !alive(holder.pid);
+  const dead =
+    holder !== undefined && holder.host === hostname() && typeof holder.pid === 'number' && !alive(holder.pid);
   if (!dead && age < staleMs) return false;
   lockHooks.beforeTakeOver?.(path);
   try {

@@ -40,7 +40,9 @@ function jsonIdEdit(text: string, id: string | number): TextEdit | undefined {
   // The file's own spacing: after the colon, and between two entries.
   const colon = text.slice(key.offset + key.length, val.offset);
   const next = root.children[root.children.indexOf(anchor) + 1];
-  const between = next ? text.slice(anchor.offset + anchor.length, next.offset) : guessBetween(text, root.offset, first?.offset ?? 0);
+  const between = next
+    ? text.slice(anchor.offset + anchor.length, next.offset)
+    : guessBetween(text, root.offset, first?.offset ?? 0);
   const entry = `"id"${colon}${value}`;
   if (kind) return { offset: anchor.offset + anchor.length, length: 0, newText: `${between}${entry}` };
   return { offset: anchor.offset, length: 0, newText: `${entry}${between}` };
@@ -74,7 +76,8 @@ function yamlIdEdit(text: string, id: string | number): TextEdit | undefined {
   if (kindKey && kindValue?.exact) {
     // After the line where kind's value ends (a block scalar or a value on the next line included).
     const next = lines.position(Math.max(kindValue.span[1], kindKey[1])).line + 1;
-    if (next >= lines.lineCount) return { offset: text.length, length: 0, newText: /[\r\n]$/.test(text) ? `${line}${eol}` : `${eol}${line}` };
+    if (next >= lines.lineCount)
+      return { offset: text.length, length: 0, newText: /[\r\n]$/.test(text) ? `${line}${eol}` : `${eol}${line}` };
     return { offset: lines.lineStart(next), length: 0, newText: `${line}${eol}` };
   }
   return { offset: lines.lineStart(lines.position(root[0]).line), length: 0, newText: `${line}${eol}` };

@@ -30,17 +30,33 @@ export type PlanTextOptions = Omit<PushTextOptions, 'dryRun'>;
  * otherwise, or `unchanged`. A failed read is `invalid`, with Bluejay's answer as problems (a 404 on
  * the id). Without a reader the remote is not read: every field the file sets is listed, from null.
  */
-export async function planText(text: string, fileName: string, reader: Sender | undefined, options: PlanTextOptions = {}): Promise<PlanOutcome> {
+export async function planText(
+  text: string,
+  fileName: string,
+  reader: Sender | undefined,
+  options: PlanTextOptions = {},
+): Promise<PlanOutcome> {
   try {
     return await planUnguarded(text, fileName, reader, options);
   } catch (e) {
     // Never throws: an unexpected exception is an internal-error problem on the file.
     const kind = options.validated?.kind ?? kindFromFileName(fileName) ?? null;
-    return { kind, id: null, action: 'invalid', changes: [], problems: [...(options.validated?.problems ?? []), internalError('The plan could not be made', e)] };
+    return {
+      kind,
+      id: null,
+      action: 'invalid',
+      changes: [],
+      problems: [...(options.validated?.problems ?? []), internalError('The plan could not be made', e)],
+    };
   }
 }
 
-async function planUnguarded(text: string, fileName: string, reader: Sender | undefined, options: PlanTextOptions): Promise<PlanOutcome> {
+async function planUnguarded(
+  text: string,
+  fileName: string,
+  reader: Sender | undefined,
+  options: PlanTextOptions,
+): Promise<PlanOutcome> {
   const { result, kind, id, valid } = checkedText(text, fileName, options);
   const problems = [...result.problems];
   if (!kind || !result.value || !valid) return { kind, id, action: 'invalid', changes: [], problems };
@@ -51,12 +67,24 @@ async function planUnguarded(text: string, fileName: string, reader: Sender | un
   try {
     data = (await reader.send(getRequest(kind, id), options.signal)).data;
   } catch (e) {
-    return { kind, id, action: 'invalid', changes: [], problems: [...problems, ...errorProblems(text, result.format, e).problems] };
+    return {
+      kind,
+      id,
+      action: 'invalid',
+      changes: [],
+      problems: [...problems, ...errorProblems(text, result.format, e).problems],
+    };
   }
   const resource = resourceOf(kind, data);
   if (!resource) {
     const message = 'Bluejay answered the read without a definition in it; try again later.';
-    return { kind, id, action: 'invalid', changes: [], problems: [...problems, ...placed(text, result.format, [{ code: 'server-unavailable', pointer: '', message }])] };
+    return {
+      kind,
+      id,
+      action: 'invalid',
+      changes: [],
+      problems: [...problems, ...placed(text, result.format, [{ code: 'server-unavailable', pointer: '', message }])],
+    };
   }
   const remote = fromRemote(kind, resource);
   const changes = changesBetween(value, remote);

@@ -44,51 +44,125 @@ export interface PushTextOptions {
 }
 
 /** A text checked before it is pushed or planned: its validation, kind and id, and whether it may go. */
-export function checkedText(text: string, fileName: string, options: Pick<PushTextOptions, 'format' | 'validated'>): { result: ValidationResult; kind: Kind | null; id: string | number | null; valid: boolean } {
+export function checkedText(
+  text: string,
+  fileName: string,
+  options: Pick<PushTextOptions, 'format' | 'validated'>,
+): { result: ValidationResult; kind: Kind | null; id: string | number | null; valid: boolean } {
   const result = options.validated ?? validateText(text, fileName, options.format ? { format: options.format } : {});
   const kind = result.kind ?? null;
   const rawId = result.value?.['id'];
   const id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : null;
-  return { result, kind, id, valid: kind !== null && result.value !== undefined && !result.problems.some((p) => p.severity === 'error') };
+  return {
+    result,
+    kind,
+    id,
+    valid: kind !== null && result.value !== undefined && !result.problems.some((p) => p.severity === 'error'),
+  };
 }
 
 /** Pushes one text; never throws: an unexpected exception is an `internal-error` problem on the file. */
-export async function pushText(text: string, fileName: string, sender: Sender | undefined, options: PushTextOptions = {}): Promise<PushOutcome> {
+export async function pushText(
+  text: string,
+  fileName: string,
+  sender: Sender | undefined,
+  options: PushTextOptions = {},
+): Promise<PushOutcome> {
   try {
     return await pushUnguarded(text, fileName, sender, options);
   } catch (e) {
     const kind = options.validated?.kind ?? kindFromFileName(fileName) ?? null;
-    return { kind, id: null, action: 'failed', status: null, problems: [...(options.validated?.problems ?? []), internalError('The push could not be completed', e)] };
+    return {
+      kind,
+      id: null,
+      action: 'failed',
+      status: null,
+      problems: [...(options.validated?.problems ?? []), internalError('The push could not be completed', e)],
+    };
   }
 }
 
-async function pushUnguarded(text: string, fileName: string, sender: Sender | undefined, options: PushTextOptions): Promise<PushOutcome> {
+async function pushUnguarded(
+  text: string,
+  fileName: string,
+  sender: Sender | undefined,
+  options: PushTextOptions,
+): Promise<PushOutcome> {
   const { result, kind, id: fileId, valid } = checkedText(text, fileName, options);
   if (!kind || !result.value || !valid) {
     return { kind, id: fileId, action: 'failed', status: null, problems: result.problems };
   }
   const request = pushRequest(kind, result.value);
-  if (options.dryRun || !sender) return { kind, id: fileId, action: 'skipped', status: null, problems: result.problems, request };
+  if (options.dryRun || !sender)
+    return { kind, id: fileId, action: 'skipped', status: null, problems: result.problems, request };
   try {
     const res = await sender.send(request, options.signal);
     const resource = resourceOf(kind, res.data);
     const serverId = resource?.['id'];
     const unkept = resource ? unkeptFields(request, resource) : [];
-    const problems = [...result.problems, ...placed(text, result.format, unkept.map((f) => ({ code: 'server-unkept' as const, pointer: `/${f}`, message: `Bluejay did not keep ${f} as it was sent; pull or compare to see what it holds.` })))];
+    const problems = [
+      ...result.problems,
+      ...placed(
+        text,
+        result.format,
+        unkept.map((f) => ({
+          code: 'server-unkept' as const,
+          pointer: `/${f}`,
+          message: `Bluejay did not keep ${f} as it was sent; pull or compare to see what it holds.`,
+        })),
+      ),
+    ];
     if (request.op === 'create') {
       // Only an id the schema accepts is written into the file (or reported as the id).
       const id = isValidId(kind, serverId) ? serverId : null;
       const edit = id === null ? undefined : idEdit(text, result.format, id);
       if (!edit) {
-        const why = serverId === undefined || serverId === null ? 'Bluejay created it but its answer holds no id' : id === null ? `Bluejay created it, but answered with the id ${shownValue(serverId)}, which is not a ${kind} id (${kind === 'customer-persona' ? 'a UUID' : 'an integer >= 1'}), so it was not written into the file` : `Bluejay created it with id ${String(id)}, but the id could not be placed in this file`;
-        problems.push(...placed(text, result.format, [{ code: 'id-not-written', pointer: '', message: `${why}: add the id by hand, or the next push creates another.` }]));
+        const why =
+          serverId === undefined || serverId === null
+            ? 'Bluejay created it but its answer holds no id'
+            : id === null
+              ? `Bluejay created it, but answered with the id ${shownValue(serverId)}, which is not a ${kind} id (${kind === 'customer-persona' ? 'a UUID' : 'an integer >= 1'}), so it was not written into the file`
+              : `Bluejay created it with id ${String(id)}, but the id could not be placed in this file`;
+        problems.push(
+          ...placed(text, result.format, [
+            {
+              code: 'id-not-written',
+              pointer: '',
+              message: `${why}: add the id by hand, or the next push creates another.`,
+            },
+          ]),
+        );
       }
-      return { kind, id, action: 'created', status: res.status, problems, request, ...(edit && { idEdit: edit, newText: applyEdits(text, [edit]) }), ...(resource && { resource }) };
+      return {
+        kind,
+        id,
+        action: 'created',
+        status: res.status,
+        problems,
+        request,
+        ...(edit && { idEdit: edit, newText: applyEdits(text, [edit]) }),
+        ...(resource && { resource }),
+      };
     }
-    return { kind, id: fileId, action: 'updated', status: res.status, problems, request, ...(resource && { resource }) };
+    return {
+      kind,
+      id: fileId,
+      action: 'updated',
+      status: res.status,
+      problems,
+      request,
+      ...(resource && { resource }),
+    };
   } catch (e) {
     const failed = errorProblems(text, result.format, e);
-    return { kind, id: fileId, action: 'failed', status: failed.status, problems: [...result.problems, ...failed.problems], request };
+    return {
+      kind,
+      id: fileId,
+      action: 'failed',
+      status: failed.status,
+      problems: [...result.problems, ...failed.problems],
+      request,
+    };
   }
 }
 
@@ -96,7 +170,10 @@ async function pushUnguarded(text: string, fileName: string, sender: Sender | un
 export function sentFields(request: ApiRequest): Record<string, unknown> {
   if (request.kind === 'digital-human' && request.op === 'create') {
     const body = request.body ?? {};
-    return { ...(body['digital_human'] as Record<string, unknown>), ...(body['simulation_ids'] !== undefined && { simulation_ids: body['simulation_ids'] }) };
+    return {
+      ...(body['digital_human'] as Record<string, unknown>),
+      ...(body['simulation_ids'] !== undefined && { simulation_ids: body['simulation_ids'] }),
+    };
   }
   return { ...request.body };
 }
@@ -107,5 +184,7 @@ export function sentFields(request: ApiRequest): Record<string, unknown> {
  */
 export function unkeptFields(request: ApiRequest, resource: Readonly<Record<string, unknown>>): string[] {
   const sent = sentFields(request);
-  return Object.keys(sent).filter((k) => Object.prototype.hasOwnProperty.call(resource, k) && !keeps(sent[k], resource[k]));
+  return Object.keys(sent).filter(
+    (k) => Object.prototype.hasOwnProperty.call(resource, k) && !keeps(sent[k], resource[k]),
+  );
 }

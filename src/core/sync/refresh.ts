@@ -14,7 +14,9 @@ import { carries, definitionFields, keeps } from './remote';
 import type { EditOp, TextEdit } from '../edit/types';
 import { applyEdits, spanEdits } from '../edit/apply';
 
-export type RefreshResult = { readonly ok: true; readonly edits: TextEdit[]; readonly changed: string[] } | { readonly ok: false; readonly reason: string };
+export type RefreshResult =
+  | { readonly ok: true; readonly edits: TextEdit[]; readonly changed: string[] }
+  | { readonly ok: false; readonly reason: string };
 
 const has = (r: Readonly<Record<string, unknown>>, k: string): boolean => Object.prototype.hasOwnProperty.call(r, k);
 const same = (a: unknown, b: unknown): boolean => keeps(a, b) && keeps(b, a);
@@ -31,14 +33,23 @@ export function refreshEdits(text: string, format: Format, remote: Readonly<Reco
   const kind = remote['kind'];
   if (!isKind(kind)) return { ok: false, reason: 'The remote definition has no kind.' };
   const parsed = format === 'json' ? parseJson(text) : parseYaml(text);
-  if (!parsed.ok || parsed.issues.length) return { ok: false, reason: `The file cannot be read: ${parsed.issues[0]?.message ?? 'unknown problem'}` };
+  if (!parsed.ok || parsed.issues.length)
+    return { ok: false, reason: `The file cannot be read: ${parsed.issues[0]?.message ?? 'unknown problem'}` };
   const value = parsed.value;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'The file does not hold a mapping of fields.' };
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, reason: 'The file does not hold a mapping of fields.' };
   const file = value as Record<string, unknown>;
-  if (file['kind'] !== undefined && file['kind'] !== kind) return { ok: false, reason: `The file defines ${JSON.stringify(file['kind'])}, not ${kind}.` };
+  if (file['kind'] !== undefined && file['kind'] !== kind)
+    return { ok: false, reason: `The file defines ${JSON.stringify(file['kind'])}, not ${kind}.` };
   const remoteId = remote['id'];
   const fileId = file['id'];
-  if (fileId !== undefined && fileId !== null && remoteId !== undefined && !(isIdValue(fileId) && isIdValue(remoteId) && sameId(fileId, remoteId))) return { ok: false, reason: `The file is for id ${JSON.stringify(fileId)}, not ${JSON.stringify(remoteId)}.` };
+  if (
+    fileId !== undefined &&
+    fileId !== null &&
+    remoteId !== undefined &&
+    !(isIdValue(fileId) && isIdValue(remoteId) && sameId(fileId, remoteId))
+  )
+    return { ok: false, reason: `The file is for id ${JSON.stringify(fileId)}, not ${JSON.stringify(remoteId)}.` };
 
   const fields = definitionFields(kind);
   const ops: EditOp[] = [];

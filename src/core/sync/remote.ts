@@ -17,7 +17,10 @@ import { SCHEMAS } from '../schema/schemas';
 export function keeps(sent: unknown, got: unknown): boolean {
   if (sent === null || sent === undefined) return got === null || got === undefined;
   if (typeof sent !== 'object' || got === null || typeof got !== 'object') return sent === got;
-  if (Array.isArray(sent) || Array.isArray(got)) return Array.isArray(sent) && Array.isArray(got) && sent.length === got.length && sent.every((x, i) => keeps(x, got[i]));
+  if (Array.isArray(sent) || Array.isArray(got))
+    return (
+      Array.isArray(sent) && Array.isArray(got) && sent.length === got.length && sent.every((x, i) => keeps(x, got[i]))
+    );
   return Object.entries(sent).every(([k, v]) => keeps(v, (got as Record<string, unknown>)[k]));
 }
 
@@ -32,7 +35,13 @@ export function definitionFields(kind: Kind): string[] {
  * Fields Bluejay accepts but its GET never returns (personas' agent_id, digital humans' num_runs and
  * always-on settings): when a remote lacks one, what Bluejay holds is unknown.
  */
-export const NOT_READ_BACK: ReadonlySet<string> = new Set(['agent_id', 'num_runs', 'always_on_mode', 'always_on_active', 'override_conflict']);
+export const NOT_READ_BACK: ReadonlySet<string> = new Set([
+  'agent_id',
+  'num_runs',
+  'always_on_mode',
+  'always_on_active',
+  'override_conflict',
+]);
 
 /**
  * Whether `remote` says what Bluejay holds for `field`. A remote as fromRemote gives it leaves nulls
@@ -66,11 +75,15 @@ export type Change = { pointer: string; from: unknown; to: unknown };
  * the file sets when there is no remote (a create), else those Bluejay does not hold as the file
  * says. Fields the remote does not carry (see carries) cannot be compared and are not changes.
  */
-export function changesBetween(local: Readonly<Record<string, unknown>>, remote: Readonly<Record<string, unknown>> | undefined): Change[] {
+export function changesBetween(
+  local: Readonly<Record<string, unknown>>,
+  remote: Readonly<Record<string, unknown>> | undefined,
+): Change[] {
   const changes: Change[] = [];
   for (const [field, to] of Object.entries(apiFields(local))) {
     if (remote === undefined) changes.push({ pointer: toPointer([field]), from: null, to });
-    else if (carries(remote, field) && !keeps(to, remote[field])) changes.push({ pointer: toPointer([field]), from: remote[field] ?? null, to });
+    else if (carries(remote, field) && !keeps(to, remote[field]))
+      changes.push({ pointer: toPointer([field]), from: remote[field] ?? null, to });
   }
   return changes;
 }
@@ -90,7 +103,8 @@ export function renderDefinition(def: Readonly<Record<string, unknown>>, format:
   // Keys and values alike: text such as `yes`, `+1415...` or `2024-03-15` is quoted.
   visit(doc, {
     Scalar(_, node) {
-      if (typeof node.value === 'string' && !node.value.includes('\n') && !plainSafe(node.value, false)) node.type = 'QUOTE_DOUBLE';
+      if (typeof node.value === 'string' && !node.value.includes('\n') && !plainSafe(node.value, false))
+        node.type = 'QUOTE_DOUBLE';
     },
   });
   return doc.toString({ lineWidth: 0 });

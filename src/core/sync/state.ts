@@ -33,11 +33,15 @@ export interface SyncState {
 
 export const EMPTY_STATE: SyncState = { version: 1, baselines: {} };
 
-
 function isBaseline(v: unknown): v is Baseline {
   if (!isRecord(v)) return false;
   const id = v['id'];
-  return isKind(v['kind']) && (typeof id === 'string' || typeof id === 'number') && isRecord(v['fields']) && typeof v['at'] === 'string';
+  return (
+    isKind(v['kind']) &&
+    (typeof id === 'string' || typeof id === 'number') &&
+    isRecord(v['fields']) &&
+    typeof v['at'] === 'string'
+  );
 }
 
 /**
@@ -51,14 +55,34 @@ export function parseState(text: string | undefined): { state: SyncState; proble
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { state: EMPTY_STATE, problem: `${STATE_FILE} is not valid JSON (${e instanceof Error ? e.message : String(e)}); it is ignored and will be rewritten.` };
+    return {
+      state: EMPTY_STATE,
+      problem: `${STATE_FILE} is not valid JSON (${e instanceof Error ? e.message : String(e)}); it is ignored and will be rewritten.`,
+    };
   }
-  if (!isRecord(raw)) return { state: EMPTY_STATE, problem: `${STATE_FILE} does not hold an object; it is ignored and will be rewritten.` };
+  if (!isRecord(raw))
+    return {
+      state: EMPTY_STATE,
+      problem: `${STATE_FILE} does not hold an object; it is ignored and will be rewritten.`,
+    };
   // A newer tool's file is left as it is (rewriting it as version 1 would lose what it holds).
-  if (typeof raw['version'] === 'number' && raw['version'] > 1) return { state: EMPTY_STATE, problem: `${STATE_FILE} has version ${raw['version']}, written by a newer Bluejay tool; it is not read and not written: update this tool.`, keep: true };
-  if (raw['version'] !== 1) return { state: EMPTY_STATE, problem: `${STATE_FILE} has version ${JSON.stringify(raw['version']) ?? 'none'}, not 1; it is ignored and will be rewritten.` };
+  if (typeof raw['version'] === 'number' && raw['version'] > 1)
+    return {
+      state: EMPTY_STATE,
+      problem: `${STATE_FILE} has version ${raw['version']}, written by a newer Bluejay tool; it is not read and not written: update this tool.`,
+      keep: true,
+    };
+  if (raw['version'] !== 1)
+    return {
+      state: EMPTY_STATE,
+      problem: `${STATE_FILE} has version ${JSON.stringify(raw['version']) ?? 'none'}, not 1; it is ignored and will be rewritten.`,
+    };
   const all = raw['baselines'] ?? {};
-  if (!isRecord(all)) return { state: EMPTY_STATE, problem: `${STATE_FILE}: "baselines" is not an object; it is ignored and will be rewritten.` };
+  if (!isRecord(all))
+    return {
+      state: EMPTY_STATE,
+      problem: `${STATE_FILE}: "baselines" is not an object; it is ignored and will be rewritten.`,
+    };
   const baselines: Record<string, Record<string, Baseline>> = {};
   let skipped = 0;
   for (const [origin, files] of Object.entries(all)) {
@@ -74,7 +98,12 @@ export function parseState(text: string | undefined): { state: SyncState; proble
     if (Object.keys(kept).length) baselines[origin] = kept;
   }
   const state: SyncState = { version: 1, baselines };
-  return skipped ? { state, problem: `${STATE_FILE}: ${skipped} ${skipped === 1 ? 'entry is' : 'entries are'} not a baseline and ignored.` } : { state };
+  return skipped
+    ? {
+        state,
+        problem: `${STATE_FILE}: ${skipped} ${skipped === 1 ? 'entry is' : 'entries are'} not a baseline and ignored.`,
+      }
+    : { state };
 }
 
 /** The file's text: origins and paths sorted, each baseline as kind, id, fields, at; 2-space indent, final newline. */
@@ -103,14 +132,28 @@ export function baselineOf(state: SyncState, origin: string, relPath: string): B
  * The baseline after a push or a pull of a file whose API fields are `local`: those fields, each with
  * the value Bluejay answered where its answer (`answered`, as resourceOf gives it) carries the field.
  */
-export function baselineFrom(kind: Kind, id: string | number, local: Readonly<Record<string, unknown>>, answered: Readonly<Record<string, unknown>> | undefined, at: string): Baseline {
+export function baselineFrom(
+  kind: Kind,
+  id: string | number,
+  local: Readonly<Record<string, unknown>>,
+  answered: Readonly<Record<string, unknown>> | undefined,
+  at: string,
+): Baseline {
   const fields: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(local)) fields[k] = structuredClone(answered && Object.prototype.hasOwnProperty.call(answered, k) ? (answered[k] ?? null) : v);
+  for (const [k, v] of Object.entries(local))
+    fields[k] = structuredClone(
+      answered && Object.prototype.hasOwnProperty.call(answered, k) ? (answered[k] ?? null) : v,
+    );
   return { kind, id, fields, at };
 }
 
 /** The state with the baseline of one file replaced (undefined removes it); `state` is left as it is. */
-export function withBaseline(state: SyncState, origin: string, relPath: string, baseline: Baseline | undefined): SyncState {
+export function withBaseline(
+  state: SyncState,
+  origin: string,
+  relPath: string,
+  baseline: Baseline | undefined,
+): SyncState {
   const files: Record<string, Baseline> = { ...state.baselines[origin] };
   if (baseline) files[relPath] = baseline;
   else delete files[relPath];
@@ -124,7 +167,11 @@ export function withBaseline(state: SyncState, origin: string, relPath: string, 
  * A writer's changes (path -> baseline, undefined to forget) for one origin, merged into the state as
  * the file holds it now: what other writers recorded meanwhile is kept. `state` is left as it is.
  */
-export function mergeBaselines(state: SyncState, origin: string, changes: ReadonlyMap<string, Baseline | undefined>): SyncState {
+export function mergeBaselines(
+  state: SyncState,
+  origin: string,
+  changes: ReadonlyMap<string, Baseline | undefined>,
+): SyncState {
   let out = state;
   for (const [path, baseline] of changes) out = withBaseline(out, origin, path, baseline);
   return out;

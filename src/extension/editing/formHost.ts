@@ -54,7 +54,11 @@ class FormSession implements vscode.Disposable {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly subs: vscode.Disposable[];
 
-  constructor(private readonly ctx: Ctx, private readonly doc: vscode.TextDocument, panel: vscode.WebviewPanel) {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly doc: vscode.TextDocument,
+    panel: vscode.WebviewPanel,
+  ) {
     this.kind = documentKind(doc);
     const web = panel.webview;
     const assets = vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'webview');
@@ -63,7 +67,9 @@ class FormSession implements vscode.Disposable {
     web.html = html(web, assets, media);
     this.post = (m) => void web.postMessage(m);
     this.model = this.kind && formModel(this.kind);
-    this.lists = new Set(this.model?.groups.flatMap((g) => g.fields.filter((f) => f.control === 'list').map((f) => f.key)));
+    this.lists = new Set(
+      this.model?.groups.flatMap((g) => g.fields.filter((f) => f.control === 'list').map((f) => f.key)),
+    );
     this.preparing = setImmediate(() => {
       if (this.kind) this.prepared = this.state();
     });
@@ -147,7 +153,9 @@ class FormSession implements vscode.Disposable {
         this.last = st;
         this.version = st.version;
         this.post({ type: 'init', model: this.model, state: this.whole(st) });
-        this.ctx.log.info(`form: ${vscode.workspace.asRelativePath(this.doc.uri)} asked for at ${new Date(Date.now() - (performance.now() - this.opened)).toISOString()}, webview ready after ${Math.round(started - this.opened)} ms, init built in ${Math.round(performance.now() - started)} ms`);
+        this.ctx.log.info(
+          `form: ${vscode.workspace.asRelativePath(this.doc.uri)} asked for at ${new Date(Date.now() - (performance.now() - this.opened)).toISOString()}, webview ready after ${Math.round(started - this.opened)} ms, init built in ${Math.round(performance.now() - started)} ms`,
+        );
         return;
       }
       case 'more': {
@@ -163,7 +171,13 @@ class FormSession implements vscode.Disposable {
         const { version, edit } = raw;
         // An item added at the end of a long list is held, and so sent, from then on.
         const key = edit.path[0];
-        if (edit.op === 'insert' && edit.path.length === 1 && key !== undefined && this.lists.has(key) && edit.index >= this.heldOf(key).head) {
+        if (
+          edit.op === 'insert' &&
+          edit.path.length === 1 &&
+          key !== undefined &&
+          this.lists.has(key) &&
+          edit.index >= this.heldOf(key).head
+        ) {
           const h = this.heldOf(key);
           this.held.set(key, { ...h, tail: Math.min(h.tail ?? edit.index, edit.index) });
         }
@@ -183,7 +197,8 @@ class FormSession implements vscode.Disposable {
         return;
       }
       case 'command':
-        if (raw.command === 'showSource') void vscode.window.showTextDocument(this.doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+        if (raw.command === 'showSource')
+          void vscode.window.showTextDocument(this.doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
         else void vscode.commands.executeCommand(COMMANDS[raw.command], this.doc.uri);
         return;
     }
@@ -194,9 +209,17 @@ class FormSession implements vscode.Disposable {
     const result = this.ctx.diagnostics.ensure(doc);
     const readable = result?.value !== undefined;
     const id = result?.value?.['id'];
-    const problems = [...(result?.problems ?? []), ...serverProblemsOf(this.ctx).get(doc.uri)].map((p) => ({ pointer: p.pointer, severity: p.severity, code: p.code, message: p.message }));
+    const problems = [...(result?.problems ?? []), ...serverProblemsOf(this.ctx).get(doc.uri)].map((p) => ({
+      pointer: p.pointer,
+      severity: p.severity,
+      code: p.code,
+      message: p.message,
+    }));
     const target = this.ctx.keys.endpoint();
-    const unreadable = readable ? undefined : (result?.problems.find((p) => p.severity === 'error')?.message ?? vscode.l10n.t('The text cannot be read as a definition.'));
+    const unreadable = readable
+      ? undefined
+      : (result?.problems.find((p) => p.severity === 'error')?.message ??
+        vscode.l10n.t('The text cannot be read as a definition.'));
     return {
       version: doc.version,
       value: result?.value ?? null,
@@ -205,7 +228,9 @@ class FormSession implements vscode.Disposable {
       id: typeof id === 'string' || typeof id === 'number' ? id : null,
       format: formatOf(doc),
       canPush: vscode.workspace.isTrusted,
-      ...(target.ok && { target: { label: target.name ?? target.origin.replace(/^https?:\/\//, ''), production: target.production } }),
+      ...(target.ok && {
+        target: { label: target.name ?? target.origin.replace(/^https?:\/\//, ''), production: target.production },
+      }),
     };
   }
 
@@ -221,7 +246,9 @@ class FormSession implements vscode.Disposable {
     const result = editsFor(doc.getText(), formatOf(doc), op);
     if (!result.ok) {
       this.ctx.log.warn(`form editor: ${result.reason}`);
-      void vscode.window.showWarningMessage(vscode.l10n.t('Bluejay: that change could not be made in the text: {0}', result.reason));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Bluejay: that change could not be made in the text: {0}', result.reason),
+      );
       return false;
     }
     if (result.edits.length === 0) return true;
@@ -231,18 +258,28 @@ class FormSession implements vscode.Disposable {
   }
 }
 
-
 function signature(st: FormState): string {
   return `${st.version}\u0000${st.canPush}\u0000${JSON.stringify(st.target)}\u0000${JSON.stringify(st.problems)}`;
 }
 
-const COMMANDS: Readonly<Record<Exclude<FormCommand, 'showSource'>, string>> = { push: 'bluejay.pushFile', diff: 'bluejay.diffWithRemote', pull: 'bluejay.pullIntoFile', run: 'bluejay.runFile' };
+const COMMANDS: Readonly<Record<Exclude<FormCommand, 'showSource'>, string>> = {
+  push: 'bluejay.pushFile',
+  diff: 'bluejay.diffWithRemote',
+  pull: 'bluejay.pullIntoFile',
+  run: 'bluejay.runFile',
+};
 
 /** The page: a strict CSP with a fresh nonce, and only our own script, styles and icon font. */
 function html(web: vscode.Webview, assets: vscode.Uri, media: vscode.Uri): string {
   const nonce = randomBytes(18).toString('base64');
   const uri = (base: vscode.Uri, file: string): string => web.asWebviewUri(vscode.Uri.joinPath(base, file)).toString();
-  const csp = [`default-src 'none'`, `style-src ${web.cspSource}`, `font-src ${web.cspSource}`, `img-src ${web.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+  const csp = [
+    `default-src 'none'`,
+    `style-src ${web.cspSource}`,
+    `font-src ${web.cspSource}`,
+    `img-src ${web.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -259,4 +296,3 @@ function html(web: vscode.Webview, assets: vscode.Uri, media: vscode.Uri): strin
 </body>
 </html>`;
 }
-

@@ -12,12 +12,20 @@ export async function createDefinition(kind: Kind, log: Logger, given?: unknown)
     await vscode.window.showTextDocument(doc);
     return undefined;
   }
-  const name = typeof given === 'string' ? given : await vscode.window.showInputBox({
-    title: kind === 'digital-human' ? vscode.l10n.t('New digital human') : vscode.l10n.t('New customer persona'),
-    prompt: vscode.l10n.t('File name (saved as {0} in {1})', `NAME.${suffix}.yaml`, vscode.workspace.asRelativePath(folder)),
-    value: kind === 'digital-human' ? 'new-digital-human' : 'new-persona',
-    validateInput: (v) => (slug(v) === 'new' && !/new/i.test(v) ? vscode.l10n.t('Use letters or digits') : undefined),
-  });
+  const name =
+    typeof given === 'string'
+      ? given
+      : await vscode.window.showInputBox({
+          title: kind === 'digital-human' ? vscode.l10n.t('New digital human') : vscode.l10n.t('New customer persona'),
+          prompt: vscode.l10n.t(
+            'File name (saved as {0} in {1})',
+            `NAME.${suffix}.yaml`,
+            vscode.workspace.asRelativePath(folder),
+          ),
+          value: kind === 'digital-human' ? 'new-digital-human' : 'new-persona',
+          validateInput: (v) =>
+            slug(v) === 'new' && !/new/i.test(v) ? vscode.l10n.t('Use letters or digits') : undefined,
+        });
   if (name === undefined) return undefined;
   const uri = vscode.Uri.joinPath(folder, `${slug(name)}.${suffix}.yaml`);
   try {
@@ -36,6 +44,7 @@ export async function createDefinition(kind: Kind, log: Logger, given?: unknown)
 /** The folder of the active file when it is in the workspace, else the first workspace folder. */
 function targetFolder(): vscode.Uri | undefined {
   const active = vscode.window.activeTextEditor?.document.uri;
-  if (active && active.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(active)) return vscode.Uri.joinPath(active, '..');
+  if (active && active.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(active))
+    return vscode.Uri.joinPath(active, '..');
   return vscode.workspace.workspaceFolders?.[0]?.uri;
 }

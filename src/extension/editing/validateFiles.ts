@@ -67,7 +67,19 @@ async function readDefinition<U>(uri: U, io: FileIo<U>): Promise<Read> {
 function tooLarge(fileName: string): ValidationResult {
   const zero = { line: 0, character: 0 };
   const message = `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, the most a definition file may be; it is not read.`;
-  return { kind: kindFromFileName(fileName), format: formatFromFileName(fileName), problems: [{ severity: CODES['file-too-large'], code: 'file-too-large', message, pointer: '', range: { start: zero, end: zero } }] };
+  return {
+    kind: kindFromFileName(fileName),
+    format: formatFromFileName(fileName),
+    problems: [
+      {
+        severity: CODES['file-too-large'],
+        code: 'file-too-large',
+        message,
+        pointer: '',
+        range: { start: zero, end: zero },
+      },
+    ],
+  };
 }
 
 /**

@@ -15,7 +15,14 @@ export function cardListControl(spec: FieldSpec, path: Path, ctx: Ctx): Control 
   return listControl(spec, path, ctx, {
     className: 'cards',
     addArea: (add) =>
-      h('div', { class: 'list-add' }, withLabel(textButton('add', 'Add item', () => add(defaultItem(spec), true)), `Add an item to ${spec.title}`)),
+      h(
+        'div',
+        { class: 'list-add' },
+        withLabel(
+          textButton('add', 'Add item', () => add(defaultItem(spec), true)),
+          `Add an item to ${spec.title}`,
+        ),
+      ),
     make(index, itemPath, { up, down, remove }) {
       const titleId = uid('card');
       const indexBadge = h('span', { class: 'card-index' }, String(index + 1));
@@ -29,7 +36,13 @@ export function cardListControl(spec: FieldSpec, path: Path, ctx: Ctx): Control 
         h(
           'div',
           { class: 'card-head' },
-          h('span', { class: 'card-title', id: titleId }, indexBadge, h('span', { class: 'visually-hidden' }, ` ${spec.title} item ${index + 1}: `), summary),
+          h(
+            'span',
+            { class: 'card-title', id: titleId },
+            indexBadge,
+            h('span', { class: 'visually-hidden' }, ` ${spec.title} item ${index + 1}: `),
+            summary,
+          ),
           h('span', { class: 'card-actions' }, up, down, remove),
         ),
         problems,

@@ -19,7 +19,13 @@ export function booleanControl(spec: FieldSpec, path: Path, ctx: Ctx): Control {
       const known = typeof value === 'boolean';
       box.checked = value === true;
       box.indeterminate = !known;
-      caption.textContent = known ? (value ? 'yes' : 'no') : present && value !== null ? displayText(value) : placeholderFor(spec, presenceOf(value, present));
+      caption.textContent = known
+        ? value
+          ? 'yes'
+          : 'no'
+        : present && value !== null
+          ? displayText(value)
+          : placeholderFor(spec, presenceOf(value, present));
       caption.classList.toggle('is-placeholder', !known);
     },
     children: () => [],
@@ -49,7 +55,10 @@ export function enumControl(spec: FieldSpec, path: Path, ctx: Ctx): Control {
         return;
       }
       extra.hidden = false;
-      extra.textContent = present && value !== null ? `${displayText(value)} (not an allowed value)` : `(${placeholderFor(spec, presenceOf(value, present))})`;
+      extra.textContent =
+        present && value !== null
+          ? `${displayText(value)} (not an allowed value)`
+          : `(${placeholderFor(spec, presenceOf(value, present))})`;
       extra.selected = true;
       select.classList.add('is-placeholder');
     },

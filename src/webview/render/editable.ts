@@ -87,6 +87,9 @@ export class Editable {
 /** What an empty box says: that the key is unset (and its default), or that it is null. */
 export function placeholderFor(spec: FieldSpec, presence: Presence): string {
   if (presence === 'null') return 'null';
-  if (presence === 'unset') return spec.default !== undefined && spec.default !== null ? `unset, default ${displayText(spec.default)}` : 'unset';
+  if (presence === 'unset')
+    return spec.default !== undefined && spec.default !== null
+      ? `unset, default ${displayText(spec.default)}`
+      : 'unset';
   return '';
 }

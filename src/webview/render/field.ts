@@ -27,20 +27,45 @@ export function makeField(spec: FieldSpec, path: Path, ctx: Ctx): FieldNode {
   const controlId = uid('control');
   if (target) target.id = controlId;
 
-  const label = target && !control.block ? h('label', { class: 'field-label', id: labelId, for: controlId }, spec.title) : h('span', { class: 'field-label', id: labelId }, spec.title);
-  const help = spec.description !== undefined ? h('p', { class: 'field-help', id: helpId, hidden: true }, spec.description) : undefined;
+  const label =
+    target && !control.block
+      ? h('label', { class: 'field-label', id: labelId, for: controlId }, spec.title)
+      : h('span', { class: 'field-label', id: labelId }, spec.title);
+  const help =
+    spec.description !== undefined
+      ? h('p', { class: 'field-help', id: helpId, hidden: true }, spec.description)
+      : undefined;
   const helpToggle = help
-    ? iconButton('info', `About ${spec.title}`, () => {
-        help.hidden = !help.hidden;
-        helpToggle?.setAttribute('aria-expanded', String(!help.hidden));
-      }, 'help-toggle')
+    ? iconButton(
+        'info',
+        `About ${spec.title}`,
+        () => {
+          help.hidden = !help.hidden;
+          helpToggle?.setAttribute('aria-expanded', String(!help.hidden));
+        },
+        'help-toggle',
+      )
     : undefined;
   helpToggle?.setAttribute('aria-expanded', 'false');
   helpToggle?.setAttribute('aria-controls', helpId);
 
   const badge = h('span', { class: 'presence', hidden: true });
-  const toNull = spec.nullable ? iconButton('circle-slash', `Clear ${spec.title} to null`, () => ctx.send({ op: 'set', path, value: null }), 'presence-action') : undefined;
-  const unset = !spec.required ? iconButton('close', `Unset ${spec.title} (remove the key)`, () => ctx.send({ op: 'unset', path }), 'presence-action') : undefined;
+  const toNull = spec.nullable
+    ? iconButton(
+        'circle-slash',
+        `Clear ${spec.title} to null`,
+        () => ctx.send({ op: 'set', path, value: null }),
+        'presence-action',
+      )
+    : undefined;
+  const unset = !spec.required
+    ? iconButton(
+        'close',
+        `Unset ${spec.title} (remove the key)`,
+        () => ctx.send({ op: 'unset', path }),
+        'presence-action',
+      )
+    : undefined;
   const actions = h('span', { class: 'field-actions' }, toNull, unset);
 
   const problemList = h('ul', { class: 'field-problems', id: problemsId, 'aria-live': 'polite' });
@@ -52,7 +77,10 @@ export function makeField(spec: FieldSpec, path: Path, ctx: Ctx): FieldNode {
     badge,
   );
   const described = [help ? helpId : '', problemsId].filter(Boolean).join(' ');
-  const element = h('div', { class: `field field-${spec.control}${control.block ? ' field-block' : ''}`, 'data-key': spec.key });
+  const element = h('div', {
+    class: `field field-${spec.control}${control.block ? ' field-block' : ''}`,
+    'data-key': spec.key,
+  });
   if (control.block) {
     head.append(actions);
     control.element.setAttribute('role', 'group');
@@ -61,11 +89,23 @@ export function makeField(spec: FieldSpec, path: Path, ctx: Ctx): FieldNode {
     element.append(head, help ?? '', problemList, control.element);
   } else {
     target?.setAttribute('aria-describedby', described);
-    element.append(head, h('div', { class: 'field-main' }, help ?? '', h('div', { class: 'field-row' }, control.element, actions), problemList));
+    element.append(
+      head,
+      h(
+        'div',
+        { class: 'field-main' },
+        help ?? '',
+        h('div', { class: 'field-row' }, control.element, actions),
+        problemList,
+      ),
+    );
   }
 
   function renderProblems(): void {
-    const rows = [...(local !== undefined ? [problemRow({ severity: 'error', message: local })] : []), ...problems.map(problemRow)];
+    const rows = [
+      ...(local !== undefined ? [problemRow({ severity: 'error', message: local })] : []),
+      ...problems.map(problemRow),
+    ];
     replaceIfChanged(problemList, rows);
     const sev = local !== undefined ? 'error' : worst(problems);
     for (const s of ['error', 'warning', 'information'] as const) element.classList.toggle(`has-${s}`, sev === s);
@@ -99,9 +139,16 @@ export function makeField(spec: FieldSpec, path: Path, ctx: Ctx): FieldNode {
   };
 }
 
-function hideKeepingFocus(button: HTMLButtonElement | undefined, hidden: boolean, next: () => readonly (HTMLElement | null | undefined)[]): void {
+function hideKeepingFocus(
+  button: HTMLButtonElement | undefined,
+  hidden: boolean,
+  next: () => readonly (HTMLElement | null | undefined)[],
+): void {
   if (!button || button.hidden === hidden) return;
   const had = hasFocus(button);
   button.hidden = hidden;
-  if (had && hidden) next().find((e): e is HTMLElement => !!e && !e.hidden)?.focus();
+  if (had && hidden)
+    next()
+      .find((e): e is HTMLElement => !!e && !e.hidden)
+      ?.focus();
 }

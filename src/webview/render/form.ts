@@ -43,13 +43,30 @@ export class FormView {
   /** The state last shown, for the sections built after it. */
   private state: FormState | undefined;
 
-  constructor(model: FormModel, ctx: Ctx, command: ToolbarHandlers['command'], ui: UiState, private readonly saveUi: (ui: UiState) => void) {
+  constructor(
+    model: FormModel,
+    ctx: Ctx,
+    command: ToolbarHandlers['command'],
+    ui: UiState,
+    private readonly saveUi: (ui: UiState) => void,
+  ) {
     this.filter = ui.filter;
     this.closed = new Set(ui.closed);
     this.toolbar = new Toolbar(model, { command, filter: (text) => this.setFilter(text) }, ui.filter);
     this.sections = model.groups.map((g, i) => this.section(g, ctx, i < EAGER));
-    this.body = h('fieldset', { class: 'form-body' }, h('legend', { class: 'visually-hidden' }, model.title), ...this.sections.map((s) => s.details), this.noMatch);
-    this.element = h('div', { class: 'form' }, this.toolbar.element, h('main', { class: 'form-main' }, this.banners.element, this.body));
+    this.body = h(
+      'fieldset',
+      { class: 'form-body' },
+      h('legend', { class: 'visually-hidden' }, model.title),
+      ...this.sections.map((s) => s.details),
+      this.noMatch,
+    );
+    this.element = h(
+      'div',
+      { class: 'form' },
+      this.toolbar.element,
+      h('main', { class: 'form-main' }, this.banners.element, this.body),
+    );
     this.applyFilter();
     // What is on screen first: the sections below are built once the first ones are painted
     // (a timer set in an animation frame runs after that frame's paint).
@@ -76,16 +93,29 @@ export class FormView {
         for (const n of s.nodes) {
           const c = childOf(state.value, n.spec.key);
           // A patch keeps an unchanged list or object as the very same one: nothing to redraw.
-          if (before && c.value !== null && typeof c.value === 'object' && childOf(before, n.spec.key).value === c.value) continue;
+          if (
+            before &&
+            c.value !== null &&
+            typeof c.value === 'object' &&
+            childOf(before, n.spec.key).value === c.value
+          )
+            continue;
           n.update(c.value, c.present);
         }
       }
     }
     this.value = state.value;
     // Problems of sections not built yet wait for them (they are counted on the section's title).
-    const waiting = new Set(this.sections.filter((s) => s.nodes.length === 0).flatMap((s) => s.group.fields.map((f) => f.key)));
-    const problems = waiting.size ? state.problems.filter((p) => !waiting.has(pointerToPath(p.pointer)[0] ?? '')) : state.problems;
-    const whole = distribute(this.sections.flatMap((s) => s.nodes), problems);
+    const waiting = new Set(
+      this.sections.filter((s) => s.nodes.length === 0).flatMap((s) => s.group.fields.map((f) => f.key)),
+    );
+    const problems = waiting.size
+      ? state.problems.filter((p) => !waiting.has(pointerToPath(p.pointer)[0] ?? ''))
+      : state.problems;
+    const whole = distribute(
+      this.sections.flatMap((s) => s.nodes),
+      problems,
+    );
     this.banners.update(state, whole);
     this.countProblems(state);
   }
@@ -97,7 +127,13 @@ export class FormView {
     const details = h(
       'details',
       { class: 'group', role: 'group', 'aria-labelledby': titleId, 'data-group': group.id },
-      h('summary', { class: 'group-summary' }, icon('chevron-right', 'group-chevron'), h('span', { class: 'group-title', id: titleId }, group.title), badge),
+      h(
+        'summary',
+        { class: 'group-summary' },
+        icon('chevron-right', 'group-chevron'),
+        h('span', { class: 'group-title', id: titleId }, group.title),
+        badge,
+      ),
       fields,
     );
     details.open = !this.closed.has(group.id);

@@ -29,7 +29,11 @@ export interface Entry {
 }
 
 /** What an entry is built from: its buttons are made (and wired) by the list. */
-export type EntryFactory = (index: number, path: Path, buttons: { up: HTMLButtonElement; down: HTMLButtonElement; remove: HTMLButtonElement }) => Entry;
+export type EntryFactory = (
+  index: number,
+  path: Path,
+  buttons: { up: HTMLButtonElement; down: HTMLButtonElement; remove: HTMLButtonElement },
+) => Entry;
 
 export interface ListParts {
   readonly make: EntryFactory;
@@ -38,7 +42,9 @@ export interface ListParts {
   readonly className: string;
 }
 
-type Focus = { readonly index: number; readonly which: 'up' | 'down' | 'remove' | 'first' } | { readonly index: -1; readonly which: 'add' };
+type Focus =
+  | { readonly index: number; readonly which: 'up' | 'down' | 'remove' | 'first' }
+  | { readonly index: -1; readonly which: 'add' };
 
 export function listControl(spec: FieldSpec, path: Path, ctx: Ctx, parts: ListParts): Control {
   /** The entries by their item's index (the shown ones only). */
@@ -70,17 +76,27 @@ export function listControl(spec: FieldSpec, path: Path, ctx: Ctx, parts: ListPa
 
   const makeEntry = (i: number): Entry => {
     const label = (what: string): string => `${what} ${spec.title} item ${i + 1}`;
-    const up = iconButton('arrow-up', label('Move up'), () => move(i, i - 1, { index: i - 1, which: i - 1 === 0 ? 'down' : 'up' }));
-    const down = iconButton('arrow-down', label('Move down'), () => move(i, i + 1, { index: i + 1, which: i + 1 === items.length - 1 ? 'up' : 'down' }));
+    const up = iconButton('arrow-up', label('Move up'), () =>
+      move(i, i - 1, { index: i - 1, which: i - 1 === 0 ? 'down' : 'up' }),
+    );
+    const down = iconButton('arrow-down', label('Move down'), () =>
+      move(i, i + 1, { index: i + 1, which: i + 1 === items.length - 1 ? 'up' : 'down' }),
+    );
     const remove = iconButton('trash', label('Remove'), () => {
-      pending = items.length > 1 ? { index: Math.min(i, items.length - 2), which: 'remove' } : { index: -1, which: 'add' };
+      pending =
+        items.length > 1 ? { index: Math.min(i, items.length - 2), which: 'remove' } : { index: -1, which: 'add' };
       ctx.send({ op: 'unset', path: itemPath(i) });
     });
     return parts.make(i, itemPath(i), { up, down, remove });
   };
 
   const moreText = h('span', {});
-  const more = h('button', { type: 'button', class: 'text-button secondary list-more-button' }, icon('chevron-down'), moreText);
+  const more = h(
+    'button',
+    { type: 'button', class: 'text-button secondary list-more-button' },
+    icon('chevron-down'),
+    moreText,
+  );
   more.addEventListener('click', () => showMore());
   const moreArea = h('div', { class: 'list-more', hidden: true }, more);
 
@@ -113,7 +129,8 @@ export function listControl(spec: FieldSpec, path: Path, ctx: Ctx, parts: ListPa
     const next = Math.min(PAGE, left);
     moreArea.hidden = left <= 0;
     moreText.textContent = left > 0 ? `Show ${next} more (${left} left)` : '';
-    if (left > 0) more.setAttribute('aria-label', `Show ${next} more ${spec.title} items (${left} left of ${items.length})`);
+    if (left > 0)
+      more.setAttribute('aria-label', `Show ${next} more ${spec.title} items (${left} left of ${items.length})`);
   };
 
   function showMore(): void {
@@ -160,7 +177,13 @@ export function listControl(spec: FieldSpec, path: Path, ctx: Ctx, parts: ListPa
       }
       render();
       empty.hidden = items.length > 0;
-      empty.textContent = !present ? 'Not set: no items.' : value === null ? 'Null: no items.' : isList ? 'No items.' : 'Not a list; adding an item replaces it.';
+      empty.textContent = !present
+        ? 'Not set: no items.'
+        : value === null
+          ? 'Null: no items.'
+          : isList
+            ? 'No items.'
+            : 'Not a list; adding an item replaces it.';
       applyFocus();
     },
     children: () => [...entries.values()].map((e) => e.target),

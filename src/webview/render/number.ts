@@ -42,14 +42,19 @@ export function numberControl(spec: FieldSpec, path: Path, ctx: Ctx, host: Contr
     slider.classList.toggle('is-placeholder', n === undefined);
   };
 
-  const editable = new Editable(box, host, (text) => {
-    if (box.validity.badInput) return { error: integer ? 'Not a whole number.' : 'Not a number.' };
-    const n = parseNumber(text);
-    if (n === undefined) return text.trim() === '' ? { revert: true } : { error: 'Not a number.' };
-    ctx.send({ op: 'set', path, value: n });
-    syncSlider(n);
-    return { sent: true };
-  }, false);
+  const editable = new Editable(
+    box,
+    host,
+    (text) => {
+      if (box.validity.badInput) return { error: integer ? 'Not a whole number.' : 'Not a number.' };
+      const n = parseNumber(text);
+      if (n === undefined) return text.trim() === '' ? { revert: true } : { error: 'Not a number.' };
+      ctx.send({ op: 'set', path, value: n });
+      syncSlider(n);
+      return { sent: true };
+    },
+    false,
+  );
   box.addEventListener('input', () => {
     const n = parseNumber(box.value);
     if (n !== undefined) syncSlider(n);
@@ -85,7 +90,8 @@ export function numberControl(spec: FieldSpec, path: Path, ctx: Ctx, host: Contr
       shown = value;
       box.placeholder = placeholderFor(spec, presenceOf(value, present));
       editable.setModel(typeof value === 'number' || value === undefined || value === null ? displayText(value) : '');
-      if (typeof value !== 'number' && value !== undefined && value !== null) box.placeholder = `not a number: ${displayText(value)}`;
+      if (typeof value !== 'number' && value !== undefined && value !== null)
+        box.placeholder = `not a number: ${displayText(value)}`;
       syncSlider(value);
     },
     children: () => [],

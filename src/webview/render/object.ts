@@ -13,7 +13,11 @@ export class FieldSet {
 
   constructor(fields: readonly FieldSpec[], path: Path, ctx: Ctx, extraClass = '') {
     this.nodes = fields.map((f) => ctx.field(f, [...path, f.key]));
-    this.element = h('div', { class: `fields${extraClass ? ' ' + extraClass : ''}` }, ...this.nodes.map((n) => n.element));
+    this.element = h(
+      'div',
+      { class: `fields${extraClass ? ' ' + extraClass : ''}` },
+      ...this.nodes.map((n) => n.element),
+    );
   }
 
   update(value: unknown): void {
@@ -47,7 +51,8 @@ export function objectControl(spec: FieldSpec, path: Path, ctx: Ctx): Control {
       if (set) set.element.hidden = !isObject;
       empty.hidden = isObject;
       if (isObject) set?.update(value);
-      else message.textContent = !present ? 'Not set.' : value === null ? 'Null.' : 'Not an object; set it to start over.';
+      else
+        message.textContent = !present ? 'Not set.' : value === null ? 'Null.' : 'Not an object; set it to start over.';
       if (isObject && focusFirst && set) {
         focusFirst = false;
         firstFocusable(set.element)?.focus();

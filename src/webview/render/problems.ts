@@ -15,7 +15,11 @@ export function problemRow(p: Pick<FormProblem, 'severity' | 'message'> & { read
     'li',
     { class: `problem problem-${p.severity}` },
     icon(ICONS[p.severity], 'problem-icon'),
-    h('span', { class: 'visually-hidden' }, `${p.severity === 'information' ? 'Info' : p.severity === 'error' ? 'Error' : 'Warning'}: `),
+    h(
+      'span',
+      { class: 'visually-hidden' },
+      `${p.severity === 'information' ? 'Info' : p.severity === 'error' ? 'Error' : 'Warning'}: `,
+    ),
     h('span', { class: 'problem-message' }, p.message),
     p.code ? h('code', { class: 'problem-code' }, p.code) : undefined,
   );

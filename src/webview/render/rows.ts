@@ -23,7 +23,10 @@ export function rowListControl(spec: FieldSpec, path: Path, ctx: Ctx): Control {
       let listed: readonly FormProblem[] = [];
       const element = h('div', { class: 'row' });
       const render = (): void => {
-        const rows = [...(local !== undefined ? [problemRow({ severity: 'error', message: local })] : []), ...listed.map(problemRow)];
+        const rows = [
+          ...(local !== undefined ? [problemRow({ severity: 'error', message: local })] : []),
+          ...listed.map(problemRow),
+        ];
         replaceIfChanged(problems, rows);
         const sev = local !== undefined ? 'error' : worst(listed);
         for (const s of ['error', 'warning', 'information'] as const) element.classList.toggle(`has-${s}`, sev === s);
@@ -71,7 +74,8 @@ export function rowListControl(spec: FieldSpec, path: Path, ctx: Ctx): Control {
 
 /** Where a new scalar item is typed; JSON and choice items just get an Add button. */
 function addRow(spec: FieldSpec, item: FieldSpec, add: (item: unknown, focusNew: boolean) => void): HTMLElement {
-  const typed = item.control === 'text' || item.control === 'textarea' || item.control === 'integer' || item.control === 'number';
+  const typed =
+    item.control === 'text' || item.control === 'textarea' || item.control === 'integer' || item.control === 'number';
   if (!typed) {
     const b = textButton('add', 'Add item', () => add(defaultItem(spec), true));
     b.setAttribute('aria-label', `Add an item to ${spec.title}`);

@@ -27,7 +27,13 @@ export class Toolbar {
     this.kind = model.kind;
     this.id = h('span', { class: 'toolbar-id' });
     this.format = h('span', { class: 'toolbar-format' });
-    this.filterBox = h('input', { type: 'search', class: 'input filter', placeholder: 'Filter fields', 'aria-label': 'Filter fields by key or title', spellcheck: 'false' });
+    this.filterBox = h('input', {
+      type: 'search',
+      class: 'input filter',
+      placeholder: 'Filter fields',
+      'aria-label': 'Filter fields by key or title',
+      spellcheck: 'false',
+    });
     this.filterBox.value = filter;
     this.filterBox.addEventListener('input', () => handlers.filter(this.filterBox.value));
     this.filterBox.addEventListener('keydown', (e) => {
@@ -52,7 +58,14 @@ export class Toolbar {
     this.element = h(
       'header',
       { class: 'toolbar', 'aria-label': `${model.title} form` },
-      h('span', { class: 'toolbar-what' }, h('span', { class: 'toolbar-kind' }, model.title), this.id, this.format, this.target),
+      h(
+        'span',
+        { class: 'toolbar-what' },
+        h('span', { class: 'toolbar-kind' }, model.title),
+        this.id,
+        this.format,
+        this.target,
+      ),
       h('span', { class: 'filter-wrap' }, icon('filter', 'filter-icon'), this.filterBox),
       h('span', { class: 'toolbar-actions' }, source, this.diff, this.pull, this.run, this.push),
     );
@@ -69,7 +82,9 @@ export class Toolbar {
     this.run.hidden = !state.canPush || state.id === null || this.kind !== 'digital-human';
     this.target.hidden = state.target === undefined;
     this.target.textContent = state.target?.label ?? '';
-    this.target.title = state.target ? `Pushes go to ${state.target.label}${state.target.production ? ' (production)' : ''}` : '';
+    this.target.title = state.target
+      ? `Pushes go to ${state.target.label}${state.target.production ? ' (production)' : ''}`
+      : '';
     this.target.classList.toggle('is-production', state.target?.production === true);
   }
 }
@@ -88,7 +103,13 @@ export class Banners {
       'div',
       { class: 'banner banner-error', role: 'alert', hidden: true },
       icon('error', 'banner-icon'),
-      h('div', {}, h('strong', {}, 'The form is read-only until the text is fixed. '), h('span', {}, 'The text cannot be read as a definition: '), this.reason),
+      h(
+        'div',
+        {},
+        h('strong', {}, 'The form is read-only until the text is fixed. '),
+        h('span', {}, 'The text cannot be read as a definition: '),
+        this.reason,
+      ),
     );
     this.list = h('ul', { class: 'banner-list' });
     this.problems = h('div', { class: 'banner banner-problems', role: 'status', hidden: true }, this.list);
@@ -102,7 +123,10 @@ export class Banners {
       this.list,
       whole.map((p) => {
         const row = problemRow(p);
-        if (p.pointer !== '') row.querySelector('.problem-message')?.prepend(h('code', { class: 'problem-where' }, pointerToPath(p.pointer).join('.')), ': ');
+        if (p.pointer !== '')
+          row
+            .querySelector('.problem-message')
+            ?.prepend(h('code', { class: 'problem-where' }, pointerToPath(p.pointer).join('.')), ': ');
         return row;
       }),
     );

@@ -18,13 +18,27 @@ export function variantControl(spec: FieldSpec, path: Path, ctx: Ctx, host: Cont
   const extra = h('option', { disabled: true, value: '' });
   const options = variants.map((v, i) => h('option', { value: String(i) }, v.title));
   const captionId = uid('caption');
-  const select = h('select', { class: 'input select', id: selectId, 'aria-labelledby': host.labelId ? `${host.labelId} ${captionId}` : captionId }, extra, ...options);
+  const select = h(
+    'select',
+    {
+      class: 'input select',
+      id: selectId,
+      'aria-labelledby': host.labelId ? `${host.labelId} ${captionId}` : captionId,
+    },
+    extra,
+    ...options,
+  );
   let current = -2;
   select.addEventListener('change', () => {
     const i = Number(select.value);
     if (Number.isInteger(i) && i >= 0 && i !== current) ctx.send({ op: 'set', path, value: variantValue(spec, i) });
   });
-  const picker = h('div', { class: 'variant-picker' }, h('label', { class: 'variant-caption', id: captionId, for: selectId }, 'Kind'), select);
+  const picker = h(
+    'div',
+    { class: 'variant-picker' },
+    h('label', { class: 'variant-caption', id: captionId, for: selectId }, 'Kind'),
+    select,
+  );
   const body = h('div', { class: 'variant-body' });
   let set: FieldSet | undefined;
 
@@ -36,7 +50,13 @@ export function variantControl(spec: FieldSpec, path: Path, ctx: Ctx, host: Cont
       const option = options[i];
       if (option) option.selected = true;
       else {
-        extra.textContent = !present ? '(unset)' : value === null ? '(null)' : isRecord(value) ? `${displayText(value[key])} (unknown kind)` : '(not an object)';
+        extra.textContent = !present
+          ? '(unset)'
+          : value === null
+            ? '(null)'
+            : isRecord(value)
+              ? `${displayText(value[key])} (unknown kind)`
+              : '(not an object)';
         extra.selected = true;
       }
       select.classList.toggle('is-placeholder', !option);
@@ -44,7 +64,14 @@ export function variantControl(spec: FieldSpec, path: Path, ctx: Ctx, host: Cont
         current = i;
         const v = variants[i];
         // The discriminator has its own field only when the variant allows more than one value.
-        set = v ? new FieldSet(v.fields.filter((f) => f.key !== key || v.values.length > 1), path, ctx, 'nested') : undefined;
+        set = v
+          ? new FieldSet(
+              v.fields.filter((f) => f.key !== key || v.values.length > 1),
+              path,
+              ctx,
+              'nested',
+            )
+          : undefined;
         body.replaceChildren(set?.element ?? '');
         body.hidden = !set || set.nodes.length === 0;
       }

@@ -17,23 +17,43 @@ describe('live diagnostics', () => {
     const ds = await bluejayDiagnostics(editor.document.uri, (d) => d.length >= 3, 'three problems');
     const enumProblem = ds.find((d) => codeOf(d) === 'invalid-enum');
     assert.ok(enumProblem);
-    assert.deepEqual([enumProblem.range.start.line, enumProblem.range.start.character, enumProblem.range.end.character], [4, 13, 18]);
+    assert.deepEqual(
+      [enumProblem.range.start.line, enumProblem.range.start.character, enumProblem.range.end.character],
+      [4, 13, 18],
+    );
     assert.equal(enumProblem.severity, vscode.DiagnosticSeverity.Error);
     assert.match(enumProblem.message, /did you mean 'fast'\?/);
-    assert.equal(typeof enumProblem.code === 'object' && enumProblem.code.target.toString(), 'https://docs.getbluejay.ai/api-reference/endpoint/update-digital-human');
+    assert.equal(
+      typeof enumProblem.code === 'object' && enumProblem.code.target.toString(),
+      'https://docs.getbluejay.ai/api-reference/endpoint/update-digital-human',
+    );
     assert.deepEqual(ds.map(codeOf).sort(), ['invalid-enum', 'out-of-range', 'unknown-key']);
   });
 
   it('a file told apart only by its kind line gets a hint that the suffix turns on the rest; a suffixed one does not', async () => {
     const uri = workspaceFile('caller-without-suffix.yaml');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('# a caller\nkind: digital-human\nid: 5\nname: x\n'));
+    await vscode.workspace.fs.writeFile(
+      uri,
+      new TextEncoder().encode('# a caller\nkind: digital-human\nid: 5\nname: x\n'),
+    );
     try {
       const editor = await open('caller-without-suffix.yaml');
-      const [hint] = await bluejayDiagnostics(editor.document.uri, (d) => d.some((x) => x.severity === vscode.DiagnosticSeverity.Hint), 'the suffix hint');
+      const [hint] = await bluejayDiagnostics(
+        editor.document.uri,
+        (d) => d.some((x) => x.severity === vscode.DiagnosticSeverity.Hint),
+        'the suffix hint',
+      );
       assert.equal(hint?.range.start.line, 1);
-      assert.match(hint?.message ?? '', /name it NAME\.digital-human\.yaml to get completion, hover, quick fixes, the form/);
+      assert.match(
+        hint?.message ?? '',
+        /name it NAME\.digital-human\.yaml to get completion, hover, quick fixes, the form/,
+      );
       const suffixed = await open('billing.digital-human.yaml');
-      await bluejayDiagnostics(suffixed.document.uri, (d) => !d.some((x) => x.severity === vscode.DiagnosticSeverity.Hint), 'no hint on a suffixed file');
+      await bluejayDiagnostics(
+        suffixed.document.uri,
+        (d) => !d.some((x) => x.severity === vscode.DiagnosticSeverity.Hint),
+        'no hint on a suffixed file',
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(uri);
@@ -45,7 +65,11 @@ describe('live diagnostics', () => {
     const doc = editor.document;
     const line = doc.lineAt(4);
     await editor.edit((e) => e.replace(line.range, 'voice_speed: fast'));
-    await bluejayDiagnostics(doc.uri, (d) => !d.some((x) => codeOf(x) === 'invalid-enum') && d.length === 2, 'the enum problem to go');
+    await bluejayDiagnostics(
+      doc.uri,
+      (d) => !d.some((x) => codeOf(x) === 'invalid-enum') && d.length === 2,
+      'the enum problem to go',
+    );
     await editor.edit((e) => e.replace(doc.lineAt(4).range, 'voice_speed: slowly'));
     await bluejayDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'invalid-enum'), 'the enum problem to return');
     await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -55,20 +79,34 @@ describe('live diagnostics', () => {
 
   it('clears the problems of a deleted file', async () => {
     const uri = workspaceFile('doomed.digital-human.yaml');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('kind: digital-human\nid: 3\nvoice_speed: fastt\n'));
+    await vscode.workspace.fs.writeFile(
+      uri,
+      new TextEncoder().encode('kind: digital-human\nid: 3\nvoice_speed: fastt\n'),
+    );
     await open('doomed.digital-human.yaml');
     await bluejayDiagnostics(uri, (d) => d.length === 1, 'the problem');
     await vscode.workspace.fs.delete(uri);
     await bluejayDiagnostics(uri, (d) => d.length === 0, 'the problem to go with the file');
   });
 
-  it('leaves JSON syntax errors to VS Code\'s JSON support (nothing shows twice)', async () => {
+  it("leaves JSON syntax errors to VS Code's JSON support (nothing shows twice)", async () => {
     const uri = workspaceFile('syntax.persona.json');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('{"kind": "customer-persona",\n "name": 5,\n}'));
     await open('syntax.persona.json');
-    const fromJson = await waitFor(vscode.languages.onDidChangeDiagnostics, () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'json').length > 0, "VS Code's JSON diagnostics", 20_000);
+    const fromJson = await waitFor(
+      vscode.languages.onDidChangeDiagnostics,
+      () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'json').length > 0,
+      "VS Code's JSON diagnostics",
+      20_000,
+    );
     assert.ok(fromJson);
-    assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Bluejay').map(codeOf), []);
+    assert.deepEqual(
+      vscode.languages
+        .getDiagnostics(uri)
+        .filter((d) => d.source === 'Bluejay')
+        .map(codeOf),
+      [],
+    );
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.workspace.fs.delete(uri);
   });

@@ -13,8 +13,10 @@ const UPDATE = '/v1/update-digital-human/318';
 const PINNED = 'pinned.digital-human.yaml';
 
 const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('bluejay');
-const setUser = (key: string, value: unknown): Thenable<void> => config().update(key, value, vscode.ConfigurationTarget.Global);
-const use = (name: string): Thenable<boolean | undefined> => vscode.commands.executeCommand<boolean>('bluejay.switchEnvironment', name);
+const setUser = (key: string, value: unknown): Thenable<void> =>
+  config().update(key, value, vscode.ConfigurationTarget.Global);
+const use = (name: string): Thenable<boolean | undefined> =>
+  vscode.commands.executeCommand<boolean>('bluejay.switchEnvironment', name);
 
 async function push(name: string): Promise<PushRun> {
   const editor = await open(name);
@@ -27,7 +29,9 @@ async function log(a: Admin): Promise<string[]> {
 }
 
 function pinnedProblems(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Bluejay (server)' && codeOf(d) === 'environment-mismatch');
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'Bluejay (server)' && codeOf(d) === 'environment-mismatch');
 }
 
 describe('environments', () => {
@@ -37,16 +41,30 @@ describe('environments', () => {
   let adminB: Admin;
 
   before(async () => {
-    [a, b] = await Promise.all([startBluejayServer({ keys: { [KEY_A]: { org: 'org-1' } } }), startBluejayServer({ keys: { [KEY_B]: { org: 'org-1' } } })]);
+    [a, b] = await Promise.all([
+      startBluejayServer({ keys: { [KEY_A]: { org: 'org-1' } } }),
+      startBluejayServer({ keys: { [KEY_B]: { org: 'org-1' } } }),
+    ]);
     [adminA, adminB] = [admin(a.url), admin(b.url)];
     // gamma shares alpha's origin, to show that two environments never share a key.
-    await setUser('environments', [{ name: 'alpha', baseUrl: a.url }, { name: 'beta', baseUrl: b.url }, { name: 'gamma', baseUrl: a.url }]);
-    for (const [name, key] of [['alpha', KEY_A], ['beta', KEY_B], ['gamma', 'gamma-key-unknown-to-a']] as const) {
+    await setUser('environments', [
+      { name: 'alpha', baseUrl: a.url },
+      { name: 'beta', baseUrl: b.url },
+      { name: 'gamma', baseUrl: a.url },
+    ]);
+    for (const [name, key] of [
+      ['alpha', KEY_A],
+      ['beta', KEY_B],
+      ['gamma', 'gamma-key-unknown-to-a'],
+    ] as const) {
       assert.equal(await use(name), true);
       assert.equal(await vscode.commands.executeCommand('bluejay.setApiKey', key), true);
     }
     const text = (await vscode.workspace.fs.readFile(workspaceFile('billing.digital-human.yaml'))).toString();
-    await vscode.workspace.fs.writeFile(workspaceFile(PINNED), new TextEncoder().encode(text.replace('id: 318', 'id: 318\nenvironment: alpha')));
+    await vscode.workspace.fs.writeFile(
+      workspaceFile(PINNED),
+      new TextEncoder().encode(text.replace('id: 318', 'id: 318\nenvironment: alpha')),
+    );
   });
 
   // Pushes record baselines (.bluejay/state.json); each test here starts without any, so only its own requests are logged.
@@ -106,14 +124,21 @@ describe('environments', () => {
 
     // Switching away drops the refusal; in its own environment the file pushes.
     await use('alpha');
-    await waitFor(vscode.languages.onDidChangeDiagnostics, () => pinnedProblems(doc.uri).length === 0, 'the refusal to go');
+    await waitFor(
+      vscode.languages.onDidChangeDiagnostics,
+      () => pinnedProblems(doc.uri).length === 0,
+      'the refusal to go',
+    );
     assert.equal((await push(PINNED)).outcome?.action, 'updated');
     assert.deepEqual(await log(adminA), [`PUT ${UPDATE} 200 key`]);
   });
 
   it('Push All counts a file pinned elsewhere as failed and sends nothing for it', async () => {
     // Push All pushes every definition in the workspace (other tests' files too): put back what it writes.
-    const uris = await vscode.workspace.findFiles('**/*.{persona,digital-human}.{yaml,yml,json}', '**/{node_modules,.*}/**');
+    const uris = await vscode.workspace.findFiles(
+      '**/*.{persona,digital-human}.{yaml,yml,json}',
+      '**/{node_modules,.*}/**',
+    );
     const before = await Promise.all(uris.map((u) => vscode.workspace.fs.readFile(u)));
     try {
       await use('beta');
@@ -123,7 +148,10 @@ describe('environments', () => {
       assert.equal(totals['failed'], refused + 1, `${JSON.stringify(totals)}: ${sent.join(', ')}`);
       assert.equal(pinnedProblems(workspaceFile(PINNED)).length, 1);
       // billing.digital-human.yaml went; the file pinned to alpha (the same id) did not.
-      assert.deepEqual(sent.filter((r) => r.startsWith(`PUT ${UPDATE}`)), [`PUT ${UPDATE} 200 key`]);
+      assert.deepEqual(
+        sent.filter((r) => r.startsWith(`PUT ${UPDATE}`)),
+        [`PUT ${UPDATE} 200 key`],
+      );
       assert.deepEqual(await log(adminA), []);
     } finally {
       await Promise.all(uris.map((u, i) => vscode.workspace.fs.writeFile(u, before[i] ?? new Uint8Array())));
@@ -148,7 +176,10 @@ describe('environments', () => {
   });
 
   it("a user's production entry is production: without confirmation it pushes there at once", async () => {
-    await setUser('environments', [...(config().inspect<unknown[]>('environments')?.globalValue ?? []), { name: 'production', baseUrl: b.url }]);
+    await setUser('environments', [
+      ...(config().inspect<unknown[]>('environments')?.globalValue ?? []),
+      { name: 'production', baseUrl: b.url },
+    ]);
     await setUser('confirmPushToProduction', false);
     try {
       await use('production');
@@ -157,7 +188,11 @@ describe('environments', () => {
       assert.deepEqual(await log(adminB), [`PUT ${UPDATE} 200 key`]);
       await vscode.commands.executeCommand('bluejay.clearApiKey');
     } finally {
-      await setUser('environments', [{ name: 'alpha', baseUrl: a.url }, { name: 'beta', baseUrl: b.url }, { name: 'gamma', baseUrl: a.url }]);
+      await setUser('environments', [
+        { name: 'alpha', baseUrl: a.url },
+        { name: 'beta', baseUrl: b.url },
+        { name: 'gamma', baseUrl: a.url },
+      ]);
     }
   });
 });

@@ -45,7 +45,10 @@ describe('the editor and a terminal push of one file', () => {
       await lock.release();
       const result = await run;
       assert.deepEqual([result.outcome, result.reason], [undefined, 'drift']);
-      assert.deepEqual((await control.requests()).map((r) => r.method), []);
+      assert.deepEqual(
+        (await control.requests()).map((r) => r.method),
+        [],
+      );
       await vscode.commands.executeCommand('workbench.action.files.revert');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -10,7 +10,10 @@ export async function run(): Promise<void> {
   // BLUEJAY_TEST_GREP (the host inherits the environment) runs only the tests whose title matches, while developing.
   const grep = process.env['BLUEJAY_TEST_GREP'];
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec', ...(grep && { grep }) });
-  for (const f of readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, f));
+  for (const f of readdirSync(__dirname)
+    .filter((n) => n.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(join(__dirname, f));
   const failures: { title: string; error: string }[] = [];
   let passed = 0;
   await new Promise<void>((resolve) => {

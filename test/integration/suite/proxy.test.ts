@@ -42,7 +42,11 @@ describe('no proxy for a loopback base URL', () => {
     alias = await loopbackAlias(server.port);
     await http().update('proxy', proxy.url, vscode.ConfigurationTarget.Global);
     await http().update('proxySupport', 'override', vscode.ConfigurationTarget.Global);
-    await waitFor(vscode.workspace.onDidChangeConfiguration, () => http().get('proxy') === proxy.url && http().get('proxySupport') === 'override', 'the proxy settings');
+    await waitFor(
+      vscode.workspace.onDidChangeConfiguration,
+      () => http().get('proxy') === proxy.url && http().get('proxySupport') === 'override',
+      'the proxy settings',
+    );
   });
 
   after(async () => {

@@ -66,15 +66,33 @@ describe('pushing to Bluejay', () => {
 
   it('shows a 422 on the line of the field it names, and clears it when that field is edited', async () => {
     const editor = await open('billing.digital-human.yaml');
-    await control.faults({ status: { code: 422, detail: [{ loc: ['body', 'silence_timeout'], msg: 'Input should be greater than or equal to 15', type: 'greater_than_equal' }] } });
+    await control.faults({
+      status: {
+        code: 422,
+        detail: [
+          {
+            loc: ['body', 'silence_timeout'],
+            msg: 'Input should be greater than or equal to 15',
+            type: 'greater_than_equal',
+          },
+        ],
+      },
+    });
     const run = await vscode.commands.executeCommand<PushRun>('bluejay.pushFile', editor.document.uri);
     assert.equal(run.outcome?.status, 422);
     const [d] = serverDiagnostics(editor.document.uri);
-    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('silence_timeout:'));
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('silence_timeout:'));
     assert.equal(d?.range.start.line, line);
     assert.equal(d?.code, 'server-validation');
     await editor.edit((e) => e.replace(editor.document.lineAt(line).range, 'silence_timeout: 31'));
-    await waitFor(vscode.languages.onDidChangeDiagnostics, () => serverDiagnostics(editor.document.uri).length === 0, 'the server problem to clear');
+    await waitFor(
+      vscode.languages.onDidChangeDiagnostics,
+      () => serverDiagnostics(editor.document.uri).length === 0,
+      'the server problem to clear',
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
@@ -86,7 +104,10 @@ describe('pushing to Bluejay', () => {
     const run = await vscode.commands.executeCommand<PushRun>('bluejay.pushFile', uri);
     assert.equal(run.outcome?.action, 'created');
     const id = String(run.outcome?.id);
-    assert.equal(editor.document.getText(), `# A new caller\nkind: digital-human\nid: ${id}\nname: Fresh  # keep\nphone_number: "+14155550177"\n`);
+    assert.equal(
+      editor.document.getText(),
+      `# A new caller\nkind: digital-human\nid: ${id}\nname: Fresh  # keep\nphone_number: "+14155550177"\n`,
+    );
     assert.equal(editor.document.isDirty, false, 'the id is saved');
     assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), new RegExp(`^id: ${id}$`, 'm'));
   });
@@ -104,7 +125,11 @@ describe('pushing to Bluejay', () => {
       assert.equal(editor.document.isDirty, true, 'the other edit is still unsaved');
       assert.match(editor.document.getText(), new RegExp(`^id: ${id}\n[\\s\\S]*# not saved yet`, 'm'));
       const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      assert.equal(disk, `kind: digital-human\nid: ${id}\nname: Dirty  # keep\nphone_number: "+14155550178"\n`, 'the disk has the id and nothing else new');
+      assert.equal(
+        disk,
+        `kind: digital-human\nid: ${id}\nname: Dirty  # keep\nphone_number: "+14155550178"\n`,
+        'the disk has the id and nothing else new',
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -134,7 +159,8 @@ describe('pushing to Bluejay', () => {
 
   it('asks before pushing a file that looks like it holds a secret: dismissed, nothing is sent; allowed, it is', async () => {
     const uri = workspaceFile('leaky.digital-human.yaml');
-    const text = 'kind: digital-human\nid: 318\nname: Leaky\nintent: "Use sk-proj-4fGh7Jk2Lm9Np3Qr6St8Uv1Wx5Yz0AbCdEf to log in"\n';
+    const text =
+      'kind: digital-human\nid: 318\nname: Leaky\nintent: "Use sk-proj-4fGh7Jk2Lm9Np3Qr6St8Uv1Wx5Yz0AbCdEf to log in"\n';
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     try {
       await open('leaky.digital-human.yaml');
@@ -186,8 +212,15 @@ describe('pushing to Bluejay', () => {
     try {
       const settings = workspaceFile('.vscode/settings.json');
       // The delay (a window setting) proves the file was read; the base URL in it must be ignored.
-      await vscode.workspace.fs.writeFile(settings, new TextEncoder().encode(JSON.stringify({ 'bluejay.baseUrl': other.url, 'bluejay.validation.delay': 26 })));
-      await waitFor(vscode.workspace.onDidChangeConfiguration, () => vscode.workspace.getConfiguration('bluejay').get('validation.delay') === 26, 'the workspace settings to load');
+      await vscode.workspace.fs.writeFile(
+        settings,
+        new TextEncoder().encode(JSON.stringify({ 'bluejay.baseUrl': other.url, 'bluejay.validation.delay': 26 })),
+      );
+      await waitFor(
+        vscode.workspace.onDidChangeConfiguration,
+        () => vscode.workspace.getConfiguration('bluejay').get('validation.delay') === 26,
+        'the workspace settings to load',
+      );
       const editor = await open('billing.digital-human.yaml');
       const run = await vscode.commands.executeCommand<PushRun>('bluejay.pushFile', editor.document.uri);
       assert.equal(run.outcome?.action, 'updated');

@@ -22,7 +22,11 @@ function userValues(): Record<string, unknown> {
 /** Writes the keys given (in this order, as a person would add lines) and waits until the old name is gone (moved by the extension). */
 async function set(values: Values): Promise<void> {
   for (const [k, v] of Object.entries(values)) await section().update(k, v, Global);
-  await waitFor(vscode.workspace.onDidChangeConfiguration, () => section().inspect('pushOnSave.includeAutoSave')?.globalValue === undefined, 'the old setting to be moved');
+  await waitFor(
+    vscode.workspace.onDidChangeConfiguration,
+    () => section().inspect('pushOnSave.includeAutoSave')?.globalValue === undefined,
+    'the old setting to be moved',
+  );
 }
 
 describe('push on save settings (real settings.json)', () => {
@@ -48,7 +52,11 @@ describe('push on save settings (real settings.json)', () => {
   for (const c of cases) {
     it(`reads ${JSON.stringify(c.given)} as pushOnSave ${String(c.pushOnSave)}, pushOnAutoSave ${String(c.pushOnAutoSave)}`, async () => {
       await set(c.given);
-      assert.deepEqual({ pushOnSave: config.pushOnSave, pushOnAutoSave: config.pushOnAutoSave }, { pushOnSave: c.pushOnSave, pushOnAutoSave: c.pushOnAutoSave }, JSON.stringify(userValues()));
+      assert.deepEqual(
+        { pushOnSave: config.pushOnSave, pushOnAutoSave: config.pushOnAutoSave },
+        { pushOnSave: c.pushOnSave, pushOnAutoSave: c.pushOnAutoSave },
+        JSON.stringify(userValues()),
+      );
       assert.equal(legacyPushOnAutoSave(config), undefined, 'the old name is gone from the settings');
     });
   }

@@ -13,8 +13,10 @@ const READ = '/v1/digital-human/318';
 const UPDATE = '/v1/update-digital-human/318';
 
 const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('bluejay');
-const read = async (name: string): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile(name)));
-const write = (name: string, text: string): Thenable<void> => vscode.workspace.fs.writeFile(workspaceFile(name), new TextEncoder().encode(text));
+const read = async (name: string): Promise<string> =>
+  new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile(name)));
+const write = (name: string, text: string): Thenable<void> =>
+  vscode.workspace.fs.writeFile(workspaceFile(name), new TextEncoder().encode(text));
 
 interface Entry {
   kind: string;
@@ -33,7 +35,9 @@ async function baselines(origin: string): Promise<Record<string, Entry>> {
 }
 
 function driftProblems(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Bluejay (server)' && codeOf(d) === 'remote-drift');
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'Bluejay (server)' && codeOf(d) === 'remote-drift');
 }
 
 describe('staying in step with Bluejay', () => {
@@ -48,10 +52,17 @@ describe('staying in step with Bluejay', () => {
     return workspaceFile(name);
   };
   /** The requests Bluejay got (but the Remote view's lists, should the view be showing). */
-  const log = async (): Promise<string[]> => (await control.requests()).map((r) => `${r.method} ${r.path}`).filter((r) => !r.startsWith('GET /v1/digital-humans?'));
+  const log = async (): Promise<string[]> =>
+    (await control.requests())
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((r) => !r.startsWith('GET /v1/digital-humans?'));
   /** Changes Bluejay's copy behind the files' back, as the Bluejay app would. */
   const changeOnBluejay = async (body: Record<string, unknown>): Promise<void> => {
-    const r = await fetch(`${server.url}${UPDATE}`, { method: 'PUT', headers: { 'x-api-key': KEY, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const r = await fetch(`${server.url}${UPDATE}`, {
+      method: 'PUT',
+      headers: { 'x-api-key': KEY, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     assert.equal(r.status, 200);
   };
 
@@ -83,14 +94,23 @@ describe('staying in step with Bluejay', () => {
   it('pulls a persona into a new file that validates, and records its baseline', async () => {
     const target = workspaceFile('pulled-refund.persona.yaml');
     made.push('pulled-refund.persona.yaml');
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('bluejay.pull', { kind: 'customer-persona', id: PERSONA, target });
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('bluejay.pull', {
+      kind: 'customer-persona',
+      id: PERSONA,
+      target,
+    });
     assert.equal(uri?.toString(), target.toString());
     const text = await read('pulled-refund.persona.yaml');
     assert.match(text, /^kind: customer-persona\nid: 7b1e4c2a-9f3d-4a6b-8c5e-2d0f1a3b4c5d\nname: Refund seeker\n/);
     assert.doesNotMatch(text, /created_at|org_id/);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString(), 'the new file is open');
-    const errors = vscode.languages.getDiagnostics(target).filter((d) => d.source === 'Bluejay' && d.severity === vscode.DiagnosticSeverity.Error);
-    assert.deepEqual(errors.map((d) => d.message), []);
+    const errors = vscode.languages
+      .getDiagnostics(target)
+      .filter((d) => d.source === 'Bluejay' && d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(
+      errors.map((d) => d.message),
+      [],
+    );
     const entry = (await baselines(server.url))['pulled-refund.persona.yaml'];
     assert.equal(entry?.kind, 'customer-persona');
     assert.equal(entry?.id, PERSONA);
@@ -102,10 +122,14 @@ describe('staying in step with Bluejay', () => {
     const text = (await billing()).replace(/^role_description: .*\n/m, '');
     const uri = await file('diffed.digital-human.yaml', text);
     assert.equal(await vscode.commands.executeCommand<boolean>('bluejay.diffWithRemote', uri), true);
-    const input = await waitFor(vscode.window.tabGroups.onDidChangeTabs, () => {
-      const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-      return tab instanceof vscode.TabInputTextDiff && tab.modified.toString() === uri.toString() && tab;
-    }, 'the diff editor');
+    const input = await waitFor(
+      vscode.window.tabGroups.onDidChangeTabs,
+      () => {
+        const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+        return tab instanceof vscode.TabInputTextDiff && tab.modified.toString() === uri.toString() && tab;
+      },
+      'the diff editor',
+    );
     assert.equal(input.original.scheme, 'bluejay-remote');
     const left = (await vscode.workspace.openTextDocument(input.original)).getText();
     assert.doesNotMatch(left, /created_at|org_id|websocket_url|workflow_v2_id/);
@@ -117,20 +141,33 @@ describe('staying in step with Bluejay', () => {
     assert.doesNotMatch(fileSets ?? '', /role_description/);
     assert.match(notSet ?? '', /^role_description: Long-time customer on the Premium plan/m);
     // JSON files are compared as JSONC, the comment on its own line.
-    const json = await file('diffed.persona.json', JSON.stringify({ kind: 'customer-persona', id: PERSONA, name: 'Refund seeker', goal: 'A refund.' }, null, 2));
+    const json = await file(
+      'diffed.persona.json',
+      JSON.stringify({ kind: 'customer-persona', id: PERSONA, name: 'Refund seeker', goal: 'A refund.' }, null, 2),
+    );
     assert.equal(await vscode.commands.executeCommand<boolean>('bluejay.diffWithRemote', json), true);
-    const jsonInput = await waitFor(vscode.window.tabGroups.onDidChangeTabs, () => {
-      const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-      return tab instanceof vscode.TabInputTextDiff && tab.modified.toString() === json.toString() && tab;
-    }, 'the JSON diff editor');
+    const jsonInput = await waitFor(
+      vscode.window.tabGroups.onDidChangeTabs,
+      () => {
+        const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+        return tab instanceof vscode.TabInputTextDiff && tab.modified.toString() === json.toString() && tab;
+      },
+      'the JSON diff editor',
+    );
     const jsonLeft = await vscode.workspace.openTextDocument(jsonInput.original);
     assert.equal(jsonLeft.languageId, 'jsonc');
-    assert.match(jsonLeft.getText(), /^ {2}"goal": "Get a full refund[^\n]*",\n {2}\/\/ Not set in this file:\n {2}"description": "Maria, 42/m);
+    assert.match(
+      jsonLeft.getText(),
+      /^ {2}"goal": "Get a full refund[^\n]*",\n {2}\/\/ Not set in this file:\n {2}"description": "Maria, 42/m,
+    );
     const parsed = JSON.parse(jsonLeft.getText().replace(/^\s*\/\/.*$/gm, '')) as Record<string, unknown>;
     assert.deepEqual(Object.keys(parsed), ['kind', 'id', 'name', 'goal', 'description']);
 
     // A file without an id is not on Bluejay yet: no diff, and its CodeLens offers only Push.
-    const fresh = await file('nothing-yet.persona.yaml', 'kind: customer-persona\nname: New\ndescription: d\ngoal: g\n');
+    const fresh = await file(
+      'nothing-yet.persona.yaml',
+      'kind: customer-persona\nname: New\ndescription: d\ngoal: g\n',
+    );
     assert.equal(await vscode.commands.executeCommand<boolean>('bluejay.diffWithRemote', fresh), false);
     const lenses = async (u: vscode.Uri): Promise<string[]> => {
       await vscode.workspace.openTextDocument(u);
@@ -138,7 +175,12 @@ describe('staying in step with Bluejay', () => {
       return all.map((l) => l.command?.command ?? '').filter((c) => c.startsWith('bluejay.'));
     };
     // A digital human on Bluejay also offers Run (the Testing view's run of that file).
-    assert.deepEqual(await lenses(uri), ['bluejay.pushFile', 'bluejay.diffWithRemote', 'bluejay.pullIntoFile', 'bluejay.runFile']);
+    assert.deepEqual(await lenses(uri), [
+      'bluejay.pushFile',
+      'bluejay.diffWithRemote',
+      'bluejay.pullIntoFile',
+      'bluejay.runFile',
+    ]);
     assert.deepEqual(await lenses(fresh), ['bluejay.pushFile']);
   });
 
@@ -182,12 +224,17 @@ describe('staying in step with Bluejay', () => {
     await changeOnBluejay({ tag: 'billing-escalations', verbosity: 'low' });
     const doc = await vscode.workspace.openTextDocument(uri);
     const edit = new vscode.WorkspaceEdit();
-    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('tag: '));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('tag: '));
     edit.replace(uri, doc.lineAt(line).range, 'tag: billing-local');
     assert.ok(await vscode.workspace.applyEdit(edit));
     const before = (await log()).length;
     // The choice the list would take: Bluejay's verbosity, the file's tag (over Bluejay's).
-    const run = await vscode.commands.executeCommand<PushRun>('bluejay.pushFile', uri, { onDrift: { take: ['/verbosity'] } });
+    const run = await vscode.commands.executeCommand<PushRun>('bluejay.pushFile', uri, {
+      onDrift: { take: ['/verbosity'] },
+    });
     assert.equal(run.outcome?.action, 'updated');
     assert.match(doc.getText(), /^verbosity: low$/m, "Bluejay's value is in the file");
     assert.match(doc.getText(), /^tag: billing-local$/m, "the file's value is kept");
@@ -228,7 +275,11 @@ describe('staying in step with Bluejay', () => {
     assert.equal(listed.get('#318')?.description, '#318 · local');
 
     // Pushed (a baseline), then changed on Bluejay: drifted.
-    assert.equal((await vscode.commands.executeCommand<PushRun>('bluejay.pushFile', workspaceFile('billing.digital-human.yaml'))).outcome?.action, 'updated');
+    assert.equal(
+      (await vscode.commands.executeCommand<PushRun>('bluejay.pushFile', workspaceFile('billing.digital-human.yaml')))
+        .outcome?.action,
+      'updated',
+    );
     await changeOnBluejay({ hangup_instructions: 'Hang up at once.' });
     listed = await items();
     assert.equal(listed.get('#318')?.description, '#318 · drifted');
@@ -240,7 +291,9 @@ describe('staying in step with Bluejay', () => {
     const root = (await tree.getChildren()) ?? [];
     const agent = root[1];
     assert.equal((await tree.getTreeItem(agent)).label, 'Personas of agent 1042');
-    const personas = await Promise.all(((await tree.getChildren(agent)) ?? []).map((c) => Promise.resolve(tree.getTreeItem(c))));
+    const personas = await Promise.all(
+      ((await tree.getChildren(agent)) ?? []).map((c) => Promise.resolve(tree.getTreeItem(c))),
+    );
     assert.deepEqual(personas.map((p) => p.label).sort(), ['Impatient commuter', 'Refund seeker']);
   });
 
@@ -249,12 +302,20 @@ describe('staying in step with Bluejay', () => {
     const line = editor.document.getText().split('\n').indexOf('tag: billing');
     await editor.edit((e) => e.replace(editor.document.lineAt(line).range, 'tag: billing-vip'));
     try {
-      const plans = await vscode.commands.executeCommand<{ file: string; action: string; changes: { pointer: string; from: unknown; to: unknown }[] }[]>('bluejay.plan', editor.document.uri);
-      assert.deepEqual(plans?.map((p) => [p.file, p.action, p.changes]), [['billing.digital-human.yaml', 'update', [{ pointer: '/tag', from: 'billing', to: 'billing-vip' }]]]);
+      const plans = await vscode.commands.executeCommand<
+        { file: string; action: string; changes: { pointer: string; from: unknown; to: unknown }[] }[]
+      >('bluejay.plan', editor.document.uri);
+      assert.deepEqual(
+        plans?.map((p) => [p.file, p.action, p.changes]),
+        [['billing.digital-human.yaml', 'update', [{ pointer: '/tag', from: 'billing', to: 'billing-vip' }]]],
+      );
       assert.deepEqual(await log(), [`GET ${READ}`], 'only a read');
       const shown = vscode.window.activeTextEditor?.document;
       assert.equal(shown?.uri.scheme, 'bluejay-remote');
-      assert.match(shown?.getText() ?? '', /^billing\.digital-human\.yaml: update digital-human 318\n {2}\/tag: "billing" -> "billing-vip"$/m);
+      assert.match(
+        shown?.getText() ?? '',
+        /^billing\.digital-human\.yaml: update digital-human 318\n {2}\/tag: "billing" -> "billing-vip"$/m,
+      );
     } finally {
       await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -266,14 +327,21 @@ describe('staying in step with Bluejay', () => {
     assert.equal((await vscode.commands.executeCommand<PushRun>('bluejay.pushFile', uri)).outcome?.action, 'updated');
     await changeOnBluejay({ silence_timeout: 60 });
     // Push All pushes every definition in the workspace: put back what it writes (created ids).
-    const uris = await vscode.workspace.findFiles('**/*.{persona,digital-human}.{yaml,yml,json}', '**/{node_modules,.*}/**');
+    const uris = await vscode.workspace.findFiles(
+      '**/*.{persona,digital-human}.{yaml,yml,json}',
+      '**/{node_modules,.*}/**',
+    );
     const saved = await Promise.all(uris.map((u) => vscode.workspace.fs.readFile(u)));
     try {
       const before = (await log()).length;
       const totals = await vscode.commands.executeCommand<Record<string, number>>('bluejay.pushAll');
       assert.ok((totals?.['failed'] ?? 0) >= 1, JSON.stringify(totals));
       assert.equal(driftProblems(uri).length, 1);
-      assert.deepEqual((await log()).slice(before).filter((r) => r.includes('/318')), [`GET ${READ}`], 'read, not written');
+      assert.deepEqual(
+        (await log()).slice(before).filter((r) => r.includes('/318')),
+        [`GET ${READ}`],
+        'read, not written',
+      );
     } finally {
       await Promise.all(uris.map((u, i) => vscode.workspace.fs.writeFile(u, saved[i] ?? new Uint8Array())));
     }

@@ -16,8 +16,15 @@ describe('Testing view: gutter buttons before the view is opened', () => {
     assert.ok(api);
     const testing = api.testing(); // the same instance the editor's stub made (or makes now): it does not scan the workspace
     const uri = workspaceFile('billing.digital-human.yaml');
-    const item = await waitFor(testing.tree.onDidChange, () => testing.tree.fileItem(uri, '57'), 'the item of the file shown');
-    const nameLine = editor.document.getText().split('\n').findIndex((l) => l.startsWith('name:'));
+    const item = await waitFor(
+      testing.tree.onDidChange,
+      () => testing.tree.fileItem(uri, '57'),
+      'the item of the file shown',
+    );
+    const nameLine = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('name:'));
     assert.equal(item.range?.start.line, nameLine);
     assert.ok(testing.tree.fileItem(uri, '61')?.range, 'under each of its simulations');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -14,10 +14,19 @@ import { EXTENSION_ID, forgetBaselines, open, waitFor, workspaceFile } from './u
 const KEY = 'test-key-testing';
 
 /** Polls without waiting: each sleep is one turn of the event loop (the local server moves a run one step per read). */
-const instant = { now: () => Date.now(), sleep: (_ms: number, signal?: AbortSignal) => (signal?.aborted ? Promise.reject(new Error('aborted')) : new Promise<void>((r) => setImmediate(r))) };
+const instant = {
+  now: () => Date.now(),
+  sleep: (_ms: number, signal?: AbortSignal) =>
+    signal?.aborted ? Promise.reject(new Error('aborted')) : new Promise<void>((r) => setImmediate(r)),
+};
 
-const lineOf = (doc: vscode.TextDocument, prefix: string): number => doc.getText().split('\n').findIndex((l) => l.startsWith(prefix));
-const conversations = (recorded: RecordedResult[]): RecordedResult[] => recorded.filter((r) => r.resultId !== undefined);
+const lineOf = (doc: vscode.TextDocument, prefix: string): number =>
+  doc
+    .getText()
+    .split('\n')
+    .findIndex((l) => l.startsWith(prefix));
+const conversations = (recorded: RecordedResult[]): RecordedResult[] =>
+  recorded.filter((r) => r.resultId !== undefined);
 
 describe('Testing view (simulations)', () => {
   let server: BluejayServer;
@@ -25,7 +34,8 @@ describe('Testing view (simulations)', () => {
   let testing: Testing;
   const billing = (): vscode.Uri => workspaceFile('billing.digital-human.yaml');
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('bluejay');
-  const queued = async (): Promise<number> => (await control.requests()).filter((r) => r.path.startsWith('/v1/queue-')).length;
+  const queued = async (): Promise<number> =>
+    (await control.requests()).filter((r) => r.path.startsWith('/v1/queue-')).length;
 
   before(async () => {
     server = await startBluejayServer({ keys: { [KEY]: { org: 'org-1' } } });
@@ -43,7 +53,11 @@ describe('Testing view (simulations)', () => {
   });
 
   beforeEach(async () => {
-    await fetch(`${server.url}/__admin/simulations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    await fetch(`${server.url}/__admin/simulations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
   });
 
   after(async () => {
@@ -56,13 +70,20 @@ describe('Testing view (simulations)', () => {
   it('shows the workspace digital humans under their simulations, with a run button on the name line', async () => {
     // Opening the Testing view asks the controller for its items (resolveHandler), which loads dist/api.js.
     await vscode.commands.executeCommand('workbench.view.testing.focus');
-    const item = await waitFor(testing.tree.onDidChange, () => testing.tree.fileItem(billing(), '57'), 'the items of billing.digital-human.yaml');
+    const item = await waitFor(
+      testing.tree.onDidChange,
+      () => testing.tree.fileItem(billing(), '57'),
+      'the items of billing.digital-human.yaml',
+    );
     await testing.resolve(undefined); // the whole workspace scanned
     const doc = await vscode.workspace.openTextDocument(billing());
     assert.equal(item.range?.start.line, lineOf(doc, 'name:'));
     assert.equal(item.label, 'Angry billing customer');
     assert.ok(testing.tree.fileItem(billing(), '61'), 'also under simulation 61');
-    assert.ok(testing.tree.fileItem(workspaceFile('broken.digital-human.yaml')), 'a file in no simulation is a top-level item');
+    assert.ok(
+      testing.tree.fileItem(workspaceFile('broken.digital-human.yaml')),
+      'a file in no simulation is a top-level item',
+    );
     assert.equal(testing.tree.fileItem(workspaceFile('caller.persona.json')), undefined, 'a persona is no test');
   });
 
@@ -77,7 +98,10 @@ describe('Testing view (simulations)', () => {
     const doc = await vscode.workspace.openTextDocument(billing());
     const [md, diff] = failure?.messages ?? [];
     assert.equal(md?.line, lineOf(doc, 'success_criteria:'));
-    assert.match(md?.text ?? '', /\*\*Goal not met\*\*[\s\S]*\| Empathy \| 2 \|[\s\S]*Show Transcript\]\(command:bluejay\.showTranscript/);
+    assert.match(
+      md?.text ?? '',
+      /\*\*Goal not met\*\*[\s\S]*\| Empathy \| 2 \|[\s\S]*Show Transcript\]\(command:bluejay\.showTranscript/,
+    );
     assert.equal(diff?.diff, true);
     assert.equal(diff?.line, lineOf(doc, 'expected_tool_calls:') + 1, 'on the expected tool calls');
     assert.ok((failure?.durationMs ?? 0) > 0, 'with its duration');
@@ -85,20 +109,41 @@ describe('Testing view (simulations)', () => {
     assert.equal(await queued(), 1, 'one queue request');
     // Show Transcript: fetched from the media origin, never with the key.
     await vscode.commands.executeCommand('bluejay.showTranscript', { resultId: failure?.resultId });
-    const shown = await waitFor(vscode.window.onDidChangeActiveTextEditor, () => vscode.window.activeTextEditor?.document.uri.scheme === 'bluejay-transcript' && vscode.window.activeTextEditor.document, 'the transcript');
+    const shown = await waitFor(
+      vscode.window.onDidChangeActiveTextEditor,
+      () =>
+        vscode.window.activeTextEditor?.document.uri.scheme === 'bluejay-transcript' &&
+        vscode.window.activeTextEditor.document,
+      'the transcript',
+    );
     assert.match(shown.getText(), /\[00:03\] User: I was charged twice/);
-    const media = (await (await fetch(`${server.url}/__admin/simulations`)).json()) as { mediaRequests: { apiKey: boolean }[] };
+    const media = (await (await fetch(`${server.url}/__admin/simulations`)).json()) as {
+      mediaRequests: { apiKey: boolean }[];
+    };
     assert.ok(media.mediaRequests.length > 0);
-    assert.ok(media.mediaRequests.every((r) => !r.apiKey), 'no X-API-Key reached the media origin');
+    assert.ok(
+      media.mediaRequests.every((r) => !r.apiKey),
+      'no X-API-Key reached the media origin',
+    );
   });
 
   it('Cancel ends the conversations still running', async () => {
-    await fetch(`${server.url}/__admin/simulations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ neverFinish: true }) });
+    await fetch(`${server.url}/__admin/simulations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ neverFinish: true }),
+    });
     const item = testing.tree.fileItem(billing(), '57');
     assert.ok(item);
     const source = new vscode.CancellationTokenSource();
     // Cancel once the run was queued and read: at the first wait between two reads.
-    testing.setRunClock({ now: () => Date.now(), sleep: (_ms, signal) => { source.cancel(); return signal?.aborted ? Promise.reject(new Error('aborted')) : Promise.resolve(); } });
+    testing.setRunClock({
+      now: () => Date.now(),
+      sleep: (_ms, signal) => {
+        source.cancel();
+        return signal?.aborted ? Promise.reject(new Error('aborted')) : Promise.resolve();
+      },
+    });
     try {
       const recorded = await testing.runRequest(new vscode.TestRunRequest([item]), source.token, false);
       assert.equal(recorded.find((r) => r.itemId === item.id)?.state, 'skipped');
@@ -128,36 +173,64 @@ describe('Testing view (simulations)', () => {
       const ran = await testing.runFile(billing(), { pushFirst: true });
       assert.equal(await queued(), before + 2, 'pushed, then one queue request per simulation');
       assert.ok(conversations(ran ?? []).length >= 2);
-      assert.ok((await control.requests()).some((r) => r.method === 'PUT' && r.path === '/v1/update-digital-human/318' && (r.body as { tag?: string }).tag === 'billing-escalations'));
+      assert.ok(
+        (await control.requests()).some(
+          (r) =>
+            r.method === 'PUT' &&
+            r.path === '/v1/update-digital-human/318' &&
+            (r.body as { tag?: string }).tag === 'billing-escalations',
+        ),
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
   });
   it('Generate Digital Humans: each one returned becomes a valid file with its id and baseline; nothing replaced on a second run', async () => {
     const folder = workspaceFile('generated-by-test');
-    const run = (args: Record<string, unknown>): Thenable<GenerateOutcome | undefined> => vscode.commands.executeCommand<GenerateOutcome | undefined>('bluejay.generateDigitalHumans', { agentId: '1042', folder: folder.fsPath, ...args });
+    const run = (args: Record<string, unknown>): Thenable<GenerateOutcome | undefined> =>
+      vscode.commands.executeCommand<GenerateOutcome | undefined>('bluejay.generateDigitalHumans', {
+        agentId: '1042',
+        folder: folder.fsPath,
+        ...args,
+      });
     try {
       const byGoal = await run({ simulationId: '57', how: 'goal', goal: 'cancel a subscription', count: 2 });
       assert.deepEqual(byGoal?.errors, []);
       assert.equal(byGoal?.files.length, 2);
-      const personas = (await (await fetch(`${server.url}/v1/customer-personas-by-agent/1042`, { headers: { 'X-API-Key': KEY } })).json()) as { id: string }[];
+      const personas = (await (
+        await fetch(`${server.url}/v1/customer-personas-by-agent/1042`, { headers: { 'X-API-Key': KEY } })
+      ).json()) as { id: string }[];
       const byPersona = await run({ simulationId: null, how: 'personas', personaIds: [personas[0]?.id], count: 1 });
       const red = await run({ simulationId: null, how: 'red-teaming', count: 1 });
       const again = await run({ simulationId: null, how: 'red-teaming', count: 1 });
-      const files = [...(byGoal?.files ?? []), ...(byPersona?.files ?? []), ...(red?.files ?? []), ...(again?.files ?? [])];
+      const files = [
+        ...(byGoal?.files ?? []),
+        ...(byPersona?.files ?? []),
+        ...(red?.files ?? []),
+        ...(again?.files ?? []),
+      ];
       assert.equal(files.length, 5);
       assert.equal(new Set(files).size, 5, 'the second red-teaming caller took the next free name');
-      const state = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('.bluejay/state.json')))) as { baselines: Record<string, Record<string, { id: unknown }>> };
+      const state = JSON.parse(
+        new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('.bluejay/state.json'))),
+      ) as { baselines: Record<string, Record<string, { id: unknown }>> };
       const baselines = state.baselines[new URL(server.url).origin] ?? {};
       for (const f of files) {
         assert.match(f, /\.digital-human\.yaml$/);
         const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(f));
         assert.match(doc.getText(), /^id: \d+$/m, `${f} has its id`);
-        assert.deepEqual(validateText(doc.getText(), f).problems.filter((p) => p.severity === 'error'), [], `${f} is valid`);
+        assert.deepEqual(
+          validateText(doc.getText(), f).problems.filter((p) => p.severity === 'error'),
+          [],
+          `${f} is valid`,
+        );
         const rel = vscode.workspace.asRelativePath(vscode.Uri.file(f), false);
         assert.ok(baselines[rel], `${rel} has a baseline`);
       }
-      assert.match((await vscode.workspace.openTextDocument(vscode.Uri.file(files[0] ?? ''))).getText(), /simulation_ids:\s*\n\s*- 57/);
+      assert.match(
+        (await vscode.workspace.openTextDocument(vscode.Uri.file(files[0] ?? ''))).getText(),
+        /simulation_ids:\s*\n\s*- 57/,
+      );
       const generated = (await control.requests()).filter((r) => r.path === '/v1/generate-digital-humans');
       assert.equal(generated.length, 4, 'one request per command');
       assert.deepEqual(Object.keys(generated[1]?.body as object).sort(), ['agent_id', 'customer_personas']);

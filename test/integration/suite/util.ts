@@ -11,7 +11,12 @@ export function workspaceFile(name: string): vscode.Uri {
 }
 
 /** Resolves once `check` holds, re-checking on every `event`; rejects after `ms` with `what`. */
-export function waitFor<T>(event: vscode.Event<unknown>, check: () => T | undefined | false, what: string, ms = 10_000): Promise<T> {
+export function waitFor<T>(
+  event: vscode.Event<unknown>,
+  check: () => T | undefined | false,
+  what: string,
+  ms = 10_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const first = check();
     if (first) return resolve(first);
@@ -31,7 +36,11 @@ export function waitFor<T>(event: vscode.Event<unknown>, check: () => T | undefi
 }
 
 /** The Bluejay diagnostics of `uri` once `check` accepts them. */
-export function bluejayDiagnostics(uri: vscode.Uri, check: (ds: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+export function bluejayDiagnostics(
+  uri: vscode.Uri,
+  check: (ds: vscode.Diagnostic[]) => boolean,
+  what: string,
+): Promise<vscode.Diagnostic[]> {
   const current = (): vscode.Diagnostic[] | false => {
     const ds = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Bluejay');
     return check(ds) && ds;

@@ -40,7 +40,10 @@ export function persona(overrides: Doc = {}): Doc {
 
 /** A customer persona that has not been created yet: name, description and goal are set. */
 export function newPersona(overrides: Doc = {}): Doc {
-  return build({ name: 'Refund seeker', description: 'Maria, 42, wants her money back.', goal: 'Get a full refund.' }, overrides);
+  return build(
+    { name: 'Refund seeker', description: 'Maria, 42, wants her money back.', goal: 'Get a full refund.' },
+    overrides,
+  );
 }
 
 function yamlKey(key: string): string {
@@ -49,7 +52,9 @@ function yamlKey(key: string): string {
 
 /** YAML with one top-level key per line; values in JSON flow style (valid YAML). */
 export function toYaml(doc: Doc): string {
-  return Object.entries(doc).map(([k, v]) => `${yamlKey(k)}: ${JSON.stringify(v)}\n`).join('');
+  return Object.entries(doc)
+    .map(([k, v]) => `${yamlKey(k)}: ${JSON.stringify(v)}\n`)
+    .join('');
 }
 
 /** JSON with one top-level key per line, starting on line 1 (line 0 is `{`). */
@@ -166,7 +171,11 @@ function check(p: Problem, e: Expected, all: readonly Problem[]): void {
 /** Asserts the result has exactly one error, as expected; returns it. */
 export function assertOneError(result: ValidationResult, e: Omit<Expected, 'severity'>): Problem {
   const errs = errorsOf(result);
-  assert.equal(errs.length, 1, `expected exactly one error (${e.code} at ${e.pointer || '(root)'})\n  got: ${describeProblems(result.problems)}`);
+  assert.equal(
+    errs.length,
+    1,
+    `expected exactly one error (${e.code} at ${e.pointer || '(root)'})\n  got: ${describeProblems(result.problems)}`,
+  );
   const p = errs[0] as Problem;
   check(p, { ...e, severity: 'error' }, result.problems);
   return p;
@@ -174,7 +183,11 @@ export function assertOneError(result: ValidationResult, e: Omit<Expected, 'seve
 
 /** Asserts the result has exactly one problem of any severity, as expected; returns it. */
 export function assertOnlyProblem(result: ValidationResult, e: Expected): Problem {
-  assert.equal(result.problems.length, 1, `expected exactly one problem (${e.code} at ${e.pointer || '(root)'})\n  got: ${describeProblems(result.problems)}`);
+  assert.equal(
+    result.problems.length,
+    1,
+    `expected exactly one problem (${e.code} at ${e.pointer || '(root)'})\n  got: ${describeProblems(result.problems)}`,
+  );
   const p = result.problems[0] as Problem;
   check(p, e, result.problems);
   return p;
@@ -273,9 +286,22 @@ export function jsonType(v: unknown): string {
 }
 
 /** The codes the schema check produces (rules use others). */
-export const SCHEMA_CODES: ReadonlySet<string> = new Set(['invalid-type', 'invalid-enum', 'out-of-range', 'invalid-format', 'unknown-key', 'missing-property', 'invalid-kind', 'invalid-value']);
+export const SCHEMA_CODES: ReadonlySet<string> = new Set([
+  'invalid-type',
+  'invalid-enum',
+  'out-of-range',
+  'invalid-format',
+  'unknown-key',
+  'missing-property',
+  'invalid-kind',
+  'invalid-value',
+]);
 
 /** Asserts no schema problem at all (rules may still report, e.g. a scripted response that needs a value). */
 export function assertNoSchemaProblems(result: ValidationResult): void {
-  assert.deepEqual(result.problems.filter((p) => SCHEMA_CODES.has(p.code)).map(brief), [], `expected no schema problems\n  got: ${describeProblems(result.problems)}`);
+  assert.deepEqual(
+    result.problems.filter((p) => SCHEMA_CODES.has(p.code)).map(brief),
+    [],
+    `expected no schema problems\n  got: ${describeProblems(result.problems)}`,
+  );
 }

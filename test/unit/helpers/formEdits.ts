@@ -32,7 +32,12 @@ export function changedLines(a: string, b: string): { removed: string[]; added: 
 
 export const set = (path: string, value: unknown): EditOp => ({ op: 'set', path: split(path), value });
 export const unset = (path: string): EditOp => ({ op: 'unset', path: split(path) });
-export const insert = (path: string, index: number, value: unknown): EditOp => ({ op: 'insert', path: split(path), index, value });
+export const insert = (path: string, index: number, value: unknown): EditOp => ({
+  op: 'insert',
+  path: split(path),
+  index,
+  value,
+});
 export const move = (path: string, from: number, to: number): EditOp => ({ op: 'move', path: split(path), from, to });
 
 function split(path: string): string[] {

@@ -7,7 +7,10 @@ import { run } from '../../../src/cli/main';
 export const ROOT = join(__dirname, '..', '..', '..', '..');
 
 /** `bluejay ...args` with `env`: its exit code and what it printed. */
-export async function cli(env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+export async function cli(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t), env });

@@ -41,7 +41,8 @@ export async function startProxy(target: string, hooks: ProxyHooks): Promise<Pro
       }
       const r = await fetch(`${target}${seen.path}`, { method: seen.method, headers, ...(body.length && { body }) });
       let text = await r.text();
-      if (hooks.answer && r.ok && (r.headers.get('content-type') ?? '').includes('json')) text = JSON.stringify(hooks.answer(seen, JSON.parse(text)));
+      if (hooks.answer && r.ok && (r.headers.get('content-type') ?? '').includes('json'))
+        text = JSON.stringify(hooks.answer(seen, JSON.parse(text)));
       res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
       res.end(text);
     })().catch((e: unknown) => {
@@ -65,7 +66,11 @@ export async function startProxy(target: string, hooks: ProxyHooks): Promise<Pro
  * A gate for requests: each held until `open()` is called or `count` requests are waiting; then
  * they, and all later ones, pass.
  */
-export function gate(count: number): { hold: (req: Seen) => Promise<void>; open: () => void; readonly waiting: number } {
+export function gate(count: number): {
+  hold: (req: Seen) => Promise<void>;
+  open: () => void;
+  readonly waiting: number;
+} {
   let release: () => void = () => undefined;
   const opened = new Promise<void>((resolve) => (release = resolve));
   let isOpen = false;

@@ -14,7 +14,9 @@ export interface Seen {
 }
 
 /** How the proxy answers a CONNECT: a refusal (status, headers, body), or a tunnel to 127.0.0.1:port whatever host was asked for. */
-export type ConnectAnswer = { readonly status: number; readonly headers?: Readonly<Record<string, string>>; readonly body?: string } | { readonly tunnelTo: number };
+export type ConnectAnswer =
+  | { readonly status: number; readonly headers?: Readonly<Record<string, string>>; readonly body?: string }
+  | { readonly tunnelTo: number };
 
 export interface RecordingProxy {
   /** http://127.0.0.1:PORT */
@@ -57,7 +59,9 @@ export async function startRecordingProxy(answer: ConnectAnswer = REFUSE): Promi
       return;
     }
     const body = answer.body ?? '';
-    const headers = Object.entries({ ...answer.headers, 'content-length': String(Buffer.byteLength(body)) }).map(([k, v]) => `${k}: ${v}\r\n`);
+    const headers = Object.entries({ ...answer.headers, 'content-length': String(Buffer.byteLength(body)) }).map(
+      ([k, v]) => `${k}: ${v}\r\n`,
+    );
     socket.end(`HTTP/1.1 ${answer.status} Proxy Says No\r\n${headers.join('')}\r\n${body}`);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

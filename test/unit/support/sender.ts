@@ -10,7 +10,9 @@ export function fake(status: number, data: unknown): Sender & { sent: ApiRequest
     sent,
     send: (req) => {
       sent.push(req);
-      return status < 300 ? Promise.resolve({ status, data }) : Promise.reject(errorFromResponse(req, status, data, 'key'));
+      return status < 300
+        ? Promise.resolve({ status, data })
+        : Promise.reject(errorFromResponse(req, status, data, 'key'));
     },
   };
 }

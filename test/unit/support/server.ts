@@ -19,7 +19,11 @@ export interface Admin {
 export function admin(url: string): Admin {
   return {
     faults: async (settings) => {
-      const r = await fetch(`${url}/__admin/faults`, { method: 'POST', body: JSON.stringify(settings), headers: { 'content-type': 'application/json' } });
+      const r = await fetch(`${url}/__admin/faults`, {
+        method: 'POST',
+        body: JSON.stringify(settings),
+        headers: { 'content-type': 'application/json' },
+      });
       if (!r.ok) throw new Error(`faults refused: ${await r.text()}`);
     },
     requests: async () => (await (await fetch(`${url}/__admin/requests`)).json()) as LoggedRequest[],

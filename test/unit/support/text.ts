@@ -12,7 +12,11 @@ export function textOf(text: string, range: Range): string {
 
 export function only(problems: readonly Problem[], code: string): Problem {
   const found = problems.filter((p) => p.code === code);
-  assert.equal(found.length, 1, `expected one '${code}' problem, got: ${JSON.stringify(problems.map((p) => `${p.code} ${p.pointer}`))}`);
+  assert.equal(
+    found.length,
+    1,
+    `expected one '${code}' problem, got: ${JSON.stringify(problems.map((p) => `${p.code} ${p.pointer}`))}`,
+  );
   return found[0] as Problem;
 }
 

@@ -29,13 +29,16 @@ export async function startTlsFront(targetPort: number): Promise<TlsFront> {
     s.on('close', () => open.delete(s));
     return s;
   };
-  const server = createServer({ key: readFileSync(join(DIR, 'server.key')), cert: readFileSync(join(DIR, 'server.crt'), 'utf8') + TEST_CA }, (clear: TLSSocket) => {
-    track(clear);
-    const upstream = track(connect(targetPort, '127.0.0.1'));
-    clear.pipe(upstream).pipe(clear);
-    clear.on('error', () => upstream.destroy());
-    upstream.on('error', () => clear.destroy());
-  });
+  const server = createServer(
+    { key: readFileSync(join(DIR, 'server.key')), cert: readFileSync(join(DIR, 'server.crt'), 'utf8') + TEST_CA },
+    (clear: TLSSocket) => {
+      track(clear);
+      const upstream = track(connect(targetPort, '127.0.0.1'));
+      clear.pipe(upstream).pipe(clear);
+      clear.on('error', () => upstream.destroy());
+      upstream.on('error', () => clear.destroy());
+    },
+  );
   server.on('tlsClientError', () => undefined); // a client that refuses the certificate: the test looks at the client's side
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

@@ -31,7 +31,10 @@ export class LocalIndex implements Disposable {
   private files: Promise<Map<string, Uri>> | undefined;
   private readonly watcher: FileSystemWatcher;
 
-  constructor(private readonly defs: Definitions, onChange: () => void) {
+  constructor(
+    private readonly defs: Definitions,
+    onChange: () => void,
+  ) {
     this.watcher = vscode.workspace.createFileSystemWatcher(defs.glob);
     const changed = (): void => {
       this.files = undefined;
@@ -49,14 +52,16 @@ export class LocalIndex implements Disposable {
 
   private async build(): Promise<Map<string, Uri>> {
     const uris = [...(await this.defs.find())].sort((a, b) => a.path.localeCompare(b.path));
-    const keys = await Promise.all(uris.map(async (uri) => {
-      try {
-        const found = kindAndId(await localText(uri), uri.path);
-        return found && keyOf(found.kind, found.id);
-      } catch {
-        return undefined; // unreadable: not indexed
-      }
-    }));
+    const keys = await Promise.all(
+      uris.map(async (uri) => {
+        try {
+          const found = kindAndId(await localText(uri), uri.path);
+          return found && keyOf(found.kind, found.id);
+        } catch {
+          return undefined; // unreadable: not indexed
+        }
+      }),
+    );
     const map = new Map<string, Uri>();
     keys.forEach((key, i) => {
       const uri = uris[i];

@@ -17,7 +17,16 @@ import * as vscode from 'vscode';
 import { pullIntoFile, pullNew } from '../sync/pullCommands';
 import type { Definitions } from '../../definitions';
 import type { Ctx } from '../../ctx';
-import { agentPersonas, clientFor, digitalHumansPage, idOf, labelOf, quietTarget, why, type KeyedTarget } from '../sync/remoteRead';
+import {
+  agentPersonas,
+  clientFor,
+  digitalHumansPage,
+  idOf,
+  labelOf,
+  quietTarget,
+  why,
+  type KeyedTarget,
+} from '../sync/remoteRead';
 import { editorState } from '../sync/stateFile';
 import { localText, LocalIndex } from './localIndex';
 import { mappingOf } from '../../../core/parse/mapping';
@@ -25,7 +34,14 @@ import { mappingOf } from '../../../core/parse/mapping';
 const PAGE_SIZE = 50;
 const AGENTS = 'bluejay.remote.agents';
 
-type Item = { readonly type: 'item'; readonly kind: Kind; readonly id: string | number; readonly resource: Record<string, unknown>; readonly local: Uri | undefined; readonly drifted: readonly string[] };
+type Item = {
+  readonly type: 'item';
+  readonly kind: Kind;
+  readonly id: string | number;
+  readonly resource: Record<string, unknown>;
+  readonly local: Uri | undefined;
+  readonly drifted: readonly string[];
+};
 type Node =
   | { readonly type: 'humans' }
   | { readonly type: 'agent'; readonly agent: number }
@@ -47,7 +63,11 @@ export class RemoteTree implements Disposable {
   private readonly index: LocalIndex;
   private readonly subscriptions: Disposable[];
 
-  constructor(private readonly ctx: Ctx, private readonly defs: Definitions, private readonly fire: () => void) {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly defs: Definitions,
+    private readonly fire: () => void,
+  ) {
     this.index = new LocalIndex(defs, fire);
     this.subscriptions = [this.index, editorState(ctx).onDidChange(fire)];
   }
@@ -62,7 +82,19 @@ export class RemoteTree implements Disposable {
   async getChildren(element?: unknown): Promise<Node[]> {
     const node = element as Node | undefined;
     const t = await quietTarget(this.ctx.keys);
-    if (!t.ok) return node ? [] : [t.noKey ? { type: 'message', text: vscode.l10n.t('{0} Set API Key...', t.message), icon: 'key', command: 'bluejay.setApiKey' } : { type: 'message', text: t.message, icon: 'error', command: 'bluejay.switchEnvironment' }];
+    if (!t.ok)
+      return node
+        ? []
+        : [
+            t.noKey
+              ? {
+                  type: 'message',
+                  text: vscode.l10n.t('{0} Set API Key...', t.message),
+                  icon: 'key',
+                  command: 'bluejay.setApiKey',
+                }
+              : { type: 'message', text: t.message, icon: 'error', command: 'bluejay.switchEnvironment' },
+          ];
     if (this.slot !== t.target.slot) {
       this.slot = t.target.slot;
       this.humans = undefined;
@@ -71,14 +103,20 @@ export class RemoteTree implements Disposable {
     if (!node) return [{ type: 'humans' }, ...this.agentIds().map((agent): Node => ({ type: 'agent', agent }))];
     if (node.type === 'humans') {
       const listed = await (this.humans ??= this.loadHumans(t.target, 1, []));
-      return [...(await this.items('digital-human', listed.items, t.target)), ...(listed.page < listed.total && !listed.error ? [{ type: 'more' } as const] : []), ...this.error(listed)];
+      return [
+        ...(await this.items('digital-human', listed.items, t.target)),
+        ...(listed.page < listed.total && !listed.error ? [{ type: 'more' } as const] : []),
+        ...this.error(listed),
+      ];
     }
     if (node.type === 'agent') {
       let listed = this.agents.get(node.agent);
       if (!listed) this.agents.set(node.agent, (listed = this.loadAgent(t.target, node.agent)));
       const l = await listed;
       const items = await this.items('customer-persona', l.items, t.target);
-      return items.length || l.error ? [...items, ...this.error(l)] : [{ type: 'message', text: vscode.l10n.t('No personas on Bluejay'), icon: 'info' }];
+      return items.length || l.error
+        ? [...items, ...this.error(l)]
+        : [{ type: 'message', text: vscode.l10n.t('No personas on Bluejay'), icon: 'info' }];
     }
     return [];
   }
@@ -88,22 +126,46 @@ export class RemoteTree implements Disposable {
     const { TreeItem: Tree, TreeItemCollapsibleState: State, ThemeIcon, ThemeColor } = vscode;
     switch (node.type) {
       case 'humans':
-        return Object.assign(new Tree(vscode.l10n.t('Digital humans'), State.Expanded), { id: 'humans', iconPath: new ThemeIcon('organization') });
+        return Object.assign(new Tree(vscode.l10n.t('Digital humans'), State.Expanded), {
+          id: 'humans',
+          iconPath: new ThemeIcon('organization'),
+        });
       case 'agent':
-        return Object.assign(new Tree(vscode.l10n.t('Personas of agent {0}', node.agent), State.Collapsed), { id: `agent:${node.agent}`, iconPath: new ThemeIcon('account'), contextValue: 'remoteAgent' });
+        return Object.assign(new Tree(vscode.l10n.t('Personas of agent {0}', node.agent), State.Collapsed), {
+          id: `agent:${node.agent}`,
+          iconPath: new ThemeIcon('account'),
+          contextValue: 'remoteAgent',
+        });
       case 'more':
-        return Object.assign(new Tree(vscode.l10n.t('Load more...'), State.None), { iconPath: new ThemeIcon('ellipsis'), command: { title: vscode.l10n.t('Load More'), command: 'bluejay.remote.loadMore' } });
+        return Object.assign(new Tree(vscode.l10n.t('Load more...'), State.None), {
+          iconPath: new ThemeIcon('ellipsis'),
+          command: { title: vscode.l10n.t('Load More'), command: 'bluejay.remote.loadMore' },
+        });
       case 'message':
-        return Object.assign(new Tree(node.text, State.None), { iconPath: new ThemeIcon(node.icon), ...(node.command && { command: { title: node.text, command: node.command } }) });
+        return Object.assign(new Tree(node.text, State.None), {
+          iconPath: new ThemeIcon(node.icon),
+          ...(node.command && { command: { title: node.text, command: node.command } }),
+        });
       case 'item': {
         const item = new Tree(labelOf(node.resource), State.None);
-        item.description = node.drifted.length ? vscode.l10n.t('#{0} · drifted', String(node.id)) : node.local ? vscode.l10n.t('#{0} · local', String(node.id)) : `#${String(node.id)}`;
+        item.description = node.drifted.length
+          ? vscode.l10n.t('#{0} · drifted', String(node.id))
+          : node.local
+            ? vscode.l10n.t('#{0} · local', String(node.id))
+            : `#${String(node.id)}`;
         item.contextValue = node.local ? 'remoteDefinition.local' : 'remoteDefinition';
-        item.iconPath = node.drifted.length ? new ThemeIcon('warning', new ThemeColor('list.warningForeground')) : new ThemeIcon(node.local ? 'file' : 'cloud');
-        const where = node.local ? vscode.l10n.t('Local file: {0}', vscode.workspace.asRelativePath(node.local)) : vscode.l10n.t('No local file: Pull makes one.');
-        const drift = node.drifted.length ? `\n\n${vscode.l10n.t('Changed on Bluejay since the file was last pushed or pulled: {0}.', node.drifted.join(', '))}` : '';
+        item.iconPath = node.drifted.length
+          ? new ThemeIcon('warning', new ThemeColor('list.warningForeground'))
+          : new ThemeIcon(node.local ? 'file' : 'cloud');
+        const where = node.local
+          ? vscode.l10n.t('Local file: {0}', vscode.workspace.asRelativePath(node.local))
+          : vscode.l10n.t('No local file: Pull makes one.');
+        const drift = node.drifted.length
+          ? `\n\n${vscode.l10n.t('Changed on Bluejay since the file was last pushed or pulled: {0}.', node.drifted.join(', '))}`
+          : '';
         item.tooltip = `${node.kind} ${String(node.id)}\n${where}${drift}`;
-        if (node.local) item.command = { title: vscode.l10n.t('Open Local File'), command: 'vscode.open', arguments: [node.local] };
+        if (node.local)
+          item.command = { title: vscode.l10n.t('Open Local File'), command: 'vscode.open', arguments: [node.local] };
         return item;
       }
     }
@@ -122,7 +184,9 @@ export class RemoteTree implements Disposable {
         return this.addAgent(args[0]);
       case 'pull':
         if (!item) return undefined;
-        return item.local ? pullIntoFile(this.ctx, this.defs, item.local) : pullNew(this.ctx, this.defs, { kind: item.kind, id: item.id });
+        return item.local
+          ? pullIntoFile(this.ctx, this.defs, item.local)
+          : pullNew(this.ctx, this.defs, { kind: item.kind, id: item.id });
       case 'diff':
         return item?.local && diffWithRemote(this.ctx, this.defs, item.local);
       case 'openFile':
@@ -137,7 +201,17 @@ export class RemoteTree implements Disposable {
   }
 
   private async addAgent(arg: unknown): Promise<boolean> {
-    const raw = typeof arg === 'number' || typeof arg === 'string' ? String(arg) : await vscode.window.showInputBox({ title: vscode.l10n.t('Bluejay: Show Personas of an Agent'), prompt: vscode.l10n.t("The agent's id (an integer)"), validateInput: (v) => (parseIntegerId(v) === undefined ? vscode.l10n.t('An integer agent id (at most 9007199254740991), please.') : undefined) });
+    const raw =
+      typeof arg === 'number' || typeof arg === 'string'
+        ? String(arg)
+        : await vscode.window.showInputBox({
+            title: vscode.l10n.t('Bluejay: Show Personas of an Agent'),
+            prompt: vscode.l10n.t("The agent's id (an integer)"),
+            validateInput: (v) =>
+              parseIntegerId(v) === undefined
+                ? vscode.l10n.t('An integer agent id (at most 9007199254740991), please.')
+                : undefined,
+          });
     const agent = raw === undefined ? undefined : parseIntegerId(raw);
     if (agent === undefined) return false;
     const ids = this.agentIds();
@@ -161,7 +235,12 @@ export class RemoteTree implements Disposable {
       const p = await digitalHumansPage(clientFor(this.ctx, target), page, PAGE_SIZE);
       return { items: [...before, ...p.items], page: p.page, total: p.totalPages };
     } catch (e) {
-      return { items: before, page: page - 1, total: page, error: vscode.l10n.t('Could not list the digital humans: {0}', why(e)) };
+      return {
+        items: before,
+        page: page - 1,
+        total: page,
+        error: vscode.l10n.t('Could not list the digital humans: {0}', why(e)),
+      };
     }
   }
 
@@ -169,7 +248,12 @@ export class RemoteTree implements Disposable {
     try {
       return { items: await agentPersonas(clientFor(this.ctx, target), agent), page: 1, total: 1 };
     } catch (e) {
-      return { items: [], page: 1, total: 1, error: vscode.l10n.t('Could not list the personas of agent {0}: {1}', agent, why(e)) };
+      return {
+        items: [],
+        page: 1,
+        total: 1,
+        error: vscode.l10n.t('Could not list the personas of agent {0}: {1}', agent, why(e)),
+      };
     }
   }
 
@@ -178,17 +262,32 @@ export class RemoteTree implements Disposable {
   }
 
   private async items(kind: Kind, resources: readonly Record<string, unknown>[], target: KeyedTarget): Promise<Item[]> {
-    const out = await Promise.all(resources.map(async (resource): Promise<Item | undefined> => {
-      const id = idOf(resource);
-      if (id === undefined) return undefined;
-      const local = await this.index.find(kind, id);
-      return { type: 'item', kind, id, resource, local, drifted: local ? await this.drifted(local, kind, id, resource, target.origin) : [] };
-    }));
+    const out = await Promise.all(
+      resources.map(async (resource): Promise<Item | undefined> => {
+        const id = idOf(resource);
+        if (id === undefined) return undefined;
+        const local = await this.index.find(kind, id);
+        return {
+          type: 'item',
+          kind,
+          id,
+          resource,
+          local,
+          drifted: local ? await this.drifted(local, kind, id, resource, target.origin) : [],
+        };
+      }),
+    );
     return out.filter((i): i is Item => i !== undefined);
   }
 
   /** The fields Bluejay changed since the local file's baseline (none without one). Fields a list leaves out count as unchanged. */
-  private async drifted(uri: Uri, kind: Kind, id: string | number, resource: Readonly<Record<string, unknown>>, origin: string): Promise<string[]> {
+  private async drifted(
+    uri: Uri,
+    kind: Kind,
+    id: string | number,
+    resource: Readonly<Record<string, unknown>>,
+    origin: string,
+  ): Promise<string[]> {
     const baseline = await editorState(this.ctx).baseline(uri, origin);
     if (!baseline || baseline.kind !== kind || !sameId(baseline.id, id)) return [];
     let value: Record<string, unknown> | undefined;
@@ -199,9 +298,12 @@ export class RemoteTree implements Disposable {
     }
     const local = apiFields(value ?? {});
     const remote = apiFields(fromRemote(kind, resource));
-    for (const [k, v] of Object.entries(baseline.fields)) if (!Object.prototype.hasOwnProperty.call(resource, k)) remote[k] = v;
+    for (const [k, v] of Object.entries(baseline.fields))
+      if (!Object.prototype.hasOwnProperty.call(resource, k)) remote[k] = v;
     const d = driftOf(baseline.fields, local, remote);
-    return d.status === 'remote-changed' || d.status === 'both-changed' ? d.fields.filter((f) => f.remoteChanged).map((f) => f.pointer.slice(1)) : [];
+    return d.status === 'remote-changed' || d.status === 'both-changed'
+      ? d.fields.filter((f) => f.remoteChanged).map((f) => f.pointer.slice(1))
+      : [];
   }
 
   dispose(): void {

@@ -40,7 +40,12 @@ export function textUri(name: string, text: string): Uri {
  * Bluejay's copy in the terms of a file whose value is `local` (undefined when it cannot be read):
  * see the module's comment. `remote` is fromRemote's output.
  */
-export function remoteText(local: Readonly<Record<string, unknown>> | undefined, remote: Readonly<Record<string, unknown>>, format: Format, text?: string): string {
+export function remoteText(
+  local: Readonly<Record<string, unknown>> | undefined,
+  remote: Readonly<Record<string, unknown>>,
+  format: Format,
+  text?: string,
+): string {
   if (!local) return renderDefinition(remote, format);
   const inPlace = format === 'yaml' && text !== undefined ? inFileText(text, local, remote) : undefined;
   if (inPlace !== undefined) return inPlace;
@@ -69,20 +74,35 @@ export function remoteText(local: Readonly<Record<string, unknown>> | undefined,
 
 /** Diff with Remote for the file given (or the active one); whether the diff opened. */
 export async function diffWithRemote(ctx: Ctx, defs: Definitions, arg: unknown): Promise<boolean> {
-  const doc = await openDefinition(defs, arg, vscode.l10n.t('Bluejay: open a definition file to compare it with Bluejay.'));
+  const doc = await openDefinition(
+    defs,
+    arg,
+    vscode.l10n.t('Bluejay: open a definition file to compare it with Bluejay.'),
+  );
   if (!doc) return false;
   const uri = doc.uri;
   const name = vscode.workspace.asRelativePath(uri);
   const value = validationOf(ctx.diagnostics, doc).value;
   if (!value || idOf(value) === undefined) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Bluejay: {0} is not on Bluejay yet (it has no id): push it to create it.', name));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Bluejay: {0} is not on Bluejay yet (it has no id): push it to create it.', name),
+    );
     return false;
   }
   const target = await requireKey(ctx.keys);
   if (!target) return false;
   const base = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-  const left = vscode.Uri.from({ scheme: SCHEME, path: `/${base.replace(/\.json$/i, '.jsonc')}`, query: new URLSearchParams({ file: uri.toString(), n: String(++nonce) }).toString() });
-  await vscode.commands.executeCommand('vscode.diff', left, uri, vscode.l10n.t('{0} ↔ Bluejay ({1})', base, target.name ?? target.origin));
+  const left = vscode.Uri.from({
+    scheme: SCHEME,
+    path: `/${base.replace(/\.json$/i, '.jsonc')}`,
+    query: new URLSearchParams({ file: uri.toString(), n: String(++nonce) }).toString(),
+  });
+  await vscode.commands.executeCommand(
+    'vscode.diff',
+    left,
+    uri,
+    vscode.l10n.t('{0} ↔ Bluejay ({1})', base, target.name ?? target.origin),
+  );
   return true;
 }
 
@@ -91,7 +111,11 @@ export async function diffWithRemote(ctx: Ctx, defs: Definitions, arg: unknown):
  * the same reads the same, comments and styles included, and the diff shows only what differs;
  * then the fields the file does not set, under a comment. Undefined when an edit cannot be made.
  */
-function inFileText(text: string, local: Readonly<Record<string, unknown>>, remote: Readonly<Record<string, unknown>>): string | undefined {
+function inFileText(
+  text: string,
+  local: Readonly<Record<string, unknown>>,
+  remote: Readonly<Record<string, unknown>>,
+): string | undefined {
   const ops: EditOp[] = [];
   const unread: string[] = [];
   for (const [k, v] of Object.entries(local)) {
@@ -113,7 +137,8 @@ function inFileText(text: string, local: Readonly<Record<string, unknown>>, remo
 export async function remoteContent(ctx: Ctx, uri: Uri, token: CancellationToken): Promise<string> {
   const query = new URLSearchParams(uri.query);
   const plan = query.get('plan');
-  if (plan !== null) return plans.get(plan) ?? `${vscode.l10n.t('This plan is no longer available: run Bluejay: Plan again.')}\n`;
+  if (plan !== null)
+    return plans.get(plan) ?? `${vscode.l10n.t('This plan is no longer available: run Bluejay: Plan again.')}\n`;
   const file = query.get('file');
   const comment = uri.path.endsWith('.jsonc') ? '//' : '#';
   if (!file) return `${comment} ${vscode.l10n.t('Nothing to show.')}\n`;
@@ -123,7 +148,8 @@ export async function remoteContent(ctx: Ctx, uri: Uri, token: CancellationToken
     const format = formatOf(doc);
     const validated = validationOf(ctx.diagnostics, doc);
     const id = validated.value ? idOf(validated.value) : undefined;
-    if (!validated.kind || id === undefined) return `${comment} ${vscode.l10n.t('{0} is not on Bluejay yet (it has no id).', vscode.workspace.asRelativePath(fileUri))}\n`;
+    if (!validated.kind || id === undefined)
+      return `${comment} ${vscode.l10n.t('{0} is not on Bluejay yet (it has no id).', vscode.workspace.asRelativePath(fileUri))}\n`;
     const t = await quietTarget(ctx.keys);
     if (!t.ok) return `${comment} ${vscode.l10n.t("Bluejay's copy could not be read: {0}", t.message)}\n`;
     const abort = new AbortController();

@@ -14,21 +14,40 @@ import * as vscode from 'vscode';
 type Row = QuickPickItem & { readonly field: FieldDrift };
 
 /** The text to push after the person chose (the document already holds it), or undefined when they did not go on. */
-export async function chooseFields(doc: TextDocument, name: string, fields: readonly FieldDrift[], signal?: AbortSignal): Promise<string | undefined> {
+export async function chooseFields(
+  doc: TextDocument,
+  name: string,
+  fields: readonly FieldDrift[],
+  signal?: AbortSignal,
+): Promise<string | undefined> {
   const asked = askedOf(fields);
   const picked = await pick(doc, name, asked, signal);
   if (!picked || !(await apply(doc, name, fields, picked))) return undefined;
   const kept = asked.filter((f) => !picked.has(f.pointer)).map((f) => f.pointer.slice(1));
   const detail = kept.length
-    ? vscode.l10n.t("The file's {0} will replace what Bluejay holds now. The file keeps the chosen values either way (undo to take them back).", kept.join(', '))
-    : vscode.l10n.t("Every field Bluejay changed now has Bluejay's value in the file. The file keeps the chosen values either way (undo to take them back).");
+    ? vscode.l10n.t(
+        "The file's {0} will replace what Bluejay holds now. The file keeps the chosen values either way (undo to take them back).",
+        kept.join(', '),
+      )
+    : vscode.l10n.t(
+        "Every field Bluejay changed now has Bluejay's value in the file. The file keeps the chosen values either way (undo to take them back).",
+      );
   const push = vscode.l10n.t('Push');
-  const go = await vscode.window.showWarningMessage(vscode.l10n.t('Push {0} to Bluejay now?', name), { modal: true, detail }, push);
+  const go = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Push {0} to Bluejay now?', name),
+    { modal: true, detail },
+    push,
+  );
   return go === push ? doc.getText() : undefined;
 }
 
 /** The same choice made beforehand (automation): Bluejay's value for the fields in `take`, the file's for the rest; the text to push. */
-export async function takeFields(doc: TextDocument, name: string, fields: readonly FieldDrift[], take: readonly string[]): Promise<string | undefined> {
+export async function takeFields(
+  doc: TextDocument,
+  name: string,
+  fields: readonly FieldDrift[],
+  take: readonly string[],
+): Promise<string | undefined> {
   return (await apply(doc, name, fields, new Set(take))) ? doc.getText() : undefined;
 }
 
@@ -38,15 +57,28 @@ function askedOf(fields: readonly FieldDrift[]): FieldDrift[] {
 }
 
 /** Writes Bluejay's values of the `remote` fields into the document as one edit; false (said) when it cannot. */
-async function apply(doc: TextDocument, name: string, fields: readonly FieldDrift[], remote: ReadonlySet<string>): Promise<boolean> {
+async function apply(
+  doc: TextDocument,
+  name: string,
+  fields: readonly FieldDrift[],
+  remote: ReadonlySet<string>,
+): Promise<boolean> {
   const choice: Record<string, 'local' | 'remote'> = {};
   for (const f of askedOf(fields)) choice[f.pointer] = remote.has(f.pointer) ? 'remote' : 'local';
   const failed = await applyOpsToDocument(doc, resolveDrift(fields, choice));
-  if (failed) void vscode.window.showErrorMessage(vscode.l10n.t("Bluejay: Bluejay's values could not be written into {0}: {1}", name, failed));
+  if (failed)
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t("Bluejay: Bluejay's values could not be written into {0}: {1}", name, failed),
+    );
   return failed === undefined;
 }
 
-function pick(doc: TextDocument, name: string, asked: readonly FieldDrift[], signal?: AbortSignal): Promise<Set<string> | undefined> {
+function pick(
+  doc: TextDocument,
+  name: string,
+  asked: readonly FieldDrift[],
+  signal?: AbortSignal,
+): Promise<Set<string> | undefined> {
   const diff = { iconPath: new vscode.ThemeIcon('diff'), tooltip: vscode.l10n.t('Diff with Remote') };
   const rows: Row[] = asked.map((f) => ({
     label: `${f.conflict ? '$(warning) ' : ''}${f.pointer.slice(1)}`,
@@ -58,7 +90,9 @@ function pick(doc: TextDocument, name: string, asked: readonly FieldDrift[], sig
   }));
   const qp = vscode.window.createQuickPick<Row>();
   qp.title = vscode.l10n.t("Bluejay: {0} and Bluejay's copy both changed", name);
-  qp.placeholder = vscode.l10n.t("Check the fields to take Bluejay's value; unchecked ones keep the file's and overwrite Bluejay's");
+  qp.placeholder = vscode.l10n.t(
+    "Check the fields to take Bluejay's value; unchecked ones keep the file's and overwrite Bluejay's",
+  );
   qp.canSelectMany = true;
   qp.ignoreFocusOut = true;
   qp.matchOnDescription = true;

@@ -52,7 +52,8 @@ export async function guardDrift(ctx: Ctx, input: DriftInput): Promise<DriftGate
   const baseline = await editorState(ctx).baseline(doc.uri, target.origin);
   if (!baseline || baseline.kind !== kind || !sameId(baseline.id, id)) return GO;
   const name = vscode.workspace.asRelativePath(doc.uri);
-  const show = (problems: Problem[]): void => serverProblemsOf(ctx).show(doc, problems, input.relocate ? format : undefined);
+  const show = (problems: Problem[]): void =>
+    serverProblemsOf(ctx).show(doc, problems, input.relocate ? format : undefined);
   let remote: Record<string, unknown>;
   try {
     remote = (await readRemote(input.sender, kind, id, input.signal)).remote;
@@ -60,13 +61,29 @@ export async function guardDrift(ctx: Ctx, input: DriftInput): Promise<DriftGate
     const failed = errorProblems(text, format, e);
     ctx.log.info(`not pushed ${name}: reading Bluejay's copy first failed (${failed.status ?? 'no answer'})`);
     show(failed.problems);
-    return { go: false, run: { outcome: { kind, id, action: 'failed', status: failed.status, problems: [...validated.problems, ...failed.problems] } } };
+    return {
+      go: false,
+      run: {
+        outcome: {
+          kind,
+          id,
+          action: 'failed',
+          status: failed.status,
+          problems: [...validated.problems, ...failed.problems],
+        },
+      },
+    };
   }
   const drift = driftOf(baseline.fields, apiFields(value), apiFields(remote));
   if (drift.status !== 'remote-changed' && drift.status !== 'both-changed') return GO;
   const changed = drift.fields.filter((f) => f.remoteChanged).map((f) => f.pointer.slice(1));
-  ctx.log.info(`not pushed ${name}: Bluejay's copy changed since it was last pushed or pulled (${changed.join(', ')}; ${drift.status})`);
-  const message = vscode.l10n.t("Bluejay's copy changed since this file was last pushed or pulled ({0}): pull it, or compare (Diff with Remote), then push again.", changed.join(', '));
+  ctx.log.info(
+    `not pushed ${name}: Bluejay's copy changed since it was last pushed or pulled (${changed.join(', ')}; ${drift.status})`,
+  );
+  const message = vscode.l10n.t(
+    "Bluejay's copy changed since this file was last pushed or pulled ({0}): pull it, or compare (Diff with Remote), then push again.",
+    changed.join(', '),
+  );
   show(placed(text, format, [{ code: 'remote-drift', pointer: '/id', message }]));
   const refused: DriftGate = { go: false, run: { outcome: undefined, reason: 'drift' } };
   if (mode === 'fail') return refused;
@@ -83,25 +100,55 @@ export async function guardDrift(ctx: Ctx, input: DriftInput): Promise<DriftGate
 }
 
 /** The notification (never modal, never awaited: push on save uses it too) with what to do next. */
-function warn(doc: TextDocument, name: string, status: 'remote-changed' | 'both-changed', fields: readonly FieldDrift[]): void {
-  const list = fields.filter((f) => f.remoteChanged).map((f) => f.pointer.slice(1)).join(', ');
-  const run = (command: string, ...args: unknown[]): Thenable<unknown> => vscode.commands.executeCommand(command, doc.uri, ...args);
+function warn(
+  doc: TextDocument,
+  name: string,
+  status: 'remote-changed' | 'both-changed',
+  fields: readonly FieldDrift[],
+): void {
+  const list = fields
+    .filter((f) => f.remoteChanged)
+    .map((f) => f.pointer.slice(1))
+    .join(', ');
+  const run = (command: string, ...args: unknown[]): Thenable<unknown> =>
+    vscode.commands.executeCommand(command, doc.uri, ...args);
   const DIFF = vscode.l10n.t('Diff');
   if (status === 'remote-changed') {
     const PULL = vscode.l10n.t('Pull');
     const PUSH = vscode.l10n.t('Push Anyway');
-    void vscode.window.showWarningMessage(vscode.l10n.t("Bluejay's copy changed since you last pushed or pulled {0}: fields {1}. It was not pushed.", name, list), PULL, DIFF, PUSH).then((c) => {
-      if (c === PULL) return run('bluejay.pullIntoFile');
-      if (c === DIFF) return run('bluejay.diffWithRemote');
-      if (c === PUSH) return run('bluejay.pushFile', { onDrift: 'force' });
-      return undefined;
-    });
+    void vscode.window
+      .showWarningMessage(
+        vscode.l10n.t(
+          "Bluejay's copy changed since you last pushed or pulled {0}: fields {1}. It was not pushed.",
+          name,
+          list,
+        ),
+        PULL,
+        DIFF,
+        PUSH,
+      )
+      .then((c) => {
+        if (c === PULL) return run('bluejay.pullIntoFile');
+        if (c === DIFF) return run('bluejay.diffWithRemote');
+        if (c === PUSH) return run('bluejay.pushFile', { onDrift: 'force' });
+        return undefined;
+      });
     return;
   }
   const CHOOSE = vscode.l10n.t('Choose per Field...');
-  void vscode.window.showWarningMessage(vscode.l10n.t("{0} and Bluejay's copy both changed since you last pushed or pulled it: fields {1}. It was not pushed.", name, list), CHOOSE, DIFF).then((c) => {
-    if (c === CHOOSE) return run('bluejay.pushFile', { onDrift: 'ask' });
-    if (c === DIFF) return run('bluejay.diffWithRemote');
-    return undefined;
-  });
+  void vscode.window
+    .showWarningMessage(
+      vscode.l10n.t(
+        "{0} and Bluejay's copy both changed since you last pushed or pulled it: fields {1}. It was not pushed.",
+        name,
+        list,
+      ),
+      CHOOSE,
+      DIFF,
+    )
+    .then((c) => {
+      if (c === CHOOSE) return run('bluejay.pushFile', { onDrift: 'ask' });
+      if (c === DIFF) return run('bluejay.diffWithRemote');
+      return undefined;
+    });
 }

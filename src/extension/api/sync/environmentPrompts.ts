@@ -16,7 +16,9 @@ type Choice = QuickPickItem & { readonly name?: string; readonly edit?: true };
 export async function switchEnvironment(config: Config, arg: unknown): Promise<boolean> {
   if (typeof arg === 'string') {
     if (arg !== '' && !config.environments.some((e) => e.name === arg)) {
-      void vscode.window.showErrorMessage(vscode.l10n.t("Bluejay: there is no environment '{0}'. Define it in the setting bluejay.environments.", arg));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t("Bluejay: there is no environment '{0}'. Define it in the setting bluejay.environments.", arg),
+      );
       return false;
     }
     await config.setActiveEnvironment(arg || undefined);
@@ -24,12 +26,23 @@ export async function switchEnvironment(config: Config, arg: unknown): Promise<b
   }
   const active = config.activeEnvironmentName;
   const items: Choice[] = [
-    ...config.environments.map((e) => ({ label: `$(${e.name === active ? 'check' : 'server-environment'}) ${e.name}`, description: e.name === active ? vscode.l10n.t('{0} (active)', e.baseUrl) : e.baseUrl, name: e.name })),
+    ...config.environments.map((e) => ({
+      label: `$(${e.name === active ? 'check' : 'server-environment'}) ${e.name}`,
+      description: e.name === active ? vscode.l10n.t('{0} (active)', e.baseUrl) : e.baseUrl,
+      name: e.name,
+    })),
     { label: '', kind: vscode.QuickPickItemKind.Separator },
-    { label: `$(${active === undefined ? 'check' : 'circle-slash'}) ${vscode.l10n.t('No environment')}`, description: vscode.l10n.t('use bluejay.baseUrl ({0})', config.baseUrl), name: '' },
+    {
+      label: `$(${active === undefined ? 'check' : 'circle-slash'}) ${vscode.l10n.t('No environment')}`,
+      description: vscode.l10n.t('use bluejay.baseUrl ({0})', config.baseUrl),
+      name: '',
+    },
     { label: vscode.l10n.t('$(gear) Edit Environments...'), edit: true },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Bluejay: Switch Environment'), placeHolder: vscode.l10n.t('Where pushes (and the API key) go') });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Bluejay: Switch Environment'),
+    placeHolder: vscode.l10n.t('Where pushes (and the API key) go'),
+  });
   if (!picked) return false;
   if (picked.edit) {
     await vscode.commands.executeCommand('workbench.action.openSettings', 'bluejay.environments');
@@ -54,9 +67,15 @@ export async function confirmPush(target: Target, what: string, session = false)
     vscode.l10n.t('Push {0} to production ({1})?', what, target.origin),
     {
       modal: true,
-      detail: target.name === undefined
-        ? vscode.l10n.t('bluejay.baseUrl points at production. The setting bluejay.confirmPushToProduction turns this question off.')
-        : vscode.l10n.t("'{0}' is production. The setting bluejay.confirmPushToProduction turns this question off.", target.name),
+      detail:
+        target.name === undefined
+          ? vscode.l10n.t(
+              'bluejay.baseUrl points at production. The setting bluejay.confirmPushToProduction turns this question off.',
+            )
+          : vscode.l10n.t(
+              "'{0}' is production. The setting bluejay.confirmPushToProduction turns this question off.",
+              target.name,
+            ),
     },
     push,
     ...(session ? [again] : []),

@@ -15,13 +15,17 @@ export async function promptKey(keys: ApiKeys, given?: unknown): Promise<boolean
     void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay: {0}', t.message));
     return false;
   }
-  const key = typeof given === 'string' ? given : await vscode.window.showInputBox({
-    title: vscode.l10n.t('Bluejay API key'),
-    prompt: vscode.l10n.t("The key for {0}. It is kept in VS Code's secret storage, never in settings.", t.label),
-    password: true,
-    ignoreFocusOut: true,
-    validateInput: (v) => (v.trim().length < 8 ? vscode.l10n.t('That is too short to be a Bluejay API key.') : undefined),
-  });
+  const key =
+    typeof given === 'string'
+      ? given
+      : await vscode.window.showInputBox({
+          title: vscode.l10n.t('Bluejay API key'),
+          prompt: vscode.l10n.t("The key for {0}. It is kept in VS Code's secret storage, never in settings.", t.label),
+          password: true,
+          ignoreFocusOut: true,
+          validateInput: (v) =>
+            v.trim().length < 8 ? vscode.l10n.t('That is too short to be a Bluejay API key.') : undefined,
+        });
   if (!key || key.trim().length < 8) return false;
   await keys.store(t, key.trim());
   vscode.window.setStatusBarMessage(vscode.l10n.t('$(key) Bluejay: API key stored for {0}', t.label), 5000);
@@ -48,7 +52,10 @@ export async function requireKey(keys: ApiKeys): Promise<(Target & { readonly ke
   let key = await keys.get(t);
   if (!key) {
     const set = vscode.l10n.t('Set API Key');
-    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Bluejay: no API key is set for {0}.', t.label), set);
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Bluejay: no API key is set for {0}.', t.label),
+      set,
+    );
     if (choice !== set || !(await promptKey(keys))) return undefined;
     key = await keys.get(t); // t's own slot: nothing if the target changed meanwhile
   }

@@ -23,17 +23,39 @@ export function parseId(kind: Kind, raw: string): string | number | undefined {
 
 export async function pickKind(): Promise<Kind | undefined> {
   const items: (QuickPickItem & { of: Kind })[] = [
-    { label: vscode.l10n.t('$(person) Digital human'), description: vscode.l10n.t('from the list of your digital humans, or by id'), of: 'digital-human' },
-    { label: vscode.l10n.t('$(account) Customer persona'), description: vscode.l10n.t("by id, or from an agent's personas"), of: 'customer-persona' },
+    {
+      label: vscode.l10n.t('$(person) Digital human'),
+      description: vscode.l10n.t('from the list of your digital humans, or by id'),
+      of: 'digital-human',
+    },
+    {
+      label: vscode.l10n.t('$(account) Customer persona'),
+      description: vscode.l10n.t("by id, or from an agent's personas"),
+      of: 'customer-persona',
+    },
   ];
-  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Bluejay: Pull into a New File'), placeHolder: vscode.l10n.t('What to pull') }))?.of;
+  return (
+    await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Bluejay: Pull into a New File'),
+      placeHolder: vscode.l10n.t('What to pull'),
+    })
+  )?.of;
 }
 
 async function enterId(kind: Kind): Promise<string | number | undefined> {
   const dh = kind === 'digital-human';
-  const what = dh ? vscode.l10n.t("The digital human's id (an integer)") : vscode.l10n.t("The customer persona's id (a UUID)");
-  const again = dh ? vscode.l10n.t("The digital human's id (an integer), please.") : vscode.l10n.t("The customer persona's id (a UUID), please.");
-  const raw = await vscode.window.showInputBox({ title: vscode.l10n.t('Bluejay: Pull into a New File'), prompt: what, ignoreFocusOut: true, validateInput: (v) => (parseId(kind, v) === undefined ? again : undefined) });
+  const what = dh
+    ? vscode.l10n.t("The digital human's id (an integer)")
+    : vscode.l10n.t("The customer persona's id (a UUID)");
+  const again = dh
+    ? vscode.l10n.t("The digital human's id (an integer), please.")
+    : vscode.l10n.t("The customer persona's id (a UUID), please.");
+  const raw = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Bluejay: Pull into a New File'),
+    prompt: what,
+    ignoreFocusOut: true,
+    validateInput: (v) => (parseId(kind, v) === undefined ? again : undefined),
+  });
   return raw === undefined ? undefined : parseId(kind, raw);
 }
 
@@ -60,7 +82,9 @@ export async function pickDigitalHuman(sender: Sender): Promise<string | number 
         if (id !== undefined) listed.push({ label: labelOf(r), description: `#${String(id)}`, id });
       }
     } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay: the digital humans could not be listed: {0}', why(e)));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Bluejay: the digital humans could not be listed: {0}', why(e)),
+      );
       total = page;
     } finally {
       qp.busy = false;
@@ -91,7 +115,10 @@ export async function pickPersona(sender: Sender): Promise<string | number | und
     title: vscode.l10n.t('Bluejay: Pull a Customer Persona'),
     prompt: vscode.l10n.t("The persona's id (a UUID), or an agent's id (an integer) to list its personas"),
     ignoreFocusOut: true,
-    validateInput: (v) => (UUID.test(v.trim()) || parseIntegerId(v) !== undefined ? undefined : vscode.l10n.t('A UUID, or an integer agent id (at most 9007199254740991).')),
+    validateInput: (v) =>
+      UUID.test(v.trim()) || parseIntegerId(v) !== undefined
+        ? undefined
+        : vscode.l10n.t('A UUID, or an integer agent id (at most 9007199254740991).'),
   });
   if (raw === undefined) return undefined;
   const uuid = parseId('customer-persona', raw);
@@ -102,7 +129,9 @@ export async function pickPersona(sender: Sender): Promise<string | number | und
   try {
     personas = await agentPersonas(sender, agent);
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay: the personas of agent {0} could not be listed: {1}', agent, why(e)));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Bluejay: the personas of agent {0} could not be listed: {1}', agent, why(e)),
+    );
     return undefined;
   }
   const items: Choice[] = personas.flatMap((r) => {
@@ -110,8 +139,15 @@ export async function pickPersona(sender: Sender): Promise<string | number | und
     return id === undefined ? [] : [{ label: labelOf(r), description: String(id), id }];
   });
   if (!items.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Bluejay: agent {0} has no customer personas on Bluejay.', agent));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Bluejay: agent {0} has no customer personas on Bluejay.', agent),
+    );
     return undefined;
   }
-  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Bluejay: Personas of Agent {0}', agent), matchOnDescription: true }))?.id;
+  return (
+    await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Bluejay: Personas of Agent {0}', agent),
+      matchOnDescription: true,
+    })
+  )?.id;
 }

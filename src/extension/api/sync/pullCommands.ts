@@ -30,24 +30,39 @@ import { formatOf } from '../../definitions';
 
 const SUFFIX: Readonly<Record<Kind, string>> = { 'customer-persona': 'persona', 'digital-human': 'digital-human' };
 
-
 /** Reads Bluejay's copy with progress in the status bar; undefined (said) when it cannot. */
 async function fetchRemote(ctx: Ctx, kind: Kind, id: string | number): Promise<RemoteCopy | undefined> {
   const target = await requireKey(ctx.keys);
   if (!target) return undefined;
   try {
-    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Bluejay: reading {0} {1}', kind, String(id)) }, () => readRemote(clientFor(ctx, target), kind, id));
+    return await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Bluejay: reading {0} {1}', kind, String(id)) },
+      () => readRemote(clientFor(ctx, target), kind, id),
+    );
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay: {0} {1} could not be read from {2}: {3}', kind, String(id), target.label, why(e)));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Bluejay: {0} {1} could not be read from {2}: {3}', kind, String(id), target.label, why(e)),
+    );
     return undefined;
   }
 }
 
-async function recordPulled(ctx: Ctx, uri: Uri, kind: Kind, id: string | number, text: string, copy: RemoteCopy): Promise<void> {
+async function recordPulled(
+  ctx: Ctx,
+  uri: Uri,
+  kind: Kind,
+  id: string | number,
+  text: string,
+  copy: RemoteCopy,
+): Promise<void> {
   const t = ctx.keys.endpoint();
   if (!t.ok) return;
   const value = validateText(text, uri.path).value ?? copy.remote;
-  await editorState(ctx).record(uri, t.origin, baselineFrom(kind, id, apiFields(value), copy.resource, new Date().toISOString()));
+  await editorState(ctx).record(
+    uri,
+    t.origin,
+    baselineFrom(kind, id, apiFields(value), copy.resource, new Date().toISOString()),
+  );
 }
 
 /** Pull from Bluejay into a New File: resolves to the file written, undefined when nothing was. */
@@ -75,7 +90,12 @@ export async function pullNew(ctx: Ctx, _defs: Definitions, arg: unknown): Promi
   if (!uri) return undefined;
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open?.isDirty) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay: {0} has unsaved changes; save or revert it first, or pull into it (Pull Remote Changes into Current File).', vscode.workspace.asRelativePath(uri)));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t(
+        'Bluejay: {0} has unsaved changes; save or revert it first, or pull into it (Pull Remote Changes into Current File).',
+        vscode.workspace.asRelativePath(uri),
+      ),
+    );
     return undefined;
   }
   const text = pullText(kind, copy.resource, formatFromFileName(uri.path));
@@ -87,11 +107,23 @@ export async function pullNew(ctx: Ctx, _defs: Definitions, arg: unknown): Promi
   await recordPulled(ctx, uri, kind, realId, text, copy);
   ctx.log.info(`pulled ${kind} ${String(realId)} into ${vscode.workspace.asRelativePath(uri)}`);
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
-  vscode.window.setStatusBarMessage(vscode.l10n.t('$(cloud-download) Bluejay: pulled {0} {1} into {2}', kind, String(realId), vscode.workspace.asRelativePath(uri)), 5000);
+  vscode.window.setStatusBarMessage(
+    vscode.l10n.t(
+      '$(cloud-download) Bluejay: pulled {0} {1} into {2}',
+      kind,
+      String(realId),
+      vscode.workspace.asRelativePath(uri),
+    ),
+    5000,
+  );
   return uri;
 }
 
-async function askWhere(kind: Kind, resource: Readonly<Record<string, unknown>>, id: string | number): Promise<Uri | undefined> {
+async function askWhere(
+  kind: Kind,
+  resource: Readonly<Record<string, unknown>>,
+  id: string | number,
+): Promise<Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const base = slug(typeof resource['name'] === 'string' ? resource['name'] : `${SUFFIX[kind]}-${String(id)}`);
   const name = `${base}.${SUFFIX[kind]}.yaml`;
@@ -99,12 +131,19 @@ async function askWhere(kind: Kind, resource: Readonly<Record<string, unknown>>,
     title: vscode.l10n.t('Bluejay: save {0} {1} as', kind, String(id)),
     saveLabel: vscode.l10n.t('Pull'),
     ...(folder && { defaultUri: vscode.Uri.joinPath(folder, name) }),
-    filters: { [vscode.l10n.t('Bluejay definition (YAML)')]: ['yaml', 'yml'], [vscode.l10n.t('Bluejay definition (JSON)')]: ['json'] },
+    filters: {
+      [vscode.l10n.t('Bluejay definition (YAML)')]: ['yaml', 'yml'],
+      [vscode.l10n.t('Bluejay definition (JSON)')]: ['json'],
+    },
   });
 }
 
 /** Pull Remote Changes into Current File: the fields changed (pointers), or undefined when nothing was pulled. */
-export async function pullIntoFile(ctx: Ctx, defs: Definitions, arg: unknown): Promise<{ changed: string[] } | undefined> {
+export async function pullIntoFile(
+  ctx: Ctx,
+  defs: Definitions,
+  arg: unknown,
+): Promise<{ changed: string[] } | undefined> {
   const doc = await openDefinition(defs, arg, vscode.l10n.t('Bluejay: open a definition file to pull into it.'));
   if (!doc) return undefined;
   const uri = doc.uri;
@@ -113,7 +152,12 @@ export async function pullIntoFile(ctx: Ctx, defs: Definitions, arg: unknown): P
   const validated = validationOf(ctx.diagnostics, doc);
   const id = validated.value ? idOf(validated.value) : undefined;
   if (!validated.kind || id === undefined) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Bluejay: {0} has no id, so it is not on Bluejay yet: push it to create it, or use Pull from Bluejay into a New File.', name));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'Bluejay: {0} has no id, so it is not on Bluejay yet: push it to create it, or use Pull from Bluejay into a New File.',
+        name,
+      ),
+    );
     return undefined;
   }
   const copy = await fetchRemote(ctx, validated.kind, id);
@@ -121,21 +165,32 @@ export async function pullIntoFile(ctx: Ctx, defs: Definitions, arg: unknown): P
   const before = doc.getText();
   const refreshed = refreshEdits(before, format, copy.remote);
   if (!refreshed.ok) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay: {0} cannot be brought in step with Bluejay: {1}', name, refreshed.reason));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Bluejay: {0} cannot be brought in step with Bluejay: {1}', name, refreshed.reason),
+    );
     return undefined;
   }
   if (doc.getText() !== before || !(await applyToDocument(doc, refreshed.edits))) {
-    void vscode.window.showErrorMessage(vscode.l10n.t("Bluejay: {0} changed while Bluejay's copy was read; pull again.", name));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t("Bluejay: {0} changed while Bluejay's copy was read; pull again.", name),
+    );
     return undefined;
   }
   await recordPulled(ctx, uri, validated.kind, id, doc.getText(), copy);
   // Bluejay's copy is in the file now: a drift refusal no longer holds.
-  const kept = serverProblemsOf(ctx).get(uri).filter((p) => p.code !== 'remote-drift');
+  const kept = serverProblemsOf(ctx)
+    .get(uri)
+    .filter((p) => p.code !== 'remote-drift');
   serverProblemsOf(ctx).show(doc, kept, format);
   const changed = refreshed.changed;
   ctx.log.info(`pulled into ${name}: ${changed.length ? changed.join(', ') : 'already in step'}`);
   const fields = changed.map((p) => p.slice(1)).join(', ');
-  if (changed.length) void vscode.window.showInformationMessage(doc.isDirty ? vscode.l10n.t('Bluejay: pulled {0} into {1} (not saved yet).', fields, name) : vscode.l10n.t('Bluejay: pulled {0} into {1}.', fields, name));
+  if (changed.length)
+    void vscode.window.showInformationMessage(
+      doc.isDirty
+        ? vscode.l10n.t('Bluejay: pulled {0} into {1} (not saved yet).', fields, name)
+        : vscode.l10n.t('Bluejay: pulled {0} into {1}.', fields, name),
+    );
   else void vscode.window.showInformationMessage(vscode.l10n.t('Bluejay: {0} is already in step with Bluejay.', name));
   return { changed };
 }

@@ -31,22 +31,36 @@ import { toWorkspaceEdit } from '../../edits';
 
 const SERVER_CODES = /^(server-|push-cancelled)/;
 
-export async function pushNow(ctx: Ctx, doc: TextDocument, { signal, quiet, text: given, confirmed, onDrift, allowSecrets }: PushOptions): Promise<PushRun> {
+export async function pushNow(
+  ctx: Ctx,
+  doc: TextDocument,
+  { signal, quiet, text: given, confirmed, onDrift, allowSecrets }: PushOptions,
+): Promise<PushRun> {
   const { log } = ctx;
   const name = vscode.workspace.asRelativePath(doc.uri);
   if (!vscode.workspace.isTrusted) {
-    if (!quiet) void vscode.window.showWarningMessage(vscode.l10n.t('Bluejay: pushing is disabled in an untrusted workspace. Trust the workspace to push.'));
+    if (!quiet)
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Bluejay: pushing is disabled in an untrusted workspace. Trust the workspace to push.'),
+      );
     return { outcome: undefined, reason: 'untrusted' };
   }
   let text = given ?? doc.getText();
   const format = formatOf(doc);
   // With live validation off there is no cached result: validate here.
-  let validated = given === undefined ? validationOf(ctx.diagnostics, doc) : validateText(text, doc.fileName, { format });
+  let validated =
+    given === undefined ? validationOf(ctx.diagnostics, doc) : validateText(text, doc.fileName, { format });
   const errors = validated.problems.filter((p) => p.severity === 'error').length;
   if (errors) {
     log.info(`not pushed ${name}: ${errors} errors`);
-    const said = errors === 1 ? vscode.l10n.t('Bluejay: {0} was not pushed: it has 1 error. Fix them first.', name) : vscode.l10n.t('Bluejay: {0} was not pushed: it has {1} errors. Fix them first.', name, errors);
-    if (!quiet) void vscode.window.showWarningMessage(said, vscode.l10n.t('Show Problems')).then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
+    const said =
+      errors === 1
+        ? vscode.l10n.t('Bluejay: {0} was not pushed: it has 1 error. Fix them first.', name)
+        : vscode.l10n.t('Bluejay: {0} was not pushed: it has {1} errors. Fix them first.', name, errors);
+    if (!quiet)
+      void vscode.window
+        .showWarningMessage(said, vscode.l10n.t('Show Problems'))
+        .then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
     return { outcome: undefined, reason: 'invalid' };
   }
   // A file pinned to another environment (or pinned while none is active) is refused.
@@ -55,7 +69,13 @@ export async function pushNow(ctx: Ctx, doc: TextDocument, { signal, quiet, text
     log.info(`not pushed ${name}: ${pinned.message}`);
     serverProblemsOf(ctx).show(doc, [pinned], given === undefined ? undefined : format);
     const env = pinnedEnvironment(validated.value) ?? '';
-    if (!quiet) void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay: {0} was not pushed. {1}', name, pinned.message), vscode.l10n.t("Switch to '{0}'", env)).then((c) => c && vscode.commands.executeCommand('bluejay.switchEnvironment', env));
+    if (!quiet)
+      void vscode.window
+        .showErrorMessage(
+          vscode.l10n.t('Bluejay: {0} was not pushed. {1}', name, pinned.message),
+          vscode.l10n.t("Switch to '{0}'", env),
+        )
+        .then((c) => c && vscode.commands.executeCommand('bluejay.switchEnvironment', env));
     return { outcome: undefined, reason: 'pinned' };
   }
   const target = await requireKey(ctx.keys);
@@ -65,12 +85,24 @@ export async function pushNow(ctx: Ctx, doc: TextDocument, { signal, quiet, text
     return { outcome: undefined, reason: 'cancelled' };
   }
   // Something that looks like a secret (or the key itself) is sent only when the person says so.
-  const secret = allowSecrets ? undefined : await guardSecrets(ctx, doc, text, format, validated, target.key, given !== undefined);
+  const secret = allowSecrets
+    ? undefined
+    : await guardSecrets(ctx, doc, text, format, validated, target.key, given !== undefined);
   if (secret) return secret;
   const client = clientFor(ctx, target);
   // Bluejay's copy changed since the last push or pull: not sent (or sent as the person chose per field).
   const mode = onDrift ?? (quiet ? 'fail' : given === undefined ? 'ask' : 'warn');
-  const gate = await guardDrift(ctx, { doc, text, format, validated, target, sender: client, mode, relocate: given !== undefined, ...(signal && { signal }) });
+  const gate = await guardDrift(ctx, {
+    doc,
+    text,
+    format,
+    validated,
+    target,
+    sender: client,
+    mode,
+    relocate: given !== undefined,
+    ...(signal && { signal }),
+  });
   if (!gate.go) return gate.run;
   if (gate.text !== undefined) {
     text = gate.text;
@@ -86,18 +118,38 @@ export async function pushNow(ctx: Ctx, doc: TextDocument, { signal, quiet, text
   }
 }
 
-async function send(ctx: Ctx, doc: TextDocument, text: string, validated: ValidationResult, client: Sender, target: KeyedTarget, given: string | undefined, signal: AbortSignal | undefined): Promise<PushRun> {
+async function send(
+  ctx: Ctx,
+  doc: TextDocument,
+  text: string,
+  validated: ValidationResult,
+  client: Sender,
+  target: KeyedTarget,
+  given: string | undefined,
+  signal: AbortSignal | undefined,
+): Promise<PushRun> {
   const { log } = ctx;
   const name = vscode.workspace.asRelativePath(doc.uri);
   const format = formatOf(doc);
   const version = doc.version;
   const outcome = await pushText(text, doc.fileName, client, { format, validated, ...(signal && { signal }) });
-  log.info(`push ${name}${target.name === undefined ? '' : ` [${target.name}]`}: ${outcome.request?.method ?? ''} ${target.origin}${outcome.request?.path ?? ''} -> ${outcome.action}${outcome.status === null ? '' : ` (${outcome.status})`}`);
+  log.info(
+    `push ${name}${target.name === undefined ? '' : ` [${target.name}]`}: ${outcome.request?.method ?? ''} ${target.origin}${outcome.request?.path ?? ''} -> ${outcome.action}${outcome.status === null ? '' : ` (${outcome.status})`}`,
+  );
   const server = outcome.problems.filter((p) => SERVER_CODES.test(p.code));
   serverProblemsOf(ctx).show(doc, server, doc.version === version && given === undefined ? undefined : format);
   // What the push left Bluejay holding: the baseline the next push compares with.
-  if ((outcome.action === 'created' || outcome.action === 'updated') && outcome.id !== null && validated.kind && validated.value) {
-    await editorState(ctx).record(doc.uri, target.origin, baselineFrom(validated.kind, outcome.id, apiFields(validated.value), outcome.resource, new Date().toISOString()));
+  if (
+    (outcome.action === 'created' || outcome.action === 'updated') &&
+    outcome.id !== null &&
+    validated.kind &&
+    validated.value
+  ) {
+    await editorState(ctx).record(
+      doc.uri,
+      target.origin,
+      baselineFrom(validated.kind, outcome.id, apiFields(validated.value), outcome.resource, new Date().toISOString()),
+    );
   }
   if (outcome.action === 'created' && outcome.id !== null) await writeId(ctx, doc.uri, outcome.id);
   return { outcome };
@@ -112,7 +164,14 @@ async function send(ctx: Ctx, doc: TextDocument, text: string, validated: Valida
 async function writeId(ctx: Ctx, uri: Uri, id: string | number): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(uri); // the live document, even if its tab closed meanwhile
   const name = vscode.workspace.asRelativePath(uri);
-  const lost = (): void => void vscode.window.showWarningMessage(vscode.l10n.t('Bluejay created it with id {0}, but the id could not be written into {1}: add it by hand, or the next push creates another.', String(id), name));
+  const lost = (): void =>
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'Bluejay created it with id {0}, but the id could not be written into {1}: add it by hand, or the next push creates another.',
+        String(id),
+        name,
+      ),
+    );
   const format = formatOf(doc);
   const edit = idEdit(doc.getText(), format, id);
   if (!edit) return lost();
@@ -121,7 +180,13 @@ async function writeId(ctx: Ctx, uri: Uri, id: string | number): Promise<void> {
   if (dirty) {
     const onDisk = uri.scheme !== 'file' || (await writeIdOnDisk(uri.fsPath, format, id));
     if (!onDisk) return lost();
-    void vscode.window.showInformationMessage(vscode.l10n.t('Bluejay: the new id {0} was written into {1}; your other changes are not saved yet.', String(id), name));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'Bluejay: the new id {0} was written into {1}; your other changes are not saved yet.',
+        String(id),
+        name,
+      ),
+    );
     return;
   }
   ctx.internalSaves.add(uri.toString());
@@ -148,7 +213,13 @@ async function writeIdOnDisk(path: string, format: 'yaml' | 'json', id: string |
  * (another push created it: not created again), or no lock to be had (the folder cannot be written).
  * Undefined when no lock is needed.
  */
-async function createLock(ctx: Ctx, doc: TextDocument, validated: ValidationResult, quiet: boolean | undefined, signal: AbortSignal | undefined): Promise<Lock | PushRun | undefined> {
+async function createLock(
+  ctx: Ctx,
+  doc: TextDocument,
+  validated: ValidationResult,
+  quiet: boolean | undefined,
+  signal: AbortSignal | undefined,
+): Promise<Lock | PushRun | undefined> {
   const value = validated.value;
   if (doc.uri.scheme !== 'file' || !value || (value['id'] !== undefined && value['id'] !== null)) return undefined;
   const name = vscode.workspace.asRelativePath(doc.uri);
@@ -158,17 +229,49 @@ async function createLock(ctx: Ctx, doc: TextDocument, validated: ValidationResu
   } catch (e) {
     if ((e as { name?: unknown }).name === 'AbortError') return { outcome: undefined, reason: 'cancelled' };
     const reason = e instanceof Error ? e.message : String(e);
-    ctx.log.warn(`${name} was not pushed: its folder cannot be written (${reason}), so the id Bluejay assigns could not be written back.`);
-    const message = vscode.l10n.t('{0} was not pushed: its folder cannot be written ({1}), so the id Bluejay assigns could not be written back.', name, reason);
+    ctx.log.warn(
+      `${name} was not pushed: its folder cannot be written (${reason}), so the id Bluejay assigns could not be written back.`,
+    );
+    const message = vscode.l10n.t(
+      '{0} was not pushed: its folder cannot be written ({1}), so the id Bluejay assigns could not be written back.',
+      name,
+      reason,
+    );
     if (!quiet) void vscode.window.showErrorMessage(vscode.l10n.t('Bluejay: {0}', message));
-    const problem: Problem = { severity: 'error', code: 'file-not-writable', pointer: '', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-    return { outcome: { kind: validated.kind ?? null, id: null, action: 'failed', status: null, problems: [...validated.problems, problem] } };
+    const problem: Problem = {
+      severity: 'error',
+      code: 'file-not-writable',
+      pointer: '',
+      message,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    };
+    return {
+      outcome: {
+        kind: validated.kind ?? null,
+        id: null,
+        action: 'failed',
+        status: null,
+        problems: [...validated.problems, problem],
+      },
+    };
   }
   // Another push may have created it while this one waited: its id is then in the file on disk.
-  const onDisk = await vscode.workspace.fs.readFile(doc.uri).then((b) => kindAndId(new TextDecoder().decode(b), doc.fileName), () => undefined);
+  const onDisk = await vscode.workspace.fs.readFile(doc.uri).then(
+    (b) => kindAndId(new TextDecoder().decode(b), doc.fileName),
+    () => undefined,
+  );
   if (!onDisk) return lock;
   await lock.release();
-  ctx.log.info(`not pushed ${name}: the file on disk has id ${String(onDisk.id)} (another push may just have created it)`);
-  if (!quiet) void vscode.window.showWarningMessage(vscode.l10n.t('Bluejay: {0} was not created: the file on disk has id {1}, perhaps just created by another push. Revert the file to take it up (or remove the id on disk too), then push.', name, String(onDisk.id)));
+  ctx.log.info(
+    `not pushed ${name}: the file on disk has id ${String(onDisk.id)} (another push may just have created it)`,
+  );
+  if (!quiet)
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'Bluejay: {0} was not created: the file on disk has id {1}, perhaps just created by another push. Revert the file to take it up (or remove the id on disk too), then push.',
+        name,
+        String(onDisk.id),
+      ),
+    );
   return { outcome: undefined, reason: 'drift' };
 }

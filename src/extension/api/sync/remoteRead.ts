@@ -19,15 +19,22 @@ export type KeyedTarget = Target & { readonly key: string };
 
 /** The client of `target` and its key: the context's current one when it is theirs, else a new one that becomes current. */
 export function clientFor(ctx: Ctx, target: KeyedTarget): BluejayClient {
-  return ctx.clientFor(`${target.url}\u0000${target.key}`, () => new BluejayClient({ baseUrl: target.url, apiKey: target.key, userAgent: ctx.userAgent }));
+  return ctx.clientFor(
+    `${target.url}\u0000${target.key}`,
+    () => new BluejayClient({ baseUrl: target.url, apiKey: target.key, userAgent: ctx.userAgent }),
+  );
 }
 
 /** The active target and its key; or why there is none (`noKey`: only the key is missing), asking nothing. */
-export async function quietTarget(keys: ApiKeys): Promise<{ ok: true; target: KeyedTarget } | { ok: false; message: string; noKey: boolean }> {
+export async function quietTarget(
+  keys: ApiKeys,
+): Promise<{ ok: true; target: KeyedTarget } | { ok: false; message: string; noKey: boolean }> {
   const t = keys.endpoint();
   if (!t.ok) return { ok: false, message: t.message, noKey: false };
   const key = await keys.get(t);
-  return key ? { ok: true, target: { ...t, key } } : { ok: false, message: vscode.l10n.t('No API key is set for {0}.', t.label), noKey: true };
+  return key
+    ? { ok: true, target: { ...t, key } }
+    : { ok: false, message: vscode.l10n.t('No API key is set for {0}.', t.label), noKey: true };
 }
 
 /** One resource as Bluejay answers it (resourceOf), and in the file's terms (fromRemote). */
@@ -36,9 +43,19 @@ export interface RemoteCopy {
   readonly remote: Record<string, unknown>;
 }
 
-export async function readRemote(sender: Sender, kind: Kind, id: string | number, signal?: AbortSignal): Promise<RemoteCopy> {
+export async function readRemote(
+  sender: Sender,
+  kind: Kind,
+  id: string | number,
+  signal?: AbortSignal,
+): Promise<RemoteCopy> {
   const resource = resourceOf(kind, (await sender.send(getRequest(kind, id), signal)).data);
-  if (!resource) throw new ApiError('unexpected', vscode.l10n.t('Bluejay answered the read without a definition in it; try again later.'), null);
+  if (!resource)
+    throw new ApiError(
+      'unexpected',
+      vscode.l10n.t('Bluejay answered the read without a definition in it; try again later.'),
+      null,
+    );
   return { resource, remote: fromRemote(kind, resource) };
 }
 
@@ -51,22 +68,43 @@ export interface Page {
 const records = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter(isRecord) : []);
 
 /** One page of the organization's digital humans (GET /v1/digital-humans), as Bluejay pages them. */
-export async function digitalHumansPage(sender: Sender, page: number, pageSize: number, signal?: AbortSignal): Promise<Page> {
-  const req: ApiRequest = { method: 'GET', path: `/v1/digital-humans?page=${page}&page_size=${pageSize}`, kind: 'digital-human', op: 'get' };
+export async function digitalHumansPage(
+  sender: Sender,
+  page: number,
+  pageSize: number,
+  signal?: AbortSignal,
+): Promise<Page> {
+  const req: ApiRequest = {
+    method: 'GET',
+    path: `/v1/digital-humans?page=${page}&page_size=${pageSize}`,
+    kind: 'digital-human',
+    op: 'get',
+  };
   const data = (await sender.send(req, signal)).data as Record<string, unknown> | null;
   const total = data?.['total_pages'];
   return { items: records(data?.['digital_humans']), page, totalPages: typeof total === 'number' ? total : page };
 }
 
 /** The personas of an agent (GET /v1/customer-personas-by-agent/{agent_id}). */
-export async function agentPersonas(sender: Sender, agentId: number, signal?: AbortSignal): Promise<Record<string, unknown>[]> {
-  const req: ApiRequest = { method: 'GET', path: `/v1/customer-personas-by-agent/${agentId}`, kind: 'customer-persona', op: 'get' };
+export async function agentPersonas(
+  sender: Sender,
+  agentId: number,
+  signal?: AbortSignal,
+): Promise<Record<string, unknown>[]> {
+  const req: ApiRequest = {
+    method: 'GET',
+    path: `/v1/customer-personas-by-agent/${agentId}`,
+    kind: 'customer-persona',
+    op: 'get',
+  };
   return records((await sender.send(req, signal)).data);
 }
 
 /** What a list shows for a resource: its name, else its intent, cut to `max` characters. */
 export function labelOf(resource: Readonly<Record<string, unknown>>, max = 60): string {
-  const name = [resource['name'], resource['intent']].find((v): v is string => typeof v === 'string' && v.trim() !== '');
+  const name = [resource['name'], resource['intent']].find(
+    (v): v is string => typeof v === 'string' && v.trim() !== '',
+  );
   const text = name?.trim().replace(/\s+/g, ' ') ?? vscode.l10n.t('(no name)');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

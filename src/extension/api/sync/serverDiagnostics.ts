@@ -43,7 +43,11 @@ export class ServerProblems implements Disposable {
   show(doc: TextDocument, problems: readonly Problem[], relocate?: Format): void {
     let server = problems;
     if (relocate && server.length) {
-      const ranges = rangesOf(doc.getText(), relocate, server.map((p) => p.pointer));
+      const ranges = rangesOf(
+        doc.getText(),
+        relocate,
+        server.map((p) => p.pointer),
+      );
       server = server.map((p, i) => ({ ...p, range: ranges[i] ?? p.range }));
     }
     const items = server.map((p) => toDiagnostic(p, undefined, 'Bluejay (server)'));
@@ -56,7 +60,9 @@ export class ServerProblems implements Disposable {
   /** The problems still shown for `uri` (an edit of their field clears them). */
   get(uri: Uri): readonly Problem[] {
     const diagnostics = this.collection.get(uri) ?? [];
-    return (this.last.get(uri.toString()) ?? []).filter((p) => diagnostics.some((d) => d.code === p.code && d.range.isEqual(toRange(p.range))));
+    return (this.last.get(uri.toString()) ?? []).filter((p) =>
+      diagnostics.some((d) => d.code === p.code && d.range.isEqual(toRange(p.range))),
+    );
   }
 
   private dropMismatches(): void {
@@ -64,7 +70,10 @@ export class ServerProblems implements Disposable {
       const kept = ds.filter((d) => (typeof d.code === 'object' ? d.code.value : d.code) !== MISMATCH);
       if (kept.length === ds.length) return;
       this.collection.set(uri, kept);
-      this.last.set(uri.toString(), (this.last.get(uri.toString()) ?? []).filter((p) => p.code !== MISMATCH));
+      this.last.set(
+        uri.toString(),
+        (this.last.get(uri.toString()) ?? []).filter((p) => p.code !== MISMATCH),
+      );
       this.changed.fire(uri);
     });
   }

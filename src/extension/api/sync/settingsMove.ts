@@ -15,7 +15,8 @@ export function legacyPushOnAutoSave(config: Config): boolean | undefined {
   const own = config.userValue(LEGACY_AUTO_SAVE);
   if (typeof own === 'boolean') return own;
   const folded = config.userValue('pushOnSave');
-  const inside = folded !== null && typeof folded === 'object' ? (folded as Record<string, unknown>)['includeAutoSave'] : undefined;
+  const inside =
+    folded !== null && typeof folded === 'object' ? (folded as Record<string, unknown>)['includeAutoSave'] : undefined;
   return typeof inside === 'boolean' ? inside : undefined;
 }
 
@@ -39,10 +40,19 @@ export async function moveLegacySetting(config: Config, log: Logger): Promise<vo
   try {
     const value = await moveLegacyPushOnAutoSave(config);
     if (value === undefined) return;
-    log.warn(`The setting bluejay.pushOnSave.includeAutoSave is now bluejay.pushOnAutoSave: its value (${String(value)}) was moved there and the old one removed.`);
-    void vscode.window.showWarningMessage(vscode.l10n.t('Bluejay: The setting bluejay.pushOnSave.includeAutoSave is now bluejay.pushOnAutoSave: its value ({0}) was moved there and the old one removed.', String(value)));
+    log.warn(
+      `The setting bluejay.pushOnSave.includeAutoSave is now bluejay.pushOnAutoSave: its value (${String(value)}) was moved there and the old one removed.`,
+    );
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'Bluejay: The setting bluejay.pushOnSave.includeAutoSave is now bluejay.pushOnAutoSave: its value ({0}) was moved there and the old one removed.',
+        String(value),
+      ),
+    );
   } catch (e) {
-    log.warn(`could not move bluejay.pushOnSave.includeAutoSave to bluejay.pushOnAutoSave: ${e instanceof Error ? e.message : String(e)}`);
+    log.warn(
+      `could not move bluejay.pushOnSave.includeAutoSave to bluejay.pushOnAutoSave: ${e instanceof Error ? e.message : String(e)}`,
+    );
   } finally {
     moving = false;
   }

@@ -9,7 +9,16 @@
 import type { Event, Memento, Uri } from 'vscode';
 import { join } from 'node:path';
 import { withLock, writeFileAtomic } from '../../../core/sync/files';
-import { baselineOf, parseState, serializeState, STATE_FILE, STATE_LOCK, withBaseline, type Baseline, type SyncState } from '../../../core/sync/state';
+import {
+  baselineOf,
+  parseState,
+  serializeState,
+  STATE_FILE,
+  STATE_LOCK,
+  withBaseline,
+  type Baseline,
+  type SyncState,
+} from '../../../core/sync/state';
 import type { Logger } from '../../log';
 import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
@@ -25,7 +34,10 @@ export class EditorState implements vscode.Disposable {
   /** Fires with the file whose baseline was recorded. */
   readonly onDidChange: Event<Uri> = this.changed.event;
 
-  constructor(private readonly log: Logger, private readonly memento: Memento) {}
+  constructor(
+    private readonly log: Logger,
+    private readonly memento: Memento,
+  ) {}
 
   /** The workspace folder whose state holds `uri`'s baseline, and the file's path from it; undefined outside the workspace. */
   where(uri: Uri): { folder: Uri; path: string } | undefined {
@@ -55,7 +67,9 @@ export class EditorState implements vscode.Disposable {
         await this.merge(w.folder, origin, w.path, baseline);
       } catch (e) {
         this.made.delete(dir.toString());
-        this.log.warn(`could not write ${STATE_FILE} in ${w.folder.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+        this.log.warn(
+          `could not write ${STATE_FILE} in ${w.folder.fsPath}: ${e instanceof Error ? e.message : String(e)}`,
+        );
         return;
       }
       if (created) this.offerGitignore(w.folder);
@@ -70,19 +84,29 @@ export class EditorState implements vscode.Disposable {
   private async merge(folder: Uri, origin: string, path: string, baseline: Baseline | undefined): Promise<void> {
     if (folder.scheme !== 'file') {
       const next = withBaseline(await this.read(folder, true), origin, path, baseline);
-      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, STATE_FILE), new TextEncoder().encode(serializeState(next)));
+      await vscode.workspace.fs.writeFile(
+        vscode.Uri.joinPath(folder, STATE_FILE),
+        new TextEncoder().encode(serializeState(next)),
+      );
       return;
     }
-    await withLock(join(folder.fsPath, STATE_LOCK), async () => {
-      const next = withBaseline(await this.read(folder, true), origin, path, baseline);
-      await writeFileAtomic(join(folder.fsPath, STATE_FILE), serializeState(next));
-    }, { staleMs: 60_000 });
+    await withLock(
+      join(folder.fsPath, STATE_LOCK),
+      async () => {
+        const next = withBaseline(await this.read(folder, true), origin, path, baseline);
+        await writeFileAtomic(join(folder.fsPath, STATE_FILE), serializeState(next));
+      },
+      { staleMs: 60_000 },
+    );
   }
 
   private serial<T>(folder: Uri, work: () => Promise<T>): Promise<T> {
     const key = folder.toString();
     const run = (this.queues.get(key) ?? Promise.resolve()).then(work, work);
-    this.queues.set(key, run.catch(() => undefined));
+    this.queues.set(
+      key,
+      run.catch(() => undefined),
+    );
     return run;
   }
 
@@ -123,12 +147,20 @@ export class EditorState implements vscode.Disposable {
       const current = await readText(file);
       if (current !== undefined && /^\/?\.bluejay\/?\s*$/m.test(current)) return;
       const add = vscode.l10n.t('Add to .gitignore');
-      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Bluejay keeps what was last pushed or pulled in .bluejay/state.json, a record of your copy of Bluejay, not of the definitions. Add .bluejay/ to .gitignore?'), add, vscode.l10n.t('Not Now'));
+      const choice = await vscode.window.showInformationMessage(
+        vscode.l10n.t(
+          'Bluejay keeps what was last pushed or pulled in .bluejay/state.json, a record of your copy of Bluejay, not of the definitions. Add .bluejay/ to .gitignore?',
+        ),
+        add,
+        vscode.l10n.t('Not Now'),
+      );
       if (choice !== add) return;
       const before = (await readText(file)) ?? '';
       const text = `${before}${before === '' || before.endsWith('\n') ? '' : '\n'}.bluejay/\n`;
       await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
-    })().catch((e: unknown) => this.log.warn(`could not update .gitignore: ${e instanceof Error ? e.message : String(e)}`));
+    })().catch((e: unknown) =>
+      this.log.warn(`could not update .gitignore: ${e instanceof Error ? e.message : String(e)}`),
+    );
   }
 }
 

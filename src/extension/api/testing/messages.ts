@@ -13,13 +13,16 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
-const cell = (v: unknown): string => escapeMarkdown(typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v));
+const cell = (v: unknown): string =>
+  escapeMarkdown(typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v));
 /** A link to http(s) only (a result's URLs come from Bluejay and are not trusted to be anything else). */
 const safeUrl = (u: string | null): string | undefined => {
   if (!u) return undefined;
   try {
     const url = new URL(u);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString().replace(/[()\s]/g, encodeURIComponent) : undefined;
+    return url.protocol === 'https:' || url.protocol === 'http:'
+      ? url.toString().replace(/[()\s]/g, encodeURIComponent)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -33,10 +36,27 @@ export function transcriptLink(resultId: string): string {
 }
 
 /** A result's message: why (goal reasoning), the call summary, metrics, links. */
-export function resultMarkdown(r: ResultReport, run: Pick<RunReport, 'simulationId' | 'simulationName' | 'url'>): string {
-  const head = r.outcome === 'passed' ? l10n.t('Goal met') : r.outcome === 'failed' ? l10n.t('Goal not met') : r.outcome === 'running' ? l10n.t('Still running when the wait ended') : r.status ? l10n.t('Ended as {0}', r.status) : l10n.t('Ended as an error');
-  const sim = run.simulationName ? l10n.t('{0} (simulation {1})', run.simulationName, run.simulationId) : l10n.t('simulation {0}', run.simulationId);
-  const lines = [`${l10n.t('**{0}** in {1}, conversation {2}', head, escapeMarkdown(sim), escapeMarkdown(r.resultId))}${r.status ? ` (${escapeMarkdown(r.status)})` : ''}`, ''];
+export function resultMarkdown(
+  r: ResultReport,
+  run: Pick<RunReport, 'simulationId' | 'simulationName' | 'url'>,
+): string {
+  const head =
+    r.outcome === 'passed'
+      ? l10n.t('Goal met')
+      : r.outcome === 'failed'
+        ? l10n.t('Goal not met')
+        : r.outcome === 'running'
+          ? l10n.t('Still running when the wait ended')
+          : r.status
+            ? l10n.t('Ended as {0}', r.status)
+            : l10n.t('Ended as an error');
+  const sim = run.simulationName
+    ? l10n.t('{0} (simulation {1})', run.simulationName, run.simulationId)
+    : l10n.t('simulation {0}', run.simulationId);
+  const lines = [
+    `${l10n.t('**{0}** in {1}, conversation {2}', head, escapeMarkdown(sim), escapeMarkdown(r.resultId))}${r.status ? ` (${escapeMarkdown(r.status)})` : ''}`,
+    '',
+  ];
   if (r.reasoning) lines.push(l10n.t('**Why:** {0}', escapeMarkdown(r.reasoning)), '');
   if (r.summary) lines.push(l10n.t('**Call summary:** {0}', escapeMarkdown(r.summary)), '');
   if (r.metrics.length) {
@@ -56,7 +76,13 @@ export function resultMarkdown(r: ResultReport, run: Pick<RunReport, 'simulation
 /** Expected and actual tool calls as two texts for a diff; undefined when the result lists none or they agree. */
 export function toolCallDiff(r: ResultReport): { expected: string; actual: string } | undefined {
   if (r.toolCalls.length === 0) return undefined;
-  const side = (pick: 'expected' | 'actual'): string => r.toolCalls.map((t) => `${t.name}:\n${t[pick].length ? t[pick].map((c) => `  ${JSON.stringify(c)}`).join('\n') : `  ${l10n.t('(not called)')}`}`).join('\n') + '\n';
+  const side = (pick: 'expected' | 'actual'): string =>
+    r.toolCalls
+      .map(
+        (t) =>
+          `${t.name}:\n${t[pick].length ? t[pick].map((c) => `  ${JSON.stringify(c)}`).join('\n') : `  ${l10n.t('(not called)')}`}`,
+      )
+      .join('\n') + '\n';
   const expected = side('expected');
   const actual = side('actual');
   return expected === actual ? undefined : { expected, actual };

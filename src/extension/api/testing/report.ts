@@ -18,7 +18,12 @@ export interface RecordedResult {
   readonly itemId: string;
   readonly state: ItemState;
   readonly durationMs?: number;
-  readonly messages: { readonly text: string; readonly uri?: string; readonly line?: number; readonly diff?: boolean }[];
+  readonly messages: {
+    readonly text: string;
+    readonly uri?: string;
+    readonly line?: number;
+    readonly diff?: boolean;
+  }[];
   /** A conversation's result id. */
   readonly resultId?: string;
 }
@@ -30,7 +35,10 @@ export interface KnownResult {
   readonly fileUri: vscode.Uri;
 }
 
-const toRange = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+const toRange = (r: {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}): vscode.Range => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
 async function textOf(uri: vscode.Uri): Promise<{ text: string; format: 'yaml' | 'json' }> {
   const doc = await vscode.workspace.openTextDocument(uri);
@@ -40,16 +48,30 @@ async function textOf(uri: vscode.Uri): Promise<{ text: string; format: 'yaml' |
 export class Reporter {
   readonly recorded: RecordedResult[] = [];
 
-  constructor(private readonly run: vscode.TestRun, private readonly tree: TestTree, private readonly known: Map<string, KnownResult>) {}
+  constructor(
+    private readonly run: vscode.TestRun,
+    private readonly tree: TestTree,
+    private readonly known: Map<string, KnownResult>,
+  ) {}
 
-  private record(item: vscode.TestItem, state: ItemState, messages: vscode.TestMessage[], durationMs?: number, resultId?: string): void {
+  private record(
+    item: vscode.TestItem,
+    state: ItemState,
+    messages: vscode.TestMessage[],
+    durationMs?: number,
+    resultId?: string,
+  ): void {
     const text = (m: vscode.TestMessage): string => (typeof m.message === 'string' ? m.message : m.message.value);
     this.recorded.push({
       itemId: item.id,
       state,
       ...(durationMs !== undefined && { durationMs }),
       ...(resultId !== undefined && { resultId }),
-      messages: messages.map((m) => ({ text: text(m), ...(m.location && { uri: m.location.uri.toString(), line: m.location.range.start.line }), ...(m.expectedOutput !== undefined && { diff: true }) })),
+      messages: messages.map((m) => ({
+        text: text(m),
+        ...(m.location && { uri: m.location.uri.toString(), line: m.location.range.start.line }),
+        ...(m.expectedOutput !== undefined && { diff: true }),
+      })),
     });
   }
 
@@ -68,7 +90,8 @@ export class Reporter {
       m.location = new vscode.Location(uri, toRange(p.range));
       return m;
     });
-    if (messages.length === 0) messages.push(new vscode.TestMessage(vscode.l10n.t('Not run: Bluejay could not tell what to run.')));
+    if (messages.length === 0)
+      messages.push(new vscode.TestMessage(vscode.l10n.t('Not run: Bluejay could not tell what to run.')));
     this.run.errored(item, messages);
     this.record(item, 'errored', messages);
   }
@@ -102,7 +125,11 @@ export class Reporter {
     const messages = [main];
     const diff = toolCallDiff(r);
     if (diff) {
-      const d = vscode.TestMessage.diff(vscode.l10n.t('Tool calls of conversation {0}: expected (left) and actual (right)', r.resultId), diff.expected, diff.actual);
+      const d = vscode.TestMessage.diff(
+        vscode.l10n.t('Tool calls of conversation {0}: expected (left) and actual (right)', r.resultId),
+        diff.expected,
+        diff.actual,
+      );
       d.location = new vscode.Location(uri, toRange(successRange(text, format, 'expected_tool_calls')));
       messages.push(d);
     }
@@ -128,7 +155,10 @@ export class Reporter {
       this.run.failed(item, m, durationMs);
       this.record(item, 'failed', [m], durationMs);
     } else {
-      this.errored(item, (states.length ? words : vscode.l10n.t('Bluejay reported no conversation of this digital human.')));
+      this.errored(
+        item,
+        states.length ? words : vscode.l10n.t('Bluejay reported no conversation of this digital human.'),
+      );
     }
   }
 }

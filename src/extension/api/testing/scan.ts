@@ -32,7 +32,12 @@ export function scanDigitalHuman(text: string, fileName: string, languageId?: st
   const pointer = value && 'name' in value ? '/name' : value && 'kind' in value ? '/kind' : '';
   const [range] = rangesOf(text, format, [pointer]);
   const name = typeof value?.['name'] === 'string' ? value['name'] : null;
-  return { id: idString(value?.['id']), name, simulationIds: value ? simulationIdsOf(value) : [], range: range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  return {
+    id: idString(value?.['id']),
+    name,
+    simulationIds: value ? simulationIdsOf(value) : [],
+    range: range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
 }
 
 /** Where a failure is shown: the value of `success_criteria` (its key line), else the file's first line. */

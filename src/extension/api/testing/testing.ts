@@ -35,13 +35,26 @@ export class Testing implements vscode.Disposable {
   /** For tests: the run's clock (undefined: the real one). */
   readonly setRunClock = setRunClock;
 
-  constructor(private readonly controller: vscode.TestController, private readonly ctx: Ctx) {
+  constructor(
+    private readonly controller: vscode.TestController,
+    private readonly ctx: Ctx,
+  ) {
     // messages.ts, transcript.ts and watch.ts have no `vscode` (unit-tested in Node): they translate
     // through @vscode/l10n, given the bundle VS Code loaded for the display language here.
     if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
     this.tree = new TestTree(controller);
-    this.run = controller.createRunProfile(vscode.l10n.t('Run in Bluejay'), vscode.TestRunProfileKind.Run, async (req, token) => void (await this.runRequest(req, token, false)), true);
-    this.pushAndRun = controller.createRunProfile(vscode.l10n.t('Push and Run in Bluejay'), vscode.TestRunProfileKind.Run, async (req, token) => void (await this.runRequest(req, token, true)), false);
+    this.run = controller.createRunProfile(
+      vscode.l10n.t('Run in Bluejay'),
+      vscode.TestRunProfileKind.Run,
+      async (req, token) => void (await this.runRequest(req, token, false)),
+      true,
+    );
+    this.pushAndRun = controller.createRunProfile(
+      vscode.l10n.t('Push and Run in Bluejay'),
+      vscode.TestRunProfileKind.Run,
+      async (req, token) => void (await this.runRequest(req, token, true)),
+      false,
+    );
   }
 
   private get context(): RunContext {
@@ -66,7 +79,11 @@ export class Testing implements vscode.Disposable {
     return this.tree.refresh();
   }
 
-  async runRequest(request: vscode.TestRunRequest, token: vscode.CancellationToken, pushFirst: boolean): Promise<RecordedResult[]> {
+  async runRequest(
+    request: vscode.TestRunRequest,
+    token: vscode.CancellationToken,
+    pushFirst: boolean,
+  ): Promise<RecordedResult[]> {
     await this.tree.load();
     const recorded = await runLeaves(this.context, request, leavesOf(this.context, request), token, pushFirst);
     this.ended.fire(recorded);
@@ -86,7 +103,11 @@ export class Testing implements vscode.Disposable {
     const profile = options.pushFirst ? this.pushAndRun : this.run;
     const source = options.token ? undefined : new vscode.CancellationTokenSource();
     try {
-      return await this.runRequest(new vscode.TestRunRequest(items, undefined, profile), options.token ?? source?.token ?? new vscode.CancellationTokenSource().token, options.pushFirst === true);
+      return await this.runRequest(
+        new vscode.TestRunRequest(items, undefined, profile),
+        options.token ?? source?.token ?? new vscode.CancellationTokenSource().token,
+        options.pushFirst === true,
+      );
     } finally {
       source?.dispose();
     }
@@ -116,17 +137,41 @@ export class Testing implements vscode.Disposable {
   /** Show Transcript: from a message's link ({resultId}), its context menu ({test}), or the palette (a pick of the last results). */
   async showTranscript(arg: unknown): Promise<void> {
     const a = arg as { resultId?: unknown; test?: { id?: unknown } } | undefined;
-    let id = typeof a?.resultId === 'string' ? a.resultId : typeof a?.test?.id === 'string' ? a.test.id.split('#').pop() : undefined;
+    let id =
+      typeof a?.resultId === 'string'
+        ? a.resultId
+        : typeof a?.test?.id === 'string'
+          ? a.test.id.split('#').pop()
+          : undefined;
     if (id === undefined || !this.known.has(id)) {
-      const picks = [...this.known.values()].filter((k) => k.result.transcriptUrl).reverse().map((k) => ({ label: vscode.l10n.t('Conversation {0}', k.result.resultId), description: `${k.result.outcome} · ${vscode.workspace.asRelativePath(k.fileUri)}`, detail: k.run.simulationName ?? vscode.l10n.t('simulation {0}', k.run.simulationId), id: k.result.resultId }));
+      const picks = [...this.known.values()]
+        .filter((k) => k.result.transcriptUrl)
+        .reverse()
+        .map((k) => ({
+          label: vscode.l10n.t('Conversation {0}', k.result.resultId),
+          description: `${k.result.outcome} · ${vscode.workspace.asRelativePath(k.fileUri)}`,
+          detail: k.run.simulationName ?? vscode.l10n.t('simulation {0}', k.run.simulationId),
+          id: k.result.resultId,
+        }));
       if (picks.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Bluejay: no conversation with a transcript yet: run a digital human from the Testing view first.'));
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t(
+            'Bluejay: no conversation with a transcript yet: run a digital human from the Testing view first.',
+          ),
+        );
         return;
       }
-      id = (await vscode.window.showQuickPick(picks, { title: vscode.l10n.t('Bluejay: Show Transcript'), placeHolder: vscode.l10n.t('A conversation of the last runs') }))?.id;
+      id = (
+        await vscode.window.showQuickPick(picks, {
+          title: vscode.l10n.t('Bluejay: Show Transcript'),
+          placeHolder: vscode.l10n.t('A conversation of the last runs'),
+        })
+      )?.id;
       if (id === undefined) return;
     }
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: TRANSCRIPT_SCHEME, path: `/conversation-${id}.transcript`, query: id }));
+    const doc = await vscode.workspace.openTextDocument(
+      vscode.Uri.from({ scheme: TRANSCRIPT_SCHEME, path: `/conversation-${id}.transcript`, query: id }),
+    );
     await vscode.window.showTextDocument(doc, { preview: true });
   }
 
@@ -134,9 +179,16 @@ export class Testing implements vscode.Disposable {
   async transcript(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const k = this.known.get(uri.query);
     const url = k?.result.transcriptUrl;
-    if (!k || !url) return `${vscode.l10n.t("Conversation {0} is not among this session's results (or has no transcript): run it again from the Testing view.", uri.query)}\n`;
+    if (!k || !url)
+      return `${vscode.l10n.t("Conversation {0} is not among this session's results (or has no transcript): run it again from the Testing view.", uri.query)}\n`;
     const r = k.result;
-    const header = [`Conversation ${r.resultId} · ${r.outcome}${r.status ? ` (${r.status})` : ''}`, `${k.run.simulationName ?? 'Simulation'} (simulation ${k.run.simulationId}), run ${k.run.runId ?? '?'} · ${vscode.workspace.asRelativePath(k.fileUri)}`, ...(r.startTime ? [`Started ${r.startTime}${r.durationMs !== null ? `, ${Math.round(r.durationMs / 1000)} s` : ''}`] : [])].join('\n');
+    const header = [
+      `Conversation ${r.resultId} · ${r.outcome}${r.status ? ` (${r.status})` : ''}`,
+      `${k.run.simulationName ?? 'Simulation'} (simulation ${k.run.simulationId}), run ${k.run.runId ?? '?'} · ${vscode.workspace.asRelativePath(k.fileUri)}`,
+      ...(r.startTime
+        ? [`Started ${r.startTime}${r.durationMs !== null ? `, ${Math.round(r.durationMs / 1000)} s` : ''}`]
+        : []),
+    ].join('\n');
     const abort = new AbortController();
     const sub = token.onCancellationRequested(() => abort.abort());
     try {

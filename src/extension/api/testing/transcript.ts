@@ -37,7 +37,14 @@ export async function fetchTranscript(raw: string, options: FetchOptions = {}): 
     res = await follow(url, signal);
   } catch (e) {
     if (e instanceof RefusedRedirect) throw e;
-    throw new Error(deadline.aborted ? l10n.t('the transcript did not arrive within {0} s', Math.round((options.timeoutMs ?? TRANSCRIPT_TIMEOUT_MS) / 1000)) : l10n.t('the transcript could not be fetched ({0})', e instanceof Error ? e.message : String(e)));
+    throw new Error(
+      deadline.aborted
+        ? l10n.t(
+            'the transcript did not arrive within {0} s',
+            Math.round((options.timeoutMs ?? TRANSCRIPT_TIMEOUT_MS) / 1000),
+          )
+        : l10n.t('the transcript could not be fetched ({0})', e instanceof Error ? e.message : String(e)),
+    );
   }
   if (!res.ok) throw new Error(l10n.t("the transcript's server answered {0}", res.status));
   const declared = Number(res.headers.get('content-length') ?? NaN);
@@ -47,7 +54,8 @@ export async function fetchTranscript(raw: string, options: FetchOptions = {}): 
   let size = 0;
   try {
     for (;;) {
-      const next = (await reader?.read()) as { done: true; value?: undefined } | { done: false; value: Uint8Array } | undefined;
+      const next = (await reader?.read()) as
+        { done: true; value?: undefined } | { done: false; value: Uint8Array } | undefined;
       if (!next || next.done) break;
       const value = next.value;
       size += value.byteLength;
@@ -75,7 +83,12 @@ class RefusedRedirect extends Error {}
 async function follow(first: URL, signal: AbortSignal): Promise<Response> {
   let url = first;
   for (let hops = 0; ; hops++) {
-    const res = await fetch(url, { signal, headers: { accept: 'application/json, text/plain' }, credentials: 'omit', redirect: 'manual' });
+    const res = await fetch(url, {
+      signal,
+      headers: { accept: 'application/json, text/plain' },
+      credentials: 'omit',
+      redirect: 'manual',
+    });
     if (res.status < 300 || res.status >= 400 || res.status === 304) return res;
     await res.body?.cancel();
     const location = res.headers.get('location');
@@ -85,9 +98,20 @@ async function follow(first: URL, signal: AbortSignal): Promise<Response> {
     } catch {
       next = undefined;
     }
-    if (!next) throw new RefusedRedirect(l10n.t("the transcript's server redirected ({0}) without a usable address", res.status));
-    if (next.protocol !== 'https:') throw new RefusedRedirect(l10n.t("the transcript's server redirected ({0}) to {1}, not https: it was not followed", res.status, next.protocol.replace(':', '')));
-    if (hops >= MAX_REDIRECTS) throw new RefusedRedirect(l10n.t("the transcript's server redirected more than {0} times", MAX_REDIRECTS));
+    if (!next)
+      throw new RefusedRedirect(
+        l10n.t("the transcript's server redirected ({0}) without a usable address", res.status),
+      );
+    if (next.protocol !== 'https:')
+      throw new RefusedRedirect(
+        l10n.t(
+          "the transcript's server redirected ({0}) to {1}, not https: it was not followed",
+          res.status,
+          next.protocol.replace(':', ''),
+        ),
+      );
+    if (hops >= MAX_REDIRECTS)
+      throw new RefusedRedirect(l10n.t("the transcript's server redirected more than {0} times", MAX_REDIRECTS));
     url = next;
   }
 }
@@ -98,12 +122,20 @@ const clock = (ms: number): string => {
 };
 
 type Turn = Record<string, unknown>;
-const text = (t: Turn, ...keys: string[]): string | undefined => keys.map((k) => t[k]).find((v): v is string => typeof v === 'string' && v !== '');
-const offset = (t: Turn): number | undefined => [t['start_offset_ms'], t['start_ms'], t['offset_ms']].find((v): v is number => typeof v === 'number' && Number.isFinite(v)) ?? (typeof t['start_time'] === 'number' ? t['start_time'] * 1000 : undefined);
+const text = (t: Turn, ...keys: string[]): string | undefined =>
+  keys.map((k) => t[k]).find((v): v is string => typeof v === 'string' && v !== '');
+const offset = (t: Turn): number | undefined =>
+  [t['start_offset_ms'], t['start_ms'], t['offset_ms']].find(
+    (v): v is number => typeof v === 'number' && Number.isFinite(v),
+  ) ?? (typeof t['start_time'] === 'number' ? t['start_time'] * 1000 : undefined);
 
 /** The turns of a transcript in whatever shape it came: a list, or an object holding one. */
 function turnsOf(data: unknown): Turn[] | undefined {
-  const list = Array.isArray(data) ? data : data !== null && typeof data === 'object' ? ['transcript', 'turns', 'messages'].map((k) => (data as Turn)[k]).find(Array.isArray) : undefined;
+  const list = Array.isArray(data)
+    ? data
+    : data !== null && typeof data === 'object'
+      ? ['transcript', 'turns', 'messages'].map((k) => (data as Turn)[k]).find(Array.isArray)
+      : undefined;
   return list?.filter((t): t is Turn => t !== null && typeof t === 'object' && !Array.isArray(t));
 }
 

@@ -18,7 +18,8 @@ export type ItemRef =
   | { readonly type: 'conversation'; readonly parent: vscode.TestItem };
 
 const simItemId = (sim: string): string => `sim:${sim}`;
-export const fileItemId = (uri: vscode.Uri, sim: string | undefined): string => (sim === undefined ? `file:${uri.toString()}` : `sim:${sim}|${uri.toString()}`);
+export const fileItemId = (uri: vscode.Uri, sim: string | undefined): string =>
+  sim === undefined ? `file:${uri.toString()}` : `sim:${sim}|${uri.toString()}`;
 
 export class TestTree implements vscode.Disposable {
   private readonly files = new Map<string, { uri: vscode.Uri; scanned: Scanned }>();
@@ -39,11 +40,18 @@ export class TestTree implements vscode.Disposable {
       watcher.onDidCreate(fromDisk),
       watcher.onDidChange((uri) => !this.openDoc(uri) && fromDisk(uri)),
       watcher.onDidDelete((uri) => this.remove(uri)),
-      vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => { this.remove(f.oldUri); fromDisk(f.newUri); })),
+      vscode.workspace.onDidRenameFiles((e) =>
+        e.files.forEach((f) => {
+          this.remove(f.oldUri);
+          fromDisk(f.newUri);
+        }),
+      ),
       vscode.workspace.onDidOpenTextDocument((d) => this.scanDoc(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.scanDoc(e.document)),
       // Unsaved changes dropped with the tab: what is on disk counts again.
-      vscode.workspace.onDidCloseTextDocument((d) => d.uri.scheme === 'file' && this.files.has(d.uri.toString()) && fromDisk(d.uri)),
+      vscode.workspace.onDidCloseTextDocument(
+        (d) => d.uri.scheme === 'file' && this.files.has(d.uri.toString()) && fromDisk(d.uri),
+      ),
     );
   }
 
@@ -77,7 +85,9 @@ export class TestTree implements vscode.Disposable {
     const f = this.files.get(uri.toString());
     if (!f) return [];
     const sims = f.scanned.simulationIds;
-    return (sims.length ? sims.map((s) => this.fileItem(uri, s)) : [this.fileItem(uri)]).filter((i): i is vscode.TestItem => i !== undefined);
+    return (sims.length ? sims.map((s) => this.fileItem(uri, s)) : [this.fileItem(uri)]).filter(
+      (i): i is vscode.TestItem => i !== undefined,
+    );
   }
 
   /** A simulation's name, once read: its item is relabelled. */
@@ -124,7 +134,11 @@ export class TestTree implements vscode.Disposable {
   }
 
   private scanDoc(doc: vscode.TextDocument): void {
-    if (!/\.digital-human\.(ya?ml|json)$/.test(doc.uri.path) || (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-vfs')) return;
+    if (
+      !/\.digital-human\.(ya?ml|json)$/.test(doc.uri.path) ||
+      (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-vfs')
+    )
+      return;
     this.set(doc.uri, scanDigitalHuman(doc.getText(), doc.uri.path, doc.languageId));
   }
 
@@ -136,7 +150,12 @@ export class TestTree implements vscode.Disposable {
     const label = vscode.workspace.asRelativePath(uri);
     const decorate = (item: vscode.TestItem): void => {
       item.label = scanned.name ?? label;
-      item.range = new vscode.Range(scanned.range.start.line, scanned.range.start.character, scanned.range.end.line, scanned.range.end.character);
+      item.range = new vscode.Range(
+        scanned.range.start.line,
+        scanned.range.start.character,
+        scanned.range.end.line,
+        scanned.range.end.character,
+      );
       item.description = scanned.id === null ? vscode.l10n.t('{0} (not pushed)', label) : label;
     };
     // The same simulations: the items stay (with their results), only their label and range move.
@@ -162,7 +181,10 @@ export class TestTree implements vscode.Disposable {
   private simItem(sim: string): vscode.TestItem {
     let item = this.controller.items.get(simItemId(sim));
     if (!item) {
-      item = this.controller.createTestItem(simItemId(sim), this.names.get(sim) ?? vscode.l10n.t('Simulation {0}', sim));
+      item = this.controller.createTestItem(
+        simItemId(sim),
+        this.names.get(sim) ?? vscode.l10n.t('Simulation {0}', sim),
+      );
       item.description = vscode.l10n.t('simulation {0}', sim);
       item.sortText = `0 ${sim.padStart(12, '0')}`;
       this.refs.set(item, { type: 'simulation', simulationId: sim });

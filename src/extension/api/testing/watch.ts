@@ -6,7 +6,14 @@
  */
 import type { TestItem, Uri } from 'vscode';
 import type { Clock } from '../../../core/api/pacing';
-import { endConversations, unfinishedIds, watchRun, type QueuedRun, type ResultReport, type RunReport } from '../../../core/run/runner';
+import {
+  endConversations,
+  unfinishedIds,
+  watchRun,
+  type QueuedRun,
+  type ResultReport,
+  type RunReport,
+} from '../../../core/run/runner';
 import type { Member } from '../../../core/run/target';
 import type { Sender } from '../../../core/sync/push';
 import type { ItemState } from './report';
@@ -42,19 +49,31 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
  * Watches every group at once and resolves only when each is done: one group's failure (a report
  * that throws, an unexpected error) errors that group's items and never stops or orphans the others.
  */
-export async function watchAll<L extends WatchLeaf>(out: WatchOut, client: Sender, groups: readonly WatchGroup<L>[], options: WatchOptions): Promise<void> {
+export async function watchAll<L extends WatchLeaf>(
+  out: WatchOut,
+  client: Sender,
+  groups: readonly WatchGroup<L>[],
+  options: WatchOptions,
+): Promise<void> {
   await Promise.all(
     groups.map(async (g) => {
       try {
         await watchOne(out, client, g.q, g.members, options);
       } catch (e) {
-        for (const m of g.members) out.errored(m.ref.item, l10n.t('Run {0} could not be reported: {1}', g.q.runId, message(e)));
+        for (const m of g.members)
+          out.errored(m.ref.item, l10n.t('Run {0} could not be reported: {1}', g.q.runId, message(e)));
       }
     }),
   );
 }
 
-async function watchOne<L extends WatchLeaf>(out: WatchOut, client: Sender, q: QueuedRun, members: Member<L>[], { clock, signal, say }: WatchOptions): Promise<void> {
+async function watchOne<L extends WatchLeaf>(
+  out: WatchOut,
+  client: Sender,
+  q: QueuedRun,
+  members: Member<L>[],
+  { clock, signal, say }: WatchOptions,
+): Promise<void> {
   const seen = new Map<string, ItemState>();
   const byDh = new Map(members.map((m) => [m.digitalHumanId, m.ref]));
   // Why a conversation could not be reported, per digital human: its file's item is errored with it.
@@ -67,24 +86,47 @@ async function watchOne<L extends WatchLeaf>(out: WatchOut, client: Sender, q: Q
       if (!leaf || seen.has(x.resultId) || (x.outcome === 'running' && !final)) continue;
       seen.set(x.resultId, 'skipped');
       // One report that fails never breaks the chain: the others are still reported.
-      pending = pending.then(async () => void seen.set(x.resultId, await out.result(leaf.item, leaf.uri, x, r))).catch((e: unknown) => {
-        seen.set(x.resultId, 'errored');
-        failures.set(dh, [...(failures.get(dh) ?? []), l10n.t('Conversation {0} could not be reported: {1}', x.resultId, message(e))]);
-      });
+      pending = pending
+        .then(async () => void seen.set(x.resultId, await out.result(leaf.item, leaf.uri, x, r)))
+        .catch((e: unknown) => {
+          seen.set(x.resultId, 'errored');
+          failures.set(dh, [
+            ...(failures.get(dh) ?? []),
+            l10n.t('Conversation {0} could not be reported: {1}', x.resultId, message(e)),
+          ]);
+        });
     }
     return pending;
   };
-  const last = await watchRun(client, q, { clock, signal, onProgress: (r) => { say(r); void report(r, false); } });
+  const last = await watchRun(client, q, {
+    clock,
+    signal,
+    onProgress: (r) => {
+      say(r);
+      void report(r, false);
+    },
+  });
   if (last.state === 'cancelled') {
     const ended = await endConversations(client, unfinishedIds(last, q));
-    for (const m of members) out.skipped(m.ref.item, 'error' in ended ? l10n.t('cancelled; the conversations could not be ended: {0}', ended.error) : l10n.t('cancelled; {0} conversation(s) of run {1} ended', ended.ended.length, q.runId));
+    for (const m of members)
+      out.skipped(
+        m.ref.item,
+        'error' in ended
+          ? l10n.t('cancelled; the conversations could not be ended: {0}', ended.error)
+          : l10n.t('cancelled; {0} conversation(s) of run {1} ended', ended.ended.length, q.runId),
+      );
     return;
   }
   await report(last, true);
   for (const m of members) {
     const mine = last.results.filter((x) => x.digitalHumanId === m.digitalHumanId);
     if (last.state !== 'finished') {
-      out.errored(m.ref.item, last.state === 'timeout' ? l10n.t("Run {0} was still going when the wait ended: look in Bluejay's app ({1}).", q.runId, last.url ?? '') : l10n.t('Run {0} could not be read: {1}', q.runId, last.error ?? l10n.t('unknown error')));
+      out.errored(
+        m.ref.item,
+        last.state === 'timeout'
+          ? l10n.t("Run {0} was still going when the wait ended: look in Bluejay's app ({1}).", q.runId, last.url ?? '')
+          : l10n.t('Run {0} could not be read: {1}', q.runId, last.error ?? l10n.t('unknown error')),
+      );
       continue;
     }
     const failed = failures.get(m.digitalHumanId);
@@ -93,6 +135,10 @@ async function watchOne<L extends WatchLeaf>(out: WatchOut, client: Sender, q: Q
       continue;
     }
     const total = mine.reduce((n, x) => n + (x.durationMs ?? 0), 0);
-    out.summary(m.ref.item, mine.map((x) => seen.get(x.resultId) ?? 'errored'), total || undefined);
+    out.summary(
+      m.ref.item,
+      mine.map((x) => seen.get(x.resultId) ?? 'errored'),
+      total || undefined,
+    );
   }
 }
