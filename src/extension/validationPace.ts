@@ -20,7 +20,7 @@ export class ValidationPace {
   /** What a validation of this document costs, as far as the last few tell (0 before the first). */
   get cost(): number {
     const s = [...this.costs].sort((a, b) => a - b);
-    return s[s.length >> 1] ?? 0;
+    return s[(s.length - 1) >> 1] ?? 0; // of two, the smaller: one slow run is not the cost
   }
 
   /** Milliseconds to wait, from `now`, after a change before validating. */

@@ -107,6 +107,9 @@ async function watchOne<L extends WatchLeaf>(
     },
   });
   if (last.state === 'cancelled') {
+    // Conversations that ended before the cancel are reported first: the run ends after this returns,
+    // and a report made after its end would be dropped.
+    await report(last, false);
     const ended = await endConversations(client, unfinishedIds(last, q));
     for (const m of members)
       out.skipped(
