@@ -76,4 +76,43 @@ void describe('Testing view: watching runs', () => {
     assert.equal(a.length, 1, events.join('\n'));
     assert.match(a[0] ?? '', /^errored a: .*the file is gone/);
   });
+
+  void test('Cancel reports the conversations that ended before it, before the run ends (found in review)', async () => {
+    const events: string[] = [];
+    const controller = new AbortController();
+    const out: WatchOut = {
+      // Reporting a failure opens the file first: it takes a few turns of the event loop.
+      result: async (it: TestItem, _u: Uri, r: ResultReport): Promise<ItemState> => {
+        for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+        events.push(`result ${it.id} ${r.outcome}`);
+        return 'failed';
+      },
+      errored: (it, text) => events.push(`errored ${it.id}: ${text}`),
+      skipped: (it) => events.push(`skipped ${it.id}`),
+      summary: (it, states) => events.push(`summary ${it.id} ${states.join(',')}`),
+    };
+    const s: Sender = {
+      send: (req: ApiRequest) =>
+        req.path === '/v1/retrieve-simulation-results/345'
+          ? Promise.resolve({
+              status: 200,
+              data: runAnswer('RUNNING', [result(9001, 318, 'COMPLETED', false), result(9002, 318, 'RUNNING')]),
+            })
+          : Promise.resolve({ status: 200, data: { ended_count: 1 } }),
+    };
+    const groups = [
+      {
+        q: { simulationId: '57', simulationName: null, runId: '345', resultIds: ['9001', '9002'] },
+        members: [{ digitalHumanId: '318', ref: { item: item('a'), uri: uri('/a') } }],
+      },
+    ];
+    // The person presses Cancel as soon as the first answer is in; the wait before the next read ends on it.
+    const cancellable = {
+      now: (): number => 0,
+      sleep: (_ms: number, signal?: AbortSignal): Promise<void> =>
+        signal?.aborted ? Promise.reject(new Error('cancelled')) : new Promise<void>((r) => setImmediate(r)),
+    };
+    await watchAll(out, s, groups, { clock: cancellable, signal: controller.signal, say: () => controller.abort() });
+    assert.deepEqual(events, ['result a failed', 'skipped a'], events.join('\n'));
+  });
 });

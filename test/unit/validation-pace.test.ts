@@ -38,6 +38,13 @@ void describe('validation pace (when a changed document is validated)', () => {
     assert.equal(pace.delay(25, ended + 1), 25);
   });
 
+  void it('with only two validations known, one slow one (the second) does not double the wait', () => {
+    const pace = new ValidationPace();
+    const ended = ran(pace, [5, 300]);
+    assert.equal(pace.cost, 5);
+    assert.equal(pace.delay(25, ended + 1), 25);
+  });
+
   void it('a file never validated waits the configured delay; the delay is never negative', () => {
     const pace = new ValidationPace();
     assert.equal(pace.delay(25, 0), 25);
