@@ -2,14 +2,10 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CODES } from '../core/codes';
-import { formatFromFileName, isDefinitionFileName, kindFromFileName } from '../core/kinds';
-import { validateBytes } from '../core/validate';
+import { isDefinitionFileName } from '../core/kinds';
+import { MAX_FILE_BYTES, tooLargeResult, validateBytes } from '../core/validate';
 import type { Io } from './io';
 import { printable } from './output';
-
-/** The largest definition file read: far above any real one, and a clear problem past it rather than memory without bound. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface Discovery {
   /** Files to validate, in a stable order. */
@@ -160,22 +156,6 @@ export function definitionOf(
     io.err(`bluejay: cannot read ${printable(path)}: ${printable(read.error)}\n`);
     return undefined;
   }
-  if ('tooLarge' in read) {
-    const message = `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, the most a definition file may be; it is not read.`;
-    const zero = { line: 0, character: 0 };
-    return {
-      kind: kindFromFileName(path),
-      format: formatFromFileName(path),
-      problems: [
-        {
-          severity: CODES['file-too-large'],
-          code: 'file-too-large',
-          message,
-          pointer: '',
-          range: { start: zero, end: zero },
-        },
-      ],
-    };
-  }
+  if ('tooLarge' in read) return tooLargeResult(path);
   return validateBytes(read.bytes, path);
 }

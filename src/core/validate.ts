@@ -135,6 +135,28 @@ function validateUnguarded(text: string, fileName: string, options: ValidateOpti
   return { kind, format, problems: sortProblems(problems), ...(!unsendable.length && { value }) };
 }
 
+/** The most a definition file may be: a larger one is not read (the command line, Validate All). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** What a file too large to read gets: `file-too-large` at its start, and nothing read. */
+export function tooLargeResult(fileName: string): ValidationResult {
+  const zero = { line: 0, character: 0 };
+  const message = `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, the most a definition file may be; it is not read.`;
+  return {
+    kind: kindFromFileName(fileName),
+    format: formatFromFileName(fileName),
+    problems: [
+      {
+        severity: CODES['file-too-large'],
+        code: 'file-too-large',
+        message,
+        pointer: '',
+        range: { start: zero, end: zero },
+      },
+    ],
+  };
+}
+
 /** Validates file bytes: decodes them first, so binary, UTF-16 and broken UTF-8 files get a clear problem. */
 export function validateBytes(
   bytes: Uint8Array,

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { MAX_FILE_BYTES } from '../../src/cli/discover';
+import { MAX_FILE_BYTES } from '../../src/core/validate';
 import { cli, stateRootDir } from './support/cli';
 
 const COMMANDS = [['validate'], ['push', '--dry-run'], ['plan']] as const;

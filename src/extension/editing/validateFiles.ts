@@ -3,10 +3,8 @@
  * it the workspace's files, the open documents, the diagnostics and a clock), so the unit tests
  * can drive it with fakes.
  */
-import { CODES } from '../../core/codes';
-import { formatFromFileName, kindFromFileName } from '../../core/kinds';
 import type { Problem } from '../../core/problem';
-import { validateBytes, type ValidationResult } from '../../core/validate';
+import { MAX_FILE_BYTES, tooLargeResult, validateBytes, type ValidationResult } from '../../core/validate';
 
 /** The problems of one file that is not open, to show. */
 export interface Published<U> {
@@ -42,8 +40,6 @@ export interface Totals {
   warnings: number;
 }
 
-/** The most a definition file may be, as the CLI's cap (src/cli/discover.ts): a larger one is not read. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** How long the loop holds the host before it lets other work run (one file's validation may take longer). */
 const SLICE_MS = 20;
 /** How many files are read ahead of the one validated. */
@@ -62,24 +58,6 @@ async function readDefinition<U>(uri: U, io: FileIo<U>): Promise<Read> {
     // Deleted (or made unreadable) since the search found it: nothing to validate.
     return { skipped: e instanceof Error ? e.message : String(e) };
   }
-}
-
-function tooLarge(fileName: string): ValidationResult {
-  const zero = { line: 0, character: 0 };
-  const message = `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, the most a definition file may be; it is not read.`;
-  return {
-    kind: kindFromFileName(fileName),
-    format: formatFromFileName(fileName),
-    problems: [
-      {
-        severity: CODES['file-too-large'],
-        code: 'file-too-large',
-        message,
-        pointer: '',
-        range: { start: zero, end: zero },
-      },
-    ],
-  };
 }
 
 /**
@@ -115,7 +93,7 @@ export async function validateFiles<U>(uris: readonly U[], io: FileIo<U>): Promi
         io.skipped(uri, read.skipped);
         continue;
       }
-      const result = 'bytes' in read ? validateBytes(read.bytes, io.path(uri)) : tooLarge(io.path(uri));
+      const result = 'bytes' in read ? validateBytes(read.bytes, io.path(uri)) : tooLargeResult(io.path(uri));
       batch.push({ uri, problems: result.problems, kind: result.kind });
       problems = result.problems;
     }
