@@ -6,7 +6,15 @@ import { after, before, describe, test } from 'node:test';
 import { ROOT } from '../host/codeServer';
 import { startBluejayServer, type BluejayServer } from '../server/index';
 import { admin } from '../unit/support/server';
-import { ARTIFACTS, openFile, runCommand, screenshot, startWorkbench, type Workbench } from './workbench';
+import {
+  ARTIFACTS,
+  expandTestItem,
+  openFile,
+  runCommand,
+  screenshot,
+  startWorkbench,
+  type Workbench,
+} from './workbench';
 
 const KEY = 'bj-e2e-testing-5c2e8d';
 
@@ -53,15 +61,11 @@ void describe('running simulations from the Testing view', { concurrency: false,
       });
     await sim.locator('.codicon-testing-failed-icon').waitFor({ timeout: 120_000 });
     // Show the file under the simulation, and its conversations.
-    await sim.click();
-    await page.keyboard.press('ArrowRight');
-    const file = page.locator('.test-explorer .monaco-list-row', { hasText: 'Angry billing customer' }).first();
-    await file.waitFor({ timeout: 20_000 }).catch(async (e: unknown) => {
+    await expandTestItem(page, /Billing regressions|Simulation 57/);
+    await expandTestItem(page, 'Angry billing customer').catch(async (e: unknown) => {
       await screenshot(page, 'e2e-testing-failed');
       throw e;
     });
-    await file.click();
-    await page.keyboard.press('ArrowRight');
     await row('passed')
       .first()
       .waitFor({ timeout: 20_000 })

@@ -158,21 +158,22 @@ export function testRows(page: Page, text: string, state: string): Locator {
  * (which focuses it, and at times toggles it), then, if still closed, ArrowRight opens it (it never closes one).
  */
 export async function expandTestItem(page: Page, text: string | RegExp): Promise<void> {
-  const rows = page.locator('.test-explorer .monaco-list-row');
-  const row = rows.filter({ hasText: text }).first();
+  const row = page.locator('.test-explorer .monaco-list-row').filter({ hasText: text }).first();
+  const open = page.locator('.test-explorer .monaco-list-row[aria-expanded="true"]', { hasText: text }).first();
   await row.waitFor({ timeout: 20_000 });
-  if ((await row.getAttribute('aria-expanded')) !== 'true') {
+  // A click focuses the row (and may reveal its file, which can take the keyboard): ArrowRight at once
+  // opens it; should the row stay closed, the click and the key are tried again, up to four times.
+  for (let attempt = 1; ; attempt++) {
+    if ((await row.getAttribute('aria-expanded')) === 'true') return;
     await row.click();
-    await page
-      .locator('.test-explorer .monaco-list-row.focused', { hasText: text })
-      .first()
-      .waitFor({ timeout: 20_000 });
     if ((await row.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
+    try {
+      await open.waitFor({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 4) throw e;
+    }
   }
-  await page
-    .locator('.test-explorer .monaco-list-row[aria-expanded="true"]', { hasText: text })
-    .first()
-    .waitFor({ timeout: 20_000 });
 }
 
 /** Waits until the Testing view's last run has ended with `state` (its summary's spinner turns into that state's icon). */
