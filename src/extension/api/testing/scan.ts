@@ -5,6 +5,8 @@
 import { formatFromFileName, kindFromFileName, type Format } from '../../../core/kinds';
 import { rangesOf } from '../../../core/locate';
 import { mappingOf } from '../../../core/parse/mapping';
+import { parseText } from '../../../core/parse/memo';
+import { asRecord } from '../../../core/record';
 import type { Range } from '../../../core/problem';
 import { idString } from '../../../core/run/api';
 import { simulationIdsOf } from '../../../core/run/target';
@@ -23,10 +25,24 @@ export function formatOf(fileName: string, languageId?: string): Format {
   return languageId === 'json' || languageId === 'yaml' ? languageId : formatFromFileName(fileName);
 }
 
-/** A digital human's test facts; undefined when the text is no digital human (a persona, unreadable text stays an item: it may be fixed). */
-export function scanDigitalHuman(text: string, fileName: string, languageId?: string): Scanned | undefined {
+/** The mapping of an open document's text: its validation parsed the same text, so the parse memo answers. */
+function openMappingOf(text: string, format: Format): Record<string, unknown> | undefined {
+  const parsed = parseText(text, format);
+  return asRecord(parsed.ok ? parsed.value : undefined);
+}
+
+/**
+ * A digital human's test facts; undefined when the text is no digital human (a persona, unreadable
+ * text stays an item: it may be fixed). `open`: the text is an open document's (parsed through the memo).
+ */
+export function scanDigitalHuman(
+  text: string,
+  fileName: string,
+  languageId?: string,
+  open = false,
+): Scanned | undefined {
   const format = formatOf(fileName, languageId);
-  const value = mappingOf(text, format);
+  const value = open ? openMappingOf(text, format) : mappingOf(text, format);
   const kind = value?.['kind'] ?? kindFromFileName(fileName);
   if (kind !== 'digital-human') return undefined;
   const pointer = value && 'name' in value ? '/name' : value && 'kind' in value ? '/kind' : '';

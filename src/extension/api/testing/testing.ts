@@ -42,7 +42,10 @@ export class Testing implements vscode.Disposable {
     // messages.ts, transcript.ts and watch.ts have no `vscode` (unit-tested in Node): they translate
     // through @vscode/l10n, given the bundle VS Code loaded for the display language here.
     if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
-    this.tree = new TestTree(controller);
+    this.tree = new TestTree(controller, {
+      onDidUpdate: ctx.diagnostics.onDidUpdate,
+      enabled: () => ctx.config.validationEnabled,
+    });
     this.run = controller.createRunProfile(
       vscode.l10n.t('Run in Bluejay'),
       vscode.TestRunProfileKind.Run,

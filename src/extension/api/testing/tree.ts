@@ -9,6 +9,13 @@ import * as vscode from 'vscode';
 import { EXCLUDE } from '../../definitions';
 import { scanDigitalHuman, type Scanned } from './scan';
 
+/** What the tree needs of the live validation: an edited document is scanned after it (one parse, shared). */
+export interface Validation {
+  /** Fires after a document's diagnostics were replaced or cleared (its text just parsed). */
+  readonly onDidUpdate: vscode.Event<vscode.Uri>;
+  readonly enabled: () => boolean;
+}
+
 export const DH_GLOB = '**/*.digital-human.{yaml,yml,json}';
 
 /** What an item stands for. */
@@ -30,8 +37,13 @@ export class TestTree implements vscode.Disposable {
   /** After the items change (tests wait on it). */
   readonly onDidChange = this.changed.event;
   private loaded: Promise<void> | undefined;
+  /** Open documents edited since their last scan: scanned when their validation publishes. */
+  private readonly edited = new Set<string>();
 
-  constructor(private readonly controller: vscode.TestController) {
+  constructor(
+    private readonly controller: vscode.TestController,
+    private readonly validation: Validation,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher(DH_GLOB);
     const fromDisk = (uri: vscode.Uri): void => void this.scanUri(uri);
     this.subscriptions.push(
@@ -47,7 +59,11 @@ export class TestTree implements vscode.Disposable {
         }),
       ),
       vscode.workspace.onDidOpenTextDocument((d) => this.scanDoc(d)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.scanDoc(e.document)),
+      // Not on the keystroke: a scan parses the whole text, which on a 1 MB file held the change
+      // event (and the next edit) for as long as a validation. The validation that follows the edit
+      // parses the same text; scanned after it, the parse is answered from the memo.
+      vscode.workspace.onDidChangeTextDocument((e) => this.changedDoc(e.document)),
+      validation.onDidUpdate((uri) => this.validated(uri)),
       // Unsaved changes dropped with the tab: what is on disk counts again.
       vscode.workspace.onDidCloseTextDocument(
         (d) => d.uri.scheme === 'file' && this.files.has(d.uri.toString()) && fromDisk(d.uri),
@@ -133,13 +149,25 @@ export class TestTree implements vscode.Disposable {
     this.scanDoc(doc);
   }
 
+  private changedDoc(doc: vscode.TextDocument): void {
+    if (!this.validation.enabled()) return this.scanDoc(doc);
+    this.edited.add(doc.uri.toString());
+  }
+
+  private validated(uri: vscode.Uri): void {
+    if (!this.edited.delete(uri.toString())) return;
+    const doc = this.openDoc(uri);
+    if (doc) this.scanDoc(doc);
+  }
+
   private scanDoc(doc: vscode.TextDocument): void {
     if (
       !/\.digital-human\.(ya?ml|json)$/.test(doc.uri.path) ||
       (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-vfs')
     )
       return;
-    this.set(doc.uri, scanDigitalHuman(doc.getText(), doc.uri.path, doc.languageId));
+    this.edited.delete(doc.uri.toString());
+    this.set(doc.uri, scanDigitalHuman(doc.getText(), doc.uri.path, doc.languageId, true));
   }
 
   private set(uri: vscode.Uri, scanned: Scanned | undefined): void {
