@@ -129,6 +129,7 @@ export class BluejayClient {
               `${error.message} Bluejay asks to wait ${Math.round(retryAfter / 1000)} s.`,
               error.status,
               error.problems,
+              error.facts,
             ),
           );
         wait = retryAfter ?? backoffDelay(attempt, base);
@@ -140,6 +141,7 @@ export class BluejayClient {
             `${error.message} (gave up after ${seconds(budget)} s of retrying)`,
             error.status,
             error.problems,
+            error.facts,
           ),
         );
       await sleep(wait, signal);

@@ -26,12 +26,21 @@ export interface ServerProblem {
   readonly message: string;
 }
 
+/** What an error says besides its English message, as data (the editor words it in the display language). */
+export interface ApiErrorFacts {
+  /** Bluejay's own words (its answer's detail, redacted and cut): data, shown as it is. */
+  readonly said?: string;
+  /** A create that failed after it may have reached Bluejay (mayExist). */
+  readonly mayExist?: boolean;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly kind: ApiErrorKind,
     message: string,
     readonly status: number | null,
     readonly problems: readonly ServerProblem[] = [{ pointer: '', message }],
+    readonly facts: ApiErrorFacts = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -119,7 +128,10 @@ export function errorFromResponse(
     const problems = Array.isArray(detail)
       ? detail.map((d) => validationProblem(req, d, text))
       : [{ pointer: '', message: text(`Bluejay rejected the ${what} (422): ${describe(detail, text)}`) }];
-    return new ApiError('validation', problems.map((p) => p.message).join('; '), status, problems);
+    const said = Array.isArray(detail)
+      ? describe(detail.map((d) => validationSaid(d, text)).join('; '), text)
+      : describe(detail, text);
+    return new ApiError('validation', problems.map((p) => p.message).join('; '), status, problems, { said });
   }
   if (status === 400) {
     const message = text(`Bluejay rejected the ${what} (400): ${describe(detail, text)}`);
@@ -128,6 +140,7 @@ export function errorFromResponse(
       message,
       status,
       fieldsNamed(req, describe(detail, text)).map((pointer) => ({ pointer, message })),
+      { said: describe(detail, text) },
     );
   }
   if (status === 404 && req.op === 'create') {
@@ -163,8 +176,12 @@ export function errorFromResponse(
         `Bluejay answered ${status} (a server error)${req.op === 'create' ? '' : '; try again later'}. ${describe(detail, text)}`.trim(),
       ),
       status,
+      undefined,
+      detail === undefined || detail === null || detail === '' ? {} : { said: describe(detail, text) },
     );
-  return new ApiError('unexpected', text(`Bluejay answered ${status}: ${describe(detail, text)}`), status);
+  return new ApiError('unexpected', text(`Bluejay answered ${status}: ${describe(detail, text)}`), status, undefined, {
+    said: describe(detail, text),
+  });
 }
 
 /** A redirect in words: where it pointed (the origin only, never the path or query), and that it was not followed. */
@@ -207,18 +224,36 @@ function safeType(type: string): string {
 export function mayExist(req: ApiRequest, error: ApiError): ApiError {
   const what = WHAT[req.kind] ?? req.kind;
   const message = `${error.message} The ${what} may have been created on Bluejay all the same: before pushing again, look for it in the Bluejay Remote view (or Bluejay's app); if it is there, add its id to this file (bluejay pull ${req.kind} <id> --out <file> brings the file in step), or the next push creates a second one.`;
-  return new ApiError(error.kind, message, error.status);
+  return new ApiError(error.kind, message, error.status, undefined, { ...error.facts, mayExist: true });
 }
 
 /** One 422 entry: `loc` ["body", ...path] (through "digital_human" for creates) to a pointer. */
 function validationProblem(req: ApiRequest, entry: unknown, text: (s: string) => string): ServerProblem {
   const e = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>) : {};
   const loc = Array.isArray(e['loc']) ? (e['loc'] as unknown[]) : [];
-  const msg = typeof e['msg'] === 'string' ? e['msg'] : describe(entry, text);
+  const msg = validationMessage(entry, text);
   let path = loc[0] === 'body' ? bodyPath(req, loc.slice(1).map(String)) : [];
   if (loc[0] === 'path') path = ['id'];
   const pointer = path.map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
   return { pointer, message: text(`Bluejay: ${msg}${path.length ? ` (${path.join('.')})` : ''} (422)`) };
+}
+
+/** One 422 entry's own words: its `msg`, else the entry in one line. */
+function validationMessage(entry: unknown, text: (s: string) => string): string {
+  const msg = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>)['msg'] : undefined;
+  return typeof msg === 'string' ? msg : describe(entry, text);
+}
+
+/** A 422 entry as Bluejay said it: its `msg` and, when it names one, where (`loc` after "body"). */
+function validationSaid(entry: unknown, text: (s: string) => string): string {
+  const loc = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>)['loc'] : undefined;
+  const where = Array.isArray(loc)
+    ? loc
+        .slice(loc[0] === 'body' ? 1 : 0)
+        .map(String)
+        .join('.')
+    : '';
+  return `${validationMessage(entry, text)}${where ? ` (${where})` : ''}`;
 }
 
 /**

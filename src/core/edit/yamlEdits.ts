@@ -7,21 +7,11 @@
  * the value keeps its shape and every path the form knows stays valid.
  * Comment lines directly above a list item, at its dash's column, belong to the item: they move
  * and are removed with it. Comments above a key stay (they often head a group of keys).
+ * Where each node's text lies is yamlNodes.ts's; how a value is written, yamlWrite.ts's.
  */
-import {
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  parseDocument,
-  visit,
-  type Document,
-  type Pair,
-  type Scalar,
-  type YAMLMap,
-  type YAMLSeq,
-} from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Scalar, type YAMLMap } from 'yaml';
 import { fail, type Result } from './types';
+import { layoutOf, YamlNodes, type Found } from './yamlNodes';
 import { YamlSource } from './yamlSource';
 import {
   blockLines,
@@ -37,58 +27,21 @@ import {
   type Rendered,
 } from './yamlWrite';
 
-type Coll = YAMLMap<unknown, unknown> | YAMLSeq<unknown>;
-interface Step {
-  readonly coll: Coll;
-  readonly index: number;
-}
-/** The entries walked to a path (`steps`, one per segment found) and the node reached. */
-interface Found {
-  readonly steps: readonly Step[];
-  readonly node: unknown;
-}
-
-const keyOf = (p: Pair<unknown, unknown>): string | undefined => (isScalar(p.key) ? String(p.key.value) : undefined);
-
 export class YamlEditor {
   private readonly src: YamlSource;
+  /** Where each node's text lies. */
+  private readonly at: YamlNodes;
   private readonly layout: Layout;
 
   private constructor(
     private readonly text: string,
-    private readonly doc: Document,
+    doc: Document,
     mode: Mode,
     layout?: Layout,
   ) {
     this.src = new YamlSource(text);
-    if (layout) {
-      this.layout = layout;
-      return;
-    }
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    let step: number | undefined;
-    let seqOffset: number | undefined;
-    visit(doc, {
-      Pair: (_, pair) => {
-        const k = pair.key;
-        const v = pair.value;
-        if (
-          !isScalar(k) ||
-          !k.range ||
-          (!isMap(v) && !isSeq(v)) ||
-          v.flow ||
-          !v.range ||
-          v.range[0] <= this.src.lineEnd(k.range[0])
-        )
-          return;
-        const first = isMap(v) ? (v.items[0]?.key as Scalar | undefined)?.range?.[0] : v.range[0];
-        if (first === undefined) return;
-        const d = this.src.col(first) - this.src.col(k.range[0]);
-        if (isMap(v) && d > 0) step ??= d;
-        if (isSeq(v) && d >= 0) seqOffset ??= d;
-      },
-    });
-    this.layout = { eol, step: step ?? (seqOffset || 2), seqOffset: seqOffset ?? step ?? 2, mode };
+    this.at = new YamlNodes(text, doc, this.src);
+    this.layout = layout ?? layoutOf(text, doc, this.src, mode);
   }
 
   /** `layout` given, the file's own is not looked for (an editor on a slice of a larger text). */
@@ -101,17 +54,17 @@ export class YamlEditor {
 
   /** `value` at `path`: the key or item exists (replaced), or its parent is a mapping (added to). */
   set(path: readonly string[], value: unknown): Result<string> {
-    const f = this.find(path);
+    const f = this.at.find(path);
     if (f.steps.length === path.length) return this.replace(f, value);
     const key = path[path.length - 1] ?? '';
     if (f.steps.length < path.length - 1) return fail(`${path.slice(0, -1).join('/')} does not exist`);
     if (isMap(f.node)) return this.addPair(f, f.node, key, value);
-    if (path.length === 1 && this.isEmpty(f.node)) return this.appendRoot(key, value);
+    if (path.length === 1 && this.at.isEmpty(f.node)) return this.appendRoot(key, value);
     return fail(`${path.slice(0, -1).join('/') || 'The document'} is not a mapping`);
   }
 
   unset(path: readonly string[]): Result<string> {
-    const f = this.find(path);
+    const f = this.at.find(path);
     const step = f.steps[f.steps.length - 1];
     if (f.steps.length < path.length) return { ok: true, value: this.text };
     if (!step) return fail('The whole document cannot be removed');
@@ -120,20 +73,20 @@ export class YamlEditor {
       return this.replace({ steps: f.steps.slice(0, -1), node: coll }, isMap(coll) ? {} : []);
     if (coll.flow)
       return i > 0
-        ? this.splice(this.end(coll, i - 1), this.end(coll, i), '')
-        : this.splice(this.start(coll, 0), this.start(coll, 1), '');
-    const s = this.start(coll, i);
+        ? this.splice(this.at.end(coll, i - 1), this.at.end(coll, i), '')
+        : this.splice(this.at.start(coll, 0), this.at.start(coll, 1), '');
+    const s = this.at.start(coll, i);
     if (this.src.onlyIndentBefore(s))
       return this.splice(
-        isSeq(coll) ? this.chunkStart(coll, i) : this.src.lineStart(s),
-        this.src.nextLine(this.end(coll, i)),
+        isSeq(coll) ? this.at.chunkStart(coll, i) : this.src.lineStart(s),
+        this.src.nextLine(this.at.end(coll, i)),
         '',
       );
-    return i === 0 ? this.splice(s, this.start(coll, 1), '') : fail('The entry shares its line with another one');
+    return i === 0 ? this.splice(s, this.at.start(coll, 1), '') : fail('The entry shares its line with another one');
   }
 
   insert(path: readonly string[], index: number, value: unknown): Result<string> {
-    const f = this.find(path);
+    const f = this.at.find(path);
     const seq = f.node;
     if (f.steps.length < path.length || !isSeq(seq)) return fail(`${path.join('/')} is not a list`);
     const n = seq.items.length;
@@ -146,17 +99,17 @@ export class YamlEditor {
         ? near
         : undefined;
     if (seq.flow) {
-      const [open] = this.range(seq);
+      const [open] = this.at.range(seq);
       const text =
         like && typeof value === 'string'
           ? styledString(value, like, true, this.layout, 0).head
           : flowText(value, this.layout.mode);
       if (n === 0 && !flowCtx && f.steps.length && this.layout.mode === 'pretty') return this.replace(f, [value]);
       if (n === 0) return this.splice(open + 1, open + 1, text);
-      if (index < n) return this.splice(this.start(seq, index), this.start(seq, index), `${text}, `);
-      return this.splice(this.end(seq, n - 1), this.end(seq, n - 1), `, ${text}`);
+      if (index < n) return this.splice(this.at.start(seq, index), this.at.start(seq, index), `${text}, `);
+      return this.splice(this.at.end(seq, n - 1), this.at.end(seq, n - 1), `, ${text}`);
     }
-    const col = this.src.col(this.start(seq, 0));
+    const col = this.src.col(this.at.start(seq, 0));
     const r =
       like && typeof value === 'string'
         ? styledString(value, like, false, this.layout, col + 2)
@@ -164,26 +117,26 @@ export class YamlEditor {
     if (!r) return fail('The value cannot be written as YAML');
     const lines = [`${' '.repeat(col)}- ${r.head}`, ...r.body].join(this.layout.eol) + this.layout.eol;
     if (index === n)
-      return this.splice(this.src.nextLine(this.contentEnd(seq)), this.src.nextLine(this.contentEnd(seq)), lines);
-    if (!this.src.onlyIndentBefore(this.start(seq, index))) return fail('The item shares its line with another one');
-    const at = this.chunkStart(seq, index);
+      return this.splice(this.src.nextLine(this.at.contentEnd(seq)), this.src.nextLine(this.at.contentEnd(seq)), lines);
+    if (!this.src.onlyIndentBefore(this.at.start(seq, index))) return fail('The item shares its line with another one');
+    const at = this.at.chunkStart(seq, index);
     return this.splice(at, at, lines);
   }
 
   move(path: readonly string[], from: number, to: number): Result<string> {
-    const f = this.find(path);
+    const f = this.at.find(path);
     const seq = f.node;
     if (f.steps.length < path.length || !isSeq(seq)) return fail(`${path.join('/')} is not a list`);
     const n = seq.items.length;
     if (from >= n || to >= n) return fail(`${path.join('/')} has only ${n} items`);
     if (from === to) return { ok: true, value: this.text };
-    if (!seq.flow && seq.items.some((_, i) => !this.src.onlyIndentBefore(this.start(seq, i))))
+    if (!seq.flow && seq.items.some((_, i) => !this.src.onlyIndentBefore(this.at.start(seq, i))))
       return fail('An item shares its line with another one');
     // Each item's text (with its comments, a whole line range in block style) moves; what lies between items stays.
     const slots = seq.items.map((_, i): [number, number] =>
       seq.flow
-        ? [this.start(seq, i), this.end(seq, i)]
-        : [this.chunkStart(seq, i), this.src.nextLine(this.end(seq, i))],
+        ? [this.at.start(seq, i), this.at.end(seq, i)]
+        : [this.at.chunkStart(seq, i), this.src.nextLine(this.at.end(seq, i))],
     );
     const texts = slots.map(([s, e]) => this.text.slice(s, e));
     const [moved] = texts.splice(from, 1);
@@ -193,21 +146,6 @@ export class YamlEditor {
     return this.splice(slots[0]?.[0] ?? 0, slots[n - 1]?.[1] ?? 0, out);
   }
 
-  private find(path: readonly string[]): Found {
-    const steps: Step[] = [];
-    let node: unknown = this.doc.contents;
-    for (const seg of path) {
-      let index = -1;
-      if (isMap(node)) index = node.items.findIndex((p) => keyOf(p) === seg);
-      else if (isSeq(node) && /^\d+$/.test(seg) && Number(seg) < node.items.length) index = Number(seg);
-      if (index < 0 || (!isMap(node) && !isSeq(node))) break;
-      steps.push({ coll: node, index });
-      const item: unknown = node.items[index];
-      node = isPair(item) ? item.value : item;
-    }
-    return { steps, node };
-  }
-
   /** The value at `f` becomes `value`, written in the place (and, for strings, the style) of the old one. */
   private replace(f: Found, value: unknown): Result<string> {
     const node = f.node;
@@ -215,31 +153,31 @@ export class YamlEditor {
     const { mode } = this.layout;
     if (!step) {
       if (!isMap(node) && !isSeq(node)) return fail('The document is not a mapping');
-      const [s] = this.range(node);
+      const [s] = this.at.range(node);
       const lines =
         inlineText(value, false, mode) ??
         blockLines(value, this.src.col(s), this.layout)?.join(this.layout.eol).trimStart();
       return lines === undefined
         ? fail('The value cannot be written as YAML')
-        : this.splice(s, this.contentEnd(node), lines);
+        : this.splice(s, this.at.contentEnd(node), lines);
     }
-    const empty = this.isEmpty(node);
+    const empty = this.at.isEmpty(node);
     if (f.steps.some((s) => s.coll.flow)) {
       const flow =
         isScalar(node) && !empty && typeof value === 'string'
           ? styledString(value, node, true, this.layout, 0).head
           : flowText(value, mode);
       return empty
-        ? this.splice(this.sepEnd(step), this.sepEnd(step), ` ${flow}`)
-        : this.splice(this.range(node)[0], this.contentEnd(node), flow);
+        ? this.splice(this.at.sepEnd(step), this.at.sepEnd(step), ` ${flow}`)
+        : this.splice(this.at.range(node)[0], this.at.contentEnd(node), flow);
     }
-    const sep = this.sepEnd(step);
-    const start = empty ? sep : this.range(node)[0];
-    const end = empty ? sep : this.contentEnd(node);
+    const sep = this.at.sepEnd(step);
+    const start = empty ? sep : this.at.range(node)[0];
+    const end = empty ? sep : this.at.contentEnd(node);
     const firstEnd = this.src.lineEnd(sep);
     const gap = !empty && start <= firstEnd ? this.text.slice(sep, start) : ' ';
     const inSeq = isSeq(step.coll);
-    const col = inSeq ? this.src.col(sep) + gap.length : this.src.col(this.start(step.coll, step.index));
+    const col = inSeq ? this.src.col(sep) + gap.length : this.src.col(this.at.start(step.coll, step.index));
     const r =
       isScalar(node) && !empty && typeof value === 'string'
         ? this.restyle(node, value, inSeq ? col : col + this.layout.step)
@@ -263,8 +201,8 @@ export class YamlEditor {
   private restyle(old: Scalar, value: string, col: number): Rendered {
     if (old.type !== 'BLOCK_FOLDED' && old.type !== 'BLOCK_LITERAL')
       return styledString(value, old, false, this.layout, col);
-    const [s] = this.range(old);
-    const lines = this.src.lines(this.src.nextLine(s), this.contentEnd(old));
+    const [s] = this.at.range(old);
+    const lines = this.src.lines(this.src.nextLine(s), this.at.contentEnd(old));
     const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)?.[0].length ?? 0), 1000);
     const at = indent === 1000 ? col : indent;
     const text = String(old.value);
@@ -288,14 +226,14 @@ export class YamlEditor {
       const n = map.items.length;
       if (n === 0 && !f.steps.some((s) => s.coll.flow) && mode === 'pretty') return this.replace(f, { [key]: value });
       const entry = `${keyText(key)}: ${flowText(value, mode)}`;
-      const at = n ? this.end(map, n - 1) : this.range(map)[0] + 1;
+      const at = n ? this.at.end(map, n - 1) : this.at.range(map)[0] + 1;
       return this.splice(at, at, n ? `, ${entry}` : entry);
     }
-    const col = this.src.col(this.start(map, 0));
+    const col = this.src.col(this.at.start(map, 0));
     const r = render(value, col, false, this.layout);
     if (!r) return fail('The value cannot be written as YAML');
     const head = `${' '.repeat(col)}${keyText(key)}:${r.head ? ` ${r.head}` : ''}`;
-    const at = this.src.nextLine(this.contentEnd(map));
+    const at = this.src.nextLine(this.at.contentEnd(map));
     return this.splice(at, at, [head, ...r.body].join(eol) + eol);
   }
 
@@ -309,69 +247,5 @@ export class YamlEditor {
 
   private splice(start: number, end: number, newText: string): Result<string> {
     return { ok: true, value: this.text.slice(0, start) + newText + this.text.slice(end) };
-  }
-
-  private range(node: unknown): readonly [number, number] {
-    const r = (node as Scalar | undefined)?.range;
-    if (!r) throw new Error('a node without a position');
-    return [r[0], r[1]];
-  }
-
-  private isEmpty(node: unknown): boolean {
-    if (node === null || node === undefined) return true;
-    const [s, e] = this.range(node);
-    return isScalar(node) && s === e;
-  }
-
-  /** Where a value's text ends: a block collection at its last entry's end, before the comments after it. */
-  private contentEnd(node: unknown): number {
-    const [s, e] = this.range(node);
-    if (isScalar(node)) return /^BLOCK/.test(node.type ?? '') ? Math.max(s, this.src.trimBack(e)) : e;
-    if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length) return this.end(node, node.items.length - 1);
-    return e;
-  }
-
-  /** After the `:` of a pair, or the `-` of a block list item. */
-  private sepEnd(step: Step): number {
-    const { coll, index } = step;
-    if (isSeq(coll)) return this.start(coll, index) + 1;
-    const pair = coll.items[index];
-    const at = this.text.indexOf(':', pair ? this.range(pair.key)[1] : 0);
-    if (!pair || at < 0 || this.text.slice(this.range(pair.key)[1], at).trim())
-      throw new Error('a pair without a colon');
-    return at + 1;
-  }
-
-  /** Where an entry starts: its key, or its dash (its value in a flow list). */
-  private start(coll: Coll, i: number): number {
-    const item: unknown = coll.items[i];
-    if (isPair(item)) return this.range(item.key)[0];
-    if (coll.flow) return this.range(item)[0];
-    const token = coll.srcToken;
-    const dash =
-      token?.type === 'block-seq' ? token.items[i]?.start.find((t) => t.type === 'seq-item-ind')?.offset : undefined;
-    if (dash === undefined) throw new Error('a list item without a dash');
-    return dash;
-  }
-
-  private end(coll: Coll, i: number): number {
-    const item: unknown = coll.items[i];
-    if (isPair(item)) return this.isEmpty(item.value) ? this.sepEnd({ coll, index: i }) : this.contentEnd(item.value);
-    return this.isEmpty(item) ? (coll.flow ? this.range(item)[0] : this.start(coll, i) + 1) : this.contentEnd(item);
-  }
-
-  /** A block list item's first line: its dash's, or the first of the comment lines right above it at the dash's column. */
-  private chunkStart(seq: YAMLSeq<unknown>, i: number): number {
-    const dash = this.start(seq, i);
-    const limit = i > 0 ? this.end(seq, i - 1) : 0;
-    const comment = new RegExp(`^ {${this.src.col(dash)}}#`);
-    let s = this.src.lineStart(dash);
-    for (
-      let p = this.src.prevLineStart(s);
-      p !== undefined && p >= limit && comment.test(this.src.line(p));
-      p = this.src.prevLineStart(p)
-    )
-      s = p;
-    return s;
   }
 }

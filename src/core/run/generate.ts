@@ -85,6 +85,61 @@ export function readGenerated(
   return { warning: typeof d?.['warning'] === 'string' ? d['warning'] : null, items };
 }
 
+/** What can go wrong with what Bluejay generated, by code: the editor words each code in the display language. */
+export const GENERATE_ISSUE_CODES = [
+  'generate-warning',
+  'generate-none',
+  'generate-bad-id',
+  'generate-not-written',
+] as const;
+
+export type GenerateIssue =
+  /** Bluejay's own warning (its words are data, shown as they are). */
+  | { readonly code: 'generate-warning'; readonly said: string }
+  /** The answer held no digital humans. */
+  | { readonly code: 'generate-none' }
+  /** Bluejay answered an id that is not a digital human's: the file is written without it. */
+  | { readonly code: 'generate-bad-id'; readonly badId: string }
+  /** A file could not be written (Bluejay has created the digital human all the same). */
+  | {
+      readonly code: 'generate-not-written';
+      readonly path: string;
+      readonly error: unknown;
+      readonly id: string | number | null;
+    };
+
+/** The issues of an answer before anything is written: Bluejay's warning, and an answer with none. */
+export function answerIssues(read: {
+  readonly warning: string | null;
+  readonly items: readonly Generated[];
+}): GenerateIssue[] {
+  return [
+    ...(read.warning !== null ? [{ code: 'generate-warning', said: read.warning } as const] : []),
+    ...(read.items.length === 0 ? [{ code: 'generate-none' } as const] : []),
+  ];
+}
+
+/** Why a file was not written, as a code where the system gave one (EACCES, ENOSPC, ...), else its message. */
+export function writeReason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** An issue in English (the log, the CLI's words). */
+export function issueMessage(issue: GenerateIssue): string {
+  switch (issue.code) {
+    case 'generate-warning':
+      return `Bluejay says: ${issue.said}`;
+    case 'generate-none':
+      return 'Bluejay returned no digital humans.';
+    case 'generate-bad-id':
+      return `Bluejay answered a digital human with the id ${issue.badId}, which is not a digital human's id: it is written without one.`;
+    case 'generate-not-written':
+      return `Could not write ${issue.path}: ${issue.error instanceof Error ? issue.error.message : String(issue.error)}; Bluejay created it${issue.id !== null ? ` with id ${String(issue.id)}` : ''}: pull it (Bluejay: Pull).`;
+  }
+}
+
 /**
  * Writes one generated definition as YAML in `dir` under `<name as a slug>.digital-human.yaml`, or
  * the next free name: an existing file is never replaced (Bluejay has created it already). `used`

@@ -4,14 +4,12 @@
  * the agents added with Show Personas of an Agent (remembered per workspace). Each resource shows
  * whether the workspace has its file (`remoteDefinition.local`) and whether Bluejay's copy changed
  * since that file was last pushed or pulled ("drifted"). Without a key or a usable environment the
- * view shows what to do instead; errors show as items and never hold the key.
+ * view shows what to do instead; errors show as items and never hold the key. How a node shows is
+ * remoteNodes.ts's; which fields drifted, remoteDrift.ts's.
  */
-import type { Disposable, TreeItem, Uri } from 'vscode';
-import { apiFields } from '../../../core/api/request';
-import { parseIntegerId, sameId } from '../../../core/ids';
-import { formatFromFileName, type Kind } from '../../../core/kinds';
-import { driftOf } from '../../../core/sync/drift';
-import { fromRemote } from '../../../core/sync/remote';
+import type { Disposable, TreeItem } from 'vscode';
+import { parseIntegerId } from '../../../core/ids';
+import type { Kind } from '../../../core/kinds';
 import { diffWithRemote } from '../sync/diffCommand';
 import * as vscode from 'vscode';
 import { pullIntoFile, pullNew } from '../sync/pullCommands';
@@ -22,32 +20,17 @@ import {
   clientFor,
   digitalHumansPage,
   idOf,
-  labelOf,
   quietTarget,
   why,
   type KeyedTarget,
 } from '../sync/remoteRead';
 import { editorState } from '../sync/stateFile';
-import { localText, LocalIndex } from './localIndex';
-import { mappingOf } from '../../../core/parse/mapping';
+import { LocalIndex } from './localIndex';
+import { driftedFields } from './remoteDrift';
+import { treeItemOf, type Item, type Node } from './remoteNodes';
 
 const PAGE_SIZE = 50;
 const AGENTS = 'bluejay.remote.agents';
-
-type Item = {
-  readonly type: 'item';
-  readonly kind: Kind;
-  readonly id: string | number;
-  readonly resource: Record<string, unknown>;
-  readonly local: Uri | undefined;
-  readonly drifted: readonly string[];
-};
-type Node =
-  | { readonly type: 'humans' }
-  | { readonly type: 'agent'; readonly agent: number }
-  | Item
-  | { readonly type: 'more' }
-  | { readonly type: 'message'; readonly text: string; readonly icon: string; readonly command?: string };
 
 interface Listed {
   items: Record<string, unknown>[];
@@ -122,53 +105,7 @@ export class RemoteTree implements Disposable {
   }
 
   getTreeItem(element: unknown): TreeItem {
-    const node = element as Node;
-    const { TreeItem: Tree, TreeItemCollapsibleState: State, ThemeIcon, ThemeColor } = vscode;
-    switch (node.type) {
-      case 'humans':
-        return Object.assign(new Tree(vscode.l10n.t('Digital humans'), State.Expanded), {
-          id: 'humans',
-          iconPath: new ThemeIcon('organization'),
-        });
-      case 'agent':
-        return Object.assign(new Tree(vscode.l10n.t('Personas of agent {0}', node.agent), State.Collapsed), {
-          id: `agent:${node.agent}`,
-          iconPath: new ThemeIcon('account'),
-          contextValue: 'remoteAgent',
-        });
-      case 'more':
-        return Object.assign(new Tree(vscode.l10n.t('Load more...'), State.None), {
-          iconPath: new ThemeIcon('ellipsis'),
-          command: { title: vscode.l10n.t('Load More'), command: 'bluejay.remote.loadMore' },
-        });
-      case 'message':
-        return Object.assign(new Tree(node.text, State.None), {
-          iconPath: new ThemeIcon(node.icon),
-          ...(node.command && { command: { title: node.text, command: node.command } }),
-        });
-      case 'item': {
-        const item = new Tree(labelOf(node.resource), State.None);
-        item.description = node.drifted.length
-          ? vscode.l10n.t('#{0} · drifted', String(node.id))
-          : node.local
-            ? vscode.l10n.t('#{0} · local', String(node.id))
-            : `#${String(node.id)}`;
-        item.contextValue = node.local ? 'remoteDefinition.local' : 'remoteDefinition';
-        item.iconPath = node.drifted.length
-          ? new ThemeIcon('warning', new ThemeColor('list.warningForeground'))
-          : new ThemeIcon(node.local ? 'file' : 'cloud');
-        const where = node.local
-          ? vscode.l10n.t('Local file: {0}', vscode.workspace.asRelativePath(node.local))
-          : vscode.l10n.t('No local file: Pull makes one.');
-        const drift = node.drifted.length
-          ? `\n\n${vscode.l10n.t('Changed on Bluejay since the file was last pushed or pulled: {0}.', node.drifted.join(', '))}`
-          : '';
-        item.tooltip = `${node.kind} ${String(node.id)}\n${where}${drift}`;
-        if (node.local)
-          item.command = { title: vscode.l10n.t('Open Local File'), command: 'vscode.open', arguments: [node.local] };
-        return item;
-      }
-    }
+    return treeItemOf(element as Node);
   }
 
   /** The view's commands (bluejay.remote.*), by name. */
@@ -273,37 +210,11 @@ export class RemoteTree implements Disposable {
           id,
           resource,
           local,
-          drifted: local ? await this.drifted(local, kind, id, resource, target.origin) : [],
+          drifted: local ? await driftedFields(this.ctx, local, kind, id, resource, target.origin) : [],
         };
       }),
     );
     return out.filter((i): i is Item => i !== undefined);
-  }
-
-  /** The fields Bluejay changed since the local file's baseline (none without one). Fields a list leaves out count as unchanged. */
-  private async drifted(
-    uri: Uri,
-    kind: Kind,
-    id: string | number,
-    resource: Readonly<Record<string, unknown>>,
-    origin: string,
-  ): Promise<string[]> {
-    const baseline = await editorState(this.ctx).baseline(uri, origin);
-    if (!baseline || baseline.kind !== kind || !sameId(baseline.id, id)) return [];
-    let value: Record<string, unknown> | undefined;
-    try {
-      value = mappingOf(await localText(uri), formatFromFileName(uri.path));
-    } catch {
-      return [];
-    }
-    const local = apiFields(value ?? {});
-    const remote = apiFields(fromRemote(kind, resource));
-    for (const [k, v] of Object.entries(baseline.fields))
-      if (!Object.prototype.hasOwnProperty.call(resource, k)) remote[k] = v;
-    const d = driftOf(baseline.fields, local, remote);
-    return d.status === 'remote-changed' || d.status === 'both-changed'
-      ? d.fields.filter((f) => f.remoteChanged).map((f) => f.pointer.slice(1))
-      : [];
   }
 
   dispose(): void {
