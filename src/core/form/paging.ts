@@ -5,6 +5,7 @@
  * change no longer carries (and redraws) the whole list. Indexes stay real: the webview rebuilds
  * the list as a sparse array of the real length, the items it was not given left out.
  */
+import type { EditOp } from '../edit/types';
 
 /** How many items a list shows at first, and how many more each "Show more" adds. */
 export const PAGE = 50;
@@ -13,6 +14,31 @@ export const PAGE = 50;
 export interface Held {
   readonly head: number;
   readonly tail?: number;
+}
+
+/** A change of a list's items, as the form makes it: one inserted, removed or moved. */
+export type ListChange =
+  | { readonly kind: 'insert'; readonly index: number }
+  | { readonly kind: 'remove'; readonly index: number }
+  | { readonly kind: 'move'; readonly from: number; readonly to: number };
+
+/** The change an edit makes to a top-level list (the key and the change), if it is one. */
+export function listChangeOf(op: EditOp): { readonly key: string; readonly change: ListChange } | undefined {
+  const key = op.path[0];
+  if (key === undefined) return undefined;
+  if (op.op === 'insert' && op.path.length === 1) return { key, change: { kind: 'insert', index: op.index } };
+  return undefined;
+}
+
+/**
+ * What the webview holds of a list of `length` items after `change`: an item inserted past the
+ * head is held from then on, with every item after it.
+ */
+export function heldAfter(held: Held, length: number, change: ListChange): Held {
+  void length;
+  if (change.kind === 'insert' && change.index >= held.head)
+    return { ...held, tail: Math.min(held.tail ?? change.index, change.index) };
+  return held;
 }
 
 /** A list cut on the wire: the array holds its first `head` items, then (when `tail` is given) those from `tail` to the end. */

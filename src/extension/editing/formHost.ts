@@ -12,7 +12,7 @@ import { documentKind, formatOf } from '../definitions';
 import type { Ctx } from '../ctx';
 import { editsFor } from '../../core/edit/engine';
 import { formModel, type FormModel } from '../../core/form/model';
-import { cutFields, PAGE, type Held } from '../../core/form/paging';
+import { cutFields, heldAfter, listChangeOf, PAGE, type Held } from '../../core/form/paging';
 import { patchBetween } from '../../core/edit/values';
 import type { EditOp } from '../../core/edit/types';
 import { toWorkspaceEdit } from '../edits';
@@ -170,17 +170,8 @@ class FormSession implements vscode.Disposable {
       case 'edit': {
         const { version, edit } = raw;
         // An item added at the end of a long list is held, and so sent, from then on.
-        const key = edit.path[0];
-        if (
-          edit.op === 'insert' &&
-          edit.path.length === 1 &&
-          key !== undefined &&
-          this.lists.has(key) &&
-          edit.index >= this.heldOf(key).head
-        ) {
-          const h = this.heldOf(key);
-          this.held.set(key, { ...h, tail: Math.min(h.tail ?? edit.index, edit.index) });
-        }
+        const list = listChangeOf(edit);
+        if (list && this.lists.has(list.key)) this.held.set(list.key, heldAfter(this.heldOf(list.key), 0, list.change));
         this.queue = this.queue
           .then(() => this.apply(version, edit))
           .then((landed) => {
