@@ -102,18 +102,23 @@ export async function queueRun(
     state: 'failed',
     error,
   });
-  let info;
+  const cancelled = (name: string | null): RunReport => ({
+    ...failed('Cancelled before the run was queued: nothing was queued.', name),
+    state: 'cancelled',
+  });
+  let info: ReturnType<typeof readSimulation> | undefined;
   let sms;
   try {
     info = readSimulation((await sender.send(simulationRequest(simulationId), signal)).data);
     sms = info.agentId !== null && isSmsAgent((await sender.send(agentRequest(info.agentId), signal)).data);
   } catch (e) {
+    // A cancel during these reads is a cancel (the files skipped), not a simulation that could not be read.
+    if (e instanceof ApiError && e.kind === 'cancelled') return cancelled(info?.name ?? null);
     return failed(
       `Simulation ${simulationId} could not be read, so nothing was queued: ${why(e, `simulation ${simulationId}`)}`,
     );
   }
-  if (signal?.aborted)
-    return { ...failed('Cancelled before the run was queued: nothing was queued.', info.name), state: 'cancelled' };
+  if (signal?.aborted) return cancelled(info.name);
   let data: unknown;
   try {
     // Not cancellable once sent: a cancel must not lose the answer of a run that starts paid calls (it is ended below).
