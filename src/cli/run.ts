@@ -123,10 +123,9 @@ export async function runCommand(paths: readonly string[], options: RunCommandOp
   let code: number;
   if (options.noWait) {
     print(format, rows, [...reports.values()], pathOf, io);
-    code =
-      [...reports.values()].some((r) => r.state === 'failed') || rows.some((r) => r.action === 'invalid')
-        ? EXIT.problems
-        : EXIT.ok;
+    // A run not queued (failed, or cancelled before it was) is exit 1.
+    const notQueued = (r: RunReport): boolean => r.state === 'failed' || (r.state === 'cancelled' && r.runId === null);
+    code = [...reports.values()].some(notQueued) || rows.some((r) => r.action === 'invalid') ? EXIT.problems : EXIT.ok;
   } else {
     const last = new Map<string, string>();
     const onProgress = (r: RunReport): void => {

@@ -260,6 +260,36 @@ void describe('bluejay run', () => {
         await proxy.close();
       }
     }));
+  void test('Ctrl+C while the simulation is read: reported cancelled, nothing queued, exit 1 (with and without --no-wait; found in review)', () =>
+    withServer(async (s) => {
+      for (const noWait of [false, true]) {
+        const abort = new AbortController();
+        const proxy = await startProxy(s.url, {
+          answer: (req, body) => {
+            if (req.path === '/v1/simulation/57') abort.abort();
+            return body;
+          },
+        });
+        try {
+          let out = '';
+          const file = join(stateRootDir('run', true), BILLING);
+          const args = ['run', ...(noWait ? ['--no-wait'] : []), '--simulation', '57', '--format', 'json', file];
+          const code = await run(args, {
+            out: (t) => (out += t),
+            err: () => undefined,
+            env: env(proxy.url),
+            signal: abort.signal,
+          });
+          assert.equal(code, 1, `--no-wait: ${noWait}`);
+          const runs = (JSON.parse(out) as { runs: Json[] }).runs;
+          assert.deepEqual([runs[0]?.['run_id'], runs[0]?.['state']], [null, 'cancelled'], `--no-wait: ${noWait}`);
+          assert.match(String(runs[0]?.['error']), /nothing was queued/);
+          assert.equal((await s.requests()).filter((q) => q.path.startsWith('/v1/queue-')).length, 0);
+        } finally {
+          await proxy.close();
+        }
+      }
+    }));
   void test('--no-wait queues, prints the runs and exits 0; usage errors exit 2', () =>
     withServer(async (s) => {
       const file = join(stateRootDir('run', true), BILLING);

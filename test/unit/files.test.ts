@@ -255,6 +255,61 @@ void describe('lock files', () => {
     assert.equal(existsSync(lock), false);
   });
 
+  void test('a lock taken over by another process is not removed at exit by its old holder (found in review)', async () => {
+    const d = dir();
+    const lock = join(d, 'held.lock');
+    const theirs = JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString(), nonce: 'x' });
+    const files = join(__dirname, '..', '..', 'src', 'core', 'sync', 'files.js');
+    // Held, then judged stale and taken over by another process (its own lock in its place), then exit.
+    const r = await node(
+      '-e',
+      `const fs = require('node:fs');
+       require(${JSON.stringify(files)}).acquireLock(${JSON.stringify(lock)}).then(() => {
+         fs.unlinkSync(${JSON.stringify(lock)});
+         fs.writeFileSync(${JSON.stringify(lock)}, ${JSON.stringify(theirs)}, { flag: 'wx' });
+         process.exit(3);
+       })`,
+    );
+    assert.equal(r.code, 3);
+    assert.equal(existsSync(lock) && readFileSync(lock, 'utf8'), theirs, "the new holder's lock is kept");
+  });
+
+  void test('two processes taking over one stale lock: only one of them holds it (found in review)', async () => {
+    const d = dir();
+    const gone = await node('-e', '');
+    const lock = join(d, 'stale.lock');
+    writeFileSync(lock, JSON.stringify({ pid: gone.pid, host: hostname(), at: new Date().toISOString() }));
+    let second: Awaited<ReturnType<typeof acquireLock>> | undefined;
+    // The first judges the lock stale; just before it removes it, a second process judges it stale too, takes it over and holds it.
+    lockHooks.beforeRemove = async (path) => {
+      delete lockHooks.beforeRemove;
+      second = await acquireLock(path);
+    };
+    const abort = new AbortController();
+    const waiting = nextWait();
+    const first = acquireLock(lock, { signal: abort.signal });
+    try {
+      const won = await Promise.race([
+        waiting.then(() => 'waited'),
+        first.then(async (l) => {
+          await l.release();
+          return 'taken';
+        }),
+      ]);
+      assert.equal(won, 'waited', "the first removed the second's lock and took it too");
+      abort.abort();
+      await assert.rejects(first, { name: 'AbortError' });
+      assert.ok(second, 'the second holds the lock');
+      const mine = readFileSync(lock, 'utf8');
+      assert.equal((JSON.parse(mine) as { pid: number }).pid, process.pid);
+      await second.release();
+      assert.equal(existsSync(lock), false);
+      assert.deepEqual(readdirSync(d), [], 'nothing set aside is left');
+    } finally {
+      delete lockHooks.beforeRemove;
+    }
+  });
+
   void test("a definition file's lock is a hidden file beside it, the same through a symbolic link", async () => {
     const d = dir();
     writeFileSync(join(d, 'a.persona.yaml'), '');

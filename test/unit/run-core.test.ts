@@ -400,6 +400,40 @@ void describe('watching a run: found in review', () => {
       [{ test_result_ids: [9001, 9002] }],
     );
   });
+  void test('cancel during the first reads (the simulation, the agent): cancelled, nothing queued, not failed (found in review)', async () => {
+    for (const at of ['/v1/simulation/57', '/v1/agents/1042']) {
+      const abort = new AbortController();
+      const s = scripted(
+        {
+          'GET /v1/simulation/57': { status: 200, data: { id: 57, agent_id: 1042, name: 'Voice' } },
+          'GET /v1/agents/1042': { status: 200, data: { id: 1042, connection_type: 'PHONE' } },
+        },
+        { beforeAnswer: (req) => req.path === at && abort.abort() },
+      );
+      const q = await queueRun(s, '57', ['318'], abort.signal);
+      assert.ok(!('resultIds' in q), at);
+      assert.equal(q.state, 'cancelled', at);
+      assert.equal(q.runId, null, at);
+      assert.match(q.error ?? '', /nothing was queued/, at);
+      assert.doesNotMatch(q.error ?? '', /could not be read/, at);
+      assert.equal(s.sent.filter((r) => r.path.startsWith('/v1/queue-')).length, 0, at);
+    }
+  });
+  void test('the command time limit during the first reads is still a failure (a timeout, not a cancel)', async () => {
+    const abort = new AbortController();
+    const s = scripted(
+      { 'GET /v1/simulation/57': { status: 200, data: { id: 57, agent_id: null, name: 'Voice' } } },
+      {
+        beforeAnswer: () => {
+          throw new ApiError('timeout', 'The command stopped waiting for Bluejay: it reached its time limit.', null);
+        },
+      },
+    );
+    const q = await queueRun(s, '57', ['318'], abort.signal);
+    assert.ok(!('resultIds' in q));
+    assert.equal(q.state, 'failed');
+    assert.match(q.error ?? '', /time limit/);
+  });
   void test('end-conversations counts only what it ended, not ids Bluejay echoes back as failed', async () => {
     const s = scripted({
       'POST /v1/end-conversations': {

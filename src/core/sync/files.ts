@@ -7,34 +7,39 @@
  *   Ctrl+C waits for them), and a temporary file is removed on failure and at exit.
  * - `acquireLock` / `withLock`: a lock file made with O_EXCL, holding its holder's pid, host and
  *   time. A lock whose holder's process is gone (same host) or that is older than `staleMs` is taken
- *   over; a held lock is waited for (until the signal aborts). Locks are released on every path,
- *   and any still held when the process exits are removed.
+ *   over (atomically: renamed aside, then checked); a held lock is waited for (until the signal
+ *   aborts). Locks are released on every path, and any still held when the process exits are
+ *   removed, each only if it is still this process's (its nonce).
  */
 import { randomBytes } from 'node:crypto';
-import { unlinkSync } from 'node:fs';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { link, open, readFile, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
-/** Temporary files and locks this process holds: removed if it exits while holding them. */
-const held = new Set<string>();
+/**
+ * Temporary files and locks this process holds: removed if it exits while holding them. A lock
+ * maps to its content: removed at exit only if it is still this process's (not one another
+ * process made after taking this one over as stale).
+ */
+const held = new Map<string, string | undefined>();
 let exitHook = false;
 
-function hold(path: string): void {
+function hold(path: string, content?: string): void {
   if (!exitHook) {
     exitHook = true;
     process.on('exit', () => {
-      for (const p of held) {
+      for (const [p, content] of held) {
         try {
-          unlinkSync(p);
+          if (content === undefined || readFileSync(p, 'utf8') === content) unlinkSync(p);
         } catch {
           // already gone
         }
       }
     });
   }
-  held.add(path);
+  held.set(path, content);
 }
 
 let writing = 0;
@@ -119,8 +124,15 @@ export interface LockOptions {
   readonly pollMs?: number;
 }
 
-/** Test hooks: each time an acquire finds the lock held and starts waiting; after a lock was judged stale, before it is removed. */
-export const lockHooks: { onWait?: (path: string) => void; beforeTakeOver?: (path: string) => void } = {};
+/**
+ * Test hooks: each time an acquire finds the lock held and starts waiting; after a lock was judged
+ * stale; and just before the lock judged stale is removed (where another process may act).
+ */
+export const lockHooks: {
+  onWait?: (path: string) => void;
+  beforeTakeOver?: (path: string) => void;
+  beforeRemove?: (path: string) => Promise<void> | void;
+} = {};
 
 /** The lock file of a definition file (beside it, hidden): one per file, however the file is named. */
 export async function fileLockPath(file: string): Promise<string> {
@@ -144,7 +156,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
       throw e;
     });
     if (handle) {
-      hold(path);
+      hold(path, me);
       try {
         try {
           await handle.writeFile(me);
@@ -182,18 +194,27 @@ async function release(path: string, me: string): Promise<void> {
     // gone already (taken over as stale, or removed by hand)
   } finally {
     // Only now: a process that exits while the lock is being removed (a second Ctrl+C) still removes it at exit.
-    held.delete(path);
+    if (held.get(path) === me) held.delete(path);
   }
 }
 
-/** What tells one lock file from another: its content, and its inode number and change time (for a lock not readable yet). */
+/**
+ * What tells one lock file from another: its content, and its inode number and modification time
+ * (for a lock not readable yet). Not its change time: a rename changes that.
+ */
 async function identity(path: string): Promise<string> {
   const s = await stat(path, { bigint: true });
   const text = await readFile(path, 'utf8').catch(() => '');
-  return `${s.ino}:${s.ctimeNs}:${s.size}:${text}`;
+  return `${s.ino}:${s.mtimeNs}:${s.size}:${text}`;
 }
 
-/** Removes the lock at `path` if its holder is gone or it is too old; whether it did (or the lock vanished). */
+/**
+ * Takes the lock at `path` away if its holder is gone or it is too old; whether the lock may be
+ * tried again (it was taken away, or vanished). Atomic: the lock is renamed to a name of this
+ * process's own, and only then is what was renamed checked to be the lock judged stale. Of two
+ * processes taking one stale lock over, one renames it; the other renames nothing, or a fresh lock
+ * the first made meanwhile, which it sees and puts back (never over a newer one).
+ */
 async function takeOverStale(path: string, staleMs: number): Promise<boolean> {
   let seen: string;
   let age: number;
@@ -216,13 +237,25 @@ async function takeOverStale(path: string, staleMs: number): Promise<boolean> {
     holder !== undefined && holder.host === hostname() && typeof holder.pid === 'number' && !alive(holder.pid);
   if (!dead && age < staleMs) return false;
   lockHooks.beforeTakeOver?.(path);
+  // Not the lock judged stale any more (perhaps a fresh one on the same inode number): wait for it.
+  if (seen === '' || (await identity(path).catch(() => '')) !== seen) return true;
+  await lockHooks.beforeRemove?.(path);
+  const aside = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.stale`;
+  hold(aside);
   try {
-    // The very lock judged stale, not a fresh one made meanwhile (perhaps on the same inode number).
-    if (seen !== '' && (await identity(path)) === seen) await unlink(path);
-  } catch {
-    // someone else took it over first
+    try {
+      await rename(path, aside);
+    } catch {
+      return true; // someone else took it over first
+    }
+    if ((await identity(aside).catch(() => '')) === seen) return true;
+    // A fresh lock another process made after taking the stale one over first: back in its place.
+    await link(aside, path).catch(() => undefined);
+    return false;
+  } finally {
+    await rm(aside, { force: true }).catch(() => undefined);
+    held.delete(aside);
   }
-  return true;
 }
 
 function alive(pid: number): boolean {

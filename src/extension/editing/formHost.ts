@@ -12,7 +12,7 @@ import { documentKind, formatOf } from '../definitions';
 import type { Ctx } from '../ctx';
 import { editsFor } from '../../core/edit/engine';
 import { formModel, type FormModel } from '../../core/form/model';
-import { cutFields, PAGE, type Held } from '../../core/form/paging';
+import { cutFields, heldAfter, lengthBefore, listChangeOf, PAGE, type Held } from '../../core/form/paging';
 import { patchBetween } from '../../core/edit/values';
 import type { EditOp } from '../../core/edit/types';
 import { toWorkspaceEdit } from '../edits';
@@ -95,6 +95,16 @@ class FormSession implements vscode.Disposable {
     return this.held.get(key) ?? { head: PAGE };
   }
 
+  /** What the webview holds of a long list follows its items through the change (`value`: the value after it). */
+  private follow(op: EditOp, value: unknown): void {
+    const list = listChangeOf(op);
+    if (!list || !this.lists.has(list.key) || value === null || typeof value !== 'object') return;
+    const after = (value as Record<string, unknown>)[list.key];
+    if (!Array.isArray(after)) return;
+    const length = lengthBefore(after.length, list.change);
+    this.held.set(list.key, heldAfter(this.heldOf(list.key), length, list.change));
+  }
+
   private whole(st: FormState): FormState {
     if (!st.value) return st;
     const { value, cuts } = cutFields(st.value, this.lists, (k) => this.heldOf(k));
@@ -169,18 +179,6 @@ class FormSession implements vscode.Disposable {
       }
       case 'edit': {
         const { version, edit } = raw;
-        // An item added at the end of a long list is held, and so sent, from then on.
-        const key = edit.path[0];
-        if (
-          edit.op === 'insert' &&
-          edit.path.length === 1 &&
-          key !== undefined &&
-          this.lists.has(key) &&
-          edit.index >= this.heldOf(key).head
-        ) {
-          const h = this.heldOf(key);
-          this.held.set(key, { ...h, tail: Math.min(h.tail ?? edit.index, edit.index) });
-        }
         this.queue = this.queue
           .then(() => this.apply(version, edit))
           .then((landed) => {
@@ -252,6 +250,7 @@ class FormSession implements vscode.Disposable {
       return false;
     }
     if (result.edits.length === 0) return true;
+    this.follow(op, result.value);
     const before = doc.version;
     this.early(result.value, before + 1);
     return (await vscode.workspace.applyEdit(toWorkspaceEdit(doc, result.edits))) && doc.version === before + 1;

@@ -9,7 +9,7 @@
  * added at the end of a long list gets its own entry after the button: nothing else is drawn.
  */
 import type { FieldSpec } from '../../core/form/model';
-import { PAGE } from '../../core/form/paging';
+import { heldAfter, PAGE, type ListChange } from '../../core/form/paging';
 import { firstFocusable, h, icon, iconButton } from '../dom';
 import { listWindow, type ListWindow } from '../window';
 import type { Control, Target } from './types';
@@ -62,15 +62,24 @@ export function listControl(spec: FieldSpec, path: Path, ctx: Ctx, parts: ListPa
   const empty = h('p', { class: 'empty-list' });
 
   const itemPath = (i: number): Path => [...path, String(i)];
+  /** The items shown follow a change (an item added past the page stays shown through later removes and moves). */
+  const follow = (change: ListChange): void => {
+    const held = heldAfter({ head: limit, ...(tail !== Infinity && { tail }) }, items.length, change);
+    limit = held.head;
+    tail = held.tail ?? Infinity;
+  };
   const move = (from: number, to: number, focus: Focus): void => {
     if (to < 0 || to >= items.length) return;
     pending = focus;
+    follow({ kind: 'move', from, to });
     ctx.send({ op: 'move', path, from, to });
   };
   const add = (item: unknown, focusNew: boolean): void => {
     if (focusNew) pending = { index: items.length, which: 'first' };
-    if (isList) ctx.send({ op: 'insert', path, index: items.length, value: item });
-    else ctx.send({ op: 'set', path, value: [item] });
+    if (isList) {
+      follow({ kind: 'insert', index: items.length });
+      ctx.send({ op: 'insert', path, index: items.length, value: item });
+    } else ctx.send({ op: 'set', path, value: [item] });
   };
   const addArea = parts.addArea(add);
 
@@ -85,6 +94,7 @@ export function listControl(spec: FieldSpec, path: Path, ctx: Ctx, parts: ListPa
     const remove = iconButton('trash', label('Remove'), () => {
       pending =
         items.length > 1 ? { index: Math.min(i, items.length - 2), which: 'remove' } : { index: -1, which: 'add' };
+      follow({ kind: 'remove', index: i });
       ctx.send({ op: 'unset', path: itemPath(i) });
     });
     return parts.make(i, itemPath(i), { up, down, remove });
