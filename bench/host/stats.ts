@@ -17,6 +17,30 @@ export function percentiles(xs: readonly number[]): string {
 }
 
 /**
+ * A stretch the host was held: its length (ms), the CPU time its thread used in it (ms; NaN where
+ * Node cannot tell), and its end (µs on the clock of the CPU profile's timestamps).
+ */
+export interface Gap {
+  readonly ms: number;
+  readonly cpuMs: number;
+  readonly endUs: number;
+}
+
+/**
+ * When BLUEJAY_BENCH_PROFILE names a folder, writes the 20 longest gaps there as `<name>.gaps.json`
+ * (and the 20 with the most CPU time as `<name>.cpu-gaps.json`),
+ * to look up what the profile's samples show in each (`process.hrtime` is the profiler's clock).
+ */
+export function writeGaps(name: string, gaps: readonly Gap[]): void {
+  const dir = process.env['BLUEJAY_BENCH_PROFILE'];
+  if (!dir) return;
+  const longest = [...gaps].sort((a, b) => b.ms - a.ms).slice(0, 20);
+  writeFileSync(join(dir, `${name}.gaps.json`), JSON.stringify(longest));
+  const busiest = [...gaps].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 20);
+  writeFileSync(join(dir, `${name}.cpu-gaps.json`), JSON.stringify(busiest));
+}
+
+/**
  * Runs `fn` under the inspector's CPU profiler when BLUEJAY_BENCH_PROFILE names a folder, writing
  * `<name>.cpuprofile` there (open it in Chrome's DevTools); else just runs it.
  */

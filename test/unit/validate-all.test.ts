@@ -1,6 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { validateFiles, type FileIo, type Published } from '../../src/extension/editing/validateFiles';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import type { Problem } from '../../src/core/problem';
+import {
+  readLocal,
+  readThrough,
+  validateFiles,
+  type FileIo,
+  type Published,
+} from '../../src/extension/editing/validateFiles';
 
 const VALID = 'kind: digital-human\nid: 5\nname: Ann\n';
 const BROKEN = 'kind: digital-human\nid: 5\nvoice_speed: fastt\n';
@@ -11,6 +22,8 @@ interface Fake {
   readonly reads: string[];
   /** Fake milliseconds between one yield and the next (the longest the host was held). */
   readonly slices: number[];
+  /** Each progress report: [done, total]. */
+  readonly progress: [number, number][];
   yields: number;
 }
 
@@ -18,7 +31,10 @@ interface Fake {
  * Files by name (a string is its text; `gone` was deleted after the find; a number is the size of
  * a file too large to be read; `pipe` is no regular file). Each read holds the host `costMs` fake ms.
  */
-function fake(files: Record<string, string | number>, o: { costMs?: number; cancelAfter?: number } = {}): Fake {
+function fake(
+  files: Record<string, string | number>,
+  o: { costMs?: number; cancelAfter?: number; openProblems?: FileIo<string>['openProblems'] } = {},
+): Fake {
   let clock = 0;
   let sliceStart = 0;
   let asked = 0;
@@ -26,27 +42,32 @@ function fake(files: Record<string, string | number>, o: { costMs?: number; canc
     published: [],
     reads: [],
     slices: [],
+    progress: [],
     yields: 0,
     io: {
-      openProblems: () => undefined,
-      stat: (uri) => {
-        const v = files[uri];
-        if (v === undefined || v === 'gone')
-          return Promise.reject(Object.assign(new Error(`ENOENT: ${uri}`), { code: 'FileNotFound' }));
-        return Promise.resolve({ file: v !== 'pipe', size: typeof v === 'number' ? v : Buffer.byteLength(v) });
-      },
-      readFile: (uri) => {
-        f.reads.push(uri);
-        const v = files[uri];
-        if (v === undefined || v === 'gone') return Promise.reject(new Error(`ENOENT: ${uri}`));
-        if (v === 'pipe') return new Promise(() => undefined); // a named pipe: never ends
-        if (typeof v === 'number') throw new Error(`read whole: ${uri} (${v} bytes)`);
-        clock += o.costMs ?? 0;
-        return Promise.resolve(new TextEncoder().encode(v));
-      },
+      openProblems: o.openProblems ?? (() => undefined),
+      // As VS Code's file system API reads (a virtual workspace's files).
+      read: (uri) =>
+        readThrough(uri, {
+          stat: (uri) => {
+            const v = files[uri];
+            if (v === undefined || v === 'gone')
+              return Promise.reject(Object.assign(new Error(`ENOENT: ${uri}`), { code: 'FileNotFound' }));
+            return Promise.resolve({ file: v !== 'pipe', size: typeof v === 'number' ? v : Buffer.byteLength(v) });
+          },
+          readFile: (uri) => {
+            f.reads.push(uri);
+            const v = files[uri];
+            if (v === undefined || v === 'gone') return Promise.reject(new Error(`ENOENT: ${uri}`));
+            if (v === 'pipe') return new Promise(() => undefined); // a named pipe: never ends
+            if (typeof v === 'number') throw new Error(`read whole: ${uri} (${v} bytes)`);
+            clock += o.costMs ?? 0;
+            return Promise.resolve(new TextEncoder().encode(v));
+          },
+        }),
       publish: (files) => f.published.push(...files),
       path: (uri) => `/w/${uri}`,
-      progress: () => undefined,
+      progress: (done, total) => f.progress.push([done, total]),
       skipped: () => undefined,
       // Cancel is pressed once `cancelAfter` files were taken up.
       cancelled: () => o.cancelAfter !== undefined && asked++ >= o.cancelAfter,
@@ -116,5 +137,82 @@ void describe('Validate All Definitions in Workspace (the loop)', () => {
     const totals = await validateFiles(Object.keys(files), f.io);
     assert.equal(totals.files, 30);
     assert.equal(f.published.length, 30); // what was validated is shown
+  });
+
+  void it('counts skipped files in the progress, which reaches 100%', async () => {
+    const names = ['a.digital-human.yaml', 'gone.digital-human.yaml', 'p.digital-human.yaml', 'b.digital-human.yaml'];
+    const f = fake({ [names[0]!]: VALID, [names[1]!]: 'gone', [names[2]!]: 'pipe', [names[3]!]: 'gone' });
+    const totals = await validateFiles(names, f.io);
+    assert.equal(totals.files, 1);
+    assert.deepEqual(f.progress.at(-1), [4, 4]);
+  });
+
+  void it('a file opened after its disk read shows its editor text problems, not the disk ones', async () => {
+    const editor: Problem = {
+      severity: 'warning',
+      code: 'possible-secret',
+      message: 'from the editor',
+      pointer: '/name',
+      range: { start: { line: 2, character: 6 }, end: { line: 2, character: 9 } },
+    };
+    let opened = false;
+    // b.digital-human.yaml is opened (and edited) in the editor just after the loop took it up from disk.
+    const f = fake(
+      { 'a.digital-human.yaml': VALID, 'b.digital-human.yaml': BROKEN, 'c.digital-human.yaml': VALID },
+      {
+        openProblems: (uri) => {
+          if (uri !== 'b.digital-human.yaml') return undefined;
+          if (opened) return [editor];
+          opened = true;
+          return undefined;
+        },
+      },
+    );
+    const totals = await validateFiles(['a.digital-human.yaml', 'b.digital-human.yaml', 'c.digital-human.yaml'], f.io);
+    assert.deepEqual(
+      f.published.map((p) => p.uri),
+      ['a.digital-human.yaml', 'c.digital-human.yaml'],
+    );
+    assert.deepEqual(totals, { files: 3, errors: 0, warnings: 1 });
+  });
+});
+
+void describe('Validate All reads a file on this disk with Node (readLocal)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bluejay-vall-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  void it('reads a regular file whole', async () => {
+    const path = join(dir, 'a.digital-human.yaml');
+    writeFileSync(path, VALID);
+    const read = await readLocal(path);
+    assert.ok('bytes' in read);
+    assert.equal(Buffer.from(read.bytes).toString(), VALID);
+  });
+
+  void it('reads an empty file and one larger than a read', async () => {
+    writeFileSync(join(dir, 'empty.persona.yaml'), '');
+    const empty = await readLocal(join(dir, 'empty.persona.yaml'));
+    assert.ok('bytes' in empty && empty.bytes.length === 0);
+    const big = `kind: digital-human\nname: ${'x'.repeat(200_000)}\n`;
+    writeFileSync(join(dir, 'big.digital-human.yaml'), big);
+    const read = await readLocal(join(dir, 'big.digital-human.yaml'));
+    assert.ok('bytes' in read);
+    assert.equal(Buffer.from(read.bytes).toString(), big);
+  });
+
+  void it('skips a file that is gone and a folder, and never opens a named pipe for long', async () => {
+    assert.match(JSON.stringify(await readLocal(join(dir, 'gone.persona.yaml'))), /"skipped":"ENOENT/);
+    mkdirSync(join(dir, 'folder.persona.yaml'));
+    assert.deepEqual(await readLocal(join(dir, 'folder.persona.yaml')), { skipped: 'not a regular file' });
+    if (process.platform === 'win32') return;
+    execFileSync('mkfifo', [join(dir, 'pipe.persona.yaml')]);
+    assert.deepEqual(await readLocal(join(dir, 'pipe.persona.yaml')), { skipped: 'not a regular file' });
+  });
+
+  void it('does not read a file over 64 MB', async () => {
+    const path = join(dir, 'huge.digital-human.yaml');
+    writeFileSync(path, '');
+    truncateSync(path, 64 * 1024 * 1024 + 1); // sparse: no 64 MB written
+    assert.deepEqual(await readLocal(path), { tooLarge: true });
   });
 });
