@@ -50,12 +50,14 @@ export function registerStatusBar(diagnostics: Diagnostics): vscode.Disposable {
     item.show();
   };
 
+  const isActive = (uri: vscode.Uri): boolean => activeDefinition()?.uri.toString() === uri.toString();
   update();
   return vscode.Disposable.from(
     item,
     onDidChangeActiveDefinition(update),
-    vscode.languages.onDidChangeDiagnostics(update),
-    diagnostics.onDidUpdate(update),
+    // Only the active file's: Validate All publishes thousands of files, each an update.
+    vscode.languages.onDidChangeDiagnostics((e) => e.uris.some(isActive) && update()),
+    diagnostics.onDidUpdate((uri) => isActive(uri) && update()),
   );
 }
 

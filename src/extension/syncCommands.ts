@@ -32,7 +32,12 @@ export function registerSyncCommands(ctx: Ctx): vscode.Disposable {
       provideTextDocumentContent: (uri, token) => api().remoteContent(ctx, uri, token),
     }),
     // Push | Diff | Pull; Diff and Pull once the file has an id (known from its validation).
-    diagnostics.onDidUpdate(() => lenses.fire()),
+    // VS Code asks again for the lenses of an editor when it is shown: only shown files' count (Validate
+    // All publishes thousands of files, each an update).
+    diagnostics.onDidUpdate(
+      (uri) =>
+        vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString()) && lenses.fire(),
+    ),
     vscode.languages.registerCodeLensProvider(ALL_SELECTOR, {
       onDidChangeCodeLenses: lenses.event,
       provideCodeLenses: (doc) => {
