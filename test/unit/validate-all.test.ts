@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, read as fsRead, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -207,6 +207,20 @@ void describe('Validate All reads a file on this disk with Node (readLocal)', ()
     if (process.platform === 'win32') return;
     execFileSync('mkfifo', [join(dir, 'pipe.persona.yaml')]);
     assert.deepEqual(await readLocal(join(dir, 'pipe.persona.yaml')), { skipped: 'not a regular file' });
+  });
+
+  void it('a short read is not the end of a file: it reads on to the size fstat gave', async () => {
+    const path = join(dir, 'pieces.digital-human.yaml');
+    const text = `kind: digital-human\nname: ${'x'.repeat(5000)}\n`;
+    writeFileSync(path, text);
+    for (const most of [1, 7, 4096, 5000]) {
+      // A file system that answers at most `most` bytes a read (a network one may).
+      const pieces: typeof fsRead = ((fd: number, buf: Buffer, off: number, len: number, pos: null, cb: never) =>
+        fsRead(fd, buf, off, Math.min(len, most), pos, cb)) as typeof fsRead;
+      const read = await readLocal(path, pieces);
+      assert.ok('bytes' in read, JSON.stringify(read));
+      assert.equal(Buffer.from(read.bytes).toString(), text, `at most ${most} bytes a read`);
+    }
   });
 
   void it('does not read a file over 64 MB', async () => {

@@ -80,7 +80,7 @@ export async function readThrough<U>(
  * waits for a writer) and refused unless a regular file; never more than MAX_FILE_BYTES, a file that
  * grows while read included.
  */
-export function readLocal(path: string): Promise<Read> {
+export function readLocal(path: string, readBytes: typeof read = read): Promise<Read> {
   const why = (e: Error): Read => ({ skipped: e.message });
   return new Promise((resolve) => {
     open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0), (e, fd) => {
@@ -93,15 +93,17 @@ export function readLocal(path: string): Promise<Read> {
         const chunks: Buffer[] = [];
         let total = 0;
         const more = (): void => {
-          // The size fstat gave and a byte more in one read; a short read is the end, else it grew.
+          // The size fstat gave and a byte more in one read (a full read: it grew).
           const want = total === 0 && s.size > 0 ? s.size + 1 : Math.max(s.size + 1 - total, 65_536);
           const chunk = Buffer.allocUnsafe(Math.min(want, MAX_FILE_BYTES + 1 - total));
-          read(fd, chunk, 0, chunk.length, null, (e, n) => {
+          readBytes(fd, chunk, 0, chunk.length, null, (e, n) => {
             if (e) return end(why(e));
             if (n > 0) chunks.push(chunk.subarray(0, n));
             total += n;
             if (total > MAX_FILE_BYTES) return end({ tooLarge: true });
-            if (n < chunk.length)
+            // The end: a read of 0 bytes, or a short one once the size fstat gave is in (no read more
+            // for every file). A short read before it is a file system answering in pieces.
+            if (n === 0 || (n < chunk.length && total >= s.size))
               return end({ bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks) });
             more();
           });
