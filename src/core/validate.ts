@@ -7,13 +7,12 @@ import { at, cut, describeValue, type Finding } from './finding';
 import { formatFromFileName, isKind, kindFromFileName, KINDS, type Format, type Kind } from './kinds';
 import { nearest } from './nearest';
 import { parseText } from './parse/memo';
-import { shapeFindings } from './parse/shape';
 import type { Locator, ParseOutcome, Span, SyntaxIssue } from './parse/types';
 import { toPointer, type FixHint, type Problem, type Severity } from './problem';
 import { digitalHumanRules } from './rules/digitalHuman';
 import { personaRules } from './rules/persona';
-import { secretFindings } from './rules/secrets';
 import { isObj } from './rules/util';
+import { wholeValue } from './rules/wholeValue';
 import { schemaFindings } from './schema/messages';
 import { schemaErrors } from './schema/validators';
 import { decodeUtf8, LineMap } from './text';
@@ -110,17 +109,19 @@ function validateUnguarded(text: string, fileName: string, options: ValidateOpti
     ]);
   }
 
-  // A value that contains itself or is nested beyond what is sent: said, and the value is not handed on.
-  const unsendable = shapeFindings(value);
   let findings: Finding[] = [];
   const kind = resolveKind(value, suffixKind, fileName, findings);
+  // One walk of the whole value: a value that contains itself or is nested beyond what is sent is
+  // said, and not handed on; strings that look like secrets are found on the way.
+  const whole = wholeValue(value, kind !== undefined);
+  const unsendable = whole.unsendable;
   if (kind) {
     try {
       // Many findings (150,000 unknown keys) are appended one by one: spreading them as arguments overflows the stack.
       findings = findings.concat(
         schemaFindings(kind, value, schemaErrors(kind, value)),
         kind === 'digital-human' ? digitalHumanRules(value) : personaRules(value),
-        secretFindings(value),
+        whole.secrets(),
       );
     } catch (e) {
       // The schema and rules walk what they check; on a value that cannot be sent that may fail, and that is said already.
