@@ -55,15 +55,10 @@ export function internalError(what: string, e: unknown): Problem {
 
 function validateUnguarded(text: string, fileName: string, options: ValidateOptions): ValidationResult {
   const format = options.format ?? formatFromFileName(fileName);
-  const lines = lazyLines(text);
   const suffixKind = kindFromFileName(fileName);
-  const fail = (issues: readonly SyntaxIssue[]): ValidationResult => ({
-    kind: suffixKind,
-    format,
-    problems: issues.map((i) => fromIssue(i, lines())),
-  });
+  const fail = (issues: readonly SyntaxIssue[]): ValidationResult => failed(text, suffixKind, format, issues);
 
-  if (text.replace(/^\uFEFF/, '').trim() === '') {
+  if (blank(text)) {
     return fail([
       {
         code: 'empty-file',
@@ -128,12 +123,35 @@ function validateUnguarded(text: string, fileName: string, options: ValidateOpti
       if (!unsendable.length) throw e;
     }
   }
+  // A valid file (most of them) makes no line map, no list of problems and no sort.
+  if (!findings.length && !unsendable.length && !parsed.issues.length) return { kind, format, problems: [], value };
   findings = findings.concat(unsendable);
   if (findings.length) locator.prepare?.(findings.map((f) => f.path));
+  const lines = new LineMap(text);
   const problems = parsed.issues
-    .map((i) => fromIssue(i, lines()))
-    .concat(findings.map((f) => fromFinding(f, locator, lines())));
-  return { kind, format, problems: sortProblems(problems), ...(!unsendable.length && { value }) };
+    .map((i) => fromIssue(i, lines))
+    .concat(findings.map((f) => fromFinding(f, locator, lines)));
+  const sorted = sortProblems(problems);
+  return unsendable.length ? { kind, format, problems: sorted } : { kind, format, problems: sorted, value };
+}
+
+/** What a text that cannot be validated further gets: its issues as problems. */
+function failed(
+  text: string,
+  kind: Kind | undefined,
+  format: Format,
+  issues: readonly SyntaxIssue[],
+): ValidationResult {
+  const lines = new LineMap(text);
+  return { kind, format, problems: issues.map((i) => fromIssue(i, lines)) };
+}
+
+/** Whether the text holds nothing but white space (and a byte-order mark): told at its first character, mostly. */
+function blank(text: string): boolean {
+  const c = text.charCodeAt(text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  // Printable ASCII is never white space; anything else is left to trim(), which knows all of it.
+  if (c > 0x20 && c < 0x7f) return false;
+  return text.replace(/^\uFEFF/, '').trim() === '';
 }
 
 /** The most a definition file may be: a larger one is not read (the command line, Validate All). */
@@ -240,11 +258,6 @@ function resolveKind(
 
 function ext(fileName: string): string {
   return /\.json$/i.test(fileName) ? 'json' : 'yaml';
-}
-
-function lazyLines(text: string): () => LineMap {
-  let map: LineMap | undefined;
-  return () => (map ??= new LineMap(text));
 }
 
 /** No message is longer (text quoted from the file is cut before; this is the net under that). */

@@ -32,13 +32,13 @@ function scriptedResponses(dh: Obj, out: Finding[]): void {
   for (let i = 0; i < list.length; i++) {
     const r: unknown = list[i];
     if (!isObj(r)) continue;
-    const base = ['scripted_responses', i];
+    // Paths are made only for a finding: most items have none.
     const type = r['response_type'];
     if ((type === 'phrase' || type === 'dtmf') && isBlank(r['response_value'])) {
       out.push(
         at(
           'response-value-required',
-          missingAt(base, r, 'response_value'),
+          missingAt(['scripted_responses', i], r, 'response_value'),
           `scripted_responses[${i}] needs a response_value when response_type is ${type} (${type === 'dtmf' ? 'the digits to press' : 'what to say'}).`,
           undefined,
           addFix(r, 'response_value'),
@@ -49,7 +49,7 @@ function scriptedResponses(dh: Obj, out: Finding[]): void {
       out.push(
         at(
           'occurrence-n-required',
-          missingAt(base, r, 'occurrence_n'),
+          missingAt(['scripted_responses', i], r, 'occurrence_n'),
           `scripted_responses[${i}] needs occurrence_n (a number above 0) when occurrence_mode is first_n.`,
           undefined,
           addFix(r, 'occurrence_n'),
@@ -60,7 +60,7 @@ function scriptedResponses(dh: Obj, out: Finding[]): void {
       out.push(
         at(
           'occurrence-n-ignored',
-          [...base, 'occurrence_n'],
+          ['scripted_responses', i, 'occurrence_n'],
           `occurrence_n is only used when occurrence_mode is first_n; with always it is ignored.`,
         ),
       );
@@ -69,7 +69,7 @@ function scriptedResponses(dh: Obj, out: Finding[]): void {
       out.push(
         at(
           'silence-duration-ignored',
-          [...base, 'silence_duration'],
+          ['scripted_responses', i, 'silence_duration'],
           `silence_duration is only used when response_type is silence; with ${type} it is ignored.`,
         ),
       );
