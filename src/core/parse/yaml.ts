@@ -34,7 +34,17 @@ function record(text: string, json: boolean): Recorded {
   const out: Recorded = { value: undefined, root: undefined, frames: 0, sawAlias: false };
   const listener = (event: 'open' | 'close', state: ListenerState): void => {
     if (event === 'open') {
-      stack.push({ open: state.position, end: state.position, kind: null, value: undefined });
+      // Every field from the start: frames of one shape (thousands per file) keep the listener monomorphic.
+      const at = state.position;
+      stack.push({
+        open: at,
+        end: at,
+        kind: null,
+        value: undefined,
+        children: undefined,
+        length: undefined,
+        pairs: undefined,
+      });
       return;
     }
     const f = stack.pop();

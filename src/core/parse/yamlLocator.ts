@@ -15,10 +15,10 @@ export interface Frame {
   /** The node's value: a key's text, or the very object of a collection (to spot wrapper frames). */
   value: unknown;
   /** Nested frames, created on the first child (most nodes are scalars and have none). */
-  children?: Frame[];
+  children: Frame[] | undefined;
   /** For a sequence, how many items it has (an empty `-` item leaves no frame, so frames can fall short). */
-  length?: number;
-  pairs?: Map<string, { key: Frame; value: Frame | undefined }>;
+  length: number | undefined;
+  pairs: Map<string, { key: Frame; value: Frame | undefined }> | undefined;
 }
 
 export function emptyLocator(): Locator {
