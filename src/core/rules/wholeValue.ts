@@ -19,9 +19,6 @@ export interface WholeValue {
 /** The key or index each level of the walk is at (index 0: the root's child); read only for a hit. */
 type Trail = (string | number)[];
 
-/** Thrown out of the walk when the value is not plainly fine; the exact walks take over. */
-const NOT_PLAIN: unique symbol = Symbol('not plainly fine');
-
 /** The walk's state: containers visited and secrets found. */
 interface Walk {
   visits: number;
@@ -33,14 +30,9 @@ interface Walk {
 /** Walks `value`; `withSecrets: false` when no secret finding is wanted (the kind is unknown). */
 export function wholeValue(value: Readonly<Record<string, unknown>>, withSecrets: boolean): WholeValue {
   const walk: Walk = { visits: 0, found: [], trail: [], secrets: withSecrets };
-  if (!inheritsEnumerable()) {
-    try {
-      visitObject(value, 1, walk);
-      const found = walk.found;
-      return { unsendable: [], secrets: () => found };
-    } catch (e) {
-      if (e !== NOT_PLAIN) throw e;
-    }
+  if (!inheritsEnumerable() && visitObject(value, 1, walk)) {
+    const found = walk.found;
+    return { unsendable: [], secrets: () => found };
   }
   return { unsendable: shapeFindings(value), secrets: () => (withSecrets ? secretFindings(value) : []) };
 }
@@ -51,14 +43,18 @@ function inheritsEnumerable(): boolean {
   return false;
 }
 
-/** A container child at `depth + 1`: counted, refused past the limits (as shape.ts's plainlyFine), walked. */
-function visitChild(child: object, depth: number, walk: Walk): void {
-  if (depth >= MAX_DEPTH || ++walk.visits >= MAX_VISITS) throw NOT_PLAIN;
-  if (Array.isArray(child)) visitList(child, depth + 1, walk);
-  else visitObject(child as Readonly<Record<string, unknown>>, depth + 1, walk);
+/**
+ * A container child at `depth + 1`: counted, refused past the limits (as shape.ts's plainlyFine),
+ * walked. False (all the way up) when the value is not plainly fine: the exact walks take over.
+ */
+function visitChild(child: object, depth: number, walk: Walk): boolean {
+  if (depth >= MAX_DEPTH || ++walk.visits >= MAX_VISITS) return false;
+  return Array.isArray(child)
+    ? visitList(child, depth + 1, walk)
+    : visitObject(child as Readonly<Record<string, unknown>>, depth + 1, walk);
 }
 
-function visitObject(o: Readonly<Record<string, unknown>>, depth: number, walk: Walk): void {
+function visitObject(o: Readonly<Record<string, unknown>>, depth: number, walk: Walk): boolean {
   const trail = walk.trail;
   for (const key in o) {
     const v = o[key];
@@ -73,12 +69,13 @@ function visitObject(o: Readonly<Record<string, unknown>>, depth: number, walk: 
       }
     } else if (v !== null && typeof v === 'object') {
       trail[depth - 1] = key;
-      visitChild(v, depth, walk);
+      if (!visitChild(v, depth, walk)) return false;
     }
   }
+  return true;
 }
 
-function visitList(list: readonly unknown[], depth: number, walk: Walk): void {
+function visitList(list: readonly unknown[], depth: number, walk: Walk): boolean {
   const trail = walk.trail;
   for (let i = 0; i < list.length; i++) {
     const v = list[i];
@@ -92,7 +89,8 @@ function visitList(list: readonly unknown[], depth: number, walk: Walk): void {
       }
     } else if (v !== null && typeof v === 'object') {
       trail[depth - 1] = i;
-      visitChild(v, depth, walk);
+      if (!visitChild(v, depth, walk)) return false;
     }
   }
+  return true;
 }
