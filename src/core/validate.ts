@@ -56,7 +56,10 @@ export function internalError(what: string, e: unknown): Problem {
 function validateUnguarded(text: string, fileName: string, options: ValidateOptions): ValidationResult {
   const format = options.format ?? formatFromFileName(fileName);
   const suffixKind = kindFromFileName(fileName);
-  const fail = (issues: readonly SyntaxIssue[]): ValidationResult => failed(text, suffixKind, format, issues);
+  const fail = (issues: readonly SyntaxIssue[]): ValidationResult => {
+    const lines = new LineMap(text);
+    return { kind: suffixKind, format, problems: issues.map((i) => fromIssue(i, lines)) };
+  };
 
   if (blank(text)) {
     return fail([
@@ -133,17 +136,6 @@ function validateUnguarded(text: string, fileName: string, options: ValidateOpti
     .concat(findings.map((f) => fromFinding(f, locator, lines)));
   const sorted = sortProblems(problems);
   return unsendable.length ? { kind, format, problems: sorted } : { kind, format, problems: sorted, value };
-}
-
-/** What a text that cannot be validated further gets: its issues as problems. */
-function failed(
-  text: string,
-  kind: Kind | undefined,
-  format: Format,
-  issues: readonly SyntaxIssue[],
-): ValidationResult {
-  const lines = new LineMap(text);
-  return { kind, format, problems: issues.map((i) => fromIssue(i, lines)) };
 }
 
 /** Whether the text holds nothing but white space (and a byte-order mark): told at its first character, mostly. */
