@@ -7,13 +7,12 @@ import { at, cut, describeValue, type Finding } from './finding';
 import { formatFromFileName, isKind, kindFromFileName, KINDS, type Format, type Kind } from './kinds';
 import { nearest } from './nearest';
 import { parseText } from './parse/memo';
-import { shapeFindings } from './parse/shape';
 import type { Locator, ParseOutcome, Span, SyntaxIssue } from './parse/types';
 import { toPointer, type FixHint, type Problem, type Severity } from './problem';
 import { digitalHumanRules } from './rules/digitalHuman';
 import { personaRules } from './rules/persona';
-import { secretFindings } from './rules/secrets';
 import { isObj } from './rules/util';
+import { wholeValue } from './rules/wholeValue';
 import { schemaFindings } from './schema/messages';
 import { schemaErrors } from './schema/validators';
 import { decodeUtf8, LineMap } from './text';
@@ -56,15 +55,13 @@ export function internalError(what: string, e: unknown): Problem {
 
 function validateUnguarded(text: string, fileName: string, options: ValidateOptions): ValidationResult {
   const format = options.format ?? formatFromFileName(fileName);
-  const lines = lazyLines(text);
   const suffixKind = kindFromFileName(fileName);
-  const fail = (issues: readonly SyntaxIssue[]): ValidationResult => ({
-    kind: suffixKind,
-    format,
-    problems: issues.map((i) => fromIssue(i, lines())),
-  });
+  const fail = (issues: readonly SyntaxIssue[]): ValidationResult => {
+    const lines = new LineMap(text);
+    return { kind: suffixKind, format, problems: issues.map((i) => fromIssue(i, lines)) };
+  };
 
-  if (text.replace(/^\uFEFF/, '').trim() === '') {
+  if (blank(text)) {
     return fail([
       {
         code: 'empty-file',
@@ -110,29 +107,43 @@ function validateUnguarded(text: string, fileName: string, options: ValidateOpti
     ]);
   }
 
-  // A value that contains itself or is nested beyond what is sent: said, and the value is not handed on.
-  const unsendable = shapeFindings(value);
   let findings: Finding[] = [];
   const kind = resolveKind(value, suffixKind, fileName, findings);
+  // One walk of the whole value: a value that contains itself or is nested beyond what is sent is
+  // said, and not handed on; strings that look like secrets are found on the way.
+  const whole = wholeValue(value, kind !== undefined);
+  const unsendable = whole.unsendable;
   if (kind) {
     try {
       // Many findings (150,000 unknown keys) are appended one by one: spreading them as arguments overflows the stack.
       findings = findings.concat(
         schemaFindings(kind, value, schemaErrors(kind, value)),
         kind === 'digital-human' ? digitalHumanRules(value) : personaRules(value),
-        secretFindings(value),
+        whole.secrets(),
       );
     } catch (e) {
       // The schema and rules walk what they check; on a value that cannot be sent that may fail, and that is said already.
       if (!unsendable.length) throw e;
     }
   }
+  // A valid file (most of them) makes no line map, no list of problems and no sort.
+  if (!findings.length && !unsendable.length && !parsed.issues.length) return { kind, format, problems: [], value };
   findings = findings.concat(unsendable);
   if (findings.length) locator.prepare?.(findings.map((f) => f.path));
+  const lines = new LineMap(text);
   const problems = parsed.issues
-    .map((i) => fromIssue(i, lines()))
-    .concat(findings.map((f) => fromFinding(f, locator, lines())));
-  return { kind, format, problems: sortProblems(problems), ...(!unsendable.length && { value }) };
+    .map((i) => fromIssue(i, lines))
+    .concat(findings.map((f) => fromFinding(f, locator, lines)));
+  const sorted = sortProblems(problems);
+  return unsendable.length ? { kind, format, problems: sorted } : { kind, format, problems: sorted, value };
+}
+
+/** Whether the text holds nothing but white space (and a byte-order mark): told at its first character, mostly. */
+function blank(text: string): boolean {
+  const c = text.charCodeAt(text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  // Printable ASCII is never white space; anything else is left to trim(), which knows all of it.
+  if (c > 0x20 && c < 0x7f) return false;
+  return text.replace(/^\uFEFF/, '').trim() === '';
 }
 
 /** The most a definition file may be: a larger one is not read (the command line, Validate All). */
@@ -239,11 +250,6 @@ function resolveKind(
 
 function ext(fileName: string): string {
   return /\.json$/i.test(fileName) ? 'json' : 'yaml';
-}
-
-function lazyLines(text: string): () => LineMap {
-  let map: LineMap | undefined;
-  return () => (map ??= new LineMap(text));
 }
 
 /** No message is longer (text quoted from the file is cut before; this is the net under that). */

@@ -22,6 +22,10 @@ export function parseText(text: string, format: Format): ParseOutcome {
   const hit = last.get(format);
   if (hit && hit.text === text) return hit.outcome;
   const outcome = format === 'json' ? parseJson(text) : parseYaml(text);
-  last.set(format, { text, outcome });
+  // The entry is rewritten in place: thousands of files in a row make no entry each.
+  if (hit) {
+    hit.text = text;
+    hit.outcome = outcome;
+  } else last.set(format, { text, outcome });
   return outcome;
 }

@@ -13,7 +13,7 @@ export const MAX_DEPTH = 100;
 const MAX_FINDINGS = 20;
 
 /** Nodes visited before the walk gives up (aliases may share a node many times; the alias limit bounds them). */
-const MAX_VISITS = 2_000_000;
+export const MAX_VISITS = 2_000_000;
 
 /** A container on the current path: the walk's stack is the path itself. */
 interface Frame {

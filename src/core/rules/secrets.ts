@@ -164,11 +164,20 @@ export const ADVICE =
   'Definitions are sent to Bluejay and usually kept in git: remove it, or push anyway if it is not a secret.';
 
 /** The top-level fields that name the file rather than hold its content. */
-const SKIPPED = new Set<string | number | undefined>(['kind', 'id', '$schema']);
+export const SKIPPED: ReadonlySet<string | number | undefined> = new Set(['kind', 'id', '$schema']);
 
-/** A `possible-secret` warning on each string value that looks like it holds a secret. */
+/** The `possible-secret` warning on the string at `path` that looks like `what`. */
+export function possibleSecret(what: string, path: readonly (string | number)[]): Finding {
+  return at('possible-secret', path, `This looks like ${what}. ${ADVICE}`);
+}
+
+/**
+ * A `possible-secret` warning on each string value that looks like it holds a secret. Validation
+ * finds them in its one walk of the value (wholeValue.ts); this is that walk's answer where the
+ * value cannot be sent (it contains itself, or is nested too deep).
+ */
 export function secretFindings(value: Readonly<Record<string, unknown>>): Finding[] {
   return stringsWhere(value, (text, top) => (SKIPPED.has(top) && top !== undefined ? undefined : secretIn(text))).map(
-    ([what, path]) => at('possible-secret', path, `This looks like ${what}. ${ADVICE}`),
+    ([what, path]) => possibleSecret(what, path),
   );
 }

@@ -8,15 +8,6 @@ export function isObj(v: unknown): v is Obj {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** The objects of a list field, with their index; anything else yields nothing. */
-export function* items(v: unknown): Generator<[Obj, number]> {
-  if (!Array.isArray(v)) return;
-  for (let i = 0; i < v.length; i++) {
-    const x: unknown = v[i];
-    if (isObj(x)) yield [x, i];
-  }
-}
-
 export function has(o: Obj, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, key);
 }

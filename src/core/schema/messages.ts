@@ -20,6 +20,7 @@ const SERVER_FIELDS = new Set([
 const RANGE = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']);
 
 export function schemaFindings(kind: Kind, value: unknown, errors: readonly ErrorObject[]): Finding[] {
+  if (errors.length === 0) return []; // a valid value (most files): none of the sets and maps below
   // A wrong type makes every other complaint about the same value noise.
   const wrongType = new Set<string>();
   for (const e of errors) if (e.keyword === 'type') wrongType.add(e.instancePath);
