@@ -1,32 +1,71 @@
 /** Decoding file bytes into text, and mapping text offsets to LSP positions. */
 import type { Position, Range } from './problem';
 
-/** Maps UTF-16 offsets of a text to 0-based line/character positions. Line breaks: \n, \r\n, \r. */
+/**
+ * Maps UTF-16 offsets of a text to 0-based line/character positions. Line breaks: \n, \r\n, \r.
+ * Line starts are found as far as a question needs them: a problem near the top of a 1 MB file
+ * does not pay for its last line.
+ */
 export class LineMap {
   private readonly starts: number[] = [0];
+  /** Offset up to which every line start is known (the text's length once all are). */
+  private scanned = 0;
+  /** Whether the text has a \r (else line breaks are found with indexOf, not a look at each character). */
+  private readonly cr: boolean;
 
   constructor(private readonly text: string) {
-    if (!text.includes('\r')) {
-      // The common case, found by indexOf rather than a look at every character.
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    this.cr = text.includes('\r');
+  }
+
+  /** How far the line starts were looked for (for tests). */
+  get scannedTo(): number {
+    return this.scanned;
+  }
+
+  /** Finds line starts until one lies past `offset` or the text ends. */
+  private scanPast(offset: number): void {
+    const text = this.text;
+    let last = this.starts[this.starts.length - 1] ?? 0;
+    if (!this.cr) {
+      while (last <= offset && this.scanned < text.length) {
+        const i = text.indexOf('\n', this.scanned);
+        if (i === -1) {
+          this.scanned = text.length;
+          break;
+        }
+        this.starts.push((last = i + 1));
+        this.scanned = i + 1;
+      }
       return;
     }
-    for (let i = 0; i < text.length; i++) {
+    let i = this.scanned;
+    while (last <= offset && i < text.length) {
       const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
+      if (c === 10) this.starts.push((last = i + 1));
       else if (c === 13) {
         if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
+        this.starts.push((last = i + 1));
       }
+      i++;
+    }
+    this.scanned = Math.min(i, text.length);
+  }
+
+  /** Finds line starts until line `n` and the next one are known, or the text ends. */
+  private scanToLine(n: number): void {
+    while (this.starts.length <= n + 1 && this.scanned < this.text.length) {
+      this.scanPast(this.starts[this.starts.length - 1] ?? 0);
     }
   }
 
   get lineCount(): number {
+    this.scanPast(Infinity);
     return this.starts.length;
   }
 
   /** The 0-based line an offset is on. */
   lineAt(offset: number): number {
+    this.scanPast(offset);
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -39,11 +78,13 @@ export class LineMap {
 
   /** Offset where line `n` starts (the text's length past the last line). */
   lineStart(n: number): number {
+    this.scanToLine(n);
     return this.starts[n] ?? this.text.length;
   }
 
   /** Line `n` without its line break. */
   lineText(n: number): string {
+    this.scanToLine(n);
     const end = n + 1 < this.starts.length ? this.lineStart(n + 1) : this.text.length;
     return this.text.slice(this.lineStart(n), end).replace(/\r?\n$|\r$/, '');
   }

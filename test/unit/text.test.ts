@@ -25,6 +25,53 @@ void describe('LineMap', () => {
   });
 });
 
+/** Line starts the slow, plain way: after each \n, \r\n and lone \r. */
+function startsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\r' && text[i + 1] === '\n') i++;
+    if (text[i] === '\n' || text[i] === '\r') starts.push(i + 1);
+  }
+  return starts;
+}
+
+void describe('LineMap finds line starts only as far as it is asked', () => {
+  void test('a position near the top of a long text does not scan the rest', () => {
+    const text = 'kind: digital-human\nname: A\n' + 'x: 1\n'.repeat(200_000);
+    const map = new LineMap(text);
+    assert.deepEqual(map.position(22), { line: 1, character: 2 });
+    assert.ok(map.scannedTo < 100, `scanned to ${map.scannedTo}`);
+    assert.equal(map.lineCount, 200_003);
+    assert.equal(map.scannedTo, text.length);
+  });
+
+  void test('answers as the whole scan would, in any order of questions, for every kind of line break', () => {
+    let seed = 7;
+    const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const pieces = ['a', 'bc', '\n', '\r\n', '\r', '😀', ' '];
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      for (let i = random(60); i > 0; i--) text += pieces[random(pieces.length)];
+      const starts = startsOf(text);
+      const map = new LineMap(text);
+      for (let q = 0; q < 20; q++) {
+        const offset = random(text.length + 3) - 1;
+        const o = Math.max(0, Math.min(offset, text.length));
+        let line = 0;
+        while (line + 1 < starts.length && (starts[line + 1] ?? 0) <= o) line++;
+        assert.deepEqual(map.position(offset), { line, character: o - (starts[line] ?? 0) }, JSON.stringify(text));
+        const n = random(starts.length + 2);
+        assert.equal(map.lineStart(n), starts[n] ?? text.length, JSON.stringify(text));
+        if (n < starts.length) {
+          const end = n + 1 < starts.length ? (starts[n + 1] ?? 0) : text.length;
+          assert.equal(map.lineText(n), text.slice(starts[n], end).replace(/\r?\n$|\r$/, ''));
+        }
+      }
+      assert.equal(map.lineCount, starts.length);
+    }
+  });
+});
+
 void describe('decodeUtf8', () => {
   void test('decodes UTF-8 and drops a byte-order mark', () => {
     const r = decodeUtf8(Buffer.from('\uFEFFname: é'));
