@@ -92,6 +92,7 @@ export class Diagnostics implements vscode.Disposable {
   private readonly pace = new Map<string, ValidationPace>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  private lastText: { readonly key: string; readonly version: number; readonly text: string } | undefined;
 
   /** Fires after a document's diagnostics were replaced or cleared. */
   readonly onDidUpdate = this.changed.event;
@@ -125,6 +126,15 @@ export class Diagnostics implements vscode.Disposable {
   get(doc: vscode.TextDocument): ValidationResult | undefined {
     const v = this.latest.get(doc.uri.toString());
     return v && v.version === doc.version ? v.result : undefined;
+  }
+
+  /**
+   * The text the latest validation read, while it is the document's (else undefined): on a 1 MB
+   * file each `getText` builds the whole string again. Only the last document's is kept.
+   */
+  textOf(doc: vscode.TextDocument): string | undefined {
+    const t = this.lastText;
+    return t && t.key === doc.uri.toString() && t.version === doc.version ? t.text : undefined;
   }
 
   /** Validates now (or returns the current result), for features that need it at once. */
@@ -177,7 +187,9 @@ export class Diagnostics implements vscode.Disposable {
     clearTimeout(this.timers.get(key)); // this run makes a scheduled one for the same text needless
     this.timers.delete(key);
     const started = performance.now();
-    const result = validateText(doc.getText(), doc.fileName, { format: formatOf(doc) });
+    const text = doc.getText();
+    this.lastText = { key, version: doc.version, text };
+    const result = validateText(text, doc.fileName, { format: formatOf(doc) });
     const kind = result.kind ?? documentKind(doc);
     const withKind = kind === result.kind ? result : { ...result, kind };
     const ended = performance.now();
@@ -215,6 +227,7 @@ export class Diagnostics implements vscode.Disposable {
     this.timers.delete(key);
     this.latest.delete(key);
     this.pace.delete(key);
+    if (this.lastText?.key === key) this.lastText = undefined;
     this.collection.delete(uri);
     this.changed.fire(uri);
   }

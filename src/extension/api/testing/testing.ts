@@ -45,6 +45,7 @@ export class Testing implements vscode.Disposable {
     this.tree = new TestTree(controller, {
       onDidUpdate: ctx.diagnostics.onDidUpdate,
       enabled: () => ctx.config.validationEnabled,
+      textOf: (doc) => ctx.diagnostics.textOf(doc),
     });
     this.run = controller.createRunProfile(
       vscode.l10n.t('Run in Bluejay'),

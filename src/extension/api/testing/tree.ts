@@ -14,6 +14,8 @@ export interface Validation {
   /** Fires after a document's diagnostics were replaced or cleared (its text just parsed). */
   readonly onDidUpdate: vscode.Event<vscode.Uri>;
   readonly enabled: () => boolean;
+  /** The text its validation read, while current (saves building a 1 MB string again). */
+  readonly textOf: (doc: vscode.TextDocument) => string | undefined;
 }
 
 export const DH_GLOB = '**/*.digital-human.{yaml,yml,json}';
@@ -167,7 +169,8 @@ export class TestTree implements vscode.Disposable {
     )
       return;
     this.edited.delete(doc.uri.toString());
-    this.set(doc.uri, scanDigitalHuman(doc.getText(), doc.uri.path, doc.languageId, true));
+    const text = this.validation.textOf(doc) ?? doc.getText();
+    this.set(doc.uri, scanDigitalHuman(text, doc.uri.path, doc.languageId, true));
   }
 
   private set(uri: vscode.Uri, scanned: Scanned | undefined): void {
