@@ -35,8 +35,8 @@ export class Config {
 
   /** Milliseconds to wait after a keystroke before validating (while typing, a slowly validated file is validated at most half the time: validationPace.ts). */
   get validationDelay(): number {
-    const v = this.raw.get<number>('validation.delay', 25);
-    return Number.isFinite(v) ? Math.min(Math.max(v, 0), 2000) : 25;
+    const v = this.raw.get<number>('validation.delay', 0);
+    return Number.isFinite(v) ? Math.min(Math.max(v, 0), 2000) : 0;
   }
 
   /**
