@@ -79,6 +79,10 @@ const QUIET_SETTINGS = {
   'workbench.tips.enabled': false,
   'security.workspace.trust.enabled': false,
   'editor.quickSuggestionsDelay': 10,
+  // code-server's extension host looks for new listening ports every few seconds (spawning
+  // processes): a remote host's feature, absent from desktop VS Code, and noise in the benchmarks.
+  'remote.autoForwardPorts': false,
+  'remote.autoForwardPortsSource': 'output',
 };
 
 /** Runs code-server's own CLI (for example `--install-extension`) with the same isolation. */
