@@ -15,6 +15,15 @@ export function registerSyncCommands(ctx: Ctx): vscode.Disposable {
   const lenses = new vscode.EventEmitter<void>();
   const command = (name: string, run: (arg?: unknown, more?: unknown) => unknown): vscode.Disposable =>
     vscode.commands.registerCommand(`bluejay.${name}`, run);
+  /** Whether a file's resource is on Bluejay (it has an id): Diff and Pull (and Run) show then. */
+  const onBluejayOf = (doc: vscode.TextDocument): boolean => {
+    const id = diagnostics.get(doc)?.value?.['id'];
+    return typeof id === 'string' || typeof id === 'number';
+  };
+  /** What a file's lenses depend on, as last provided per shown file. */
+  const lensState = (doc: vscode.TextDocument): string =>
+    isDefinition(doc) ? `${onBluejayOf(doc) ? 'id' : 'new'} ${documentKind(doc) ?? ''}` : '';
+  const provided = new Map<string, string>();
   const lens = (doc: vscode.TextDocument, title: string, name: string): vscode.CodeLens =>
     new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title, command: `bluejay.${name}`, arguments: [doc.uri] });
   return vscode.Disposable.from(
@@ -32,18 +41,23 @@ export function registerSyncCommands(ctx: Ctx): vscode.Disposable {
       provideTextDocumentContent: (uri, token) => api().remoteContent(ctx, uri, token),
     }),
     // Push | Diff | Pull; Diff and Pull once the file has an id (known from its validation).
-    // VS Code asks again for the lenses of an editor when it is shown: only shown files' count (Validate
-    // All publishes thousands of files, each an update).
-    diagnostics.onDidUpdate(
-      (uri) =>
-        vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString()) && lenses.fire(),
-    ),
+    // Lenses are asked for again only when a shown file's would change (an id appeared or went):
+    // VS Code asks again after each edit and when an editor is shown, and each ask redraws them.
+    // Validate All publishes thousands of files, each an update.
+    diagnostics.onDidUpdate((uri) => {
+      const doc = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())?.document;
+      if (doc && provided.get(uri.toString()) !== lensState(doc)) lenses.fire();
+    }),
+    vscode.window.onDidChangeVisibleTextEditors((shown) => {
+      const keep = new Set(shown.map((e) => e.document.uri.toString()));
+      for (const key of provided.keys()) if (!keep.has(key)) provided.delete(key);
+    }),
     vscode.languages.registerCodeLensProvider(ALL_SELECTOR, {
       onDidChangeCodeLenses: lenses.event,
       provideCodeLenses: (doc) => {
+        provided.set(doc.uri.toString(), lensState(doc));
         if (!isDefinition(doc)) return [];
-        const id = diagnostics.get(doc)?.value?.['id'];
-        const onBluejay = typeof id === 'string' || typeof id === 'number';
+        const onBluejay = onBluejayOf(doc);
         const run =
           onBluejay && documentKind(doc) === 'digital-human'
             ? [lens(doc, vscode.l10n.t('$(play) Run'), 'runFile')]
