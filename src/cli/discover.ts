@@ -101,7 +101,7 @@ export type Read = { readonly bytes: Uint8Array } | { readonly tooLarge: true } 
  * Synchronous: on a cached small file each call is a few microseconds, where a promise per call
  * cost more than the read (10,000 files); opened non-blocking, so nothing here waits for a writer.
  */
-export function readRegular(path: string): Read {
+export function readRegular(path: string, read: typeof readSync = readSync): Read {
   let fd: number;
   try {
     // Non-blocking, so opening a FIFO that took the file's place returns at once (and is then refused).
@@ -113,23 +113,22 @@ export function readRegular(path: string): Read {
     const s = fstatSync(fd);
     if (!s.isFile()) return { error: notRegular(s) };
     if (s.size > MAX_FILE_BYTES) return { tooLarge: true };
-    const chunks: Buffer[] = [];
+    // The size stat gave and a byte more (a file that grew shows), then on until a read of 0 bytes: a
+    // read may return fewer bytes than asked before the end. Never more than a byte past the limit.
+    let buffer = Buffer.allocUnsafe(Math.min(s.size + 1, MAX_FILE_BYTES + 1));
     let total = 0;
     for (;;) {
-      // The size stat gave (and a byte more) in one read; a file read short has ended, else it grew: on to the end, one byte past the limit at most.
-      const chunk = Buffer.allocUnsafe(
-        Math.min(
-          total === 0 && s.size > 0 ? s.size + 1 : Math.max(s.size + 1 - total, 65_536),
-          MAX_FILE_BYTES + 1 - total,
-        ),
-      );
-      const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
-      if (bytesRead > 0) chunks.push(chunk.subarray(0, bytesRead));
+      if (total === buffer.length) {
+        if (total > MAX_FILE_BYTES) return { tooLarge: true };
+        const bigger = Buffer.allocUnsafe(Math.min(Math.max(2 * total, 65_536), MAX_FILE_BYTES + 1));
+        buffer.copy(bigger, 0, 0, total);
+        buffer = bigger;
+      }
+      const bytesRead = read(fd, buffer, total, buffer.length - total, null);
+      if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > MAX_FILE_BYTES) return { tooLarge: true };
-      if (bytesRead < chunk.length) break;
     }
-    return { bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total) };
+    return { bytes: buffer.subarray(0, total) };
   } catch (e) {
     return { error: reason(e) };
   } finally {
