@@ -1,7 +1,7 @@
 /** Finds the definition files the CLI was pointed at: named files as they are, folders searched for the two suffixes. */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { isDefinitionFileName } from '../core/kinds';
 import { MAX_FILE_BYTES, tooLargeResult, validateBytes } from '../core/validate';
 import type { Io } from './io';
@@ -26,7 +26,7 @@ export async function discover(paths: readonly string[]): Promise<Discovery> {
       const s = await stat(p);
       if (s.isDirectory()) await walk(p, result, seen);
       else if (!s.isFile()) result.unreadable.push({ path: p, reason: notRegular(s) });
-      else await add(p, result, seen);
+      else add(p, result, seen, await realpath(p).catch(() => p));
     } catch (e) {
       result.unreadable.push({ path: p, reason: reason(e) });
     }
@@ -46,27 +46,39 @@ async function walk(dir: string, out: Discovery, seen: Set<string>): Promise<voi
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Paths as join(dir, name) writes them, the folder's part normalized once (not once per file).
+  const base = join(dir, '.');
   for (const e of entries) {
-    const full = join(dir, e.name);
+    const name = e.name;
+    if (e.isFile()) {
+      // A file that is no link is where the folder really is: no stat and no realpath of its own.
+      if (isDefinitionFileName(name)) add(under(base, name), out, seen, under(real, name));
+      continue;
+    }
+    const full = under(base, name);
     let isDir = e.isDirectory();
-    let isFile = e.isFile();
+    let isFile = false;
     if (e.isSymbolicLink()) {
       const s = await stat(full).catch(() => undefined);
       isDir = s?.isDirectory() ?? false;
       isFile = s?.isFile() ?? false;
     }
     if (isDir) {
-      if (e.name !== 'node_modules' && !e.name.startsWith('.')) await walk(full, out, seen);
-    } else if (isFile && isDefinitionFileName(e.name)) {
-      // A file that is no link is where the folder really is: no realpath of its own (one per file on 10,000 files).
-      await add(full, out, seen, e.isSymbolicLink() ? undefined : join(real, e.name));
+      if (name !== 'node_modules' && !name.startsWith('.')) await walk(full, out, seen);
+    } else if (isFile && isDefinitionFileName(name)) {
+      add(full, out, seen, await realpath(full).catch(() => full));
     }
   }
 }
 
+/** `join(folder, name)` for a folder `join` already normalized and a name from its listing. */
+function under(folder: string, name: string): string {
+  return folder === '.' ? name : folder.endsWith(sep) ? folder + name : folder + sep + name;
+}
+
 /** Adds a file once, however it was reached (`d` and `./d/a.yaml`, a symbolic link): pushing it twice could create it twice. */
-async function add(file: string, out: Discovery, seen: Set<string>, real?: string): Promise<void> {
-  const key = `file:${real ?? (await realpath(file).catch(() => file))}`;
+function add(file: string, out: Discovery, seen: Set<string>, real: string): void {
+  const key = `file:${real}`;
   if (seen.has(key)) return;
   seen.add(key);
   out.files.push(file);
