@@ -108,12 +108,26 @@ function notRegular(s: Stats): string {
 
 export type Read = { readonly bytes: Uint8Array } | { readonly tooLarge: true } | { readonly error: string };
 
+export interface HowToRead {
+  /** The read call (tests: one that returns fewer bytes than asked). */
+  readonly read?: typeof readSync;
+  /**
+   * The path was found a regular file a moment ago (every file `discover` lists): no fstat, the
+   * bytes are read into this thread's scratch buffer and copied out. Should something else have
+   * taken its place since, nothing waits either: a FIFO reads as empty, a device up to the limit.
+   */
+  readonly known?: boolean;
+}
+
+/** 64 KB, reused by every read of this thread that knows its file is regular. */
+let scratch: Buffer | undefined;
+
 /**
  * A regular file's bytes, never more than MAX_FILE_BYTES (a file that grows while read included).
  * Synchronous: on a cached small file each call is a few microseconds, where a promise per call
  * cost more than the read (10,000 files); opened non-blocking, so nothing here waits for a writer.
  */
-export function readRegular(path: string, read: typeof readSync = readSync): Read {
+export function readRegular(path: string, { read = readSync, known = false }: HowToRead = {}): Read {
   let fd: number;
   try {
     // Non-blocking, so opening a FIFO that took the file's place returns at once (and is then refused).
@@ -122,17 +136,24 @@ export function readRegular(path: string, read: typeof readSync = readSync): Rea
     return { error: reason(e) };
   }
   try {
-    const s = fstatSync(fd);
-    if (!s.isFile()) return { error: notRegular(s) };
-    if (s.size > MAX_FILE_BYTES) return { tooLarge: true };
-    // The size stat gave and a byte more (a file that grew shows), then on until a read of 0 bytes: a
-    // read may return fewer bytes than asked before the end. Never more than a byte past the limit.
-    let buffer = Buffer.allocUnsafe(Math.min(s.size + 1, MAX_FILE_BYTES + 1));
+    // A known file is read into the scratch buffer first; one that fills it is stat'ed like any other.
+    let buffer: Buffer = known ? (scratch ??= Buffer.allocUnsafe(65_536)) : Buffer.alloc(0);
     let total = 0;
     for (;;) {
       if (total === buffer.length) {
         if (total > MAX_FILE_BYTES) return { tooLarge: true };
-        const bigger = Buffer.allocUnsafe(Math.min(Math.max(2 * total, 65_536), MAX_FILE_BYTES + 1));
+        // It grew (or the scratch buffer is full): room for as much again, and at least 64 KB more.
+        let size = Math.max(2 * total, total + 65_536);
+        if (total === 0 || buffer === scratch) {
+          const s = fstatSync(fd);
+          if (!s.isFile()) return { error: notRegular(s) };
+          if (s.size > MAX_FILE_BYTES) return { tooLarge: true };
+          // The size stat gave and a byte more (a file that grew shows), then on until a read of 0
+          // bytes: a read may return fewer bytes than asked before the end.
+          if (s.size + 1 > total) size = s.size + 1;
+        }
+        // Never more than a byte past the limit.
+        const bigger = Buffer.allocUnsafe(Math.min(size, MAX_FILE_BYTES + 1));
         buffer.copy(bigger, 0, 0, total);
         buffer = bigger;
       }
@@ -140,7 +161,7 @@ export function readRegular(path: string, read: typeof readSync = readSync): Rea
       if (bytesRead === 0) break;
       total += bytesRead;
     }
-    return { bytes: buffer.subarray(0, total) };
+    return { bytes: buffer === scratch ? Buffer.from(buffer.subarray(0, total)) : buffer.subarray(0, total) };
   } catch (e) {
     return { error: reason(e) };
   } finally {

@@ -18,10 +18,10 @@ export interface FileOutcome {
   readonly result?: { readonly kind: string | null; readonly problems: Problem[] };
 }
 
-/** Reads and validates one file, as the command prints it (problems in their JSON form: no fix hints). */
+/** Reads and validates one file `discover` found, as the command prints it (problems in their JSON form: no fix hints). */
 export function outcomeOf(path: string): FileOutcome {
   let err = '';
-  const result = definitionOf(path, readRegular(path), { err: (t) => (err += t) });
+  const result = definitionOf(path, readRegular(path, { known: true }), { err: (t) => (err += t) });
   return result ? { err, result: { kind: result.kind ?? null, problems: result.problems.map(problemJson) } } : { err };
 }
 

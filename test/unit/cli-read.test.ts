@@ -28,33 +28,39 @@ void describe('reading a file in pieces', () => {
     const file = join(dir, 'pieces.persona.yaml');
     const text = `kind: customer-persona\nname: ${'x'.repeat(5000)}\n`;
     writeFileSync(file, text);
-    for (const most of [1, 7, 4096, 5000]) {
-      const r = shortReads(most);
-      const read = readRegular(file, r.read);
-      assert.ok('bytes' in read, JSON.stringify(read));
-      assert.equal(Buffer.from(read.bytes).toString('utf8'), text, `at most ${most} bytes a read`);
-      assert.ok(r.calls() > Math.ceil(text.length / most), `the last read returned 0 bytes (${most})`);
-    }
+    for (const known of [false, true])
+      for (const most of [1, 7, 4096, 5000]) {
+        const r = shortReads(most);
+        const read = readRegular(file, { read: r.read, known });
+        assert.ok('bytes' in read, JSON.stringify(read));
+        assert.equal(Buffer.from(read.bytes).toString('utf8'), text, `at most ${most} bytes a read (${known})`);
+        assert.ok(r.calls() > Math.ceil(text.length / most), `the last read returned 0 bytes (${most}, ${known})`);
+      }
   });
 
   void test('an empty file is one read of 0 bytes', () => {
     const file = join(dir, 'empty.persona.yaml');
     writeFileSync(file, '');
-    const r = shortReads(10);
-    const read = readRegular(file, r.read);
-    assert.ok('bytes' in read);
-    assert.equal(read.bytes.length, 0);
+    for (const known of [false, true]) {
+      const read = readRegular(file, { read: shortReads(10).read, known });
+      assert.ok('bytes' in read);
+      assert.equal(read.bytes.length, 0);
+    }
   });
 
   void test(`read in pieces, a file of exactly ${MAX_FILE_BYTES / 1024 / 1024} MB is read whole, one byte more is too large`, () => {
     const file = join(dir, 'limit.persona.yaml');
-    closeSync(openSync(file, 'w'));
-    truncateSync(file, MAX_FILE_BYTES); // sparse
-    const r = shortReads(3 * 1024 * 1024 + 17);
-    const read = readRegular(file, r.read);
-    assert.ok('bytes' in read);
-    assert.equal(read.bytes.length, MAX_FILE_BYTES);
-    truncateSync(file, MAX_FILE_BYTES + 1);
-    assert.deepEqual(readRegular(file, shortReads(3 * 1024 * 1024 + 17).read), { tooLarge: true });
+    closeSync(openSync(file, 'w')); // made sparse below: no 64 MB written
+    for (const known of [false, true]) {
+      truncateSync(file, MAX_FILE_BYTES);
+      const read = readRegular(file, { read: shortReads(3 * 1024 * 1024 + 17).read, known });
+      assert.ok('bytes' in read);
+      assert.equal(read.bytes.length, MAX_FILE_BYTES);
+      truncateSync(file, MAX_FILE_BYTES + 1);
+      const r = shortReads(3 * 1024 * 1024 + 17);
+      assert.deepEqual(readRegular(file, { read: r.read, known }), { tooLarge: true });
+      // Not read: what stat says is enough (after the first 64 KB for a file known to be regular).
+      assert.equal(r.calls(), known ? 1 : 0);
+    }
   });
 });
