@@ -21,13 +21,14 @@ export interface ValidateOptions {
 }
 
 /**
- * From this many files on, a worker thread helps when another core is free. It costs about 50 ms of
- * the other core to start and its own JIT warm-up (a quarter more CPU in all on 10,000 files), none
- * of this thread's time: the two take chunks from one counter, so a worker that gets little CPU
- * simply takes fewer. On a busy machine that extra CPU is a loss, so it starts only when a core is
- * free now (the load average is a minute old).
+ * From this many files on, a worker thread helps when another core is free. It costs about 60 ms of
+ * the other core to start and its own JIT warm-up (which dominates: on 10,000 files the two threads
+ * use about 0.4 s more CPU than one), none of this thread's time: the two take chunks from one
+ * counter, so a worker that gets little CPU simply takes fewer. On 1,000 files it lost even on a
+ * quiet machine; on a busy one the extra CPU is lost, so it starts only when a core is free now
+ * (fewer threads running than cores; the load average is a minute old).
  */
-const WORKERS_FROM = 400;
+const WORKERS_FROM = 2000;
 
 /** Threads running or ready to run on the machine right now, this one included (Linux; else undefined). */
 function running(): number | undefined {
