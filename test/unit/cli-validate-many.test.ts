@@ -123,6 +123,21 @@ void describe('bluejay validate on 330 mixed files, with and without the worker'
     });
   }
 
+  void test('text is written a chunk of files at a time, not a line at a time', async () => {
+    let writes = 0;
+    let lines = 0;
+    await validateCommand(
+      [dir],
+      'text',
+      { out: (t) => (writes++, (lines += t.split('\n').length - 1)), err: () => undefined, env: {} },
+      'test',
+      { workersFrom: Infinity },
+    );
+    assert.ok(lines > 300, String(lines));
+    // 330 files are 11 chunks of 32; an unreadable file's line on stderr splits its chunk's text in two (the order kept).
+    assert.ok(writes <= 11 + unreadable, `${writes} writes for ${lines} lines`);
+  });
+
   void test('a worker that takes a chunk and never answers is not waited for: its chunk is done here', async () => {
     const one = await validate(dir, 'text', Infinity);
     const stalled = await validate(dir, 'text', 0, { workerTest: 'stalls' });
