@@ -1,7 +1,7 @@
 /** Finds the definition files the CLI was pointed at: named files as they are, folders searched for the two suffixes. */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { isDefinitionFileName } from '../core/kinds';
 import { MAX_FILE_BYTES, tooLargeResult, validateBytes } from '../core/validate';
 import type { Io } from './io';
@@ -26,7 +26,7 @@ export async function discover(paths: readonly string[]): Promise<Discovery> {
       const s = await stat(p);
       if (s.isDirectory()) await walk(p, result, seen);
       else if (!s.isFile()) result.unreadable.push({ path: p, reason: notRegular(s) });
-      else await add(p, result, seen);
+      else add(p, result, seen, await realpath(p).catch(() => p));
     } catch (e) {
       result.unreadable.push({ path: p, reason: reason(e) });
     }
@@ -46,27 +46,39 @@ async function walk(dir: string, out: Discovery, seen: Set<string>): Promise<voi
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Paths as join(dir, name) writes them, the folder's part normalized once (not once per file).
+  const base = join(dir, '.');
   for (const e of entries) {
-    const full = join(dir, e.name);
+    const name = e.name;
+    if (e.isFile()) {
+      // A file that is no link is where the folder really is: no stat and no realpath of its own.
+      if (isDefinitionFileName(name)) add(under(base, name), out, seen, under(real, name));
+      continue;
+    }
+    const full = under(base, name);
     let isDir = e.isDirectory();
-    let isFile = e.isFile();
+    let isFile = false;
     if (e.isSymbolicLink()) {
       const s = await stat(full).catch(() => undefined);
       isDir = s?.isDirectory() ?? false;
       isFile = s?.isFile() ?? false;
     }
     if (isDir) {
-      if (e.name !== 'node_modules' && !e.name.startsWith('.')) await walk(full, out, seen);
-    } else if (isFile && isDefinitionFileName(e.name)) {
-      // A file that is no link is where the folder really is: no realpath of its own (one per file on 10,000 files).
-      await add(full, out, seen, e.isSymbolicLink() ? undefined : join(real, e.name));
+      if (name !== 'node_modules' && !name.startsWith('.')) await walk(full, out, seen);
+    } else if (isFile && isDefinitionFileName(name)) {
+      add(full, out, seen, await realpath(full).catch(() => full));
     }
   }
 }
 
+/** `join(folder, name)` for a folder `join` already normalized and a name from its listing. */
+function under(folder: string, name: string): string {
+  return folder === '.' ? name : folder.endsWith(sep) ? folder + name : folder + sep + name;
+}
+
 /** Adds a file once, however it was reached (`d` and `./d/a.yaml`, a symbolic link): pushing it twice could create it twice. */
-async function add(file: string, out: Discovery, seen: Set<string>, real?: string): Promise<void> {
-  const key = `file:${real ?? (await realpath(file).catch(() => file))}`;
+function add(file: string, out: Discovery, seen: Set<string>, real: string): void {
+  const key = `file:${real}`;
   if (seen.has(key)) return;
   seen.add(key);
   out.files.push(file);
@@ -96,12 +108,26 @@ function notRegular(s: Stats): string {
 
 export type Read = { readonly bytes: Uint8Array } | { readonly tooLarge: true } | { readonly error: string };
 
+export interface HowToRead {
+  /** The read call (tests: one that returns fewer bytes than asked). */
+  readonly read?: typeof readSync;
+  /**
+   * The path was found a regular file a moment ago (every file `discover` lists): no fstat, the
+   * bytes are read into this thread's scratch buffer and copied out. Should something else have
+   * taken its place since, nothing waits either: a FIFO reads as empty, a device up to the limit.
+   */
+  readonly known?: boolean;
+}
+
+/** 64 KB, reused by every read of this thread that knows its file is regular. */
+let scratch: Buffer | undefined;
+
 /**
  * A regular file's bytes, never more than MAX_FILE_BYTES (a file that grows while read included).
  * Synchronous: on a cached small file each call is a few microseconds, where a promise per call
  * cost more than the read (10,000 files); opened non-blocking, so nothing here waits for a writer.
  */
-export function readRegular(path: string): Read {
+export function readRegular(path: string, { read = readSync, known = false }: HowToRead = {}): Read {
   let fd: number;
   try {
     // Non-blocking, so opening a FIFO that took the file's place returns at once (and is then refused).
@@ -110,26 +136,32 @@ export function readRegular(path: string): Read {
     return { error: reason(e) };
   }
   try {
-    const s = fstatSync(fd);
-    if (!s.isFile()) return { error: notRegular(s) };
-    if (s.size > MAX_FILE_BYTES) return { tooLarge: true };
-    const chunks: Buffer[] = [];
+    // A known file is read into the scratch buffer first; one that fills it is stat'ed like any other.
+    let buffer: Buffer = known ? (scratch ??= Buffer.allocUnsafe(65_536)) : Buffer.alloc(0);
     let total = 0;
     for (;;) {
-      // The size stat gave (and a byte more) in one read; a file read short has ended, else it grew: on to the end, one byte past the limit at most.
-      const chunk = Buffer.allocUnsafe(
-        Math.min(
-          total === 0 && s.size > 0 ? s.size + 1 : Math.max(s.size + 1 - total, 65_536),
-          MAX_FILE_BYTES + 1 - total,
-        ),
-      );
-      const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
-      if (bytesRead > 0) chunks.push(chunk.subarray(0, bytesRead));
+      if (total === buffer.length) {
+        if (total > MAX_FILE_BYTES) return { tooLarge: true };
+        // It grew (or the scratch buffer is full): room for as much again, and at least 64 KB more.
+        let size = Math.max(2 * total, total + 65_536);
+        if (total === 0 || buffer === scratch) {
+          const s = fstatSync(fd);
+          if (!s.isFile()) return { error: notRegular(s) };
+          if (s.size > MAX_FILE_BYTES) return { tooLarge: true };
+          // The size stat gave and a byte more (a file that grew shows), then on until a read of 0
+          // bytes: a read may return fewer bytes than asked before the end.
+          if (s.size + 1 > total) size = s.size + 1;
+        }
+        // Never more than a byte past the limit.
+        const bigger = Buffer.allocUnsafe(Math.min(size, MAX_FILE_BYTES + 1));
+        buffer.copy(bigger, 0, 0, total);
+        buffer = bigger;
+      }
+      const bytesRead = read(fd, buffer, total, buffer.length - total, null);
+      if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > MAX_FILE_BYTES) return { tooLarge: true };
-      if (bytesRead < chunk.length) break;
     }
-    return { bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total) };
+    return { bytes: buffer === scratch ? Buffer.from(buffer.subarray(0, total)) : buffer.subarray(0, total) };
   } catch (e) {
     return { error: reason(e) };
   } finally {

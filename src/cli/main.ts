@@ -1,8 +1,6 @@
 /** The `bluejay` command line: the same core as the editor, for CI. */
 import { parseArgs } from 'node:util';
 import { ENVIRONMENT_NAME } from '../core/environments';
-import { afterWrites } from '../core/sync/files';
-import { timeLimited } from './connect';
 import { EXIT, UsageError, type Io } from './io';
 import { terminalSafe, type OutputFormat } from './output';
 import { validateCommand, type ValidateFormat } from './validate';
@@ -90,6 +88,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     if (command === 'validate') return await validateCommand(positionals, validateFormat(values.format), io, VERSION);
     // plan, push and pull talk to Bluejay: each has a time limit as a whole (connect.ts).
+    const { timeLimited } = await import('./connect.js');
     const limited = timeLimited(io);
     try {
       return await talk(command, values, positionals, limited.io);
@@ -246,7 +245,9 @@ export function main(): void {
   // second Ctrl+C quits as soon as a file being written is complete (any Ctrl+C elsewhere quits at once).
   const abort = new AbortController();
   const onSigint = (): void => {
-    if (abort.signal.aborted) return afterWrites(() => process.exit(130));
+    // A write under way is in the sync engine, loaded by then (validate does not load it at all).
+    if (abort.signal.aborted)
+      return void import('../core/sync/files.js').then(({ afterWrites }) => afterWrites(() => process.exit(130)));
     abort.abort();
   };
   if (['push', 'plan', 'pull', 'run', 'generate'].includes(process.argv[2] ?? '')) process.on('SIGINT', onSigint);

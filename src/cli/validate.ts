@@ -1,29 +1,57 @@
 /** `bluejay validate [--format text|json|sarif|github] <path>...` */
-import { availableParallelism, loadavg } from 'node:os';
-import type { Worker } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { discover } from './discover';
 import { EXIT, type Io } from './io';
 import { plural, printable, problemLine, tally } from './output';
 import type { OutputFormat } from './output';
 import { githubAnnotations, sarifLog } from './sarif';
-import { outcomeOf, validateWorker, type FileOutcome } from './validateWorker';
+import { validateInChunks, type FileOutcome, type Split, type WorkerTest } from './validateWorker';
 
 /** validate also speaks SARIF (code scanning) and GitHub Actions annotations. */
 export type ValidateFormat = OutputFormat | 'sarif' | 'github';
 
 export interface ValidateOptions {
-  /** From this many files on, a second thread validates about half of them, when a second core is free (tests set it). */
+  /** From this many files on, a worker thread takes part (tests set it: 0 always, Infinity never). */
   readonly workersFrom?: number;
+  /** Tests: how the worker behaves (see WorkerTest). */
+  readonly workerTest?: WorkerTest;
+  /** Tests: told how many chunks each thread did. */
+  readonly onSplit?: (split: Split) => void;
 }
 
 /**
- * Measured on 2 cores: the thread costs ~0.1 s to start and a third more CPU in all (its own JIT
- * warm-up, outcomes copied between threads), so it pays only on thousands of files and only when
- * the other core is not busy with other work (the load average says).
+ * From this many files on, a worker thread helps when another core is free. It costs about 60 ms of
+ * the other core to start and its own JIT warm-up (which dominates: on 10,000 files the two threads
+ * use about 0.4 s more CPU than one), none of this thread's time: the two take chunks from one
+ * counter, so a worker that gets little CPU simply takes fewer. On 1,000 files it lost even on a
+ * quiet machine; on a busy one the extra CPU is lost, so it starts only when a core is free now
+ * (fewer threads running than cores; the load average is a minute old).
  */
 const WORKERS_FROM = 2000;
-/** Files per batch: a thread reads and validates a batch at a time. */
-const BATCH = 64;
+
+/** Threads running or ready to run on the machine right now, this one included (Linux; else undefined). */
+function running(): number | undefined {
+  try {
+    const n = Number(/ (\d+)\//.exec(readFileSync('/proc/loadavg', 'latin1'))?.[1]);
+    return Number.isInteger(n) && n > 0 ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const runningAtStart = running();
+
+/** True when a core is free: fewer threads want to run than there are cores, at start or now (without /proc, when there are 2 cores or more). */
+function aCoreIsFree(atStart: number | undefined): boolean {
+  const cores = availableParallelism();
+  if (cores < 2) return false;
+  const now = running();
+  if (now === undefined || atStart === undefined) return true;
+  return Math.min(now, atStart) < cores;
+}
+/** Files per chunk: small enough that the worker's last chunk, redone here, costs little. */
+const CHUNK = 32;
 
 export async function validateCommand(
   paths: readonly string[],
@@ -37,23 +65,43 @@ export async function validateCommand(
   let unreadable = found.unreadable.length;
   for (const u of found.unreadable) io.err(`bluejay: cannot read ${printable(u.path)}: ${printable(u.reason)}\n`);
   const totals = tally([]);
-  // Printed in the order of the files, as each is ready (a second thread may finish later files first).
-  const print = (path: string, o: FileOutcome): void => {
-    if (o.err) io.err(o.err);
-    if (!o.result) {
-      unreadable++;
-      return;
+  // Printed in the order of the files, a chunk at a time: one write per stream and chunk (a stream's
+  // text goes out before the other's next text, so the two interleave as file by file).
+  let out = '';
+  let err = '';
+  const say = (stream: 'out' | 'err', text: string): void => {
+    if (stream === 'out') {
+      if (err) io.err(err);
+      err = '';
+      out += text;
+    } else {
+      if (out) io.out(out);
+      out = '';
+      err += text;
     }
-    tally(o.result.problems, totals);
-    files.push({ path, ...o.result });
-    if (format === 'text') for (const p of o.result.problems) io.out(problemLine(path, p) + '\n');
   };
-  const cores = availableParallelism();
-  const parallel =
+  const deliver = (from: number, outcomes: readonly FileOutcome[]): void => {
+    for (const [i, o] of outcomes.entries()) {
+      const path = found.files[from + i] ?? '';
+      if (o.err) say('err', o.err);
+      if (!o.result) {
+        unreadable++;
+        continue;
+      }
+      tally(o.result.problems, totals);
+      files.push({ path, ...o.result });
+      if (format === 'text') for (const p of o.result.problems) say('out', problemLine(path, p) + '\n');
+    }
+    if (out) io.out(out);
+    if (err) io.err(err);
+    out = err = '';
+  };
+  const withWorker =
     options.workersFrom !== undefined
       ? found.files.length >= options.workersFrom
-      : found.files.length >= WORKERS_FROM && cores > 1 && (loadavg()[0] ?? 0) < cores - 0.5;
-  await (parallel ? inTwoThreads(found.files, print) : inOneThread(found.files, print));
+      : found.files.length >= WORKERS_FROM && aCoreIsFree(runningAtStart);
+  const split = await validateInChunks(found.files, CHUNK, withWorker, deliver, options.workerTest);
+  options.onSplit?.(split);
   if (format === 'json') io.out(JSON.stringify({ files }) + '\n');
   else if (format === 'sarif') io.out(JSON.stringify(sarifLog(files, version, process.cwd()), null, 2) + '\n');
   else if (format === 'github') io.out(githubAnnotations(files, process.cwd()));
@@ -66,74 +114,4 @@ export async function validateCommand(
   }
   if (unreadable > 0) return EXIT.usage;
   return totals.error > 0 ? EXIT.problems : EXIT.ok;
-}
-
-type Print = (path: string, outcome: FileOutcome) => void;
-
-function turn(): Promise<void> {
-  return new Promise((next) => setImmediate(next));
-}
-
-async function inOneThread(paths: readonly string[], print: Print): Promise<void> {
-  for (const [i, path] of paths.entries()) {
-    // Reads are synchronous (the cheapest on many small files): let output flow and signals in now and then.
-    if (i % BATCH === BATCH - 1) await turn();
-    print(path, outcomeOf(path));
-  }
-}
-
-/**
- * This thread and a worker take batches of files in turn (the worker is kept two batches ahead);
- * outcomes are printed in file order as soon as all before them are in. Should the worker fail,
- * this thread does its batches too.
- */
-async function inTwoThreads(paths: readonly string[], print: Print): Promise<void> {
-  const batches = Math.ceil(paths.length / BATCH);
-  const done: (FileOutcome[] | undefined)[] = new Array<FileOutcome[] | undefined>(batches);
-  const sent = new Set<number>();
-  let next = 0;
-  let printed = 0;
-  let worker: Worker | undefined = validateWorker();
-  const slice = (id: number): string[] => paths.slice(id * BATCH, (id + 1) * BATCH);
-  const flush = (): void => {
-    for (; printed < batches && done[printed]; printed++)
-      (done[printed] ?? []).forEach((o, i) => print(paths[printed * BATCH + i] ?? '', o));
-  };
-  const feed = (): void => {
-    while (worker && sent.size < 2 && next < batches) {
-      sent.add(next);
-      worker.postMessage({ id: next, paths: slice(next++) });
-    }
-  };
-  let wake: (() => void) | undefined;
-  worker.on('message', (m: { id: number; outcomes: FileOutcome[] }) => {
-    sent.delete(m.id);
-    done[m.id] = m.outcomes;
-    feed();
-    wake?.();
-  });
-  worker.on('error', () => {
-    // The worker is gone: its batches are done here.
-    worker = undefined;
-    wake?.();
-  });
-  try {
-    feed();
-    while (printed < batches) {
-      if (next < batches) {
-        const id = next++;
-        done[id] = slice(id).map(outcomeOf);
-      } else if (!worker && sent.size) {
-        for (const id of sent) done[id] = slice(id).map(outcomeOf);
-        sent.clear();
-      } else if (!done[printed]) {
-        await new Promise<void>((resolve) => (wake = resolve));
-        wake = undefined;
-      }
-      flush();
-      await turn();
-    }
-  } finally {
-    await worker?.terminate();
-  }
 }
