@@ -67,4 +67,32 @@ describe('Testing view: gutter buttons before the view is opened', () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
   });
+
+  it('an edited digital human the validation does not check (another language) still updates its item', async () => {
+    const editor = await open('billing.digital-human.yaml');
+    const api = vscode.extensions.getExtension<BluejayApi>(EXTENSION_ID)?.exports;
+    assert.ok(api);
+    const testing = api.testing();
+    const uri = workspaceFile('billing.digital-human.yaml');
+    await waitFor(testing.tree.onDidChange, () => testing.tree.fileItem(uri, '57'), 'the item of the file shown');
+    const doc = await vscode.languages.setTextDocumentLanguage(editor.document, 'plaintext');
+    const shown = await vscode.window.showTextDocument(doc);
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('name:'));
+    try {
+      const renamed = waitFor(
+        testing.tree.onDidChange,
+        () => testing.tree.fileItem(uri, '57')?.label.endsWith(' (plain)'),
+        'the item renamed after the edit',
+      );
+      await shown.edit((e) => e.insert(doc.lineAt(line).range.end, ' (plain)'));
+      await renamed;
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.languages.setTextDocumentLanguage(doc, 'yaml'); // the document outlives its tab
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
 });

@@ -6,7 +6,7 @@
  * to date on change, create, delete and rename. Simulations are labelled by their name once known.
  */
 import * as vscode from 'vscode';
-import { EXCLUDE } from '../../definitions';
+import { EXCLUDE, isDefinition } from '../../definitions';
 import { scanDigitalHuman, type Scanned } from './scan';
 
 /** What the tree needs of the live validation: an edited document is scanned after it (one parse, shared). */
@@ -29,6 +29,15 @@ export type ItemRef =
 const simItemId = (sim: string): string => `sim:${sim}`;
 export const fileItemId = (uri: vscode.Uri, sim: string | undefined): string =>
   sim === undefined ? `file:${uri.toString()}` : `sim:${sim}|${uri.toString()}`;
+
+/** A document the tree looks at: a digital human's file name, in a scheme it can be read in. */
+function isScanned(doc: vscode.TextDocument): boolean {
+  const scheme = doc.uri.scheme;
+  return (
+    /\.digital-human\.(ya?ml|json)$/.test(doc.uri.path) &&
+    (scheme === 'file' || scheme === 'untitled' || scheme === 'vscode-vfs')
+  );
+}
 
 export class TestTree implements vscode.Disposable {
   private readonly files = new Map<string, { uri: vscode.Uri; scanned: Scanned }>();
@@ -67,9 +76,10 @@ export class TestTree implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.changedDoc(e.document)),
       validation.onDidUpdate((uri) => this.validated(uri)),
       // Unsaved changes dropped with the tab: what is on disk counts again.
-      vscode.workspace.onDidCloseTextDocument(
-        (d) => d.uri.scheme === 'file' && this.files.has(d.uri.toString()) && fromDisk(d.uri),
-      ),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.edited.delete(d.uri.toString());
+        if (d.uri.scheme === 'file' && this.files.has(d.uri.toString())) fromDisk(d.uri);
+      }),
     );
   }
 
@@ -152,7 +162,9 @@ export class TestTree implements vscode.Disposable {
   }
 
   private changedDoc(doc: vscode.TextDocument): void {
-    if (!this.validation.enabled()) return this.scanDoc(doc);
+    if (!isScanned(doc)) return;
+    // Only a document the validation checks gets its update: any other is scanned now.
+    if (!this.validation.enabled() || !isDefinition(doc)) return this.scanDoc(doc);
     this.edited.add(doc.uri.toString());
   }
 
@@ -163,11 +175,7 @@ export class TestTree implements vscode.Disposable {
   }
 
   private scanDoc(doc: vscode.TextDocument): void {
-    if (
-      !/\.digital-human\.(ya?ml|json)$/.test(doc.uri.path) ||
-      (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-vfs')
-    )
-      return;
+    if (!isScanned(doc)) return;
     this.edited.delete(doc.uri.toString());
     const text = this.validation.textOf(doc) ?? doc.getText();
     this.set(doc.uri, scanDigitalHuman(text, doc.uri.path, doc.languageId, true));
