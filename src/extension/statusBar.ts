@@ -18,9 +18,12 @@ export function registerStatusBar(diagnostics: Diagnostics): vscode.Disposable {
   item.name = l10n.t('Bluejay Definition');
   item.command = 'workbench.actions.view.problems';
 
+  /** The file the item speaks of (undefined while hidden). */
+  let shown: string | undefined;
   const update = (): void => {
     const doc = activeDefinition();
     const kind = doc && documentKind(doc);
+    shown = kind ? doc.uri.toString() : undefined;
     if (!doc || !kind) {
       item.hide();
       return;
@@ -50,14 +53,18 @@ export function registerStatusBar(diagnostics: Diagnostics): vscode.Disposable {
     item.show();
   };
 
-  const isActive = (uri: vscode.Uri): boolean => activeDefinition()?.uri.toString() === uri.toString();
+  // Only for the file shown or the active one (the file shown may have stopped being a definition):
+  // Validate All publishes thousands of files, each an update.
+  const concerns = (uris: readonly vscode.Uri[]): boolean => {
+    const active = activeDefinition()?.uri.toString();
+    return uris.some((u) => u.toString() === shown || u.toString() === active);
+  };
   update();
   return vscode.Disposable.from(
     item,
     onDidChangeActiveDefinition(update),
-    // Only the active file's: Validate All publishes thousands of files, each an update.
-    vscode.languages.onDidChangeDiagnostics((e) => e.uris.some(isActive) && update()),
-    diagnostics.onDidUpdate((uri) => isActive(uri) && update()),
+    vscode.languages.onDidChangeDiagnostics((e) => concerns(e.uris) && update()),
+    diagnostics.onDidUpdate((uri) => concerns([uri]) && update()),
   );
 }
 
