@@ -20,7 +20,15 @@ export async function run(): Promise<void> {
       'keys-150k',
       () => keystrokes(api, { label: '150 KB', bytes: 150_000, runs: 100, goal: 'p90 <= 100 ms, p99 <= 200 ms' }),
     ],
+    [
+      'keys-150k-control',
+      () => keystrokes(api, { label: '150 KB', bytes: 150_000, runs: 100, control: true, goal: '(none)' }),
+    ],
     ['keys-1m', () => keystrokes(api, { label: '1 MB', bytes: 1_000_000, runs: 40, goal: 'p50 <= 100 ms' })],
+    [
+      'keys-1m-control',
+      () => keystrokes(api, { label: '1 MB', bytes: 1_000_000, runs: 40, control: true, goal: '(none)' }),
+    ],
     [
       'keys-150k-form',
       () =>

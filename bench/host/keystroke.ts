@@ -35,12 +35,30 @@ export function diagnosticsReach(api: BluejayApi, uri: vscode.Uri, count: number
   });
 }
 
+/** Resolves at the next change event of `uri` (bounded). */
+function changeOf(uri: vscode.Uri, ms = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => (sub.dispose(), reject(new Error(`no change event for ${uri.path}`))), ms);
+    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document.uri.toString() !== uri.toString() || e.contentChanges.length === 0) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    });
+  });
+}
+
 export interface KeystrokeOptions {
   readonly label: string;
   readonly bytes: number;
   readonly runs: number;
   /** Also open the file in the Bluejay Form beside the text editor. */
   readonly withForm?: boolean;
+  /**
+   * The same edits on the same text in a YAML file the extension ignores (no `kind:`, no suffix):
+   * what VS Code alone takes from an edit to its change event, beside which ours is read.
+   */
+  readonly control?: boolean;
   readonly goal: string;
 }
 
@@ -48,10 +66,14 @@ export async function keystrokes(api: BluejayApi, o: KeystrokeOptions): Promise<
   const [valid] = makeDocuments(o.label, o.bytes, 'yaml', 7);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!folder) throw new Error('no workspace');
-  const uri = vscode.Uri.joinPath(folder, `bench-${o.bytes}${o.withForm ? '-form' : ''}.digital-human.yaml`);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(valid.text));
+  const name = o.control
+    ? `bench-${o.bytes}-control.yaml`
+    : `bench-${o.bytes}${o.withForm ? '-form' : ''}.digital-human.yaml`;
+  const uri = vscode.Uri.joinPath(folder, name);
+  const text = o.control ? valid.text.replace(/^kind:/m, 'sort:') : valid.text;
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   const editor = await vscode.window.showTextDocument(uri);
-  await diagnosticsReach(api, uri, 0);
+  if (!o.control) await diagnosticsReach(api, uri, 0);
   if (o.withForm) {
     await vscode.commands.executeCommand('vscode.openWith', uri, 'bluejay.form', {
       viewColumn: vscode.ViewColumn.Beside,
@@ -74,7 +96,7 @@ export async function keystrokes(api: BluejayApi, o: KeystrokeOptions): Promise<
   for (let i = 0; i < o.runs; i++) {
     const broken = i % 2 === 0;
     const started = performance.now();
-    const reached = diagnosticsReach(api, uri, broken ? 1 : 0);
+    const reached = o.control ? changeOf(uri) : diagnosticsReach(api, uri, broken ? 1 : 0);
     await editor.edit((e) => (broken ? e.insert(end, 'x') : e.delete(new vscode.Range(end, end.translate(0, 1)))));
     await reached;
     const done = performance.now();
@@ -95,5 +117,7 @@ export async function keystrokes(api: BluejayApi, o: KeystrokeOptions): Promise<
     costs.push(performance.now() - t);
   }
   const kb = (valid.text.length / 1024).toFixed(0);
+  if (o.control)
+    return `BLUEJAY bench edit-to-change-event ${o.label} YAML (${kb} KB), a YAML file the extension ignores (VS Code alone): ${percentiles(toEvent)} over ${o.runs} edits`;
   return `BLUEJAY bench edit-to-diagnostics ${o.label} YAML (${kb} KB)${o.withForm ? ', form open beside' : ''}: ${percentiles(times)} over ${o.runs} edits (goal: ${o.goal}); edit to its change event: ${percentiles(toEvent)}; change event to diagnostics: ${percentiles(inHost)}; validateText alone here: median ${percentile(costs, 50).toFixed(1)} ms`;
 }
