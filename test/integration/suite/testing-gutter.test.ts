@@ -9,6 +9,21 @@ import * as vscode from 'vscode';
 import type { BluejayApi } from '../../../src/extension/extension';
 import { EXTENSION_ID, open, waitFor, workspaceFile } from './util';
 
+/** billing.digital-human.yaml shown in an editor, once its item is there. */
+async function billingShown(): Promise<{
+  editor: vscode.TextEditor;
+  testing: ReturnType<BluejayApi['testing']>;
+  uri: vscode.Uri;
+}> {
+  const editor = await open('billing.digital-human.yaml');
+  const api = vscode.extensions.getExtension<BluejayApi>(EXTENSION_ID)?.exports;
+  assert.ok(api);
+  const testing = api.testing();
+  const uri = workspaceFile('billing.digital-human.yaml');
+  await waitFor(testing.tree.onDidChange, () => testing.tree.fileItem(uri, '57'), 'the item of the file shown');
+  return { editor, testing, uri };
+}
+
 describe('Testing view: gutter buttons before the view is opened', () => {
   it('a digital-human file shown in an editor has its items, with a range on its name line', async () => {
     const editor = await open('billing.digital-human.yaml');
@@ -31,12 +46,7 @@ describe('Testing view: gutter buttons before the view is opened', () => {
   });
 
   it('an edit is not parsed in its change event: the item follows the edit after the validation', async () => {
-    const editor = await open('billing.digital-human.yaml');
-    const api = vscode.extensions.getExtension<BluejayApi>(EXTENSION_ID)?.exports;
-    assert.ok(api);
-    const testing = api.testing();
-    const uri = workspaceFile('billing.digital-human.yaml');
-    await waitFor(testing.tree.onDidChange, () => testing.tree.fileItem(uri, '57'), 'the item of the file shown');
+    const { editor, testing, uri } = await billingShown();
     // The parse memo (core/parse/memo.ts) holds the last text parsed. Listeners run in the order they
     // were added: the extension's came first, so this one sees what they parsed during the event.
     const memo = (globalThis as Record<symbol, Map<string, { text: string }> | undefined>)[
@@ -69,12 +79,7 @@ describe('Testing view: gutter buttons before the view is opened', () => {
   });
 
   it('an edited digital human the validation does not check (another language) still updates its item', async () => {
-    const editor = await open('billing.digital-human.yaml');
-    const api = vscode.extensions.getExtension<BluejayApi>(EXTENSION_ID)?.exports;
-    assert.ok(api);
-    const testing = api.testing();
-    const uri = workspaceFile('billing.digital-human.yaml');
-    await waitFor(testing.tree.onDidChange, () => testing.tree.fileItem(uri, '57'), 'the item of the file shown');
+    const { editor, testing, uri } = await billingShown();
     const doc = await vscode.languages.setTextDocumentLanguage(editor.document, 'plaintext');
     const shown = await vscode.window.showTextDocument(doc);
     const line = doc
