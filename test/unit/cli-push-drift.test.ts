@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { cli, ROOT, stateRootDir } from './support/cli';
+import { cli, ROOT, stateRootDir, type PushResults as Results } from './support/cli';
 import { stateRoot } from '../../src/cli/state';
 import { withServer } from './support/server';
 
@@ -20,23 +20,6 @@ async function changeBehindTheBack(url: string, body: Record<string, unknown>): 
     body: JSON.stringify(body),
   });
   assert.equal(r.status, 200);
-}
-
-interface Results {
-  results: {
-    path: string;
-    kind: string | null;
-    id: unknown;
-    action: string;
-    status: number | null;
-    problems: {
-      severity: string;
-      code: string;
-      message: string;
-      pointer: string;
-      range: { start: { line: number; character: number } };
-    }[];
-  }[];
 }
 
 const state = (

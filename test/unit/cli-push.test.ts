@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { cli, ROOT, stateRootDir } from './support/cli';
+import { cli, ROOT, stateRootDir, type PushResults as Results } from './support/cli';
 import { withServer } from './support/server';
 
 const push = (env: Record<string, string>, ...args: string[]): ReturnType<typeof cli> => cli(env, 'push', ...args);
@@ -14,17 +14,6 @@ function workspace(): string {
   const dir = tempDir();
   cpSync(join(ROOT, 'examples'), dir, { recursive: true });
   return dir;
-}
-
-interface Results {
-  results: {
-    path: string;
-    kind: string | null;
-    id: unknown;
-    action: string;
-    status: number | null;
-    problems: { code: string; pointer: string; range: { start: { line: number } } }[];
-  }[];
 }
 
 void describe('bluejay push', () => {

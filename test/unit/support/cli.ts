@@ -24,3 +24,21 @@ export function stateRootDir(prefix: string, examples = false): string {
   if (examples) cpSync(join(ROOT, 'examples'), dir, { recursive: true });
   return dir;
 }
+
+/** `bluejay push --format json`: what the tests read of it. */
+export interface PushResults {
+  results: {
+    path: string;
+    kind: string | null;
+    id: unknown;
+    action: string;
+    status: number | null;
+    problems: {
+      severity: string;
+      code: string;
+      message: string;
+      pointer: string;
+      range: { start: { line: number; character: number } };
+    }[];
+  }[];
+}
