@@ -4,7 +4,6 @@
  */
 import { formatFromFileName, kindFromFileName, type Format } from '../../../core/kinds';
 import { rangesOf } from '../../../core/locate';
-import { mappingOf } from '../../../core/parse/mapping';
 import { parseText } from '../../../core/parse/memo';
 import { asRecord } from '../../../core/record';
 import type { Range } from '../../../core/problem';
@@ -25,24 +24,16 @@ export function formatOf(fileName: string, languageId?: string): Format {
   return languageId === 'json' || languageId === 'yaml' ? languageId : formatFromFileName(fileName);
 }
 
-/** The mapping of an open document's text: its validation parsed the same text, so the parse memo answers. */
-function openMappingOf(text: string, format: Format): Record<string, unknown> | undefined {
+/** The mapping a text holds: through the parse memo, which `rangesOf` then answers from (one parse, not two). */
+function mappingThroughMemo(text: string, format: Format): Record<string, unknown> | undefined {
   const parsed = parseText(text, format);
   return asRecord(parsed.ok ? parsed.value : undefined);
 }
 
-/**
- * A digital human's test facts; undefined when the text is no digital human (a persona, unreadable
- * text stays an item: it may be fixed). `open`: the text is an open document's (parsed through the memo).
- */
-export function scanDigitalHuman(
-  text: string,
-  fileName: string,
-  languageId?: string,
-  open = false,
-): Scanned | undefined {
+/** A digital human's test facts; undefined when the text is no digital human (a persona, unreadable text stays an item: it may be fixed). */
+export function scanDigitalHuman(text: string, fileName: string, languageId?: string): Scanned | undefined {
   const format = formatOf(fileName, languageId);
-  const value = open ? openMappingOf(text, format) : mappingOf(text, format);
+  const value = mappingThroughMemo(text, format);
   const kind = value?.['kind'] ?? kindFromFileName(fileName);
   if (kind !== 'digital-human') return undefined;
   const pointer = value && 'name' in value ? '/name' : value && 'kind' in value ? '/kind' : '';
@@ -58,7 +49,7 @@ export function scanDigitalHuman(
 
 /** Where a failure is shown: the value of `success_criteria` (its key line), else the file's first line. */
 export function successRange(text: string, format: Format, field = 'success_criteria'): Range {
-  const value = mappingOf(text, format);
+  const value = mappingThroughMemo(text, format);
   const [range] = rangesOf(text, format, [value && field in value ? `/${field}` : '']);
   return range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }

@@ -178,7 +178,7 @@ export class TestTree implements vscode.Disposable {
     if (!isScanned(doc)) return;
     this.edited.delete(doc.uri.toString());
     const text = this.validation.textOf(doc) ?? doc.getText();
-    this.set(doc.uri, scanDigitalHuman(text, doc.uri.path, doc.languageId, true));
+    this.set(doc.uri, scanDigitalHuman(text, doc.uri.path, doc.languageId));
   }
 
   private set(uri: vscode.Uri, scanned: Scanned | undefined): void {
