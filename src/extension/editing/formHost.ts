@@ -47,9 +47,8 @@ class FormSession implements vscode.Disposable {
   private sent = '';
   /** The value the webview holds; a new one goes as the top-level fields that changed. */
   private shown: FormState['value'] = null;
+  /** The state last sent (after an early patch, with that patch's version, ahead of the text's). */
   private last: FormState | undefined;
-  /** The version of the value last sent (an early patch's is ahead of `last`'s). */
-  private version = 0;
   /** One change at a time: each is computed on the text the one before left. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly subs: vscode.Disposable[];
@@ -130,7 +129,6 @@ class FormSession implements vscode.Disposable {
     } else this.post({ type: 'state', state: this.whole(st) });
     this.shown = st.value;
     this.last = st;
-    this.version = st.version;
   }
 
   /** The value the edit gives goes back before the text is even changed (the edit reads as it). */
@@ -138,9 +136,9 @@ class FormSession implements vscode.Disposable {
     if (!this.shown || !this.last || value === null || typeof value !== 'object' || Array.isArray(value)) return;
     const next = value as Record<string, unknown>;
     const p = patchBetween(this.shown, next);
-    this.post(this.patchOf({ ...this.last, version: at }, p.set, p.unset));
+    this.last = { ...this.last, version: at }; // an early patch's version is ahead of the text's
+    this.post(this.patchOf(this.last, p.set, p.unset));
     this.shown = next;
-    this.version = at;
   }
 
   private receive(raw: unknown): void {
@@ -161,7 +159,6 @@ class FormSession implements vscode.Disposable {
         this.sent = signature(st);
         this.shown = st.value;
         this.last = st;
-        this.version = st.version;
         this.post({ type: 'init', model: this.model, state: this.whole(st) });
         this.ctx.log.info(
           `form: ${vscode.workspace.asRelativePath(this.doc.uri)} asked for at ${new Date(Date.now() - (performance.now() - this.opened)).toISOString()}, webview ready after ${Math.round(started - this.opened)} ms, init built in ${Math.round(performance.now() - started)} ms`,
@@ -174,7 +171,7 @@ class FormSession implements vscode.Disposable {
         if (!this.ready || !this.last || !this.lists.has(raw.key) || !Array.isArray(list)) return;
         const h = this.heldOf(raw.key);
         this.held.set(raw.key, { ...h, head: Math.max(h.head, raw.from + PAGE) });
-        this.post(this.patchOf({ ...this.last, version: this.version }, { [raw.key]: list }, []));
+        this.post(this.patchOf(this.last, { [raw.key]: list }, []));
         return;
       }
       case 'edit': {
