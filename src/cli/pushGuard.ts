@@ -5,11 +5,10 @@
  */
 import { apiFields, getRequest, resourceOf } from '../core/api/request';
 import { pinnedProblem } from '../core/environments';
-import { sameId } from '../core/ids';
 import type { Kind } from '../core/kinds';
 import { toPointer } from '../core/problem';
 import { ownKeyFindings } from '../core/rules/ownKey';
-import { driftOf } from '../core/sync/drift';
+import { baselineOfResource, remoteChanges } from '../core/sync/drift';
 import type { PushOutcome, Sender } from '../core/sync/push';
 import { fromRemote } from '../core/sync/remote';
 import { errorProblems, placed } from '../core/sync/serverProblems';
@@ -70,8 +69,8 @@ export async function refusal(
     }
   }
   if (options.force || id === null || !options.sender || !options.state) return undefined;
-  const baseline = await options.state.baseline(path);
-  if (!baseline || baseline.kind !== kind || !sameId(baseline.id, id)) return undefined;
+  const baseline = baselineOfResource(await options.state.baseline(path), kind, id);
+  if (!baseline) return undefined;
   let data: unknown;
   try {
     data = (await options.sender.send(getRequest(kind, id), options.signal)).data;
@@ -81,9 +80,8 @@ export async function refusal(
   }
   const resource = resourceOf(kind, data);
   if (!resource) return undefined; // nothing to compare with: the push itself will say what Bluejay answers
-  const drift = driftOf(baseline.fields, apiFields(value), apiFields(fromRemote(kind, resource)));
-  if (drift.status !== 'remote-changed' && drift.status !== 'both-changed') return undefined;
-  const fields = drift.fields.filter((f) => f.remoteChanged).map((f) => f.pointer.slice(1));
+  const fields = remoteChanges(baseline, apiFields(value), apiFields(fromRemote(kind, resource)))?.changed;
+  if (!fields) return undefined;
   const message = `Bluejay's copy changed since this file was last pushed or pulled (${fields.join(', ')}): pull it (bluejay pull ${kind} ${String(id)} --out <file>) and compare, or push with --force to overwrite Bluejay's changes.`;
   return fail(null, placed(text, result.format, [{ code: 'remote-drift', pointer: '/id', message }]));
 }

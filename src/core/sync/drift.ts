@@ -2,10 +2,12 @@
  * Drift: how a file and Bluejay's copy each moved since the file was last pushed or pulled (its
  * baseline), field by field, and the edits that take Bluejay's side where a person chooses it.
  */
-import { KINDS } from '../kinds';
+import { sameId } from '../ids';
+import { KINDS, type Kind } from '../kinds';
 import { fromPointer, toPointer } from '../problem';
 import { carries, definitionFields, keeps } from './remote';
 import type { EditOp } from '../edit/types';
+import type { Baseline } from './state';
 
 export type FieldDrift = {
   pointer: string;
@@ -43,10 +45,10 @@ export function driftOf(
   local: Readonly<Record<string, unknown>>,
   remote: Readonly<Record<string, unknown>> | undefined,
 ): { status: DriftStatus; fields: FieldDrift[] } {
-  const names = [...new Set([...Object.keys(baseline ?? {}), ...Object.keys(local), ...Object.keys(remote ?? {})])];
-  const ordered = [...Object.keys(local), ...Object.keys(baseline ?? {}), ...Object.keys(remote ?? {})].filter(
-    (k, i, all) => all.indexOf(k) === i && names.includes(k) && FIELDS.has(k),
-  );
+  // A set keeps each name at its first appearance.
+  const ordered = [
+    ...new Set([...Object.keys(local), ...Object.keys(baseline ?? {}), ...Object.keys(remote ?? {})]),
+  ].filter((k) => FIELDS.has(k));
   const fields = ordered.map((k): FieldDrift => {
     const localValue = local[k] ?? null;
     const remoteKnown = remote !== undefined && carries(remote, k);
@@ -81,6 +83,30 @@ export function driftOf(
   const l = fields.some((f) => f.localChanged);
   const r = fields.some((f) => f.remoteChanged);
   return { status: l && r ? 'both-changed' : l ? 'local-changed' : r ? 'remote-changed' : 'in-sync', fields };
+}
+
+/** The baseline when it speaks of this resource (its kind and id), else undefined. */
+export function baselineOfResource(
+  baseline: Baseline | undefined,
+  kind: Kind,
+  id: string | number,
+): Baseline | undefined {
+  return baseline && baseline.kind === kind && sameId(baseline.id, id) ? baseline : undefined;
+}
+
+/**
+ * What Bluejay changed since the baseline, when its copy moved on: the status (`remote-changed` or
+ * `both-changed`), every field's drift and the names of the fields Bluejay changed; else undefined.
+ * `local` and `remote` are API fields (apiFields).
+ */
+export function remoteChanges(
+  baseline: Baseline,
+  local: Readonly<Record<string, unknown>>,
+  remote: Readonly<Record<string, unknown>>,
+): { status: 'remote-changed' | 'both-changed'; fields: FieldDrift[]; changed: string[] } | undefined {
+  const { status, fields } = driftOf(baseline.fields, local, remote);
+  if (status !== 'remote-changed' && status !== 'both-changed') return undefined;
+  return { status, fields, changed: fields.filter((f) => f.remoteChanged).map((f) => f.pointer.slice(1)) };
 }
 
 /**

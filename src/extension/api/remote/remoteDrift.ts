@@ -4,10 +4,9 @@
  */
 import type { Uri } from 'vscode';
 import { apiFields } from '../../../core/api/request';
-import { sameId } from '../../../core/ids';
 import { formatFromFileName, type Kind } from '../../../core/kinds';
 import { mappingOf } from '../../../core/parse/mapping';
-import { driftOf } from '../../../core/sync/drift';
+import { baselineOfResource, remoteChanges } from '../../../core/sync/drift';
 import { fromRemote } from '../../../core/sync/remote';
 import type { Ctx } from '../../ctx';
 import { editorState } from '../sync/stateFile';
@@ -22,8 +21,8 @@ export async function driftedFields(
   resource: Readonly<Record<string, unknown>>,
   origin: string,
 ): Promise<string[]> {
-  const baseline = await editorState(ctx).baseline(uri, origin);
-  if (!baseline || baseline.kind !== kind || !sameId(baseline.id, id)) return [];
+  const baseline = baselineOfResource(await editorState(ctx).baseline(uri, origin), kind, id);
+  if (!baseline) return [];
   let value: Record<string, unknown> | undefined;
   try {
     value = mappingOf(await localText(uri), formatFromFileName(uri.path));
@@ -34,8 +33,5 @@ export async function driftedFields(
   const remote = apiFields(fromRemote(kind, resource));
   for (const [k, v] of Object.entries(baseline.fields))
     if (!Object.prototype.hasOwnProperty.call(resource, k)) remote[k] = v;
-  const d = driftOf(baseline.fields, local, remote);
-  return d.status === 'remote-changed' || d.status === 'both-changed'
-    ? d.fields.filter((f) => f.remoteChanged).map((f) => f.pointer.slice(1))
-    : [];
+  return remoteChanges(baseline, local, remote)?.changed ?? [];
 }

@@ -9,10 +9,9 @@
  */
 import type { TextDocument } from 'vscode';
 import { apiFields } from '../../../core/api/request';
-import { sameId } from '../../../core/ids';
 import type { Format } from '../../../core/kinds';
 import type { Problem } from '../../../core/problem';
-import { driftOf, type FieldDrift } from '../../../core/sync/drift';
+import { baselineOfResource, remoteChanges, type FieldDrift } from '../../../core/sync/drift';
 import type { Sender } from '../../../core/sync/push';
 import { errorProblems, placed } from '../../../core/sync/serverProblems';
 import type { ValidationResult } from '../../../core/validate';
@@ -49,8 +48,8 @@ export async function guardDrift(ctx: Ctx, input: DriftInput): Promise<DriftGate
   const rawId = value?.['id'];
   const id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : null;
   if (mode === 'force' || !kind || !value || id === null) return GO;
-  const baseline = await editorState(ctx).baseline(doc.uri, target.origin);
-  if (!baseline || baseline.kind !== kind || !sameId(baseline.id, id)) return GO;
+  const baseline = baselineOfResource(await editorState(ctx).baseline(doc.uri, target.origin), kind, id);
+  if (!baseline) return GO;
   const name = vscode.workspace.asRelativePath(doc.uri);
   const show = (problems: Problem[]): void =>
     serverProblemsOf(ctx).show(doc, problems, input.relocate ? format : undefined);
@@ -74,9 +73,9 @@ export async function guardDrift(ctx: Ctx, input: DriftInput): Promise<DriftGate
       },
     };
   }
-  const drift = driftOf(baseline.fields, apiFields(value), apiFields(remote));
-  if (drift.status !== 'remote-changed' && drift.status !== 'both-changed') return GO;
-  const changed = drift.fields.filter((f) => f.remoteChanged).map((f) => f.pointer.slice(1));
+  const drift = remoteChanges(baseline, apiFields(value), apiFields(remote));
+  if (!drift) return GO;
+  const { changed } = drift;
   ctx.log.info(
     `not pushed ${name}: Bluejay's copy changed since it was last pushed or pulled (${changed.join(', ')}; ${drift.status})`,
   );
