@@ -1,35 +1,17 @@
-/** `bluejay run` against the local server, on a clock that never waits. */
+/** `bluejay run` against the local server, on a clock that never waits: what it queues, its outcomes, its formats. */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { ApiError } from '../../src/core/api/errors';
-import { run } from '../../src/cli/main';
-import { setRunClock } from '../../src/cli/run';
+import { describe, test } from 'node:test';
 import { cli, stateRootDir } from './support/cli';
-import { startProxy } from './support/gatingProxy';
+import { BILLING, env, simAdmin, useFakeRunClock, type Json } from './support/run';
 import { withServer } from './support/server';
 import { parseXml, type XmlNode } from './support/xml';
 
-before(() => {
-  let t = 0;
-  setRunClock({
-    now: () => t,
-    sleep: (ms, signal) =>
-      signal?.aborted ? Promise.reject(new ApiError('cancelled', 'Cancelled.', null)) : Promise.resolve(void (t += ms)),
-  });
-});
-after(() => setRunClock(undefined));
+useFakeRunClock();
 
-type Json = Record<string, unknown>;
-const env = (url: string): Record<string, string> => ({ BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: url });
-const simAdmin = async (url: string, body: Json): Promise<void> => {
-  const r = await fetch(`${url}/__admin/simulations`, { method: 'POST', body: JSON.stringify(body) });
-  assert.equal(r.status, 200, await r.text());
-};
 const simState = async (url: string): Promise<Json> =>
   (await (await fetch(`${url}/__admin/simulations`)).json()) as Json;
-const BILLING = 'angry-billing-customer.digital-human.yaml';
 
 void describe('bluejay run', () => {
   void test('runs a file in each of its simulations (voice and SMS), one queue request each, ids as strings', () =>
@@ -125,37 +107,6 @@ void describe('bluejay run', () => {
       assert.match(String(runs[0]?.['error']), /may have been queued anyway/);
       assert.equal((await s.requests()).filter((q) => q.path === '/v1/queue-simulation-run').length, 1);
     }));
-  void test('a run that never finishes times out; JUnit marks its results as errors', () =>
-    withServer(async (s) => {
-      await simAdmin(s.url, { neverFinish: true });
-      const r = await cli(
-        env(s.url),
-        'run',
-        '--simulation',
-        '57',
-        '--timeout',
-        '60',
-        '--poll',
-        '10',
-        '--format',
-        'junit',
-        join(stateRootDir('run', true), BILLING),
-      );
-      assert.equal(r.code, 1);
-      const suites = parseXml(r.out).children;
-      assert.equal(suites.length, 1);
-      assert.equal(suites[0]?.attrs['errors'], '2');
-      assert.ok(
-        suites[0]?.children.every(
-          (c) => c.children[0]?.name === 'error' && /still RUNNING/.test(c.children[0].attrs['message'] ?? ''),
-        ),
-      );
-      assert.equal(
-        (await s.requests()).filter((q) => q.path.startsWith('/v1/retrieve-simulation-results/')).length,
-        7,
-        'every 10 s for 60 s',
-      );
-    }));
   void test('JUnit: a testsuite per run, failure with the reasoning as message; parsed back', () =>
     withServer(async (s) => {
       await simAdmin(s.url, { outcomes: { '318': 'fail' } });
@@ -202,208 +153,5 @@ void describe('bluejay run', () => {
       const runs = (JSON.parse(b.out) as { runs: { status: string; results: Json[] }[] }).runs;
       assert.equal(runs[0]?.status, 'INSUFFICIENT_FUNDS');
       assert.ok(runs[0]?.results.every((x) => x['outcome'] === 'error'));
-    }));
-  void test('Ctrl+C stops waiting, ends the conversations still running, prints what is known, exits 1', () =>
-    withServer(async (s) => {
-      await simAdmin(s.url, { neverFinish: true });
-      const abort = new AbortController();
-      let out = '';
-      let err = '';
-      const code = await run(
-        ['run', '--simulation', '57', '--format', 'json', join(stateRootDir('run', true), BILLING)],
-        {
-          out: (t) => (out += t),
-          err: (t) => {
-            err += t;
-            if (/RUNNING/.test(t)) abort.abort();
-          },
-          env: env(s.url),
-          signal: abort.signal,
-        },
-      );
-      assert.equal(code, 1);
-      const end = (await s.requests()).filter((q) => q.path === '/v1/end-conversations');
-      assert.deepEqual(
-        end.map((q) => q.body),
-        [{ test_result_ids: [9001, 9002] }],
-      );
-      assert.match(err, /ended 2 conversation/);
-      assert.equal((JSON.parse(out) as { runs: Json[] }).runs[0]?.['state'], 'cancelled');
-    }));
-  void test('Ctrl+C while the queue request is in flight: the run it made is ended and reported, exit 1', () =>
-    withServer(async (s) => {
-      const abort = new AbortController();
-      // The answer of the queue request comes back after the Ctrl+C.
-      const proxy = await startProxy(s.url, {
-        answer: (req, body) => {
-          if (req.path === '/v1/queue-simulation-run') abort.abort();
-          return body;
-        },
-      });
-      try {
-        let out = '';
-        const code = await run(
-          ['run', '--simulation', '57', '--format', 'json', join(stateRootDir('run', true), BILLING)],
-          { out: (t) => (out += t), err: () => undefined, env: env(proxy.url), signal: abort.signal },
-        );
-        assert.equal(code, 1);
-        const ends = (await s.requests()).filter((q) => q.path === '/v1/end-conversations');
-        assert.deepEqual(
-          ends.map((q) => q.body),
-          [{ test_result_ids: [9001, 9002] }],
-        );
-        const runs = (JSON.parse(out) as { runs: Json[] }).runs;
-        assert.deepEqual([runs[0]?.['run_id'], runs[0]?.['state']], ['345', 'cancelled']);
-        assert.match(String(runs[0]?.['error']), /ended 2 conversation/);
-        assert.equal((await s.requests()).filter((q) => q.path.startsWith('/v1/queue-')).length, 1);
-      } finally {
-        await proxy.close();
-      }
-    }));
-  void test('Ctrl+C while the simulation is read: reported cancelled, nothing queued, exit 1 (with and without --no-wait; found in review)', () =>
-    withServer(async (s) => {
-      for (const noWait of [false, true]) {
-        const abort = new AbortController();
-        const proxy = await startProxy(s.url, {
-          answer: (req, body) => {
-            if (req.path === '/v1/simulation/57') abort.abort();
-            return body;
-          },
-        });
-        try {
-          let out = '';
-          const file = join(stateRootDir('run', true), BILLING);
-          const args = ['run', ...(noWait ? ['--no-wait'] : []), '--simulation', '57', '--format', 'json', file];
-          const code = await run(args, {
-            out: (t) => (out += t),
-            err: () => undefined,
-            env: env(proxy.url),
-            signal: abort.signal,
-          });
-          assert.equal(code, 1, `--no-wait: ${noWait}`);
-          const runs = (JSON.parse(out) as { runs: Json[] }).runs;
-          assert.deepEqual([runs[0]?.['run_id'], runs[0]?.['state']], [null, 'cancelled'], `--no-wait: ${noWait}`);
-          assert.match(String(runs[0]?.['error']), /nothing was queued/);
-          assert.equal((await s.requests()).filter((q) => q.path.startsWith('/v1/queue-')).length, 0);
-        } finally {
-          await proxy.close();
-        }
-      }
-    }));
-  void test('--no-wait queues, prints the runs and exits 0; usage errors exit 2', () =>
-    withServer(async (s) => {
-      const file = join(stateRootDir('run', true), BILLING);
-      const r = await cli(env(s.url), 'run', '--no-wait', '--simulation', '57', '--format', 'json', file);
-      assert.equal(r.code, 0, r.err);
-      assert.equal((JSON.parse(r.out) as { runs: Json[] }).runs[0]?.['run_id'], '345');
-      assert.equal((await s.requests()).filter((q) => q.path.startsWith('/v1/retrieve-simulation')).length, 0);
-      assert.equal((await cli(env(s.url), 'run', '--poll', '1', file)).code, 2);
-      assert.equal((await cli(env(s.url), 'run', '--format', 'xml', file)).code, 2);
-      assert.equal((await cli({ BLUEJAY_BASE_URL: s.url }, 'run', file)).code, 2);
-      assert.equal((await cli(env(s.url), 'run', join(file, 'missing'))).code, 2);
-    }));
-});
-
-void describe('bluejay generate', () => {
-  void test('each digital human returned becomes a valid YAML file with its id and baseline', () =>
-    withServer(async (s) => {
-      const dir = stateRootDir('gen');
-      const out = join(dir, 'generated');
-      const r = await cli(
-        env(s.url),
-        'generate',
-        '--agent',
-        '1042',
-        '--simulation',
-        '57',
-        '--goal',
-        'cancel a subscription',
-        '--count',
-        '2',
-        '--out',
-        out,
-      );
-      assert.equal(r.code, 0, r.err);
-      const paths = r.out
-        .trim()
-        .split('\n')
-        .map((l) => l.replace(/: id \d+$/, ''));
-      assert.equal(paths.length, 2);
-      assert.equal((await cli({}, 'validate', ...paths)).code, 0);
-      const state = JSON.parse(readFileSync(join(dir, '.bluejay', 'state.json'), 'utf8')) as {
-        baselines: Record<string, Record<string, unknown>>;
-      };
-      assert.equal(Object.keys(state.baselines[s.url] ?? {}).length, 2);
-      // In step right away: it runs without a push.
-      assert.equal(
-        (
-          JSON.parse((await cli(env(s.url), 'run', '--no-wait', '--format', 'json', paths[0] ?? '')).out) as {
-            files: Json[];
-          }
-        ).files[0]?.['action'],
-        'run',
-      );
-      assert.equal(
-        (await cli(env(s.url), 'generate', '--agent', '1042', '--out', out)).code,
-        0,
-        "the agent's goals when --goal is not given",
-      );
-      assert.equal((await cli(env(s.url), 'generate', '--agent', 'x', '--out', out)).code, 2);
-    }));
-
-  void test('run twice into one folder: nothing replaced, nothing Bluejay created is lost (the next free name is taken)', () =>
-    withServer(async (s) => {
-      const dir = stateRootDir('gen');
-      const out = join(dir, 'generated');
-      const args = ['generate', '--agent', '1042', '--goal', 'cancel a subscription', '--count', '1', '--out', out];
-      const first = await cli(env(s.url), ...args);
-      const second = await cli(env(s.url), ...args);
-      assert.equal(second.code, 0, second.err);
-      const paths = [...first.out.trim().split('\n'), ...second.out.trim().split('\n')].map((l) =>
-        l.replace(/: id \d+$/, ''),
-      );
-      assert.equal(new Set(paths).size, 2, paths.join(', '));
-      assert.equal(readdirSync(out).length, 2);
-      assert.equal((await cli({}, 'validate', ...paths)).code, 0);
-    }));
-
-  void test("an id Bluejay answers that is not a digital human's id is not written: the file has none, no baseline, exit 1", () =>
-    withServer(async (s) => {
-      const dir = stateRootDir('gen');
-      const out = join(dir, 'generated');
-      const proxy = await startProxy(s.url, {
-        answer: (req, body) =>
-          req.path === '/v1/generate-digital-humans'
-            ? {
-                ...(body as Json),
-                digital_humans: ((body as { digital_humans: Json[] }).digital_humans ?? []).map((d) => ({
-                  ...d,
-                  id: '5\nname: injected',
-                })),
-              }
-            : body,
-      });
-      try {
-        const r = await cli(
-          env(proxy.url),
-          'generate',
-          '--agent',
-          '1042',
-          '--goal',
-          'cancel',
-          '--count',
-          '1',
-          '--out',
-          out,
-        );
-        assert.equal(r.code, 1, r.err);
-        assert.match(r.err, /not a digital human's id: it is written without one/);
-        const [path] = r.out.trim().split('\n');
-        const text = readFileSync(path ?? '', 'utf8');
-        assert.doesNotMatch(text, /^id:|injected/m);
-        assert.equal(existsSync(join(dir, '.bluejay', 'state.json')), false, 'no baseline');
-      } finally {
-        await proxy.close();
-      }
     }));
 });
