@@ -33,18 +33,39 @@ export type FixHint =
   | { readonly kind: 'unknown-key'; readonly rename?: string }
   | { readonly kind: 'add'; readonly property: string };
 
-/** Builds a JSON pointer from path segments. */
+/** Builds a JSON pointer from path segments (escaping only a segment that needs it: the usual one does not). */
 export function toPointer(segments: readonly (string | number)[]): string {
   let out = '';
-  for (const s of segments) out += '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1');
+  for (const s of segments) {
+    const t = String(s);
+    out += '/' + (t.includes('~') || t.includes('/') ? t.replace(/~/g, '~0').replace(/\//g, '~1') : t);
+  }
   return out;
 }
 
-/** Splits a JSON pointer into its unescaped segments. */
+/**
+ * Splits a JSON pointer into its unescaped segments. Without escapes it is cut by hand into one
+ * array kept between calls (never shortened, which would free its room), then copied out at the
+ * exact size: thousands of problems pass through here, and an array grown by push keeps room for
+ * a dozen more.
+ */
 export function fromPointer(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (pointer.includes('~'))
+    return pointer
+      .slice(1)
+      .split('/')
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const out = SCRATCH;
+  let n = 0;
+  let from = 1;
+  for (let i = pointer.indexOf('/', 1); i !== -1; i = pointer.indexOf('/', from)) {
+    out[n++] = pointer.slice(from, i);
+    from = i + 1;
+  }
+  out[n++] = pointer.slice(from);
+  return out.slice(0, n);
 }
+
+/** Where fromPointer() gathers a path before copying it out. */
+const SCRATCH: string[] = [];

@@ -270,18 +270,12 @@ function fromFinding(f: Finding, locator: Locator, lines: LineMap): Problem {
   if (f.target === 'key') span = locator.keySpan(f.path);
   span ??= locator.valueSpan(f.path)?.span ?? locator.rootSpan() ?? [0, 0];
   const message = cut(f.message, MAX_MESSAGE);
-  const pointer = f.pointer ?? pointerOf(f.path);
+  const pointer = f.pointer ?? toPointer(f.path);
   const range = lines.range(span[0], span[1]);
   // Whole literals, neither spread nor added to afterwards: thousands of problems are made at once.
   return f.fix
     ? { severity: f.severity, code: f.code, message, pointer, range, fix: f.fix }
     : { severity: f.severity, code: f.code, message, pointer, range };
-}
-
-/** toPointer, without its two replacements per segment where no segment needs escaping (the usual case). */
-function pointerOf(path: readonly string[]): string {
-  for (const seg of path) if (seg.includes('~') || seg.includes('/')) return toPointer(path);
-  return path.length ? `/${path.join('/')}` : '';
 }
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2 };

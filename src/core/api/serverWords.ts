@@ -5,6 +5,7 @@
  */
 import type { ServerProblem } from './errors';
 import type { ApiRequest } from './request';
+import { toPointer } from '../problem';
 
 /** Phrases in 400 details that name a field without its key. */
 const FIELD_WORDS: readonly [RegExp, string][] = [
@@ -20,7 +21,7 @@ export function validationProblem(req: ApiRequest, entry: unknown, text: (s: str
   const msg = validationMessage(entry, text);
   let path = loc[0] === 'body' ? bodyPath(req, loc.slice(1).map(String)) : [];
   if (loc[0] === 'path') path = ['id'];
-  const pointer = path.map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  const pointer = toPointer(path);
   return { pointer, message: text(`Bluejay: ${msg}${path.length ? ` (${path.join('.')})` : ''} (422)`) };
 }
 

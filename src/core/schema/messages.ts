@@ -85,30 +85,10 @@ function keyOf(value: unknown): unknown {
   return value !== null && typeof value === 'object' ? (Array.isArray(value) ? A_LIST : A_MAPPING) : value;
 }
 
-/** An ajv instancePath as segments (escapes undone only where there are any); cut by hand, faster than split on ajv's concatenated strings. */
-function segments(pointer: string): string[] {
-  if (pointer === '') return [];
-  if (pointer.includes('~')) return fromPointer(pointer);
-  // Gathered in one array kept between calls (never shortened, which would free its room), then
-  // copied out at the exact size: an array grown by push keeps room for a dozen more.
-  const out = SCRATCH;
-  let n = 0;
-  let from = 1;
-  for (let i = pointer.indexOf('/', 1); i !== -1; i = pointer.indexOf('/', from)) {
-    out[n++] = pointer.slice(from, i);
-    from = i + 1;
-  }
-  out[n++] = pointer.slice(from);
-  return out.slice(0, n);
-}
-
-/** Where segments() gathers a path before copying it out. */
-const SCRATCH: string[] = [];
-
 // No closures below: thousands of errors pass through here, and what a closure captures would be
 // allocated for every one of them, memo hit or not.
 function finding(kind: Kind, root: unknown, e: ErrorObject, said: Memo): Finding {
-  const path = segments(e.instancePath);
+  const path = fromPointer(e.instancePath);
   const name = displayPath(path);
   const got = valueAt(root, path);
   const p = e.params as Record<string, unknown>;
