@@ -14,7 +14,7 @@ export interface Explained {
 }
 
 /** The settings that decide the way out, named in every message about a proxy. */
-export const PROXY_SETTINGS =
+const PROXY_SETTINGS =
   'Proxy settings: http.proxy and http.proxySupport in VS Code; HTTPS_PROXY and NO_PROXY for the CLI and VS Code.';
 
 const CERT_CODES = new Set([

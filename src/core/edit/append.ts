@@ -15,6 +15,7 @@
  * Anything else returns undefined and the whole-document path runs as before.
  */
 import type { FormattingOptions } from 'jsonc-parser';
+import type { Format } from '../kinds';
 import { isRecord } from '../record';
 import { parseJson } from '../parse/json';
 import { parseText } from '../parse/memo';
@@ -26,8 +27,6 @@ import { at, sameValue } from './values';
 import { YamlEditor } from './yamlEdits';
 import { YamlSource } from './yamlSource';
 import { inlineText, type Mode } from './yamlWrite';
-
-type Format = 'yaml' | 'json';
 
 /** The text after `op` when it appends to a non-empty top-level list and can be made on a slice; else undefined. */
 export function appendInPlace(text: string, format: Format, op: EditOp, mode: Mode): string | undefined {
@@ -140,7 +139,7 @@ function readsAs(parsed: ReturnType<typeof parseJson>, expected: unknown): boole
 }
 
 /** Whether writing `v` (yamlWrite's `render`) depends on the file's indentation step or list offset. */
-export function usesLayout(v: unknown, inSeq: boolean, mode: Mode): boolean {
+function usesLayout(v: unknown, inSeq: boolean, mode: Mode): boolean {
   if (inlineText(v, false, mode) !== undefined) return false;
   if (typeof v === 'string') return !inSeq;
   if (!inSeq) return true;

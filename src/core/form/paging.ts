@@ -35,7 +35,7 @@ export function listChangeOf(op: EditOp): { readonly key: string; readonly chang
 }
 
 /** Where the item at index `i` is after `change`; undefined for the one removed. */
-export function indexAfter(i: number, change: ListChange): number | undefined {
+function indexAfter(i: number, change: ListChange): number | undefined {
   switch (change.kind) {
     case 'insert':
       return i < change.index ? i : i + 1;

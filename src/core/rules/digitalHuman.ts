@@ -4,7 +4,7 @@ import { traits } from './traits';
 import { addFix, has, isBlank, isObj, missingAt, unsafeId, type Obj } from './util';
 
 /** Fields a workflow tag locks: changing them answers 400. */
-export const WORKFLOW_LOCKED_FIELDS = [
+const WORKFLOW_LOCKED_FIELDS = [
   'intent',
   'success_criteria',
   'role_description',

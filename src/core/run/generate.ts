@@ -167,7 +167,7 @@ export async function writeGenerated(
 }
 
 /** `<name as a slug>.digital-human.yaml`, made unique within this run. */
-export function generatedFileName(def: Readonly<Record<string, unknown>>, used: Set<string>): string {
+function generatedFileName(def: Readonly<Record<string, unknown>>, used: Set<string>): string {
   const name = typeof def['name'] === 'string' ? def['name'] : `digital-human-${idString(def['id']) ?? 'new'}`;
   const base = slug(name.normalize('NFKD'), 'digital-human').slice(0, 60);
   let candidate = `${base}.digital-human.yaml`;

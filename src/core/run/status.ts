@@ -9,7 +9,7 @@
  * CANCELLED, which an older page of Bluejay's docs names (SIMULATIONS.md, uncertain 1) and after
  * which nothing more happens: a wait for them would only run into the timeout.
  */
-export const RUN_TERMINAL: ReadonlySet<string> = new Set([
+const RUN_TERMINAL: ReadonlySet<string> = new Set([
   'COMPLETED',
   'INCOMPLETED',
   'INSUFFICIENT_FUNDS',
@@ -18,7 +18,7 @@ export const RUN_TERMINAL: ReadonlySet<string> = new Set([
 ]);
 
 /** A conversation's known statuses that are still in progress (CONVERSATION_ENDED: evaluation still to come). */
-export const RESULT_IN_PROGRESS: ReadonlySet<string> = new Set([
+const RESULT_IN_PROGRESS: ReadonlySet<string> = new Set([
   'INITIALIZING',
   'QUEUED',
   'READY',
@@ -29,7 +29,7 @@ export const RESULT_IN_PROGRESS: ReadonlySet<string> = new Set([
 ]);
 
 /** A conversation's known terminal statuses: COMPLETED (scored; pass or fail is separate) and the failures. */
-export const RESULT_TERMINAL: ReadonlySet<string> = new Set([
+const RESULT_TERMINAL: ReadonlySet<string> = new Set([
   'COMPLETED',
   'INCOMPLETED',
   'REJECTED',

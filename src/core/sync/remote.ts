@@ -35,7 +35,7 @@ export function definitionFields(kind: Kind): string[] {
  * Fields Bluejay accepts but its GET never returns (personas' agent_id, digital humans' num_runs and
  * always-on settings): when a remote lacks one, what Bluejay holds is unknown.
  */
-export const NOT_READ_BACK: ReadonlySet<string> = new Set([
+const NOT_READ_BACK: ReadonlySet<string> = new Set([
   'agent_id',
   'num_runs',
   'always_on_mode',

@@ -40,7 +40,7 @@ export function textUri(name: string, text: string): Uri {
  * Bluejay's copy in the terms of a file whose value is `local` (undefined when it cannot be read):
  * see the module's comment. `remote` is fromRemote's output.
  */
-export function remoteText(
+function remoteText(
   local: Readonly<Record<string, unknown>> | undefined,
   remote: Readonly<Record<string, unknown>>,
   format: Format,

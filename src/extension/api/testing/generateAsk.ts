@@ -36,7 +36,7 @@ export interface GenerateAnswers {
   readonly folder: vscode.Uri;
 }
 
-export const generateTitle = (): string => vscode.l10n.t('Bluejay: Generate Digital Humans');
+const generateTitle = (): string => vscode.l10n.t('Bluejay: Generate Digital Humans');
 const get = (path: string): ApiRequest => ({ method: 'GET', path, kind: 'digital-human', op: 'get' });
 const rows = (v: unknown): Record<string, unknown>[] =>
   Array.isArray(v) ? v.map(asRecord).filter((r): r is Record<string, unknown> => r !== undefined) : [];

@@ -72,7 +72,7 @@ export async function fetchTranscript(raw: string, options: FetchOptions = {}): 
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-export const MAX_REDIRECTS = 5;
+const MAX_REDIRECTS = 5;
 
 class RefusedRedirect extends Error {}
 

@@ -27,7 +27,7 @@ export type ItemRef =
   | { readonly type: 'conversation'; readonly parent: vscode.TestItem };
 
 const simItemId = (sim: string): string => `sim:${sim}`;
-export const fileItemId = (uri: vscode.Uri, sim: string | undefined): string =>
+const fileItemId = (uri: vscode.Uri, sim: string | undefined): string =>
   sim === undefined ? `file:${uri.toString()}` : `sim:${sim}|${uri.toString()}`;
 
 /** A document the tree looks at: a digital human's file name, in a scheme it can be read in. */
