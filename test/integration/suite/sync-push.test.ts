@@ -1,188 +1,18 @@
+/**
+ * Staying in step with Bluejay, writing to it: drift caught before a push and pulled in, the
+ * per-field choice, the first push's baseline, the Remote view's marks, plan and Push All.
+ */
 import * as assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
+import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { BluejayApi } from '../../../src/extension/extension';
 import type { PushRun } from '../../../src/extension/pusher';
-import { startBluejayServer, type BluejayServer } from '../../server/index';
-import { admin, type Admin } from '../../unit/support/server';
-import { codeOf, EXTENSION_ID, forgetBaselines, open, waitFor, workspaceFile } from './util';
-
-const KEY = 'sync-key-in-host-01';
-const PERSONA = '7b1e4c2a-9f3d-4a6b-8c5e-2d0f1a3b4c5d';
-const READ = '/v1/digital-human/318';
-const UPDATE = '/v1/update-digital-human/318';
-
-const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('bluejay');
-const read = async (name: string): Promise<string> =>
-  new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile(name)));
-const write = (name: string, text: string): Thenable<void> =>
-  vscode.workspace.fs.writeFile(workspaceFile(name), new TextEncoder().encode(text));
-
-interface Entry {
-  kind: string;
-  id: string | number;
-  fields: Record<string, unknown>;
-}
-
-/** The baselines recorded for the test server's origin, by path from the workspace folder. */
-async function baselines(origin: string): Promise<Record<string, Entry>> {
-  try {
-    const state = JSON.parse(await read('.bluejay/state.json')) as { baselines: Record<string, Record<string, Entry>> };
-    return state.baselines[origin] ?? {};
-  } catch {
-    return {};
-  }
-}
-
-function driftProblems(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages
-    .getDiagnostics(uri)
-    .filter((d) => d.source === 'Bluejay (server)' && codeOf(d) === 'remote-drift');
-}
+import { baselines, driftProblems, READ, syncSuite, UPDATE } from './syncSuite';
+import { EXTENSION_ID, open, workspaceFile } from './util';
 
 describe('staying in step with Bluejay', () => {
-  let server: BluejayServer;
-  let control: Admin;
-  const made: string[] = [];
-  const billing = (): Promise<string> => read('billing.digital-human.yaml');
-  /** A definition file for this test alone (deleted after it). */
-  const file = async (name: string, text: string): Promise<vscode.Uri> => {
-    made.push(name);
-    await write(name, text);
-    return workspaceFile(name);
-  };
-  /** The requests Bluejay got (but the Remote view's lists, should the view be showing). */
-  const log = async (): Promise<string[]> =>
-    (await control.requests())
-      .map((r) => `${r.method} ${r.path}`)
-      .filter((r) => !r.startsWith('GET /v1/digital-humans?'));
-  /** Changes Bluejay's copy behind the files' back, as the Bluejay app would. */
-  const changeOnBluejay = async (body: Record<string, unknown>): Promise<void> => {
-    const r = await fetch(`${server.url}${UPDATE}`, {
-      method: 'PUT',
-      headers: { 'x-api-key': KEY, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    assert.equal(r.status, 200);
-  };
-
-  before(async () => {
-    server = await startBluejayServer({ keys: { [KEY]: { org: 'org-1' } } });
-    control = admin(server.url);
-    await config().update('environment', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('baseUrl', server.url, vscode.ConfigurationTarget.Global);
-    assert.equal(await vscode.commands.executeCommand('bluejay.setApiKey', KEY), true);
-  });
-
-  beforeEach(async () => {
-    await forgetBaselines();
-    await control.reset();
-  });
-
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await Promise.all(made.splice(0).map((n) => vscode.workspace.fs.delete(workspaceFile(n))));
-  });
-
-  after(async () => {
-    await vscode.commands.executeCommand('bluejay.clearApiKey');
-    await config().update('baseUrl', undefined, vscode.ConfigurationTarget.Global);
-    await forgetBaselines();
-    await server.close();
-  });
-
-  it('pulls a persona into a new file that validates, and records its baseline', async () => {
-    const target = workspaceFile('pulled-refund.persona.yaml');
-    made.push('pulled-refund.persona.yaml');
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('bluejay.pull', {
-      kind: 'customer-persona',
-      id: PERSONA,
-      target,
-    });
-    assert.equal(uri?.toString(), target.toString());
-    const text = await read('pulled-refund.persona.yaml');
-    assert.match(text, /^kind: customer-persona\nid: 7b1e4c2a-9f3d-4a6b-8c5e-2d0f1a3b4c5d\nname: Refund seeker\n/);
-    assert.doesNotMatch(text, /created_at|org_id/);
-    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString(), 'the new file is open');
-    const errors = vscode.languages
-      .getDiagnostics(target)
-      .filter((d) => d.source === 'Bluejay' && d.severity === vscode.DiagnosticSeverity.Error);
-    assert.deepEqual(
-      errors.map((d) => d.message),
-      [],
-    );
-    const entry = (await baselines(server.url))['pulled-refund.persona.yaml'];
-    assert.equal(entry?.kind, 'customer-persona');
-    assert.equal(entry?.id, PERSONA);
-    assert.equal(entry?.fields['name'], 'Refund seeker');
-  });
-
-  it('opens the diff with Bluejay: server-managed fields hidden, fields the file does not set listed apart', async () => {
-    // The file leaves out role_description, which Bluejay holds.
-    const text = (await billing()).replace(/^role_description: .*\n/m, '');
-    const uri = await file('diffed.digital-human.yaml', text);
-    assert.equal(await vscode.commands.executeCommand<boolean>('bluejay.diffWithRemote', uri), true);
-    const input = await waitFor(
-      vscode.window.tabGroups.onDidChangeTabs,
-      () => {
-        const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-        return tab instanceof vscode.TabInputTextDiff && tab.modified.toString() === uri.toString() && tab;
-      },
-      'the diff editor',
-    );
-    assert.equal(input.original.scheme, 'bluejay-remote');
-    const left = (await vscode.workspace.openTextDocument(input.original)).getText();
-    assert.doesNotMatch(left, /created_at|org_id|websocket_url|workflow_v2_id/);
-    // What Bluejay holds the same reads the same: the file's comments, order and folded text stay.
-    const head = text.slice(0, text.indexOf('language:'));
-    assert.match(head, /^# [\s\S]*intent: >-\n {2}You were charged twice/m);
-    assert.ok(left.startsWith(head), `the left side starts as the file does:\n${left.slice(0, 400)}`);
-    const [fileSets, notSet] = left.split('# Not set in this file:\n');
-    assert.doesNotMatch(fileSets ?? '', /role_description/);
-    assert.match(notSet ?? '', /^role_description: Long-time customer on the Premium plan/m);
-    // JSON files are compared as JSONC, the comment on its own line.
-    const json = await file(
-      'diffed.persona.json',
-      JSON.stringify({ kind: 'customer-persona', id: PERSONA, name: 'Refund seeker', goal: 'A refund.' }, null, 2),
-    );
-    assert.equal(await vscode.commands.executeCommand<boolean>('bluejay.diffWithRemote', json), true);
-    const jsonInput = await waitFor(
-      vscode.window.tabGroups.onDidChangeTabs,
-      () => {
-        const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-        return tab instanceof vscode.TabInputTextDiff && tab.modified.toString() === json.toString() && tab;
-      },
-      'the JSON diff editor',
-    );
-    const jsonLeft = await vscode.workspace.openTextDocument(jsonInput.original);
-    assert.equal(jsonLeft.languageId, 'jsonc');
-    assert.match(
-      jsonLeft.getText(),
-      /^ {2}"goal": "Get a full refund[^\n]*",\n {2}\/\/ Not set in this file:\n {2}"description": "Maria, 42/m,
-    );
-    const parsed = JSON.parse(jsonLeft.getText().replace(/^\s*\/\/.*$/gm, '')) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(parsed), ['kind', 'id', 'name', 'goal', 'description']);
-
-    // A file without an id is not on Bluejay yet: no diff, and its CodeLens offers only Push.
-    const fresh = await file(
-      'nothing-yet.persona.yaml',
-      'kind: customer-persona\nname: New\ndescription: d\ngoal: g\n',
-    );
-    assert.equal(await vscode.commands.executeCommand<boolean>('bluejay.diffWithRemote', fresh), false);
-    const lenses = async (u: vscode.Uri): Promise<string[]> => {
-      await vscode.workspace.openTextDocument(u);
-      const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', u)) ?? [];
-      return all.map((l) => l.command?.command ?? '').filter((c) => c.startsWith('bluejay.'));
-    };
-    // A digital human on Bluejay also offers Run (the Testing view's run of that file).
-    assert.deepEqual(await lenses(uri), [
-      'bluejay.pushFile',
-      'bluejay.diffWithRemote',
-      'bluejay.pullIntoFile',
-      'bluejay.runFile',
-    ]);
-    assert.deepEqual(await lenses(fresh), ['bluejay.pushFile']);
-  });
+  const sync = syncSuite();
+  const { billing, changeOnBluejay, file, log } = sync;
 
   it('catches a change made on Bluejay behind the file before a push, and pull brings it in keeping comments', async () => {
     const text = (await billing()).replace('tag: billing\n', 'tag: billing  # the queue it lands in\n');
@@ -211,7 +41,10 @@ describe('staying in step with Bluejay', () => {
     assert.match(doc.getText(), /^tag: billing-escalations {2}# the queue it lands in$/m);
     assert.equal(doc.getText(), text.replace('tag: billing ', 'tag: billing-escalations '), 'one minimal edit');
     assert.equal(driftProblems(uri).length, 0, 'the refusal is gone');
-    assert.equal((await baselines(server.url))['drifted.digital-human.yaml']?.fields['tag'], 'billing-escalations');
+    assert.equal(
+      (await baselines(sync.server.url))['drifted.digital-human.yaml']?.fields['tag'],
+      'billing-escalations',
+    );
     // In step again: the push goes.
     assert.equal((await vscode.commands.executeCommand<PushRun>('bluejay.pushFile', uri)).outcome?.action, 'updated');
     await doc.save();
@@ -239,18 +72,19 @@ describe('staying in step with Bluejay', () => {
     assert.match(doc.getText(), /^verbosity: low$/m, "Bluejay's value is in the file");
     assert.match(doc.getText(), /^tag: billing-local$/m, "the file's value is kept");
     assert.deepEqual((await log()).slice(before), [`GET ${READ}`, `PUT ${UPDATE}`]);
-    const sent = (await control.requests()).filter((r) => r.method === 'PUT').pop()?.body as Record<string, unknown>;
+    const puts = (await sync.control.requests()).filter((r) => r.method === 'PUT');
+    const sent = puts.pop()?.body as Record<string, unknown>;
     assert.deepEqual([sent['tag'], sent['verbosity']], ['billing-local', 'low']);
     assert.equal(driftProblems(uri).length, 0);
     await doc.save();
   });
 
   it('pushes a file without a baseline as before, and records one', async () => {
-    assert.equal((await baselines(server.url))['billing.digital-human.yaml'], undefined);
+    assert.equal((await baselines(sync.server.url))['billing.digital-human.yaml'], undefined);
     const uri = workspaceFile('billing.digital-human.yaml');
     assert.equal((await vscode.commands.executeCommand<PushRun>('bluejay.pushFile', uri)).outcome?.action, 'updated');
     assert.deepEqual(await log(), [`PUT ${UPDATE}`], 'no read first: the file is the source of truth');
-    const entry = (await baselines(server.url))['billing.digital-human.yaml'];
+    const entry = (await baselines(sync.server.url))['billing.digital-human.yaml'];
     assert.deepEqual([entry?.kind, entry?.id, entry?.fields['tag']], ['digital-human', 318, 'billing']);
     // With a baseline, the next push reads Bluejay first, finds it in step, and pushes.
     assert.equal((await vscode.commands.executeCommand<PushRun>('bluejay.pushFile', uri)).outcome?.action, 'updated');
