@@ -6,20 +6,39 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /**
- * js-yaml 4.1.0 (pinned, see ARCHITECTURE.md) ends its ES module with `var dump = dumper.dump;`: a
- * property read esbuild must keep, and with it the whole dumper (about 8 KB minified) in every bundle,
- * though only `load` is used. Marking that one read pure lets tree shaking drop the dumper when
- * nothing imports `dump`; the build fails if the line is not there (a new js-yaml).
+ * js-yaml 4.1.0 (pinned, see ARCHITECTURE.md) keeps in every bundle code that is never run here, as
+ * esbuild must keep a module's top-level property reads, calls and `new`s: the dumper (about 8 KB
+ * minified, kept by `var dump = dumper.dump;`), the stubs of 3.x's removed functions
+ * (`var safeLoad = renamed(...)`) and the default schema's extra types (timestamps, binary, sets:
+ * about 3 KB, kept by `load`'s fallback when no schema is given). Those lines are marked pure and the
+ * fallback is the core schema: every call here passes its schema (src/core/parse/yaml.ts,
+ * src/core/edit/yamlWrite.ts). The build fails if the lines are not there (a new js-yaml).
  */
-const jsYamlDumperPure = {
-  name: 'js-yaml-dumper-pure',
+const jsYamlUnused = {
+  name: 'js-yaml-unused',
   setup(build) {
     build.onLoad({ filter: /[\\/]js-yaml[\\/]dist[\\/]js-yaml\.mjs$/ }, async (args) => {
       const text = await require('node:fs/promises').readFile(args.path, 'utf8');
       const line = /^var dump {16}= dumper\.dump;$/m;
       if (!line.test(text))
         throw new Error(`${args.path}: the line 'var dump = dumper.dump;' is gone; update esbuild.js's js-yaml plugin`);
-      return { contents: text.replace(line, 'var dump = /* @__PURE__ */ (() => dumper.dump)();'), loader: 'js' };
+      const stubs = /^(var safe(?:Load|LoadAll|Dump) +=) renamed\(/gm;
+      if (text.match(stubs)?.length !== 3)
+        throw new Error(
+          `${args.path}: the three 'var safe... = renamed(' lines are gone; update esbuild.js's js-yaml plugin`,
+        );
+      const fallback = /^( {2}this\.schema {4}= options\['schema'\] {4}\|\| )_default;$/m;
+      const schema = /^var _default = core\.extend\(/m;
+      const typeDefs = /^(var \w+ += )new type\(/gm;
+      if (!fallback.test(text) || !schema.test(text) || text.match(typeDefs)?.length !== 13)
+        throw new Error(`${args.path}: the default schema's lines are gone; update esbuild.js's js-yaml plugin`);
+      const contents = text
+        .replace(line, 'var dump = /* @__PURE__ */ (() => dumper.dump)();')
+        .replace(stubs, '$1 /* @__PURE__ */ renamed(')
+        .replace(fallback, '$1core;')
+        .replace(schema, 'var _default = /* @__PURE__ */ core.extend(')
+        .replace(typeDefs, '$1/* @__PURE__ */ new type(');
+      return { contents, loader: 'js' };
     });
   },
 };
@@ -38,7 +57,7 @@ const common = {
   charset: 'utf8',
   logLevel: 'warning',
   define: { BLUEJAY_VERSION: JSON.stringify(version) },
-  plugins: [jsYamlDumperPure],
+  plugins: [jsYamlUnused],
 };
 
 /** @type {import('esbuild').BuildOptions[]} */

@@ -3,7 +3,7 @@
  * `listener` hook records where every node starts and ends. Pairing keys with values and resolving
  * pointers to ranges happens afterwards, and only as far as a problem needs it.
  */
-import { load, CORE_SCHEMA, types, YAMLException } from 'js-yaml';
+import { load, CORE_SCHEMA, Type, YAMLException } from 'js-yaml';
 import { yamlIssue } from './yamlErrors';
 import { emptyLocator, YamlLocator, type Frame } from './yamlLocator';
 import type { ParseOutcome, SyntaxIssue } from './types';
@@ -18,10 +18,18 @@ interface ListenerState {
   result: unknown;
 }
 
-/** YAML 1.2 core types plus `<<` merge keys, which many YAML users (and yaml-language-server) accept. */
-const SCHEMA = CORE_SCHEMA.extend({ implicit: [types.merge] });
+/**
+ * YAML 1.2 core types plus `<<` merge keys, which many YAML users (and yaml-language-server) accept:
+ * js-yaml merges a key of this tag. Its own `types.merge` is the same, but importing `types` would
+ * keep every type of its default schema in the bundles (esbuild.js).
+ */
+const MERGE = new Type('tag:yaml.org,2002:merge', {
+  kind: 'scalar',
+  resolve: (data) => data === '<<' || data === null,
+});
+const SCHEMA = CORE_SCHEMA.extend({ implicit: [MERGE] });
 
-interface Recorded {
+export interface Recorded {
   value: unknown;
   root: Frame | undefined;
   frames: number;
@@ -29,7 +37,7 @@ interface Recorded {
 }
 
 /** Loads `text`, recording a frame per node. `json: true` lets duplicate keys through (the later wins). */
-function record(text: string, json: boolean): Recorded {
+export function record(text: string, json: boolean): Recorded {
   const stack: Frame[] = [];
   const out: Recorded = { value: undefined, root: undefined, frames: 0, sawAlias: false };
   const listener = (event: 'open' | 'close', state: ListenerState): void => {
@@ -101,7 +109,8 @@ export function parseYaml(original: string): ParseOutcome {
       ],
     };
   }
-  const locator = new YamlLocator(text, root, base);
+  const plain = !rec.sawAlias && !duplicates && base === 0;
+  const locator = new YamlLocator(text, { root }, base, plain, () => record(text, duplicates).root ?? root);
   if (duplicates) locator.findDuplicates(issues);
   return { ok: true, value, locator, issues };
 }

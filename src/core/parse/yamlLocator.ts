@@ -21,6 +21,12 @@ export interface Frame {
   pairs: Map<string, { key: Frame; value: Frame | undefined }> | undefined;
 }
 
+/** The frames of one parse, read by one locator at a time: an incremental parse (yamlIncremental.ts) hands them on. */
+export interface FrameTree {
+  readonly root: Frame;
+  holder?: YamlLocator;
+}
+
 export function emptyLocator(): Locator {
   return { valueSpan: () => undefined, keySpan: () => undefined, rootSpan: () => undefined };
 }
@@ -34,7 +40,7 @@ const SMALL_MAPPING = 16;
  * js-yaml reads a collection in a block context by first trying it as a mapping key, so the frame of
  * `- {a: 1}` wraps a frame of the very same object; the inner one holds the entries.
  */
-function unwrap(f: Frame): Frame {
+export function unwrap(f: Frame): Frame {
   let x = f;
   while (
     x.children?.length === 1 &&
@@ -47,11 +53,36 @@ function unwrap(f: Frame): Frame {
 }
 
 export class YamlLocator implements Locator {
+  private tree: FrameTree;
+
+  /**
+   * `plain`: no alias, no duplicate key and no byte order mark, so an incremental parse may take the
+   * frames over; `reread` reads `text` again for a locator whose frames were taken.
+   */
   constructor(
-    private readonly text: string,
-    private readonly root: Frame,
-    private readonly base: number,
-  ) {}
+    readonly text: string,
+    tree: FrameTree,
+    readonly base: number,
+    readonly plain: boolean,
+    private readonly reread: () => Frame,
+  ) {
+    tree.holder = this;
+    this.tree = tree;
+  }
+
+  /** The frames, to be moved on to the next text's locator; undefined when they are no longer this one's. */
+  frames(): FrameTree | undefined {
+    return this.plain && this.tree.holder === this ? this.tree : undefined;
+  }
+
+  /** This text's frames: read again, once, when an incremental parse has taken the first ones over. */
+  private get root(): Frame {
+    if (this.tree.holder !== this) {
+      this.tree = { root: this.reread(), holder: this };
+      this.walkedDepth = 0;
+    }
+    return this.tree.root;
+  }
 
   rootSpan(): Span {
     return this.span(this.root);

@@ -1,0 +1,199 @@
+/** Reading one list item again (yamlIncremental.ts) must give what reading the whole text gives. */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseText } from '../../src/core/parse/memo';
+import type { ParseOutcome } from '../../src/core/parse/types';
+import { parseYaml } from '../../src/core/parse/yaml';
+import { reparseYaml } from '../../src/core/parse/yamlIncremental';
+
+const DOC = `# A digital human with the constructs an item can hold
+kind: digital-human
+name: Caller
+scripted_responses:
+  # Batch 1
+  - match_type: exact
+    match_phrase: hi there   # a note
+    response: "a quoted
+      line that goes on"
+  - match_type: context
+    response: >-
+      folded text
+      over two lines
+  -
+    match_type: exact
+    response: |
+      literal
+        indented more
+  - {match_type: exact, response: flow}
+  - [1, 2, 3]
+  - - nested a
+    - nested b
+  - plain
+  # Batch 2
+  - match_type: exact
+    tags:
+      - one
+      - two
+      - three
+    response: 'single quoted'
+traits:
+- trait_name: plan
+  trait_value: gold
+- trait_name: tier
+  trait_value: "2"
+- trait_name: since
+  trait_value: 2024-03-02
+formatted_transcript:
+  - role: AGENT
+    utterance: Can I have your account number?
+  - role: USER
+    utterance: It is ACC-431162.
+  - role: AGENT
+    utterance: Thank you.
+voice_speed: fast
+`;
+
+const TOKENS = [
+  'x',
+  'é',
+  ' ',
+  '\n',
+  '- ',
+  ': ',
+  '#',
+  '"',
+  "'",
+  '|',
+  '>',
+  '&a ',
+  '*a',
+  '[',
+  '{',
+  '\n  - ',
+  '\n    k: v',
+  '\n---',
+  '\n...',
+  '\t',
+  '<<: ',
+  '\r\n',
+  'match_type: exact',
+  '\n  match_type: dup',
+];
+
+/** A seeded generator, so a failure repeats. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function paths(value: unknown, at: string[] = [], out: string[][] = []): string[][] {
+  out.push(at);
+  if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...at, String(i)], out));
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) paths(v, [...at, k], out);
+  return out;
+}
+
+/** Everything a user of a parse can read from it. */
+function reading(outcome: ParseOutcome, extra: readonly string[][] = []): unknown {
+  if (!outcome.ok) return { ok: false, issues: outcome.issues };
+  const all = [...paths(outcome.value), ...extra];
+  return {
+    ok: true,
+    value: outcome.value,
+    issues: outcome.issues,
+    root: outcome.locator.rootSpan(),
+    spans: all.map((p) => [p.join('/'), outcome.locator.valueSpan(p), outcome.locator.keySpan(p)]),
+  };
+}
+
+function edit(text: string, r: () => number): string {
+  const at = Math.floor(r() * (text.length + 1));
+  const kind = r();
+  if (kind < 0.35) return text.slice(0, at) + TOKENS[Math.floor(r() * TOKENS.length)] + text.slice(at);
+  if (kind < 0.5) return text.slice(0, at) + text.slice(at + 1 + Math.floor(r() * 6));
+  // Most keystrokes are letters typed inside a value.
+  return text.slice(0, at) + 'abc'.slice(0, 1 + Math.floor(r() * 3)) + text.slice(at);
+}
+
+void describe('incremental YAML parse', () => {
+  void test('2,000 random edits read the same as a full parse', () => {
+    const r = rng(14);
+    const missing = [
+      ['scripted_responses', '99'],
+      ['nope', 'x'],
+      ['formatted_transcript', '1', 'utterance', 'deeper'],
+    ];
+    let text = DOC;
+    let outcome = parseYaml(text);
+    let incremental = 0;
+    for (let i = 0; i < 2000; i++) {
+      if (i % 10 === 0) {
+        text = DOC;
+        outcome = parseYaml(text);
+      }
+      const before = { text, outcome, reading: reading(outcome, missing) };
+      text = edit(text, r);
+      const fast = reparseYaml(before.text, before.outcome, text);
+      const full = parseYaml(text);
+      if (fast) {
+        incremental++;
+        assert.deepStrictEqual(reading(fast, missing), reading(full, missing), `edit ${i}: ${JSON.stringify(text)}`);
+        // The earlier parse gave its frames away and still answers for its own text.
+        assert.deepStrictEqual(reading(before.outcome, missing), before.reading, `edit ${i}, the earlier parse`);
+      }
+      outcome = fast ?? full;
+    }
+    assert.ok(incremental > 200, `only ${incremental} edits were read incrementally`);
+  });
+
+  void test('a letter typed anywhere inside an item but the last reads that item only, and the same', () => {
+    let incremental = 0;
+    for (let at = 0; at <= DOC.length; at++) {
+      const text = DOC.slice(0, at) + 'a' + DOC.slice(at);
+      const fast = reparseYaml(DOC, parseYaml(DOC), text);
+      if (!fast) continue;
+      incremental++;
+      assert.deepStrictEqual(reading(fast), reading(parseYaml(text)), `at ${at}`);
+    }
+    // Of 731 offsets where a letter still reads, 443 lie inside items that are not the last of their list.
+    assert.equal(incremental, 443);
+  });
+
+  void test('a change that crosses items, touches a dash or adds an item is read in full', () => {
+    const before = parseYaml(DOC);
+    const cases = [
+      DOC.replace('  - role: USER', '  -role: USER'),
+      DOC.replace('Thank you.', 'Thank you.\n  - role: USER'),
+      DOC.replace('  - role: USER\n', '   - role: USER\n'),
+      DOC.replace('number?\n  - role', 'number? - role'),
+      DOC.replace('It is ACC-431162.', '*a'),
+      DOC.replace('It is ACC-431162.', 'It is ACC\n---\nx: 1'),
+    ];
+    for (const text of cases) {
+      assert.equal(reparseYaml(DOC, before, text), undefined, JSON.stringify(text));
+      assert.deepStrictEqual(reading(parseText(text, 'yaml')), reading(parseYaml(text)));
+    }
+  });
+
+  void test('typing in a value of a 150 KB list reads one item, and the earlier value is left as it was', () => {
+    const items = Array.from({ length: 2000 }, (_, i) => `  - role: USER\n    utterance: line ${i} of the call\n`);
+    const big = `kind: digital-human\nformatted_transcript:\n${items.join('')}voice_speed: fast\n`;
+    const before = parseYaml(big);
+    assert.ok(before.ok);
+    const earlier = structuredClone(before.value);
+    const at = big.indexOf('line 1000 ') + 4;
+    const text = big.slice(0, at) + '!' + big.slice(at);
+    const fast = reparseYaml(big, before, text);
+    assert.ok(fast?.ok);
+    assert.deepStrictEqual(fast.value, parseYaml(text).ok && (parseYaml(text) as { value: unknown }).value);
+    assert.deepStrictEqual(before.value, earlier);
+    assert.deepStrictEqual(fast.locator.valueSpan(['voice_speed']), {
+      span: [text.length - 5, text.length - 1],
+      exact: true,
+    });
+  });
+});
