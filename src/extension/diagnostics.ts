@@ -10,6 +10,7 @@ import { validateText, type ValidationResult } from '../core/validate';
 import type { Config } from './config';
 import { documentKind, formatOf, GLOB, isDefinition } from './definitions';
 import type { Logger } from './log';
+import { TextMirror } from './textMirror';
 import { ValidationPace } from './validationPace';
 
 /**
@@ -80,6 +81,13 @@ function suffixHint(doc: vscode.TextDocument, kind: Kind): vscode.Diagnostic | u
   return d;
 }
 
+/** `text` has the document's length, and its lines from `start` to `end` read as the document's. */
+function agrees(doc: vscode.TextDocument, text: string, start: number, end: number): boolean {
+  if (doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) !== text.length) return false;
+  const lines = new vscode.Range(doc.positionAt(start).line, 0, doc.positionAt(end).line + 1, 0);
+  return doc.getText(lines) === text.slice(doc.offsetAt(lines.start), doc.offsetAt(lines.end));
+}
+
 export interface Validated {
   readonly version: number;
   readonly result: ValidationResult;
@@ -92,7 +100,8 @@ export class Diagnostics implements vscode.Disposable {
   private readonly pace = new Map<string, ValidationPace>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly subscriptions: vscode.Disposable[] = [];
-  private lastText: { readonly key: string; readonly version: number; readonly text: string } | undefined;
+  /** The last text validated, kept in step with the document's changes. */
+  private readonly texts = new TextMirror();
 
   /** Fires after a document's diagnostics were replaced or cleared. */
   readonly onDidUpdate = this.changed.event;
@@ -106,7 +115,7 @@ export class Diagnostics implements vscode.Disposable {
       this.collection,
       this.changed,
       ws.onDidOpenTextDocument((d) => this.validateNow(d)),
-      ws.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      ws.onDidChangeTextDocument((e) => this.schedule(e)),
       ws.onDidCloseTextDocument((d) => this.forget(d.uri)),
       // VS Code may keep a document loaded after its last tab closes; the user sees the tab go.
       vscode.window.tabGroups.onDidChangeTabs((e) => e.closed.forEach((t) => this.forgetIfNoTab(t))),
@@ -129,12 +138,12 @@ export class Diagnostics implements vscode.Disposable {
   }
 
   /**
-   * The text the latest validation read, while it is the document's (else undefined): on a 1 MB
-   * file each `getText` builds the whole string again. Only the last document's is kept.
+   * The document's text, when the latest validation read it or it follows from that by the changes
+   * since (else undefined): on a 1 MB file each `getText` builds the whole string again. Only the
+   * last document's is kept (textMirror.ts).
    */
   textOf(doc: vscode.TextDocument): string | undefined {
-    const t = this.lastText;
-    return t && t.key === doc.uri.toString() && t.version === doc.version ? t.text : undefined;
+    return this.texts.textOf(doc.uri.toString(), doc.version);
   }
 
   /** Validates now (or returns the current result), for features that need it at once. */
@@ -158,7 +167,11 @@ export class Diagnostics implements vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) this.validateNow(d);
   }
 
-  private schedule(doc: vscode.TextDocument): void {
+  private schedule(e: vscode.TextDocumentChangeEvent): void {
+    const doc = e.document;
+    this.texts.change(doc.uri.toString(), doc.version, e.contentChanges, (text, start, end) =>
+      agrees(doc, text, start, end),
+    );
     if (!isDefinition(doc)) {
       if (this.latest.has(doc.uri.toString())) this.forget(doc.uri); // it lost its `kind:` line
       return;
@@ -187,8 +200,8 @@ export class Diagnostics implements vscode.Disposable {
     clearTimeout(this.timers.get(key)); // this run makes a scheduled one for the same text needless
     this.timers.delete(key);
     const started = performance.now();
-    const text = doc.getText();
-    this.lastText = { key, version: doc.version, text };
+    const text = this.textOf(doc) ?? doc.getText();
+    this.texts.set(key, doc.version, text);
     const result = validateText(text, doc.fileName, { format: formatOf(doc) });
     const kind = result.kind ?? documentKind(doc);
     const withKind = kind === result.kind ? result : { ...result, kind };
@@ -227,7 +240,7 @@ export class Diagnostics implements vscode.Disposable {
     this.timers.delete(key);
     this.latest.delete(key);
     this.pace.delete(key);
-    if (this.lastText?.key === key) this.lastText = undefined;
+    this.texts.forget(key);
     this.collection.delete(uri);
     this.changed.fire(uri);
   }

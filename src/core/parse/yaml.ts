@@ -16,6 +16,7 @@ interface ListenerState {
   position: number;
   kind: string | null;
   result: unknown;
+  anchorMap?: Record<string, unknown>;
 }
 
 /**
@@ -34,12 +35,15 @@ export interface Recorded {
   root: Frame | undefined;
   frames: number;
   sawAlias: boolean;
+  /** Whether the text defines an anchor (then a scalar may stand in other places too, as an alias). */
+  anchors: boolean;
 }
 
 /** Loads `text`, recording a frame per node. `json: true` lets duplicate keys through (the later wins). */
 export function record(text: string, json: boolean): Recorded {
   const stack: Frame[] = [];
-  const out: Recorded = { value: undefined, root: undefined, frames: 0, sawAlias: false };
+  const out: Recorded = { value: undefined, root: undefined, frames: 0, sawAlias: false, anchors: false };
+  let anchorMap: Record<string, unknown> | undefined;
   const listener = (event: 'open' | 'close', state: ListenerState): void => {
     if (event === 'open') {
       // Every field from the start: frames of one shape (thousands per file) keep the listener monomorphic.
@@ -57,6 +61,7 @@ export function record(text: string, json: boolean): Recorded {
     }
     const f = stack.pop();
     if (!f) return;
+    anchorMap = state.anchorMap;
     out.frames++;
     f.end = state.position;
     f.kind = state.kind;
@@ -70,6 +75,7 @@ export function record(text: string, json: boolean): Recorded {
     else out.root = f;
   };
   out.value = load(text, { schema: SCHEMA, json, listener });
+  out.anchors = anchorMap !== undefined && Object.keys(anchorMap).length > 0;
   return out;
 }
 
@@ -109,7 +115,7 @@ export function parseYaml(original: string): ParseOutcome {
       ],
     };
   }
-  const plain = !rec.sawAlias && !duplicates && base === 0;
+  const plain = !rec.anchors && !duplicates && base === 0;
   const locator = new YamlLocator(text, { root }, base, plain, () => record(text, duplicates).root ?? root);
   if (duplicates) locator.findDuplicates(issues);
   return { ok: true, value, locator, issues };

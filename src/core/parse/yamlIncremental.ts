@@ -1,40 +1,41 @@
 /**
- * Reading one list item again instead of the whole file. A keystroke in a 1 MB digital human changes
- * one item of one list, and js-yaml takes about 60 ms to read all of the text. When the only change
- * lies inside one item of a block sequence (after its dash, before the line of the next item), the
- * item's lines are read alone, at their own columns, and replace the old item; the frames after it
- * move by the change in length, and the values on the way down are copied, not changed (earlier
- * results share them). Anything less plain (an alias, a duplicate key, a byte order mark, a change
- * that reaches a dash or the last item, lines that no longer read as exactly one item) is read in
- * full, as before. The frames are handed on, not copied: the earlier locator reads its own text
- * again if it is asked anything afterwards (YamlLocator.frames).
+ * Reading one entry again instead of the whole file. A keystroke in a 1 MB digital human changes one
+ * field or one item of one list, and js-yaml takes about 60 ms to read all of the text. When the
+ * only change lies inside one item of a block sequence (after its dash) or inside the value of one
+ * entry of a block mapping (after its colon), and before the line of the next item or key, those
+ * lines are read alone, at their own columns, and replace the old ones; the frames after them move
+ * by the change in length, and the values on the way down are copied, not changed (earlier results
+ * share them). The last entry counts only at the top, where it runs to the end of the text. Anything
+ * less plain (an anchor, a duplicate key, a byte order mark, a change that reaches a dash, a key or
+ * the next line, lines that no longer read as exactly that one entry) is read in full, as before.
+ * The frames are handed on, not copied: the earlier locator reads its own text again if it is
+ * asked anything afterwards (YamlLocator.frames).
  */
 import { record } from './yaml';
 import { unwrap, YamlLocator, type Frame } from './yamlLocator';
 import type { ParseOutcome } from './types';
 
-/** The parse of `text`, from `before` (the parse of `prev`) when one item changed; undefined to read `text` in full. */
+/** The parse of `text`, from `before` (the parse of `prev`) when one entry changed; undefined to read `text` in full. */
 export function reparseYaml(prev: string, before: ParseOutcome, text: string): ParseOutcome | undefined {
   if (!before.ok || !(before.locator instanceof YamlLocator) || before.locator.text !== prev) return undefined;
   const tree = before.locator.frames();
   if (!tree || text.charCodeAt(0) === 0xfeff) return undefined;
   const edit = changed(prev, text);
-  // The deepest block sequence whose item holds the change is read first; failing that, the next one up.
+  // The deepest entry that holds the change is read first; failing that, the next one up.
   const path: Frame[] = [];
-  const items: [number, number][] = [];
+  const entries: [number, number][] = [];
   for (let f: Frame | undefined = tree.root; f;) {
     path.push(f);
     const kids: readonly Frame[] | undefined = f.children;
     if (!kids) break;
     const k = lastAtOrBefore(kids, edit.start);
     if (k < 0) break;
-    if (f.kind === 'sequence' && f === unwrap(f) && k + 1 < kids.length && f.length === kids.length)
-      items.push([path.length - 1, k]);
+    if (f === unwrap(f)) entries.push([path.length - 1, k]);
     f = kids[k];
   }
-  for (let c = items.length - 1; c >= 0; c--) {
-    const [depth, k] = items[c]!;
-    const value = replaceItem(prev, text, edit, path.slice(0, depth + 1), k);
+  for (let c = entries.length - 1; c >= 0; c--) {
+    const [depth, k] = entries[c]!;
+    const value = replaceEntry(prev, text, edit, path.slice(0, depth + 1), k, tree.root);
     if (value === undefined) continue;
     return { ok: true, value: value.root, locator: new YamlLocator(text, tree, 0, true, value.reread), issues: [] };
   }
@@ -83,38 +84,77 @@ function lastAtOrBefore(frames: readonly Frame[], pos: number): number {
   return found;
 }
 
-/** Where the dash of the item whose frame opens at `open` is, when it begins its line after spaces only. */
-function dashOf(text: string, open: number): { dash: number; line: number } | undefined {
-  let i = open - 1;
-  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) i--;
-  if (text.charCodeAt(i) !== 45) return undefined; // -
-  let line = i;
+/** The start of the line `at` is on, when only spaces stand before `at` on it. */
+function lineOf(text: string, at: number): number | undefined {
+  let line = at;
   while (line > 0 && text.charCodeAt(line - 1) === 32) line--;
-  if (line > 0 && text.charCodeAt(line - 1) !== 10) return undefined;
-  return { dash: i, line };
+  return line > 0 && text.charCodeAt(line - 1) !== 10 ? undefined : line;
 }
 
-/** A document marker at the start of a line ends the document: never inside a re-read item. */
+/**
+ * Where the entry whose frames are `kids[k]` (an item) or `kids[k - 1]` and `kids[k]` (a key and its
+ * value) begins its line, the offset the change must come after (the dash or the colon), and where
+ * the entry's lines end (the next item's dash or the next key, after the indentation).
+ */
+function bounds(
+  text: string,
+  kids: readonly Frame[],
+  k: number,
+  mapping: boolean,
+): { line: number; after: number; end: number } | undefined {
+  const first = kids[mapping ? k - 1 : k];
+  const next = kids[k + 1];
+  if (!first) return undefined;
+  let after = mapping ? first.end : first.open - 1;
+  if (mapping) {
+    // The key, then `:` (only spaces between); the change must come after the colon.
+    while (text.charCodeAt(after) === 32) after++;
+    if (text.charCodeAt(after) !== 58 || first.kind !== 'scalar') return undefined;
+  } else {
+    // The item's dash, before its content (spaces and line breaks between).
+    while (after >= 0 && [32, 10, 13].includes(text.charCodeAt(after))) after--;
+    if (text.charCodeAt(after) !== 45) return undefined;
+  }
+  const line = lineOf(text, mapping ? first.open : after);
+  if (line === undefined) return undefined;
+  if (!next) return { line, after, end: text.length };
+  let end = next.open;
+  if (!mapping) {
+    end--;
+    while (end >= 0 && [32, 10, 13].includes(text.charCodeAt(end))) end--;
+    if (text.charCodeAt(end) !== 45) return undefined;
+  }
+  return lineOf(text, end) === undefined ? undefined : { line, after, end };
+}
+
+/** A document marker at the start of a line ends the document: never inside a re-read entry. */
 const MARKER = /(?:^|\n)(?:---|\.\.\.)/;
 
 /**
- * Reads item `k` of the sequence at the end of `path` again from `text`; on success the frames are
+ * Reads entry `k` of the collection at the end of `path` again from `text`; on success the frames are
  * updated in place and the new root value (copied on the way down) returned.
  */
-function replaceItem(
+function replaceEntry(
   prev: string,
   text: string,
   edit: Edit,
   path: readonly Frame[],
   k: number,
+  root: Frame,
 ): { root: unknown; reread: () => Frame } | undefined {
-  const seq = path[path.length - 1]!;
-  const kids = seq.children!;
-  const item = dashOf(prev, kids[k]!.open);
-  const next = dashOf(prev, kids[k + 1]!.open);
-  // The change must leave this item's dash and everything from the line break before the next one alone.
-  if (!item || !next || edit.start <= item.dash || edit.oldEnd >= next.line) return undefined;
-  const sub = text.slice(item.line, next.dash + edit.delta);
+  const parent = path[path.length - 1]!;
+  const kids = parent.children!;
+  const mapping = parent.kind === 'mapping';
+  if (!mapping && (parent.kind !== 'sequence' || parent.length !== kids.length)) return undefined;
+  // A mapping's frames are key, value, key, value...: the change must be in a value.
+  if (mapping && (kids.length % 2 === 1 || k % 2 === 0)) return undefined;
+  // Only the top collection's last entry: it runs to the end of the text, a nested one to where its parent ends.
+  const last = k + 1 === kids.length;
+  if (last && unwrap(root) !== parent) return undefined;
+  const at = bounds(prev, kids, k, mapping);
+  // The change must come after the dash or colon, and leave the line break before the next entry's line alone.
+  if (!at || edit.start <= at.after || (!last && edit.oldEnd >= lineOf(prev, at.end)!)) return undefined;
+  const sub = text.slice(at.line, at.end + edit.delta);
   if (MARKER.test(sub)) return undefined;
   let rec;
   try {
@@ -123,27 +163,29 @@ function replaceItem(
     return undefined;
   }
   const top = rec.root && unwrap(rec.root);
-  if (rec.sawAlias || !top || top.kind !== 'sequence' || top.children?.length !== 1) return undefined;
-  if (!Array.isArray(rec.value) || rec.value.length !== 1) return undefined;
+  const fresh = top?.children;
+  if (rec.anchors || !fresh || top.kind !== parent.kind || fresh.length !== (mapping ? 2 : 1)) return undefined;
+  const one = rec.value as Record<string, unknown>;
+  const key = mapping ? String(kids[k - 1]!.value) : k;
+  if (mapping ? Object.keys(one).join() !== key || key === '<<' : (one as unknown as unknown[]).length !== 1)
+    return undefined;
 
-  const root = copyDown(path, k, rec.value[0]);
-  if (root === undefined) return undefined;
-  if (edit.delta) move(path[0]!, next.line, edit.delta);
-  const fresh = top.children[0]!;
-  move(fresh, 0, item.line, sub.length);
-  kids[k] = fresh;
-  return {
-    root: root.value,
-    reread: () => record(text, false).root ?? fresh,
-  };
+  const value = copyDown(path, key, mapping ? one[key] : (one as unknown as unknown[])[0]);
+  if (value === undefined) return undefined;
+  if (edit.delta) move(root, last ? prev.length : lineOf(prev, at.end)!, edit.delta);
+  for (const f of fresh) move(f, 0, at.line, last ? Infinity : sub.length);
+  kids.splice(mapping ? k - 1 : k, fresh.length, ...fresh);
+  parent.pairs = undefined;
+  return { root: value.value, reread: () => record(text, false).root ?? root };
 }
 
 /**
- * The values from the root down to the sequence, each copied with its changed child put in; the
+ * The values from the root down to the changed entry's collection, each copied with its changed
+ * child put in (`slot`: the entry's index or key); the
  * frames that held the old objects then hold the copies. Undefined when a child cannot be found in
  * its parent's value (a merge key shares it), before anything is changed.
  */
-function copyDown(path: readonly Frame[], k: number, itemValue: unknown): { value: unknown } | undefined {
+function copyDown(path: readonly Frame[], slot: string | number, itemValue: unknown): { value: unknown } | undefined {
   const levels = path.filter((f) => f === unwrap(f));
   const olds = levels.map((f) => f.value);
   const copies: unknown[] = new Array(levels.length);
@@ -152,14 +194,14 @@ function copyDown(path: readonly Frame[], k: number, itemValue: unknown): { valu
     const old = olds[j];
     let copy: unknown;
     if (Array.isArray(old)) {
-      const at = j === levels.length - 1 ? k : old.indexOf(olds[j + 1]);
+      const at = j === levels.length - 1 ? (slot as number) : old.indexOf(olds[j + 1]);
       if (at < 0) return undefined;
       const arr = old.slice();
       arr[at] = child;
       copy = arr;
     } else if (old !== null && typeof old === 'object') {
       const rec = old as Record<string, unknown>;
-      const key = j === levels.length - 1 ? undefined : ownKeyOf(rec, olds[j + 1]);
+      const key = j === levels.length - 1 ? (slot as string) : ownKeyOf(rec, olds[j + 1]);
       if (key === undefined) return undefined;
       copy = { ...rec, [key]: child };
     } else return undefined;
@@ -181,8 +223,8 @@ function ownKeyOf(rec: Record<string, unknown>, value: unknown): string | undefi
 /**
  * Moves by `delta` every offset at or after `from` in the frames under `top` (subtrees that end
  * before are skipped), first cutting offsets down to `clamp`: js-yaml adds a line break to a text
- * that does not end in one, and a node of a re-read item that ran to its end ran past it; in the
- * whole text it ends at the next item's dash, where the item's lines end.
+ * that does not end in one, and a node of a re-read entry that ran to its end ran past it; in the
+ * whole text it ends at the next item's dash or key, where the entry's lines end.
  */
 function move(top: Frame, from: number, delta: number, clamp = Infinity): void {
   const todo: Frame[] = [top];

@@ -56,7 +56,7 @@ export class YamlLocator implements Locator {
   private tree: FrameTree;
 
   /**
-   * `plain`: no alias, no duplicate key and no byte order mark, so an incremental parse may take the
+   * `plain`: no anchor, no duplicate key and no byte order mark, so an incremental parse may take the
    * frames over; `reread` reads `text` again for a locator whose frames were taken.
    */
   constructor(

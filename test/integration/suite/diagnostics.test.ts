@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
+import { validateText } from '../../../src/core/validate';
 import { bluejayDiagnostics, codeOf, EXTENSION_ID, open, waitFor, workspaceFile } from './util';
 
 describe('live diagnostics', () => {
@@ -75,6 +76,60 @@ describe('live diagnostics', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await bluejayDiagnostics(doc.uri, (d) => d.length === 0, 'diagnostics to clear when the tab closes');
+  });
+
+  it('whatever the edit (keystrokes, a paste, two cursors, undo, everything replaced; CRLF), the diagnostics are those of the text the document holds', async () => {
+    const uri = workspaceFile('typed.digital-human.yaml');
+    const lines = ['kind: digital-human', 'id: 9', 'name: Typed', 'voice_speed: fast', 'scripted_responses:'];
+    for (let i = 0; i < 20; i++) lines.push(`  - match_type: exact`, `    match_phrase: phrase ${i}`);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(lines.join('\r\n') + '\r\n'));
+    const editor = await open('typed.digital-human.yaml');
+    const doc = editor.document;
+    const whole = (): string => doc.getText();
+    /** Waits until the diagnostics are those of the document's text, validated here from scratch. */
+    const settled = async (what: string): Promise<void> => {
+      const want = validateText(whole(), doc.fileName).problems.map(
+        (p) => `${p.code} ${p.range.start.line}:${p.range.start.character} ${p.message}`,
+      );
+      await bluejayDiagnostics(
+        uri,
+        (ds) =>
+          ds.map((d) => `${codeOf(d)} ${d.range.start.line}:${d.range.start.character} ${d.message}`).join() ===
+          want.join(),
+        what,
+      );
+    };
+    await settled('the first validation');
+    try {
+      const speed = doc.lineAt(3).range.end;
+      for (const [i, edit] of [
+        (e: vscode.TextEditorEdit) => e.insert(speed, 'x'),
+        (e: vscode.TextEditorEdit) => e.delete(new vscode.Range(speed, speed.translate(0, 1))),
+        (e: vscode.TextEditorEdit) => e.replace(doc.lineAt(10).range, '    match_type: exactly'),
+        (e: vscode.TextEditorEdit) => e.insert(doc.lineAt(20).range.end, '\r\n  - match_type: nope\r\n    response: 5'),
+      ].entries()) {
+        await editor.edit(edit);
+        await settled(`single edit ${i}`);
+      }
+      // Several changes in one edit (two cursors), an undo and a replacement of everything; each changes the problems.
+      await editor.edit((e) => {
+        e.insert(doc.lineAt(3).range.end, 'x');
+        e.insert(doc.lineAt(5).range.end, 'x');
+      });
+      await settled('two cursors');
+      await vscode.commands.executeCommand('undo');
+      await settled('undo');
+      await editor.edit((e) =>
+        e.replace(new vscode.Range(0, 0, doc.lineCount, 0), 'kind: digital-human\r\nvoice_speed: fas\r\n'),
+      );
+      await settled('everything replaced');
+      await editor.edit((e) => e.insert(doc.lineAt(1).range.end, 't'));
+      await settled('a keystroke after it');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 
   it('clears the problems of a deleted file', async () => {
