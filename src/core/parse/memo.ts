@@ -2,7 +2,7 @@
  * The last text parsed, kept: a form change parses the new text to check it reads back right, and
  * the validation that follows the change reads that same text again. On a 1 MB file each parse is
  * tens of milliseconds, so the second one is answered from here; and the next text, when it differs
- * from this one inside one list item, is read from it. One entry per format; results are never
+ * from this one inside one entry (a list item, a value), is read from it. One entry per format; results are never
  * mutated by their users (the values are shared).
  */
 import type { Format } from '../kinds';
@@ -23,7 +23,7 @@ const last: Memo = (holder[KEY] ??= new Map());
 export function parseText(text: string, format: Format): ParseOutcome {
   const hit = last.get(format);
   if (hit && hit.text === text) return hit.outcome;
-  // An edit inside one list item of the last YAML text reads only that item again (yamlIncremental.ts).
+  // An edit inside one entry of the last YAML text reads only that entry again (yamlIncremental.ts).
   const outcome =
     format === 'json' ? parseJson(text) : ((hit && reparseYaml(hit.text, hit.outcome, text)) ?? parseYaml(text));
   // The entry is rewritten in place: thousands of files in a row make no entry each.
