@@ -19,7 +19,7 @@ import {
 } from './competitors';
 import { makeConverted } from './converted';
 import { makeDocuments, type BenchDocument, type Format } from './documents';
-import { sample, type Plan, type Sample } from './timing';
+import { forgetParses, median, sample, type Plan, type Sample } from './timing';
 
 interface Size {
   readonly label: string;
@@ -174,6 +174,29 @@ async function parseCost(doc: BenchDocument): Promise<string[]> {
   ];
 }
 
+/**
+ * A keystroke's validation, in Node: letters typed and deleted at the end of a top-level value and
+ * at a line in the middle of the file, each text validated right after the last (the parse memo
+ * then reads only the entry that changed). Median ms.
+ */
+function keystrokeCost(doc: BenchDocument): number {
+  const name = fileName(doc);
+  const top = doc.text.indexOf('\n', doc.text.indexOf('\nvoice_speed:') + 1);
+  const spots = [top, doc.text.indexOf('\n', doc.text.length >> 1)];
+  let text = doc.text;
+  forgetParses();
+  validateText(text, name);
+  const times: number[] = [];
+  for (let i = 0; i < 80; i++) {
+    const at = spots[(i >> 1) % 2] ?? 0;
+    text = i % 2 === 0 ? text.slice(0, at) + 'x' + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+    const t = performance.now();
+    validateText(text, name);
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
 function loadAverage(): string {
   return loadavg()
     .map((x) => x.toFixed(2))
@@ -196,6 +219,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const findings: string[] = [];
   let parseRows: string[] = [];
+  const keyRows: string[] = [];
   // `node out/bench/validate.bench.js converted` runs only the converted documents.
   const sizes = process.argv[2] === 'converted' ? [] : SIZES;
   for (const size of sizes) {
@@ -208,6 +232,10 @@ async function main(): Promise<void> {
           `  done: ${describeDoc(doc).padEnd(24)} ours ${ms(row.ours.medianMs).padStart(6)} ms, ${row.competitor} ${ms(row.theirs.medianMs).padStart(6)} ms`,
         );
         if (size.label === '150 KB' && format === 'yaml' && doc.valid) parseRows = await parseCost(doc);
+        if (size.label !== '2 KB' && format === 'yaml' && doc.valid)
+          keyRows.push(
+            `  ${size.label} YAML: ${ms(keystrokeCost(doc))} ms a keystroke (the whole text: ${ms(row.ours.medianMs)} ms)`,
+          );
       }
     }
   }
@@ -232,6 +260,9 @@ async function main(): Promise<void> {
   console.log(lines.join('\n'));
   console.log(missed ? `\n${missed} goal(s) missed.\n` : '\nAll goals met.\n');
   console.log(parseRows.join('\n') + '\n');
+  console.log(
+    `Validating after a keystroke, in Node (the text differs from the last in one value), median:\n${keyRows.join('\n')}\n`,
+  );
   console.log('For the README:');
   console.log(rows.map(readmeLine).join('\n') + '\n');
   if (unexpectedFetches.length)
