@@ -168,21 +168,23 @@ void describe('incremental YAML parse', () => {
 
   void test('a change that crosses entries, touches a dash or a key, or adds an entry is read in full', () => {
     const before = parseYaml(DOC);
-    const cases = [
-      DOC.replace('  - role: USER', '  -role: USER'),
-      DOC.replace('Thank you.', 'Thank you.\n  - role: USER'),
-      DOC.replace('  - role: USER\n', '   - role: USER\n'),
-      DOC.replace('number?\n  - role', 'number? - role'),
-      DOC.replace('It is ACC-431162.', '*a'),
-      DOC.replace('It is ACC-431162.', 'It is ACC\n---\nx: 1'),
-      DOC.replace('name: Caller', 'names: Caller'),
-      DOC.replace('name: Caller', 'name:: Caller'),
-      DOC.replace('name: Caller', 'name: Caller\nname: Again'),
-      DOC.replace('name: Caller', 'name: Caller\nextra: 1'),
-      DOC.replace('name: Caller\n', 'name: Caller\n '),
-      DOC.replace('voice_speed: fast', 'voice_speed: fast\n...\n'),
+    // [what, what it becomes]
+    const cases: [string, string][] = [
+      ['  - role: USER', '  -role: USER'],
+      ['Thank you.', 'Thank you.\n  - role: USER'],
+      ['  - role: USER\n', '   - role: USER\n'],
+      ['number?\n  - role', 'number? - role'],
+      ['It is ACC-431162.', '*a'],
+      ['It is ACC-431162.', 'It is ACC\n---\nx: 1'],
+      ['name: Caller', 'names: Caller'],
+      ['name: Caller', 'name:: Caller'],
+      ['name: Caller', 'name: Caller\nname: Again'],
+      ['name: Caller', 'name: Caller\nextra: 1'],
+      ['name: Caller\n', 'name: Caller\n '],
+      ['voice_speed: fast', 'voice_speed: fast\n...\n'],
     ];
-    for (const text of cases) {
+    for (const [from, to] of cases) {
+      const text = DOC.replace(from, to);
       assert.equal(reparseYaml(DOC, before, text), undefined, JSON.stringify(text));
       assert.deepStrictEqual(reading(parseText(text, 'yaml')), reading(parseYaml(text)));
     }
