@@ -67,6 +67,11 @@ const TOKENS = [
   '>',
   '|2',
   '>1-',
+  '|+',
+  '>+',
+  '{\n',
+  '\r...',
+  '\n      -',
   '&a ',
   '*a',
   '[',
@@ -188,6 +193,47 @@ void describe('incremental YAML parse', () => {
       assert.equal(reparseYaml(DOC, before, text), undefined, JSON.stringify(text));
       assert.deepStrictEqual(reading(parseText(text, 'yaml')), reading(parseYaml(text)));
     }
+  });
+
+  void test('what reads otherwise in the whole text is read in full', () => {
+    // [what, the text before, the text after]
+    const cases: [string, string, string][] = [
+      // js-yaml reads on after an empty item without minding indentation: the outer item joins the inner list.
+      [
+        'an empty item typed',
+        'items:\n  - name: a\n    tags:\n      - t1\n      \n  - name: b\n',
+        'items:\n  - name: a\n    tags:\n      - t1\n      -\n  - name: b\n',
+      ],
+      ['an empty inner item', '- - a\n  - b\n- x\n', '- - a\n  -\n- x\n'],
+      // A flow mapping over several lines: its entries are no block entries.
+      ['a flow mapping', '{\n  "a": 1,\n  "b": 2\n}\n', '{\n  "a": 12,\n  "b": 2\n}\n'],
+      ['a nested flow mapping', 'x: {\n  a: 1,\n  b: 2\n}\n', 'x: {\n  a: 12,\n  b: 2\n}\n'],
+      // Keep chomping would count the next line's indentation as one more line if that were read with it.
+      ['keep chomping in a mapping', 'a:\n  x: |+\n    t\n  y: 2\n', 'a:\n  x: |+\n    u\n  y: 2\n'],
+      ['keep chomping in a list', 'a:\n  - |+\n    t\n\n  - y\n', 'a:\n  - |+\n    u\n\n  - y\n'],
+      // A lone CR is a line break to YAML: `...` after it ends the document.
+      ['a document end after a CR', 'a:\n  b: 1\n  c: 2\n', 'a:\n  b: 1\r...\n  c: 2\n'],
+      // A directive changes what a tag means in every entry.
+      [
+        'a %TAG directive',
+        '%TAG !! tag:example.com,2000:\n---\na: 1\nb: 2\n',
+        '%TAG !! tag:example.com,2000:\n---\na: !!str 1\nb: 2\n',
+      ],
+    ];
+    const wrong = cases.filter(([, before, after]) => {
+      const fast = reparseYaml(before, parseYaml(before), after);
+      if (!fast) return false;
+      try {
+        assert.deepStrictEqual(reading(fast), reading(parseYaml(after)));
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    assert.deepEqual(
+      wrong.map(([what]) => what),
+      [],
+    );
   });
 
   void test('a file with an anchor is read in full: an alias elsewhere may stand for the changed value', () => {

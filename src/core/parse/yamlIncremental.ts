@@ -6,8 +6,9 @@
  * lines are read alone, at their own columns, and replace the old ones; the frames after them move
  * by the change in length, and the values on the way down are copied, not changed (earlier results
  * share them). The last entry counts only at the top, where it runs to the end of the text. Anything
- * less plain (an anchor, a duplicate key, a byte order mark, a change that reaches a dash, a key or
- * the next line, lines that no longer read as exactly that one entry) is read in full, as before.
+ * less plain (an anchor, a duplicate key, a byte order mark, directives, a flow collection, an empty
+ * item in the lines read, a change that reaches a dash, a key or the next line, lines that no longer
+ * read as exactly that one entry) is read in full, as before.
  * The frames are handed on, not copied: the earlier locator reads its own text again if it is
  * asked anything afterwards (YamlLocator.frames).
  */
@@ -19,7 +20,7 @@ import type { ParseOutcome } from './types';
 export function reparseYaml(prev: string, before: ParseOutcome, text: string): ParseOutcome | undefined {
   if (!before.ok || !(before.locator instanceof YamlLocator) || before.locator.text !== prev) return undefined;
   const tree = before.locator.frames();
-  if (!tree || text.charCodeAt(0) === 0xfeff) return undefined;
+  if (!tree || text.charCodeAt(0) === 0xfeff || directives(prev)) return undefined;
   const edit = changed(prev, text);
   // The deepest entry that holds the change is read first; failing that, the next one up.
   const path: Frame[] = [];
@@ -127,8 +128,35 @@ function bounds(
   return lineOf(text, end) === undefined ? undefined : { line, after, end };
 }
 
-/** A document marker at the start of a line ends the document: never inside a re-read entry. */
-const MARKER = /(?:^|\n)(?:---|\.\.\.)/;
+/** A document marker at the start of a line ends the document: never inside a re-read entry (a lone CR breaks lines too). */
+const MARKER = /(?:^|[\r\n])(?:---|\.\.\.)/;
+
+/** Whether the text begins with directives (`%TAG` changes what a tag means in every entry). */
+function directives(text: string): boolean {
+  for (let i = 0; i < text.length;) {
+    let j = i;
+    while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+    const c = text.charCodeAt(j);
+    if (j === i && c === 37) return true; // %
+    if (c !== 35 && c !== 10 && c !== 13 && j < text.length) return false; // content: no directive before it
+    const end = text.indexOf('\n', j);
+    if (end < 0) return false;
+    i = end + 1;
+  }
+  return false;
+}
+
+/** Whether the collection whose frame opens at `open` is a flow one (`[...]`, `{...}`), maybe after a tag. */
+function flow(text: string, open: number): boolean {
+  let i = open;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+    else if (c === 35) while (i < text.length && text.charCodeAt(i) !== 10) i++;
+    else if (c === 33) while (i < text.length && ![32, 9, 10, 13].includes(text.charCodeAt(i))) i++;
+    else return c === 91 || c === 123;
+  }
+}
 
 /**
  * Reads entry `k` of the collection at the end of `path` again from `text`; on success the frames are
@@ -150,11 +178,13 @@ function replaceEntry(
   if (mapping && (kids.length % 2 === 1 || k % 2 === 0)) return undefined;
   // Only the top collection's last entry: it runs to the end of the text, a nested one to where its parent ends.
   const last = k + 1 === kids.length;
-  if (last && unwrap(root) !== parent) return undefined;
+  if ((last && unwrap(root) !== parent) || flow(prev, parent.open)) return undefined;
   const at = bounds(prev, kids, k, mapping);
   // The change must come after the dash or colon, and leave the line break before the next entry's line alone.
-  if (!at || edit.start <= at.after || (!last && edit.oldEnd >= lineOf(prev, at.end)!)) return undefined;
-  const sub = text.slice(at.line, at.end + edit.delta);
+  const next = last ? prev.length : lineOf(prev, at?.end ?? 0)!;
+  if (!at || edit.start <= at.after || (!last && edit.oldEnd >= next)) return undefined;
+  // The entry's lines, up to the next entry's line (its indentation read alone would be one more line to a `|+`).
+  const sub = text.slice(at.line, next + edit.delta);
   if (MARKER.test(sub)) return undefined;
   let rec;
   try {
@@ -165,6 +195,8 @@ function replaceEntry(
   const top = rec.root && unwrap(rec.root);
   const fresh = top?.children;
   if (rec.anchors || !fresh || top.kind !== parent.kind || fresh.length !== (mapping ? 2 : 1)) return undefined;
+  // After an empty item js-yaml reads on without minding indentation, into what follows the entry.
+  if (fresh.some(emptyItem)) return undefined;
   const one = rec.value as Record<string, unknown>;
   const key = mapping ? String(kids[k - 1]!.value) : k;
   if (mapping ? Object.keys(one).join() !== key || key === '<<' : (one as unknown as unknown[]).length !== 1)
@@ -172,8 +204,10 @@ function replaceEntry(
 
   const value = copyDown(path, key, mapping ? one[key] : (one as unknown as unknown[])[0]);
   if (value === undefined) return undefined;
-  if (edit.delta) move(root, last ? prev.length : lineOf(prev, at.end)!, edit.delta);
-  for (const f of fresh) move(f, 0, at.line, last ? Infinity : sub.length);
+  if (edit.delta) move(root, next, edit.delta);
+  // A node that ran to the end of the lines ends, in the whole text, at the next entry's dash or key.
+  const pad = last ? 0 : at.end - next;
+  for (const f of fresh) place(f, sub.length, pad, at.line);
   kids.splice(mapping ? k - 1 : k, fresh.length, ...fresh);
   parent.pairs = undefined;
   return { root: value.value, reread: () => record(text, false).root ?? root };
@@ -220,18 +254,33 @@ function ownKeyOf(rec: Record<string, unknown>, value: unknown): string | undefi
   return undefined;
 }
 
-/**
- * Moves by `delta` every offset at or after `from` in the frames under `top` (subtrees that end
- * before are skipped), first cutting offsets down to `clamp`: js-yaml adds a line break to a text
- * that does not end in one, and a node of a re-read entry that ran to its end ran past it; in the
- * whole text it ends at the next item's dash or key, where the entry's lines end.
- */
-function move(top: Frame, from: number, delta: number, clamp = Infinity): void {
+/** Moves by `delta` every offset at or after `from` in the frames under `top` (subtrees that end before are skipped). */
+function move(top: Frame, from: number, delta: number): void {
   const todo: Frame[] = [top];
   for (let f = todo.pop(); f; f = todo.pop()) {
     if (f.end < from) continue;
-    f.end = Math.min(f.end, clamp) + delta;
-    if (f.open >= from) f.open = Math.min(f.open, clamp) + delta;
+    f.end += delta;
+    if (f.open >= from) f.open += delta;
     if (f.children) for (const c of f.children) todo.push(c);
   }
+}
+
+/** Puts the frames of lines read alone (`length` long) at `at` in the whole text; their end moves on by `pad`. */
+function place(top: Frame, length: number, pad: number, at: number): void {
+  const todo: Frame[] = [top];
+  for (let f = todo.pop(); f; f = todo.pop()) {
+    f.open += (f.open >= length ? pad : 0) + at;
+    f.end += (f.end >= length ? pad : 0) + at;
+    if (f.children) for (const c of f.children) todo.push(c);
+  }
+}
+
+/** Whether a sequence under `top` has an empty item (`-` with nothing after it leaves no frame). */
+function emptyItem(top: Frame): boolean {
+  const todo: Frame[] = [top];
+  for (let f = todo.pop(); f; f = todo.pop()) {
+    if (f.kind === 'sequence' && f === unwrap(f) && f.length !== (f.children?.length ?? 0)) return true;
+    if (f.children) for (const c of f.children) todo.push(c);
+  }
+  return false;
 }
