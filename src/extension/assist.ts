@@ -27,7 +27,7 @@ function complete(
   if (!kind) return undefined;
   // Called through the module (not destructured) so go-to-definition lands on the code.
   const lib = editing();
-  const ctx = lib.yamlContextAt(doc.getText(), doc.offsetAt(pos));
+  const ctx = lib.yamlContextAt(diagnostics.text(doc), doc.offsetAt(pos));
   if (!ctx) return undefined;
   const root = diagnostics.get(doc)?.value;
   let proposals: Proposal[];
@@ -64,7 +64,7 @@ function hover(doc: vscode.TextDocument, pos: vscode.Position, diagnostics: Diag
   const kind = documentKind(doc);
   if (!kind) return undefined;
   const lib = editing();
-  const path = lib.yamlKeyPathAt(doc.getText(), doc.offsetAt(pos));
+  const path = lib.yamlKeyPathAt(diagnostics.text(doc), doc.offsetAt(pos));
   if (!path) return undefined;
   const s = lib.schemaAtPath(kind, path, diagnostics.get(doc)?.value);
   const key = path[path.length - 1];

@@ -146,6 +146,15 @@ export class Diagnostics implements vscode.Disposable {
     return this.texts.textOf(doc.uri.toString(), doc.version);
   }
 
+  /**
+   * The document's text: the copy kept in step with it when that is current, else `getText`. For
+   * what only reads it (validation, completion, hover); what writes edits by offset (the form,
+   * quick fixes) reads the document itself.
+   */
+  text(doc: vscode.TextDocument): string {
+    return this.textOf(doc) ?? doc.getText();
+  }
+
   /** Validates now (or returns the current result), for features that need it at once. */
   ensure(doc: vscode.TextDocument): ValidationResult | undefined {
     return this.get(doc) ?? this.validateNow(doc);
@@ -200,7 +209,7 @@ export class Diagnostics implements vscode.Disposable {
     clearTimeout(this.timers.get(key)); // this run makes a scheduled one for the same text needless
     this.timers.delete(key);
     const started = performance.now();
-    const text = this.textOf(doc) ?? doc.getText();
+    const text = this.text(doc);
     this.texts.set(key, doc.version, text);
     const result = validateText(text, doc.fileName, { format: formatOf(doc) });
     const kind = result.kind ?? documentKind(doc);

@@ -14,7 +14,7 @@ export interface Validation {
   /** Fires after a document's diagnostics were replaced or cleared (its text just parsed). */
   readonly onDidUpdate: vscode.Event<vscode.Uri>;
   readonly enabled: () => boolean;
-  /** The text its validation read, while current (saves building a 1 MB string again). */
+  /** The text its validation read or the changes since give, while current (saves building a 1 MB string again). */
   readonly textOf: (doc: vscode.TextDocument) => string | undefined;
 }
 
