@@ -215,9 +215,9 @@ function replaceEntry(
 
 /**
  * The values from the root down to the changed entry's collection, each copied with its changed
- * child put in (`slot`: the entry's index or key); the
- * frames that held the old objects then hold the copies. Undefined when a child cannot be found in
- * its parent's value (a merge key shares it), before anything is changed.
+ * child put in (`slot`: the entry's index or key); the frames that held the old objects then hold
+ * the copies. Undefined when a child cannot be found in its parent's value (a merge key shares
+ * it), before anything is changed.
  */
 function copyDown(path: readonly Frame[], slot: string | number, itemValue: unknown): { value: unknown } | undefined {
   const levels = path.filter((f) => f === unwrap(f));
