@@ -215,6 +215,21 @@ void describe('incremental YAML parse', () => {
       ['a document end after a CR', 'a:\n  b: 1\n  c: 2\n', 'a:\n  b: 1\r...\n  c: 2\n'],
       // A directive changes what a tag means in every entry.
       [
+        'a flow mapping after a comment ended by a lone CR',
+        'a: # c\r  !!map {\n  x: 1,\n  y: 2\n  }\nb: 3\n',
+        'a: # c\r  !!map {\n  x: 12,\n  y: 2\n  }\nb: 3\n',
+      ],
+      [
+        'a %TAG directive after a tab',
+        '\t%TAG !! tag:example.com,2000:\n---\na: 1\nb: 2\n',
+        '\t%TAG !! tag:example.com,2000:\n---\na: 1\nb: !!str 2\n',
+      ],
+      [
+        'a %TAG directive after a comment ended by a lone CR',
+        '# c\r%TAG !! tag:example.com,2000:\n---\na: 1\nb: 2\n',
+        '# c\r%TAG !! tag:example.com,2000:\n---\na: 1\nb: !!str 2\n',
+      ],
+      [
         'a %TAG directive',
         '%TAG !! tag:example.com,2000:\n---\na: 1\nb: 2\n',
         '%TAG !! tag:example.com,2000:\n---\na: !!str 1\nb: 2\n',

@@ -131,19 +131,13 @@ function bounds(
 /** A document marker at the start of a line ends the document: never inside a re-read entry (a lone CR breaks lines too). */
 const MARKER = /(?:^|[\r\n])(?:---|\.\.\.)/;
 
-/** Whether the text begins with directives (`%TAG` changes what a tag means in every entry). */
+/**
+ * Whether the text may hold directives (`%TAG` changes what a tag means in every entry). They stand
+ * before a `---`, which a text with directives must have: any `%` before the first `---` counts.
+ */
 function directives(text: string): boolean {
-  for (let i = 0; i < text.length;) {
-    let j = i;
-    while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
-    const c = text.charCodeAt(j);
-    if (j === i && c === 37) return true; // %
-    if (c !== 35 && c !== 10 && c !== 13 && j < text.length) return false; // content: no directive before it
-    const end = text.indexOf('\n', j);
-    if (end < 0) return false;
-    i = end + 1;
-  }
-  return false;
+  const start = text.indexOf('---');
+  return start > 0 && text.lastIndexOf('%', start) >= 0;
 }
 
 /** Whether the collection whose frame opens at `open` is a flow one (`[...]`, `{...}`), maybe after a tag. */
@@ -152,7 +146,7 @@ function flow(text: string, open: number): boolean {
   for (;;) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-    else if (c === 35) while (i < text.length && text.charCodeAt(i) !== 10) i++;
+    else if (c === 35) while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
     else if (c === 33) while (i < text.length && ![32, 9, 10, 13].includes(text.charCodeAt(i))) i++;
     else return c === 91 || c === 123;
   }
