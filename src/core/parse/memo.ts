@@ -2,8 +2,8 @@
  * The last text parsed, kept: a form change parses the new text to check it reads back right, and
  * the validation that follows the change reads that same text again. On a 1 MB file each parse is
  * tens of milliseconds, so the second one is answered from here; and the next text, when it differs
- * from this one inside one entry (a list item, a value), is read from it. One entry per format; results are never
- * mutated by their users (the values are shared).
+ * from this one inside one entry (a list item, a value), is read from it. One entry per format;
+ * results are never mutated by their users (the values are shared).
  */
 import type { Format } from '../kinds';
 import { parseJson } from './json';
