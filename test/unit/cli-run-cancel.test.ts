@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { run } from '../../src/cli/main';
 import { cli, stateRootDir } from './support/cli';
 import { startProxy } from './support/gatingProxy';
-import { BILLING, env, simAdmin, useFakeRunClock, type Json } from './support/run';
+import { BILLING, env, runBilling, simAdmin, useFakeRunClock, type Json } from './support/run';
 import { withServer } from './support/server';
 import { parseXml } from './support/xml';
 
@@ -38,19 +38,7 @@ void describe('bluejay run, stopped', () => {
   void test('a run that never finishes times out; JUnit marks its results as errors', () =>
     withServer(async (s) => {
       await simAdmin(s.url, { neverFinish: true });
-      const r = await cli(
-        env(s.url),
-        'run',
-        '--simulation',
-        '57',
-        '--timeout',
-        '60',
-        '--poll',
-        '10',
-        '--format',
-        'junit',
-        join(stateRootDir('run', true), BILLING),
-      );
+      const r = await runBilling(s.url, '--timeout', '60', '--poll', '10', '--format', 'junit');
       assert.equal(r.code, 1);
       const suites = parseXml(r.out).children;
       assert.equal(suites.length, 1);

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { cli, stateRootDir } from './support/cli';
-import { BILLING, env, simAdmin, useFakeRunClock, type Json } from './support/run';
+import { BILLING, env, runBilling, simAdmin, useFakeRunClock, type Json } from './support/run';
 import { withServer } from './support/server';
 import { parseXml, type XmlNode } from './support/xml';
 
@@ -92,15 +92,7 @@ void describe('bluejay run', () => {
   void test('a queue answered 502 is not repeated; the run is reported as not queued', () =>
     withServer(async (s) => {
       await simAdmin(s.url, { queueStatus: 502 });
-      const r = await cli(
-        env(s.url),
-        'run',
-        '--simulation',
-        '57',
-        '--format',
-        'json',
-        join(stateRootDir('run', true), BILLING),
-      );
+      const r = await runBilling(s.url, '--format', 'json');
       assert.equal(r.code, 1);
       const runs = (JSON.parse(r.out) as { runs: Json[] }).runs;
       assert.equal(runs[0]?.['run_id'], null);
@@ -110,15 +102,7 @@ void describe('bluejay run', () => {
   void test('JUnit: a testsuite per run, failure with the reasoning as message; parsed back', () =>
     withServer(async (s) => {
       await simAdmin(s.url, { outcomes: { '318': 'fail' } });
-      const r = await cli(
-        env(s.url),
-        'run',
-        '--simulation',
-        '57',
-        '--format',
-        'junit',
-        join(stateRootDir('run', true), BILLING),
-      );
+      const r = await runBilling(s.url, '--format', 'junit');
       assert.equal(r.code, 1);
       const root: XmlNode = parseXml(r.out);
       assert.equal(root.name, 'testsuites');

@@ -1,35 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'mocha';
+import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { acquireLock, fileLockPath } from '../../../src/core/sync/files';
 import type { PushRun } from '../../../src/extension/pusher';
-import { startBluejayServer, type BluejayServer } from '../../server/index';
-import { admin, type Admin } from '../../unit/support/server';
-import { forgetBaselines, open, workspaceFile } from './util';
+import { onTestServer } from './syncSuite';
+import { open, workspaceFile } from './util';
 
 const KEY = 'files-key-in-host-01';
 const NEW = 'kind: customer-persona\nname: n\ndescription: d\ngoal: g\n';
 
 describe('the editor and a terminal push of one file', () => {
-  let server: BluejayServer;
-  let control: Admin;
-  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('bluejay');
-
-  before(async () => {
-    server = await startBluejayServer({ keys: { [KEY]: { org: 'org-1' } } });
-    control = admin(server.url);
-    await config().update('environment', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('baseUrl', server.url, vscode.ConfigurationTarget.Global);
-    assert.equal(await vscode.commands.executeCommand('bluejay.setApiKey', KEY), true);
-  });
-
-  after(async () => {
-    await vscode.commands.executeCommand('bluejay.clearApiKey');
-    await config().update('baseUrl', undefined, vscode.ConfigurationTarget.Global);
-    await forgetBaselines();
-    await server.close();
-  });
+  const test = onTestServer(KEY);
 
   it('a create waits for the lock `bluejay push` holds on the file, and does not create it again once the id is on disk', async () => {
     const uri = workspaceFile('locked.persona.yaml');
@@ -46,7 +28,7 @@ describe('the editor and a terminal push of one file', () => {
       const result = await run;
       assert.deepEqual([result.outcome, result.reason], [undefined, 'drift']);
       assert.deepEqual(
-        (await control.requests()).map((r) => r.method),
+        (await test.control.requests()).map((r) => r.method),
         [],
       );
       await vscode.commands.executeCommand('workbench.action.files.revert');

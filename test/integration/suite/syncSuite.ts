@@ -1,7 +1,8 @@
 /**
  * What the two "staying in step with Bluejay" suites share (sync-pull.test.ts, sync-push.test.ts):
  * the test server with its key, the baselines file, and hooks that start from no baselines and a
- * reset server before each test and delete the files a test made after it.
+ * reset server before each test and delete the files a test made after it. `onTestServer` alone
+ * (the server and the extension pointed at it) also serves files.test.ts.
  */
 import * as assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach } from 'mocha';
@@ -58,21 +59,50 @@ export interface SyncSuite {
   changeOnBluejay: (body: Record<string, unknown>) => Promise<void>;
 }
 
-/** Call inside a describe: registers its hooks there and returns what its tests use. */
-export function syncSuite(): SyncSuite {
+/**
+ * Call inside a describe: a test server knowing `key` for the describe's tests, the extension
+ * pointed at it with that key (before them), and both undone after them.
+ */
+export function onTestServer(key: string): { readonly server: BluejayServer; readonly control: Admin } {
   let server: BluejayServer | undefined;
   let control: Admin | undefined;
-  const made: string[] = [];
   const started = (): { server: BluejayServer; control: Admin } => {
     assert.ok(server && control, 'the test server is started in before()');
     return { server, control };
   };
-  const suite: SyncSuite = {
+  before(async () => {
+    server = await startBluejayServer({ keys: { [key]: { org: 'org-1' } } });
+    control = admin(server.url);
+    await config().update('environment', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('baseUrl', server.url, vscode.ConfigurationTarget.Global);
+    assert.equal(await vscode.commands.executeCommand('bluejay.setApiKey', key), true);
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('bluejay.clearApiKey');
+    await config().update('baseUrl', undefined, vscode.ConfigurationTarget.Global);
+    await forgetBaselines();
+    await started().server.close();
+  });
+  return {
     get server() {
       return started().server;
     },
     get control() {
       return started().control;
+    },
+  };
+}
+
+/** Call inside a describe: registers its hooks there and returns what its tests use. */
+export function syncSuite(): SyncSuite {
+  const test = onTestServer(KEY);
+  const made: string[] = [];
+  const suite: SyncSuite = {
+    get server() {
+      return test.server;
+    },
+    get control() {
+      return test.control;
     },
     made,
     billing: () => read('billing.digital-human.yaml'),
@@ -95,14 +125,6 @@ export function syncSuite(): SyncSuite {
     },
   };
 
-  before(async () => {
-    server = await startBluejayServer({ keys: { [KEY]: { org: 'org-1' } } });
-    control = admin(server.url);
-    await config().update('environment', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('baseUrl', server.url, vscode.ConfigurationTarget.Global);
-    assert.equal(await vscode.commands.executeCommand('bluejay.setApiKey', KEY), true);
-  });
-
   beforeEach(async () => {
     await forgetBaselines();
     await suite.control.reset();
@@ -111,13 +133,6 @@ export function syncSuite(): SyncSuite {
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await Promise.all(made.splice(0).map((n) => vscode.workspace.fs.delete(workspaceFile(n))));
-  });
-
-  after(async () => {
-    await vscode.commands.executeCommand('bluejay.clearApiKey');
-    await config().update('baseUrl', undefined, vscode.ConfigurationTarget.Global);
-    await forgetBaselines();
-    await suite.server.close();
   });
 
   return suite;

@@ -24,6 +24,27 @@ async function billingShown(): Promise<{
   return { editor, testing, uri };
 }
 
+/** Appends `suffix` to the `name:` line of the shown file and waits for its item's label to follow. */
+async function renameByEdit(
+  editor: vscode.TextEditor,
+  testing: ReturnType<BluejayApi['testing']>,
+  uri: vscode.Uri,
+  suffix: string,
+): Promise<void> {
+  const doc = editor.document;
+  const line = doc
+    .getText()
+    .split('\n')
+    .findIndex((l) => l.startsWith('name:'));
+  const renamed = waitFor(
+    testing.tree.onDidChange,
+    () => testing.tree.fileItem(uri, '57')?.label.endsWith(suffix),
+    'the item renamed after the edit',
+  );
+  await editor.edit((e) => e.insert(doc.lineAt(line).range.end, suffix));
+  await renamed;
+}
+
 describe('Testing view: gutter buttons before the view is opened', () => {
   it('a digital-human file shown in an editor has its items, with a range on its name line', async () => {
     const editor = await open('billing.digital-human.yaml');
@@ -58,18 +79,8 @@ describe('Testing view: gutter buttons before the view is opened', () => {
       if (e.document.uri.toString() === uri.toString())
         parsedInEvent ??= memo.get('yaml')?.text === e.document.getText();
     });
-    const line = editor.document
-      .getText()
-      .split('\n')
-      .findIndex((l) => l.startsWith('name:'));
     try {
-      const renamed = waitFor(
-        testing.tree.onDidChange,
-        () => testing.tree.fileItem(uri, '57')?.label.endsWith(' (renamed)'),
-        'the item renamed after the edit',
-      );
-      await editor.edit((e) => e.insert(editor.document.lineAt(line).range.end, ' (renamed)'));
-      await renamed;
+      await renameByEdit(editor, testing, uri, ' (renamed)');
       assert.equal(parsedInEvent, false, 'the change event parsed the whole text');
     } finally {
       sub.dispose();
@@ -82,18 +93,8 @@ describe('Testing view: gutter buttons before the view is opened', () => {
     const { editor, testing, uri } = await billingShown();
     const doc = await vscode.languages.setTextDocumentLanguage(editor.document, 'plaintext');
     const shown = await vscode.window.showTextDocument(doc);
-    const line = doc
-      .getText()
-      .split('\n')
-      .findIndex((l) => l.startsWith('name:'));
     try {
-      const renamed = waitFor(
-        testing.tree.onDidChange,
-        () => testing.tree.fileItem(uri, '57')?.label.endsWith(' (plain)'),
-        'the item renamed after the edit',
-      );
-      await shown.edit((e) => e.insert(doc.lineAt(line).range.end, ' (plain)'));
-      await renamed;
+      await renameByEdit(shown, testing, uri, ' (plain)');
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
       await vscode.languages.setTextDocumentLanguage(doc, 'yaml'); // the document outlives its tab
