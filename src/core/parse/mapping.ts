@@ -2,10 +2,16 @@
 import type { Format } from '../kinds';
 import { asRecord } from '../record';
 import { parseJson } from './json';
+import type { ParseOutcome } from './types';
 import { parseYaml } from './yaml';
 
-/** Undefined when the text holds no mapping. Not memoised: scanning many files must not evict the open document's parse (memo.ts). */
+/** parseJson or parseYaml, not through the memo: scanning many files must not evict the open document's parse (memo.ts). */
+export function parseAside(text: string, format: Format): ParseOutcome {
+  return format === 'json' ? parseJson(text) : parseYaml(text);
+}
+
+/** Undefined when the text holds no mapping. Not memoised (`parseAside`). */
 export function mappingOf(text: string, format: Format): Record<string, unknown> | undefined {
-  const parsed = format === 'json' ? parseJson(text) : parseYaml(text);
+  const parsed = parseAside(text, format);
   return asRecord(parsed.ok ? parsed.value : undefined);
 }

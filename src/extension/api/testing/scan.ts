@@ -4,6 +4,7 @@
  */
 import { formatFromFileName, kindFromFileName, type Format } from '../../../core/kinds';
 import { rangesOf } from '../../../core/locate';
+import { parseAside } from '../../../core/parse/mapping';
 import { parseText } from '../../../core/parse/memo';
 import { asRecord } from '../../../core/record';
 import type { Range } from '../../../core/problem';
@@ -30,14 +31,26 @@ function mappingThroughMemo(text: string, format: Format): Record<string, unknow
   return asRecord(parsed.ok ? parsed.value : undefined);
 }
 
-/** A digital human's test facts; undefined when the text is no digital human (a persona, unreadable text stays an item: it may be fixed). */
-export function scanDigitalHuman(text: string, fileName: string, languageId?: string): Scanned | undefined {
+/**
+ * A digital human's test facts; undefined when the text is no digital human (a persona, unreadable
+ * text stays an item: it may be fixed). `open`: the text is an open document's, read through the
+ * parse memo its validation shares; a file read from disk is parsed aside, so a scan of the
+ * workspace does not evict the open document's parse (the next keystroke's incremental parse
+ * starts from it).
+ */
+export function scanDigitalHuman(
+  text: string,
+  fileName: string,
+  languageId?: string,
+  open = true,
+): Scanned | undefined {
   const format = formatOf(fileName, languageId);
-  const value = mappingThroughMemo(text, format);
+  const parsed = (open ? parseText : parseAside)(text, format);
+  const value = asRecord(parsed.ok ? parsed.value : undefined);
   const kind = value?.['kind'] ?? kindFromFileName(fileName);
   if (kind !== 'digital-human') return undefined;
   const pointer = value && 'name' in value ? '/name' : value && 'kind' in value ? '/kind' : '';
-  const [range] = rangesOf(text, format, [pointer]);
+  const [range] = rangesOf(text, format, [pointer], parsed);
   const name = typeof value?.['name'] === 'string' ? value['name'] : null;
   return {
     id: idString(value?.['id']),

@@ -150,7 +150,10 @@ export class TestTree implements vscode.Disposable {
     const open = this.openDoc(uri);
     if (open) return this.scanDoc(open);
     try {
-      this.set(uri, scanDigitalHuman(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), uri.path));
+      this.set(
+        uri,
+        scanDigitalHuman(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), uri.path, undefined, false),
+      );
     } catch {
       this.remove(uri); // gone or unreadable
     }
