@@ -34,6 +34,14 @@ export interface JsonSchema {
 
 const SUFFIX = /\.(persona|digital-human)\.(ya?ml|json)$/i;
 
+/**
+ * Whether a path is named as a digital human, exactly as the Testing view's file watch matches it
+ * (`*.digital-human.{yaml,yml,json}`, case and all).
+ */
+export function isDigitalHumanPath(path: string): boolean {
+  return /\.digital-human\.(ya?ml|json)$/.test(path);
+}
+
 /** The kind a file name promises: `*.persona.{yaml,yml,json}` or `*.digital-human.{yaml,yml,json}`. */
 export function kindFromFileName(fileName: string): Kind | undefined {
   const m = SUFFIX.exec(fileName);

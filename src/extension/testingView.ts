@@ -4,6 +4,7 @@
  * run command is used, so activation never pays for it.
  */
 import * as vscode from 'vscode';
+import { isDigitalHumanPath } from '../core/kinds';
 import { api } from './lazy';
 import type { Ctx } from './ctx';
 import type { Testing } from './api/testing/testing';
@@ -16,9 +17,7 @@ export function registerTesting(ctx: Ctx): { disposable: vscode.Disposable; test
   controller.refreshHandler = () => get().refresh();
   // Gutter run buttons before the Testing view is first shown: a visible digital-human file gets its items (a cheap suffix check here, the rest lazily).
   const show = (editors: readonly vscode.TextEditor[]): void =>
-    editors.forEach(
-      (e) => /\.digital-human\.(ya?ml|json)$/.test(e.document.uri.path) && get().showDocument(e.document),
-    );
+    editors.forEach((e) => isDigitalHumanPath(e.document.uri.path) && get().showDocument(e.document));
   const first = setTimeout(() => show(vscode.window.visibleTextEditors), 0); // after activation, not during it
   const command = (name: string, run: (arg?: unknown, more?: unknown) => unknown): vscode.Disposable =>
     vscode.commands.registerCommand(`bluejay.${name}`, run);

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { checkBaseUrl } from '../../src/core/api/endpoint';
-import { describe as describeDetail, errorFromResponse, notJson, redact } from '../../src/core/api/errors';
+import { errorFromResponse, notJson, redact } from '../../src/core/api/errors';
+import { describe as describeDetail } from '../../src/core/api/serverWords';
 import { retryAfterMs, backoffDelay } from '../../src/core/api/pacing';
 import { pushRequest, resourceOf } from '../../src/core/api/request';
 

@@ -8,8 +8,6 @@ import { foreign403, proxyAnswer } from './network';
 import type { ApiRequest } from './request';
 import { describe, fieldsNamed, validationProblem, validationSaid } from './serverWords';
 
-export { describe } from './serverWords';
-
 export type ApiErrorKind =
   | 'validation'
   | 'rejected'

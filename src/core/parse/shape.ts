@@ -64,10 +64,14 @@ function plainlyFine(root: object): boolean {
   return true;
 }
 
-/** `cyclic-value` where a value refers back to one that contains it, `too-deep` where nesting passes MAX_DEPTH. */
-export function shapeFindings(root: unknown): Finding[] {
+/**
+ * `cyclic-value` where a value refers back to one that contains it, `too-deep` where nesting passes
+ * MAX_DEPTH. `quick: false` when the caller's own bounded walk just failed on this value: the quick
+ * one would fail again (it only ever answers "no finding", which the exact walk answers too).
+ */
+export function shapeFindings(root: unknown, quick = true): Finding[] {
   const out: Finding[] = [];
-  if (root === null || typeof root !== 'object' || plainlyFine(root)) return out;
+  if (root === null || typeof root !== 'object' || (quick && plainlyFine(root))) return out;
   const stack: Frame[] = [frame(root, '')];
   const open = new Set<object>([root]); // the values on the stack
   const pathTo = (depth: number): string[] => stack.slice(1, depth).map((f) => f.key);

@@ -34,7 +34,7 @@ export function wholeValue(value: Readonly<Record<string, unknown>>, withSecrets
     const found = walk.found;
     return { unsendable: [], secrets: () => found };
   }
-  return { unsendable: shapeFindings(value), secrets: () => (withSecrets ? secretFindings(value) : []) };
+  return { unsendable: shapeFindings(value, false), secrets: () => (withSecrets ? secretFindings(value) : []) };
 }
 
 /** for-in would also list keys added to Object.prototype (never by this project): then the exact walks answer. */

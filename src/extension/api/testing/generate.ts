@@ -24,8 +24,6 @@ import { editorState } from '../sync/stateFile';
 import { askGenerate, type GenerateAnswers, type GenerateArgs } from './generateAsk';
 import { failureText, issueText } from './generateText';
 
-export type { GenerateArgs, GenerateHow } from './generateAsk';
-
 export interface GenerateOutcome {
   readonly files: string[];
   readonly errors: string[];

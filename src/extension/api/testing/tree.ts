@@ -6,6 +6,7 @@
  * to date on change, create, delete and rename. Simulations are labelled by their name once known.
  */
 import * as vscode from 'vscode';
+import { isDigitalHumanPath } from '../../../core/kinds';
 import { EXCLUDE, isDefinition } from '../../definitions';
 import { scanDigitalHuman, type Scanned } from './scan';
 
@@ -33,10 +34,7 @@ const fileItemId = (uri: vscode.Uri, sim: string | undefined): string =>
 /** A document the tree looks at: a digital human's file name, in a scheme it can be read in. */
 function isScanned(doc: vscode.TextDocument): boolean {
   const scheme = doc.uri.scheme;
-  return (
-    /\.digital-human\.(ya?ml|json)$/.test(doc.uri.path) &&
-    (scheme === 'file' || scheme === 'untitled' || scheme === 'vscode-vfs')
-  );
+  return isDigitalHumanPath(doc.uri.path) && (scheme === 'file' || scheme === 'untitled' || scheme === 'vscode-vfs');
 }
 
 export class TestTree implements vscode.Disposable {
