@@ -79,6 +79,9 @@ function addAndAwaitState(el: unknown): Promise<number> {
   });
 }
 
+/** How many times the form is opened again (after the cold first open) for the open's figures. */
+const OPENS = 5;
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? 0;
@@ -139,23 +142,28 @@ async function main(): Promise<void> {
     const select = form.getByLabel('Voice speed', { exact: true });
     await select.waitFor({ timeout: 60_000 });
     const cold = performance.now() - started;
-    // Again, now that the workbench has made a webview once (its first costs ~3 s whatever the file).
-    await page.keyboard.press('Control+W');
-    await select.waitFor({ state: 'detached' });
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill('big.digital-human.yaml');
-    await row.waitFor();
-    const again = performance.now();
-    const clicked = Date.now();
-    await row.click();
-    await select.waitFor({ timeout: 60_000 });
-    const opened = performance.now() - again;
-    // When the form was first painted, read in the webview (the page is empty until the form is
-    // built): Playwright notices a new element in nested frames only some hundreds of ms later.
-    const painted = await select.evaluate(() => {
-      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-      return fcp ? performance.timeOrigin + fcp.startTime : NaN;
-    });
+    // Again, now that the workbench has made a webview once (its first costs ~3 s whatever the
+    // file), OPENS times: one open moves by 100 ms or more from one to the next on this machine.
+    const opens: { clicked: number; painted: number; opened: number }[] = [];
+    for (let i = 0; i < OPENS; i++) {
+      await page.keyboard.press('Control+W');
+      await select.waitFor({ state: 'detached' });
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').fill('big.digital-human.yaml');
+      await row.waitFor();
+      const again = performance.now();
+      const clicked = Date.now();
+      await row.click();
+      await select.waitFor({ timeout: 60_000 });
+      const opened = performance.now() - again;
+      // When the form was first painted, read in the webview (the page is empty until the form is
+      // built): Playwright notices a new element in nested frames only some hundreds of ms later.
+      const painted = await select.evaluate(() => {
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+        return fcp ? performance.timeOrigin + fcp.startTime : NaN;
+      });
+      opens.push({ clicked, painted, opened });
+    }
     console.log(
       `Form in the workbench: first open ${cold.toFixed(0)} ms (a first webview in a fresh workbench costs ~3 s even for a 2 KB file)`,
     );
@@ -188,9 +196,15 @@ async function main(): Promise<void> {
       .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
       .filter((l) => l.includes('form: '));
     for (const line of logged) console.log(`  ${line.trim()}`);
-    const asked = Date.parse(/asked for at (\S+),/.exec(logged[logged.length - 1] ?? '')?.[1] ?? '');
+    // One "asked for" line per open, the cold one first.
+    const asks = logged.map((l) => Date.parse(/asked for at (\S+),/.exec(l)?.[1] ?? '')).slice(-OPENS);
+    const ready = logged.map((l) => Number(/webview ready after (\d+) ms/.exec(l)?.[1] ?? NaN)).slice(-OPENS);
+    const whole = opens.map((o) => o.painted - o.clicked);
+    const load = opens.map((o, i) => (asks[i] ?? NaN) - o.clicked);
+    const ours = opens.map((o, i) => o.painted - (asks[i] ?? NaN));
+    const list3 = (xs: number[]): string => xs.map((x) => x.toFixed(0)).join(', ');
     console.log(
-      `Form in the workbench: opens in ${(painted - clicked).toFixed(0)} ms from the click to the form painted: VS Code loads the document for ${(asked - clicked).toFixed(0)} ms, then the form is painted ${(painted - asked).toFixed(0)} ms after the extension is asked (goal < 1000 ms; Playwright sees it after ${opened.toFixed(0)} ms)`,
+      `Form in the workbench: opens in ${median(whole).toFixed(0)} ms from the click to the form painted: VS Code loads the document for ${median(load).toFixed(0)} ms, then the form is painted ${median(ours).toFixed(0)} ms after the extension is asked, of which the webview is ready after ${median(ready).toFixed(0)} ms (medians of ${OPENS} opens: ${list3(whole)}; ${list3(load)}; ${list3(ours)}; ${list3(ready)}; goal < 1000 ms; Playwright sees it after ${median(opens.map((o) => o.opened)).toFixed(0)} ms)`,
     );
     console.log(
       `Form in the workbench: a field change round trip (in the webview: change -> edited value back) median ${median(trips).toFixed(0)} ms, p95 ${p95(trips).toFixed(0)} ms, max ${Math.max(...trips).toFixed(0)} ms (goal p95 < 100 ms); the new text's problems follow at median ${median(validated).toFixed(0)} ms`,

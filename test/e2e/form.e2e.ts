@@ -128,6 +128,28 @@ for (const [theme, bodyClass, shot] of [
           colours.every((c) => c !== ''),
           `theme colours reach the form: ${colours.join(', ')}`,
         );
+        // The form's styles come inside the page and the icon font's style sheet after the script:
+        // both apply (a strict CSP refuses an inline style without its nonce).
+        const looks = await f.locator('.toolbar').evaluate(async (bar) => {
+          const doc = (
+            bar as unknown as {
+              ownerDocument: {
+                defaultView: { getComputedStyle(e: unknown): { position: string } };
+                fonts: { ready: Promise<unknown>; load(font: string): Promise<unknown[]> };
+                querySelector(s: string): unknown;
+              };
+            }
+          ).ownerDocument;
+          const icon = doc.querySelector('.codicon');
+          await doc.fonts.ready;
+          const fonts = await doc.fonts.load('16px codicon');
+          return {
+            toolbar: doc.defaultView.getComputedStyle(bar).position,
+            icon: icon ? (doc.defaultView.getComputedStyle(icon) as unknown as { fontFamily: string }).fontFamily : '',
+            fontLoaded: fonts.length > 0,
+          };
+        });
+        assert.deepEqual(looks, { toolbar: 'sticky', icon: 'codicon', fontLoaded: true });
         await screenshot(wb.page, shot);
       } finally {
         await wb.close();
