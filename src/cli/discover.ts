@@ -117,6 +117,11 @@ export interface HowToRead {
    * taken its place since, nothing waits either: a FIFO reads as empty, a device up to the limit.
    */
   readonly known?: boolean;
+  /**
+   * With `known`: the bytes may be a view of the scratch buffer, good only until this thread's next
+   * read (the caller decodes them at once), not a copy of them.
+   */
+  readonly borrow?: boolean;
 }
 
 /** 64 KB, reused by every read of this thread that knows its file is regular. */
@@ -127,7 +132,7 @@ let scratch: Buffer | undefined;
  * Synchronous: on a cached small file each call is a few microseconds, where a promise per call
  * cost more than the read (10,000 files); opened non-blocking, so nothing here waits for a writer.
  */
-export function readRegular(path: string, { read = readSync, known = false }: HowToRead = {}): Read {
+export function readRegular(path: string, { read = readSync, known = false, borrow = false }: HowToRead = {}): Read {
   let fd: number;
   try {
     // Non-blocking, so opening a FIFO that took the file's place returns at once (and is then refused).
@@ -161,7 +166,8 @@ export function readRegular(path: string, { read = readSync, known = false }: Ho
       if (bytesRead === 0) break;
       total += bytesRead;
     }
-    return { bytes: buffer === scratch ? Buffer.from(buffer.subarray(0, total)) : buffer.subarray(0, total) };
+    const bytes = buffer.subarray(0, total);
+    return { bytes: buffer === scratch && !borrow ? Buffer.from(bytes) : bytes };
   } catch (e) {
     return { error: reason(e) };
   } finally {
@@ -189,5 +195,5 @@ export function definitionOf(
     return undefined;
   }
   if ('tooLarge' in read) return tooLargeResult(path);
-  return validateBytes(read.bytes, path);
+  return validateBytes(read.bytes, path, { batch: true });
 }

@@ -21,7 +21,8 @@ export interface FileOutcome {
 /** Reads and validates one file `discover` found, as the command prints it (problems in their JSON form: no fix hints). */
 export function outcomeOf(path: string): FileOutcome {
   let err = '';
-  const result = definitionOf(path, readRegular(path, { known: true }), { err: (t) => (err += t) });
+  // The bytes are decoded before the next read: no copy of them is needed.
+  const result = definitionOf(path, readRegular(path, { known: true, borrow: true }), { err: (t) => (err += t) });
   return result ? { err, result: { kind: result.kind ?? null, problems: result.problems.map(problemJson) } } : { err };
 }
 

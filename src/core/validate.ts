@@ -6,6 +6,7 @@ import { CODES } from './codes';
 import { at, cut, describeValue, type Finding } from './finding';
 import { formatFromFileName, isKind, kindFromFileName, KINDS, type Format, type Kind } from './kinds';
 import { nearest } from './nearest';
+import { parseLean } from './parse/mapping';
 import { parseText } from './parse/memo';
 import type { Locator, ParseOutcome, Span, SyntaxIssue } from './parse/types';
 import { toPointer, type FixHint, type Problem, type Severity } from './problem';
@@ -30,6 +31,11 @@ export interface ValidationResult {
 export interface ValidateOptions {
   /** Overrides the format the file name implies. */
   readonly format?: Format;
+  /**
+   * One of many files read from disk (the command line, Validate All): parsed aside from the parse
+   * memo, which keeps the open document's parse, and positions are read only for its problems.
+   */
+  readonly batch?: boolean;
 }
 
 /** Validates a definition's text; `fileName` gives the format and, by its suffix, possibly the kind. */
@@ -72,7 +78,7 @@ function validateUnguarded(text: string, fileName: string, options: ValidateOpti
   }
   let parsed: ParseOutcome;
   try {
-    parsed = parseText(text, format);
+    parsed = options.batch ? parseLean(text, format) : parseText(text, format);
   } catch (e) {
     // The parsers catch what they know; anything else (a stack overflow on absurd nesting) lands here.
     return fail([

@@ -64,3 +64,22 @@ void describe('reading a file in pieces', () => {
     }
   });
 });
+
+void describe('borrowed bytes', () => {
+  const dir = stateRootDir('borrowed-reads');
+
+  void test('a borrowed read is a view good until the next read; a kept read is a copy of its own', () => {
+    const a = join(dir, 'a.persona.yaml');
+    const b = join(dir, 'b.persona.yaml');
+    writeFileSync(a, 'kind: customer-persona\nname: A\n');
+    writeFileSync(b, 'kind: customer-persona\nname: B\n');
+    const kept = readRegular(a, { known: true });
+    const borrowed = readRegular(a, { known: true, borrow: true });
+    assert.ok('bytes' in kept && 'bytes' in borrowed);
+    assert.equal(Buffer.from(borrowed.bytes).toString('utf8'), 'kind: customer-persona\nname: A\n');
+    readRegular(b, { known: true, borrow: true });
+    // The next read wrote over the borrowed view; the kept copy is unchanged.
+    assert.equal(Buffer.from(borrowed.bytes).toString('utf8'), 'kind: customer-persona\nname: B\n');
+    assert.equal(Buffer.from(kept.bytes).toString('utf8'), 'kind: customer-persona\nname: A\n');
+  });
+});

@@ -6,7 +6,7 @@
 import { load, CORE_SCHEMA, Type, YAMLException } from 'js-yaml';
 import { yamlIssue } from './yamlErrors';
 import { emptyLocator, YamlLocator, type Frame } from './yamlLocator';
-import type { ParseOutcome, SyntaxIssue } from './types';
+import type { Locator, ParseOutcome, Span, SyntaxIssue } from './types';
 
 /** Expanded nodes beyond the written ones that aliases may add before the file is refused. */
 export const ALIAS_EXPANSION_LIMIT = 100_000;
@@ -119,6 +119,52 @@ export function parseYaml(original: string): ParseOutcome {
   const locator = new YamlLocator(text, { root }, base, plain, () => record(text, duplicates).root ?? root);
   if (duplicates) locator.findDuplicates(issues);
   return { ok: true, value, locator, issues };
+}
+
+/**
+ * parseYaml for one of many files read from disk (the command line, Validate All): the value is
+ * read without recording where its nodes are, and the text is read again with positions only when
+ * a problem asks for one (most files have none). What the plain read cannot vouch for is read the
+ * full way at once: a text with an anchor (the alias limit counts recorded nodes) and one that does
+ * not load (the full read words its error, or lets duplicate keys through and reports them).
+ */
+export function parseYamlLean(original: string): ParseOutcome {
+  const base = original.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const text = base ? original.slice(1) : original;
+  if (text.includes('&')) return parseYaml(original);
+  let value: unknown;
+  try {
+    value = load(text, { schema: SCHEMA });
+  } catch {
+    return parseYaml(original);
+  }
+  if (value === undefined) return { ok: true, value: undefined, locator: emptyLocator(), issues: [] };
+  return { ok: true, value, locator: new LaterLocator(() => parseYaml(original)), issues: [] };
+}
+
+/** A locator made on its first question: the full parse of the same text, with positions. */
+class LaterLocator implements Locator {
+  private made: Locator | undefined;
+  constructor(private readonly parse: () => ParseOutcome) {}
+  private get real(): Locator {
+    if (!this.made) {
+      const full = this.parse();
+      this.made = full.ok ? full.locator : emptyLocator();
+    }
+    return this.made;
+  }
+  valueSpan(path: readonly string[]): ReturnType<Locator['valueSpan']> {
+    return this.real.valueSpan(path);
+  }
+  keySpan(path: readonly string[]): Span | undefined {
+    return this.real.keySpan(path);
+  }
+  rootSpan(): Span | undefined {
+    return this.real.rootSpan();
+  }
+  prepare(paths: readonly (readonly string[])[]): void {
+    this.real.prepare?.(paths);
+  }
 }
 
 /** How many nodes the document stands for once aliases are expanded (post-order, anchors before aliases). */
