@@ -170,7 +170,7 @@ export async function validateFiles<U>(uris: readonly U[], io: FileIo<U>): Promi
         io.skipped(uri, read.skipped);
         continue;
       }
-      const result = 'bytes' in read ? validateBytes(read.bytes, io.path(uri)) : tooLargeResult(io.path(uri));
+      const result = 'bytes' in read ? validateBytes(read.bytes, io.path(uri), { batch: true }) : tooLargeResult(io.path(uri));
       batch.push({ uri, problems: result.problems, kind: result.kind });
       problems = result.problems;
     }
