@@ -20,6 +20,8 @@ interface VsCodeApi {
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
+// Marks the form bench reads: when the script ran and when the state arrived.
+performance.mark('bluejay-script');
 const vscode = acquireVsCodeApi();
 let view: FormView | undefined;
 let state: FormState | undefined;
@@ -62,6 +64,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
   if (!isHostMessage(message)) return;
   if (message.type === 'init') {
+    performance.mark('bluejay-init');
     view = new FormView(
       message.model,
       ctx,
