@@ -148,8 +148,8 @@ export class Diagnostics implements vscode.Disposable {
 
   /**
    * The document's text: the copy kept in step with it when that is current, else `getText`. For
-   * what only reads it (validation, completion, hover); what writes edits by offset (the form,
-   * quick fixes) reads the document itself.
+   * what only reads it (validation, completion, hover); the form writes edits made on `textOf` only
+   * when they land on the document's same text (edits.ts `landsOn`), quick fixes read the document.
    */
   text(doc: vscode.TextDocument): string {
     return this.textOf(doc) ?? doc.getText();
