@@ -6,6 +6,7 @@
  */
 import type { FormState, WebviewMessage } from '../core/form/protocol';
 import { expanded, isHostMessage, patched } from '../core/form/protocol';
+import { Inbox } from './inbox';
 import { makeField } from './render/field';
 import { createControl } from './render/controls';
 import { FormView, type UiState } from './render/form';
@@ -25,6 +26,7 @@ performance.mark('bluejay-script');
 const vscode = acquireVsCodeApi();
 let view: FormView | undefined;
 let state: FormState | undefined;
+const inbox = new Inbox();
 
 function post(message: WebviewMessage): void {
   vscode.postMessage(message);
@@ -63,6 +65,9 @@ function root(): HTMLElement {
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
   if (!isHostMessage(message)) return;
+  const step = inbox.take(message.type);
+  if (step === 'ask') post({ type: 'ready' });
+  if (step === 'ask' || step === 'wait') return;
   if (message.type === 'init') {
     performance.mark('bluejay-init');
     view = new FormView(

@@ -40,11 +40,12 @@ class FormSession implements vscode.Disposable {
   /** The model's list fields: long top-level lists go cut to what the webview holds (a page, more on request, the items added at the end). */
   private readonly lists: Set<string>;
   private readonly held = new Map<string, Held>();
-  /** The state built while the webview starts (they run in different processes), not after. */
-  private prepared: FormState | undefined;
+  /** Builds the state and sends it while the webview starts (they run in different processes), not after it says ready. */
   private readonly preparing: NodeJS.Immediate;
-  /** A state goes only once the webview is ready, and only when something in it changed: on a 1 MB file each copy is a megabyte to carry and draw. */
+  /** Whether the page has been sent its form (`init`); after that a state goes only when something in it changed: on a 1 MB file each copy is a megabyte to carry and draw. */
   private ready = false;
+  /** The init went before the page said `ready` (VS Code hands messages over once the page has loaded). */
+  private sentFirst = false;
   private sent = '';
   /** The value the webview holds; a new one goes as the top-level fields that changed. */
   private shown: FormState['value'] = null;
@@ -71,7 +72,9 @@ class FormSession implements vscode.Disposable {
       this.model?.groups.flatMap((g) => g.fields.filter((f) => f.control === 'list').map((f) => f.key)),
     );
     this.preparing = setImmediate(() => {
-      if (this.kind) this.prepared = this.state();
+      if (!this.model) return;
+      this.start(this.model, this.state());
+      this.sentFirst = true;
     });
     const update = (uri?: vscode.Uri): void => this.update(uri);
     this.subs = [
@@ -118,7 +121,6 @@ class FormSession implements vscode.Disposable {
 
   private update(uri?: vscode.Uri, all = false): void {
     if (uri && uri.toString() !== this.doc.uri.toString()) return;
-    this.prepared = undefined;
     if (!this.ready) return;
     const st = this.state();
     const sig = signature(st);
@@ -130,6 +132,16 @@ class FormSession implements vscode.Disposable {
     } else this.post({ type: 'state', state: this.whole(st) });
     this.shown = st.value;
     this.last = st;
+  }
+
+  /** Sends the page its form and `st`; what it holds starts from there. */
+  private start(model: FormModel, st: FormState): void {
+    this.ready = true;
+    this.held.clear();
+    this.sent = signature(st);
+    this.shown = st.value;
+    this.last = st;
+    this.post({ type: 'init', model, state: this.whole(st) });
   }
 
   /** The value the edit gives goes back before the text is even changed (the edit reads as it). */
@@ -152,17 +164,15 @@ class FormSession implements vscode.Disposable {
         if (!this.kind || !this.model) return;
         const started = performance.now();
         clearImmediate(this.preparing);
-        // Built while the webview started, unless the text or its problems changed since.
-        const st = this.prepared?.version === this.doc.version ? this.prepared : this.state();
-        this.prepared = undefined;
-        this.ready = true;
-        this.held.clear();
-        this.sent = signature(st);
-        this.shown = st.value;
-        this.last = st;
-        this.post({ type: 'init', model: this.model, state: this.whole(st) });
+        const early = this.sentFirst && this.last;
+        this.sentFirst = false;
+        // The init sent early comes with the page. A patch of nothing confirms it: the page that
+        // has its form takes it as is, one that lost it on the way (its frame replaced before it
+        // loaded) asks again. Any later ready (a page loaded again) gets an init.
+        if (early) this.post(this.patchOf(early, {}, []));
+        else this.start(this.model, this.state());
         this.ctx.log.info(
-          `form: ${vscode.workspace.asRelativePath(this.doc.uri)} asked for at ${new Date(Date.now() - (performance.now() - this.opened)).toISOString()}, webview ready after ${Math.round(started - this.opened)} ms, init built in ${Math.round(performance.now() - started)} ms`,
+          `form: ${vscode.workspace.asRelativePath(this.doc.uri)} asked for at ${new Date(Date.now() - (performance.now() - this.opened)).toISOString()}, webview ready after ${Math.round(started - this.opened)} ms, ${early ? 'init sent before' : `init built in ${Math.round(performance.now() - started)} ms`}`,
         );
         return;
       }
