@@ -3,6 +3,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { isDefinitionFileName } from '../core/kinds';
+import { parseLean } from '../core/parse/mapping';
 import { MAX_FILE_BYTES, tooLargeResult, validateBytes } from '../core/validate';
 import type { Io } from './io';
 import { printable } from './output';
@@ -195,5 +196,5 @@ export function definitionOf(
     return undefined;
   }
   if ('tooLarge' in read) return tooLargeResult(path);
-  return validateBytes(read.bytes, path, { batch: true });
+  return validateBytes(read.bytes, path, { parse: parseLean });
 }

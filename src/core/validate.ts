@@ -6,7 +6,6 @@ import { CODES } from './codes';
 import { at, cut, describeValue, type Finding } from './finding';
 import { formatFromFileName, isKind, kindFromFileName, KINDS, type Format, type Kind } from './kinds';
 import { nearest } from './nearest';
-import { parseLean } from './parse/mapping';
 import { parseText } from './parse/memo';
 import type { Locator, ParseOutcome, Span, SyntaxIssue } from './parse/types';
 import { toPointer, type FixHint, type Problem, type Severity } from './problem';
@@ -32,10 +31,12 @@ export interface ValidateOptions {
   /** Overrides the format the file name implies. */
   readonly format?: Format;
   /**
-   * One of many files read from disk (the command line, Validate All): parsed aside from the parse
-   * memo, which keeps the open document's parse, and positions are read only for its problems.
+   * How the text is read: through the parse memo (the default: the editor's documents), or, for one
+   * of many files read from disk (the command line, Validate All), `parseLean` (parse/mapping.ts):
+   * aside from the memo, which keeps the open document's parse, and positions read only for its
+   * problems. Passed in, so the editor's main bundle does not carry the lean parse.
    */
-  readonly batch?: boolean;
+  readonly parse?: (text: string, format: Format) => ParseOutcome;
 }
 
 /** Validates a definition's text; `fileName` gives the format and, by its suffix, possibly the kind. */
@@ -78,7 +79,7 @@ function validateUnguarded(text: string, fileName: string, options: ValidateOpti
   }
   let parsed: ParseOutcome;
   try {
-    parsed = options.batch ? parseLean(text, format) : parseText(text, format);
+    parsed = (options.parse ?? parseText)(text, format);
   } catch (e) {
     // The parsers catch what they know; anything else (a stack overflow on absurd nesting) lands here.
     return fail([

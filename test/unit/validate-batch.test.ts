@@ -1,5 +1,5 @@
 /**
- * Validation of one of many files (`batch`: the command line, Validate All) reads a YAML text's
+ * Validation of one of many files (`parse: parseLean`: the command line, Validate All) reads a YAML text's
  * positions only when a problem needs one. Its problems are exactly those of the editor's
  * validation, which reads positions with the value: on the examples, on documents with thousands
  * of problems, and on the texts where a plain read and a read with positions could part.
@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { parseLean } from '../../src/core/parse/mapping';
 import { parseYaml, parseYamlLean } from '../../src/core/parse/yaml';
 import { validateBytes, validateText } from '../../src/core/validate';
 import { TEXTS } from './helpers/converted';
@@ -17,7 +18,7 @@ const DH = 'x.digital-human.yaml';
 
 function same(text: string, fileName = DH): void {
   const editor = validateText(text, fileName);
-  const batch = validateText(text, fileName, { batch: true });
+  const batch = validateText(text, fileName, { parse: parseLean });
   assert.deepEqual(batch, editor, `batch and editor differ on ${JSON.stringify(text.slice(0, 80))}`);
 }
 
@@ -58,9 +59,9 @@ void describe('batch validation (positions read only for problems)', () => {
     same(TEXTS.json, 'x.digital-human.json');
   });
 
-  void test('validateBytes takes the option (the command line and Validate All pass it)', () => {
+  void test('validateBytes takes the parse (the command line and Validate All pass parseLean)', () => {
     const bytes = Buffer.from('kind: digital-human\nvoice_speed: fastt\n');
-    assert.deepEqual(validateBytes(bytes, DH, { batch: true }), validateBytes(bytes, DH));
+    assert.deepEqual(validateBytes(bytes, DH, { parse: parseLean }), validateBytes(bytes, DH));
   });
 
   void test('a valid text is not read with positions; the first question reads them', () => {

@@ -4,6 +4,7 @@
  * can drive it with fakes.
  */
 import { close, constants, fstat, open, read } from 'node:fs';
+import { parseLean } from '../../core/parse/mapping';
 import type { Problem } from '../../core/problem';
 import { MAX_FILE_BYTES, tooLargeResult, validateBytes, type ValidationResult } from '../../core/validate';
 
@@ -170,7 +171,8 @@ export async function validateFiles<U>(uris: readonly U[], io: FileIo<U>): Promi
         io.skipped(uri, read.skipped);
         continue;
       }
-      const result = 'bytes' in read ? validateBytes(read.bytes, io.path(uri), { batch: true }) : tooLargeResult(io.path(uri));
+      const result =
+        'bytes' in read ? validateBytes(read.bytes, io.path(uri), { parse: parseLean }) : tooLargeResult(io.path(uri));
       batch.push({ uri, problems: result.problems, kind: result.kind });
       problems = result.problems;
     }
