@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseLean } from '../../src/core/parse/mapping';
+import { MAX_DEPTH } from '../../src/core/parse/shape';
 import { parseYaml, parseYamlLean } from '../../src/core/parse/yaml';
 import { validateBytes, validateText } from '../../src/core/validate';
 import { TEXTS } from './helpers/converted';
@@ -57,6 +58,25 @@ void describe('batch validation (positions read only for problems)', () => {
     same(toYaml(digitalHuman({ voice_speed: 'fastt', speaks_first_config: { speaks_first: 'maybe' } })));
     same(TEXTS.yaml);
     same(TEXTS.json, 'x.digital-human.json');
+  });
+
+  void test('the same problems on nesting deep enough that reading positions needs more stack than reading the value', () => {
+    for (const depth of [101, 150, 1000, 1500, 1817, 2000, 3000, 6000])
+      same(`kind: digital-human\nname: ${'['.repeat(depth)}${']'.repeat(depth)}\n`);
+  });
+
+  void test('a value nested deeper than can be sent is read with positions at once', () => {
+    // The plain read takes less stack than the read with positions: at some depth (1,817 levels in
+    // a fresh Node 20, found in review) only the plain one fits, and the positions asked for later
+    // could not be read. A value that cannot be sent anyway takes the full read, as in the editor.
+    const deep = parseYamlLean(`kind: digital-human\nname: ${'['.repeat(MAX_DEPTH)}${']'.repeat(MAX_DEPTH)}\n`);
+    assert.ok(deep.ok);
+    assert.notEqual(deep.locator.constructor.name, 'LaterLocator');
+    const shallow = parseYamlLean(
+      `kind: digital-human\nname: ${'['.repeat(MAX_DEPTH - 2)}${']'.repeat(MAX_DEPTH - 2)}\n`,
+    );
+    assert.ok(shallow.ok);
+    assert.equal(shallow.locator.constructor.name, 'LaterLocator');
   });
 
   void test('validateBytes takes the parse (the command line and Validate All pass parseLean)', () => {

@@ -4,6 +4,7 @@
  * pointers to ranges happens afterwards, and only as far as a problem needs it.
  */
 import { load, CORE_SCHEMA, Type, YAMLException } from 'js-yaml';
+import { MAX_DEPTH } from './shape';
 import { yamlIssue } from './yamlErrors';
 import { emptyLocator, YamlLocator, type Frame } from './yamlLocator';
 import type { Locator, ParseOutcome, Span, SyntaxIssue } from './types';
@@ -125,8 +126,9 @@ export function parseYaml(original: string): ParseOutcome {
  * parseYaml for one of many files read from disk (the command line, Validate All): the value is
  * read without recording where its nodes are, and the text is read again with positions only when
  * a problem asks for one (most files have none). What the plain read cannot vouch for is read the
- * full way at once: a text with an anchor (the alias limit counts recorded nodes) and one that does
- * not load (the full read words its error, or lets duplicate keys through and reports them).
+ * full way at once: a text with an `&` anywhere (it may define an anchor: the alias limit counts
+ * recorded nodes; "Q&A" in prose takes this way too), one that does not load (the full read words
+ * its error, or lets duplicate keys through and reports them) and one nested deeper than can be sent.
  */
 export function parseYamlLean(original: string): ParseOutcome {
   const base = original.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -139,10 +141,29 @@ export function parseYamlLean(original: string): ParseOutcome {
     return parseYaml(original);
   }
   if (value === undefined) return { ok: true, value: undefined, locator: emptyLocator(), issues: [] };
+  // Reading with positions takes more stack: a value nested deeper than can be sent is read the
+  // full way now, so it meets the same limit as in the editor (the later read could fail on it).
+  if (nestsDeeperThan(value, MAX_DEPTH)) return parseYaml(original);
   return { ok: true, value, locator: new LaterLocator(() => parseYaml(original)), issues: [] };
 }
 
-/** A locator made on its first question: the full parse of the same text, with positions. */
+/** Whether `value` nests deeper than `limit` levels (the top level is 1); its own stack, no recursion. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const todo: { readonly v: object; readonly depth: number }[] = [];
+  if (value !== null && typeof value === 'object') todo.push({ v: value, depth: 1 });
+  for (let next = todo.pop(); next; next = todo.pop()) {
+    if (next.depth > limit) return true;
+    const children: unknown[] = Array.isArray(next.v) ? next.v : Object.values(next.v);
+    for (const c of children) if (c !== null && typeof c === 'object') todo.push({ v: c, depth: next.depth + 1 });
+  }
+  return false;
+}
+
+/**
+ * A locator made on its first question: the full parse of the same text, with positions. Should
+ * that parse fail where the plain one did not (nothing known does, nesting aside, read in full
+ * above), the positions are the file's start: the problems are still said.
+ */
 class LaterLocator implements Locator {
   private made: Locator | undefined;
   constructor(private readonly parse: () => ParseOutcome) {}
