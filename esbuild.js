@@ -127,6 +127,26 @@ async function main() {
       if (!file.endsWith('.map')) console.log(`esbuild: ${file} ${(info.bytes / 1024).toFixed(1)} KB`);
     }
   }
+  checkInlined();
+}
+
+/**
+ * The form's script and style sheet go inside its page (src/extension/editing/formHost.ts): text
+ * that would end their element early or open a comment there breaks the page, so the build fails.
+ */
+function checkInlined() {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  for (const [file, bad] of [
+    ['dist/webview/form.js', /<\/script|<!--/i],
+    ['media/form.css', /<\/style|<!--/i],
+  ]) {
+    const found = bad.exec(fs.readFileSync(path.join(__dirname, file), 'utf8'));
+    if (found)
+      throw new Error(
+        `${file} holds ${JSON.stringify(found[0])} at ${found.index}: it cannot go inside the form's page`,
+      );
+  }
 }
 
 /** The builds, for tests that inspect a bundle's contents (test/unit/bundles.test.ts). */
