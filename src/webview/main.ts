@@ -1,8 +1,10 @@
 /**
  * The form editor's webview: messaging and state. The host sends the model and the document's
- * state (`init`), then a new state after every change of the text (`state`); the form is built
- * once per `init` and updated in place on each `state`. Every change the person makes is one
- * `edit` with the version of the state it was made on; the file stays the single source of truth.
+ * state (`init`, as soon as it has it, even before this page has loaded), then what changed after
+ * every change of the text (`patch`: the top-level fields that changed; `state`: all of it); the
+ * form is built once per `init` and updated in place after. A page that gets a patch or state
+ * without its form asks again (`inbox.ts`). Every change the person makes is one `edit` with the
+ * version of the state it was made on; the file stays the single source of truth.
  */
 import type { FormState, WebviewMessage } from '../core/form/protocol';
 import { expanded, isHostMessage, patched } from '../core/form/protocol';

@@ -129,7 +129,12 @@ class FormSession implements vscode.Disposable {
     if (this.shown && st.value && !all) {
       const p = patchBetween(this.shown, st.value);
       this.post(this.patchOf(st, p.set, p.unset));
-    } else this.post({ type: 'state', state: this.whole(st) });
+    } else {
+      // Never older than what the page holds: after a change that did not land, the page holds the
+      // early patch's version, one ahead of the text's, and would drop the truth as stale.
+      const version = Math.max(st.version, this.last?.version ?? st.version);
+      this.post({ type: 'state', state: this.whole({ ...st, version }) });
+    }
     this.shown = st.value;
     this.last = st;
   }
@@ -170,7 +175,12 @@ class FormSession implements vscode.Disposable {
         // has its form takes it as is, one that lost it on the way (its frame replaced before it
         // loaded) asks again. Any later ready (a page loaded again) gets an init.
         if (early) this.post(this.patchOf(early, {}, []));
-        else this.start(this.model, this.state());
+        else {
+          // Not ready while the state is built: a validation it runs publishes, and that goes in
+          // the init, not ahead of it as a patch to a page without its form.
+          this.ready = false;
+          this.start(this.model, this.state());
+        }
         this.ctx.log.info(
           `form: ${vscode.workspace.asRelativePath(this.doc.uri)} asked for at ${new Date(Date.now() - (performance.now() - this.opened)).toISOString()}, webview ready after ${Math.round(started - this.opened)} ms, ${early ? 'init sent before' : `init built in ${Math.round(performance.now() - started)} ms`}`,
         );
