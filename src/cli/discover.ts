@@ -114,8 +114,9 @@ export interface HowToRead {
   readonly read?: typeof readSync;
   /**
    * The path was found a regular file a moment ago (every file `discover` lists): no fstat, the
-   * bytes are read into this thread's scratch buffer and copied out (unless `borrow`). Should something else have
-   * taken its place since, nothing waits either: a FIFO reads as empty, a device up to the limit.
+   * bytes are read into this thread's scratch buffer and copied out (unless `borrow`). Should
+   * something else have taken its place since, nothing waits either: a FIFO reads as empty, a
+   * device up to the limit.
    */
   readonly known?: boolean;
   /**

@@ -260,11 +260,10 @@ class FormSession implements vscode.Disposable {
     const doc = this.doc;
     if (version > doc.version + 1) return false; // from the future: a confused webview
     // The text kept in step with the document (getText joins a 1 MB file again, 10-30 ms), when
-    // its edits land on the document's same text; else the document's own.
+    // its edits land on the document's same text; else, or when it gives no edit, the document's own.
     const kept = this.ctx.diagnostics.textOf(doc);
     let result = kept !== undefined ? editsFor(kept, formatOf(doc), op) : undefined;
-    if (!result || (result.ok && !landsOn(doc, kept ?? '', result.edits)))
-      result = editsFor(doc.getText(), formatOf(doc), op);
+    if (!result?.ok || !landsOn(doc, kept ?? '', result.edits)) result = editsFor(doc.getText(), formatOf(doc), op);
     if (!result.ok) {
       this.ctx.log.warn(`form editor: ${result.reason}`);
       void vscode.window.showWarningMessage(
