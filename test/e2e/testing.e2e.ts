@@ -75,8 +75,29 @@ void describe('running simulations from the Testing view', { concurrency: false,
       });
     await row('failed').first().waitFor({ timeout: 20_000 });
     await row('failed').first().click();
-    // The failure's message (markdown: why, summary, metrics, links) in Test Results, the tool calls as a diff in the file.
-    await page.locator('.part.panel .monaco-list-row', { hasText: 'Goal not met in' }).first().click();
+    // The failure's message (markdown: why, summary, metrics, links) in Test Results, the tool calls
+    // as a diff in the file. The failed conversation's row there may still be collapsed (its
+    // message came after the row was drawn): it is expanded, so its message row is drawn.
+    const failedResult = page
+      .locator('.part.panel .monaco-list-row', {
+        hasText: /Conversation \d/,
+        has: page.locator('.codicon-testing-failed-icon'),
+      })
+      .first();
+    await failedResult.waitFor({ timeout: 30_000 }).catch(async (e: unknown) => {
+      await screenshot(page, 'e2e-testing-failed');
+      throw e;
+    });
+    const collapsed = failedResult.locator('.monaco-tl-twistie.collapsed');
+    if (await collapsed.count()) await collapsed.click();
+    await page
+      .locator('.part.panel .monaco-list-row', { hasText: 'Goal not met in' })
+      .first()
+      .click()
+      .catch(async (e: unknown) => {
+        await screenshot(page, 'e2e-testing-failed');
+        throw e;
+      });
     await page
       .locator('.part.panel', { hasText: 'Call summary' })
       .first()
