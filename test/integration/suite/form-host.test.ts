@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import type { HostMessage } from '../../../src/core/form/protocol';
+import { Ctx } from '../../../src/extension/ctx';
+import { FormEditorProvider } from '../../../src/extension/editing/formHost';
+import type { Logger } from '../../../src/extension/log';
+import { waitFor, workspaceFile } from './util';
+
+/** The repository (dist/webview holds the form's script the page is made with). */
+const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+
+const quiet: Logger = { trace() {}, info() {}, warn() {}, error() {}, show() {} };
+
+/** A webview panel that keeps what the host posts and lets the test speak as the page. */
+function fakePanel() {
+  const posted: HostMessage[] = [];
+  const heard = new vscode.EventEmitter<void>();
+  let page: ((m: unknown) => void) | undefined;
+  const webview = {
+    options: {},
+    html: '',
+    cspSource: 'vscode-webview:',
+    asWebviewUri: (u: vscode.Uri) => u,
+    postMessage(m: HostMessage) {
+      posted.push(m);
+      heard.fire();
+      return Promise.resolve(true);
+    },
+    onDidReceiveMessage(listener: (m: unknown) => void) {
+      page = listener;
+      return { dispose() {} };
+    },
+  };
+  const panel = { webview, onDidDispose: () => ({ dispose() {} }) } as unknown as vscode.WebviewPanel;
+  const say = (m: unknown): void => page?.(m);
+  const nth = (n: number): Promise<HostMessage> =>
+    waitFor(heard.event, () => posted[n], `the host's message #${n + 1}`);
+  return { panel, posted, say, nth };
+}
+
+describe('the form host and its page', () => {
+  it('sends the form before the page says ready, confirms it on ready, and sends it again to a page loaded again', async () => {
+    const context = {
+      extensionUri: vscode.Uri.file(ROOT),
+      secrets: { onDidChange: () => ({ dispose() {} }), get: () => Promise.resolve(undefined) },
+      workspaceState: { get: () => undefined, update: () => Promise.resolve() },
+      extension: { packageJSON: {} },
+    } as unknown as vscode.ExtensionContext;
+    const ctx = new Ctx(context, quiet);
+    try {
+      const doc = await vscode.workspace.openTextDocument(workspaceFile('billing.digital-human.yaml'));
+      const { panel, posted, say, nth } = fakePanel();
+      new FormEditorProvider(ctx).resolveCustomTextEditor(doc, panel);
+      const first = await nth(0);
+      assert.equal(first.type, 'init', 'the form goes before the page has said anything');
+      assert.equal(first.state.version, doc.version);
+      say({ type: 'ready' });
+      const confirm = await nth(1);
+      assert.equal(confirm.type, 'patch');
+      assert.deepEqual(confirm.type === 'patch' && confirm.patch, { set: {}, unset: [] });
+      // A page loaded again (hidden and shown) says ready again: it gets the whole form.
+      say({ type: 'ready' });
+      assert.equal((await nth(2)).type, 'init');
+      assert.equal(posted.length, 3);
+    } finally {
+      ctx.dispose();
+    }
+  });
+});
