@@ -225,7 +225,7 @@ async function main(): Promise<void> {
       `  the form's part, medians from the extension being asked: the webview's page starts ${median(since('page')).toFixed(0)} ms, the form's script runs ${median(since('script')).toFixed(0)} ms, the state arrives ${median(since('init')).toFixed(0)} ms, painted ${median(ours).toFixed(0)} ms`,
     );
     console.log(
-      `Form in the workbench: opens in ${median(whole).toFixed(0)} ms from the click to the form painted: VS Code loads the document for ${median(load).toFixed(0)} ms, then the form is painted ${median(ours).toFixed(0)} ms after the extension is asked, of which the webview is ready after ${median(ready).toFixed(0)} ms (medians of ${OPENS} opens: ${list3(whole)}; ${list3(load)}; ${list3(ours)}; ${list3(ready)}; goal < 1000 ms; Playwright sees it after ${median(opens.map((o) => o.opened)).toFixed(0)} ms)`,
+      `Form in the workbench: opens in ${median(whole).toFixed(0)} ms from the click to the form painted: VS Code loads the document for ${median(load).toFixed(0)} ms, then the form is painted ${median(ours).toFixed(0)} ms after the extension is asked (goal <= 300 ms), of which the webview is ready after ${median(ready).toFixed(0)} ms (medians of ${OPENS} opens: ${list3(whole)}; ${list3(load)}; ${list3(ours)}; ${list3(ready)}; goal < 1000 ms; Playwright sees it after ${median(opens.map((o) => o.opened)).toFixed(0)} ms)`,
     );
     console.log(
       `Form in the workbench: a field change round trip (in the webview: change -> edited value back) median ${median(trips).toFixed(0)} ms, p95 ${p95(trips).toFixed(0)} ms, max ${Math.max(...trips).toFixed(0)} ms (goal p95 < 100 ms); the new text's problems follow at median ${median(validated).toFixed(0)} ms`,
