@@ -131,7 +131,7 @@ async function main() {
 }
 
 /**
- * The form's script and style sheet go inside its page (src/extension/editing/formHost.ts): text
+ * The form's script and style sheet go inside its page (src/extension/editing/formPage.ts): text
  * that would end their element early or open a comment there breaks the page, so the build fails.
  */
 function checkInlined() {
