@@ -15,6 +15,7 @@ import {
   toolCallDiff,
   transcriptLink,
 } from '../../src/extension/api/testing/messages';
+import { parseAside } from '../../src/core/parse/mapping';
 import { parseText } from '../../src/core/parse/memo';
 import { scanDigitalHuman, successRange } from '../../src/extension/api/testing/scan';
 import { fetchTranscript, renderTranscript } from '../../src/extension/api/testing/transcript';
@@ -41,7 +42,12 @@ void describe('Testing view: scan', () => {
   void test("a file read from disk is scanned aside: the open document's parse stays the memo's", () => {
     const open = 'kind: digital-human\nname: Open\nsimulation_ids: [1]\n';
     const parsed = parseText(open, 'yaml');
-    const disk = scanDigitalHuman('kind: digital-human\nid: 3\nname: Disk\n', 'd.digital-human.yaml', undefined, false);
+    const disk = scanDigitalHuman(
+      'kind: digital-human\nid: 3\nname: Disk\n',
+      'd.digital-human.yaml',
+      undefined,
+      parseAside,
+    );
     assert.equal(disk?.name, 'Disk');
     assert.deepEqual(disk?.range.start, { line: 2, character: 6 });
     assert.equal(parseText(open, 'yaml'), parsed, 'the same parse, not a new one');

@@ -4,8 +4,8 @@
  */
 import { formatFromFileName, kindFromFileName, type Format } from '../../../core/kinds';
 import { rangesOf } from '../../../core/locate';
-import { parseAside } from '../../../core/parse/mapping';
 import { parseText } from '../../../core/parse/memo';
+import type { ParseOutcome } from '../../../core/parse/types';
 import { asRecord } from '../../../core/record';
 import type { Range } from '../../../core/problem';
 import { idString } from '../../../core/run/api';
@@ -33,19 +33,19 @@ function mappingThroughMemo(text: string, format: Format): Record<string, unknow
 
 /**
  * A digital human's test facts; undefined when the text is no digital human (a persona, unreadable
- * text stays an item: it may be fixed). `open`: the text is an open document's, read through the
- * parse memo its validation shares; a file read from disk is parsed aside, so a scan of the
- * workspace does not evict the open document's parse (the next keystroke's incremental parse
- * starts from it).
+ * text stays an item: it may be fixed). `parse`: an open document's text is read through the parse
+ * memo its validation shares (the default); a file read from disk is read with `parseAside`, so a
+ * scan of the workspace does not evict the open document's parse (the next keystroke's incremental
+ * parse starts from it).
  */
 export function scanDigitalHuman(
   text: string,
   fileName: string,
   languageId?: string,
-  open = true,
+  parse: (text: string, format: Format) => ParseOutcome = parseText,
 ): Scanned | undefined {
   const format = formatOf(fileName, languageId);
-  const parsed = (open ? parseText : parseAside)(text, format);
+  const parsed = parse(text, format);
   const value = asRecord(parsed.ok ? parsed.value : undefined);
   const kind = value?.['kind'] ?? kindFromFileName(fileName);
   if (kind !== 'digital-human') return undefined;

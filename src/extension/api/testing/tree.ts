@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { isDigitalHumanPath } from '../../../core/kinds';
+import { parseAside } from '../../../core/parse/mapping';
 import { EXCLUDE, isDefinition } from '../../definitions';
 import { scanDigitalHuman, type Scanned } from './scan';
 
@@ -150,7 +151,12 @@ export class TestTree implements vscode.Disposable {
     try {
       this.set(
         uri,
-        scanDigitalHuman(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), uri.path, undefined, false),
+        scanDigitalHuman(
+          new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)),
+          uri.path,
+          undefined,
+          parseAside,
+        ),
       );
     } catch {
       this.remove(uri); // gone or unreadable
