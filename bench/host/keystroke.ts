@@ -1,7 +1,9 @@
 /**
  * Edit to published diagnostics in the real extension host, debounce included: one-character edits
  * on a digital human, each waiting for its diagnostics, timed from the edit call and from the
- * change event the extension hears. Prints p50/p90/p99.
+ * change event the extension hears. Prints p50/p90/p99 of all edits, and apart from them the first
+ * edits after the file is opened and the typing after them: VS Code's own work on a file it has
+ * just opened holds its first edits back (the control, a file the extension ignores, shows the same).
  */
 import * as vscode from 'vscode';
 import type { BluejayApi } from '../../src/extension/extension';
@@ -47,6 +49,15 @@ function changeOf(uri: vscode.Uri, ms = 10_000): Promise<void> {
       resolve();
     });
   });
+}
+
+/** The edits that count as "just after opening": the rest are typing in an open file. */
+const FIRST_EDITS = 10;
+
+/** "p50 ..., p99 ... over N edits; the first 10 after opening: max X ms; after them: p50 ..., p99 ..." */
+function split(xs: readonly number[]): string {
+  const first = xs.slice(0, FIRST_EDITS);
+  return `${percentiles(xs)} over ${xs.length} edits; the first ${first.length} after opening: median ${percentile(first, 50).toFixed(1)} ms, max ${Math.max(...first).toFixed(1)} ms; after them: ${percentiles(xs.slice(FIRST_EDITS))}`;
 }
 
 export interface KeystrokeOptions {
@@ -120,6 +131,6 @@ export async function keystrokes(api: BluejayApi, o: KeystrokeOptions): Promise<
   }
   const kb = (valid.text.length / 1024).toFixed(0);
   if (o.control)
-    return `BLUEJAY bench edit-to-change-event ${o.label} YAML (${kb} KB), a YAML file the extension ignores (VS Code alone): ${percentiles(toEvent)} over ${o.runs} edits`;
-  return `BLUEJAY bench edit-to-diagnostics ${o.label} YAML (${kb} KB)${o.withForm ? ', form open beside' : ''}: ${percentiles(times)} over ${o.runs} edits (goal: ${o.goal}); edit to its change event: ${percentiles(toEvent)}; change event to diagnostics: ${percentiles(inHost)}; validating the whole text alone here (as on opening it): median ${percentile(costs, 50).toFixed(1)} ms`;
+    return `BLUEJAY bench edit-to-change-event ${o.label} YAML (${kb} KB), a YAML file the extension ignores (VS Code alone): ${split(toEvent)}`;
+  return `BLUEJAY bench edit-to-diagnostics ${o.label} YAML (${kb} KB)${o.withForm ? ', form open beside' : ''}: ${split(times)} (goal: ${o.goal}); edit to its change event: ${percentiles(toEvent)}; change event to diagnostics: ${percentiles(inHost)}; validating the whole text alone here (as on opening it): median ${percentile(costs, 50).toFixed(1)} ms`;
 }
