@@ -40,15 +40,20 @@ function fakePanel() {
   return { panel, posted, say, nth };
 }
 
+/** A context of the extension's own for one test (its diagnostics, keys and settings). */
+function testCtx(): Ctx {
+  const context = {
+    extensionUri: vscode.Uri.file(ROOT),
+    secrets: { onDidChange: () => ({ dispose() {} }), get: () => Promise.resolve(undefined) },
+    workspaceState: { get: () => undefined, update: () => Promise.resolve() },
+    extension: { packageJSON: {} },
+  } as unknown as vscode.ExtensionContext;
+  return new Ctx(context, quiet);
+}
+
 describe('the form host and its page', () => {
   it('sends the form before the page says ready, confirms it on ready, and sends it again to a page loaded again', async () => {
-    const context = {
-      extensionUri: vscode.Uri.file(ROOT),
-      secrets: { onDidChange: () => ({ dispose() {} }), get: () => Promise.resolve(undefined) },
-      workspaceState: { get: () => undefined, update: () => Promise.resolve() },
-      extension: { packageJSON: {} },
-    } as unknown as vscode.ExtensionContext;
-    const ctx = new Ctx(context, quiet);
+    const ctx = testCtx();
     try {
       const doc = await vscode.workspace.openTextDocument(workspaceFile('billing.digital-human.yaml'));
       const { panel, posted, say, nth } = fakePanel();
@@ -65,6 +70,40 @@ describe('the form host and its page', () => {
       assert.equal((await nth(2)).type, 'init');
       assert.equal(posted.length, 3);
     } finally {
+      ctx.dispose();
+    }
+  });
+
+  it('after a change that did not land, sends the text as it is with a version the page takes (not older than its early patch)', async () => {
+    const ctx = testCtx();
+    const workspace = vscode.workspace as { applyEdit: typeof vscode.workspace.applyEdit };
+    const applyEdit = workspace.applyEdit;
+    try {
+      const doc = await vscode.workspace.openTextDocument(workspaceFile('billing.digital-human.yaml'));
+      const { panel, say, nth } = fakePanel();
+      new FormEditorProvider(ctx).resolveCustomTextEditor(doc, panel);
+      const init = await nth(0);
+      assert.equal(init.type, 'init');
+      const name = init.type === 'init' ? init.state.value?.['name'] : undefined;
+      assert.equal(typeof name, 'string');
+      say({ type: 'ready' });
+      await nth(1);
+      // The workspace refuses the edit (as when another change got in first, or the file cannot be written).
+      workspace.applyEdit = () => Promise.resolve(false);
+      say({ type: 'edit', version: doc.version, edit: { op: 'set', path: ['name'], value: 'Not written' } });
+      const early = await nth(2);
+      assert.equal(early.type, 'patch');
+      assert.equal(early.state.version, doc.version + 1, 'the early patch is one ahead of the text');
+      const truth = await nth(3);
+      assert.equal(truth.type, 'state');
+      assert.equal(truth.type === 'state' && truth.state.value?.['name'], name, 'the text as it is');
+      assert.ok(
+        truth.state.version >= early.state.version,
+        `version ${truth.state.version}: a page holding ${early.state.version} would drop it as stale`,
+      );
+      assert.equal(doc.isDirty, false);
+    } finally {
+      workspace.applyEdit = applyEdit;
       ctx.dispose();
     }
   });
