@@ -107,4 +107,39 @@ describe('the form host and its page', () => {
       ctx.dispose();
     }
   });
+
+  it('a page loaded again while the text waits for validation gets the form first, not a patch ahead of it', async () => {
+    const ctx = testCtx();
+    const uri = workspaceFile('form-reload.digital-human.yaml');
+    const billing = await vscode.workspace.fs.readFile(workspaceFile('billing.digital-human.yaml'));
+    await vscode.workspace.fs.writeFile(uri, billing);
+    const subs: vscode.Disposable[] = [];
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const { panel, posted, say, nth } = fakePanel();
+      new FormEditorProvider(ctx).resolveCustomTextEditor(doc, panel);
+      await nth(0);
+      say({ type: 'ready' });
+      await nth(1);
+      // The page loads again at the moment the text changed: its validation is only scheduled
+      // (this listener runs after the context's own), so building the form validates and publishes.
+      subs.push(
+        vscode.workspace.onDidChangeTextDocument((e) => {
+          if (e.document === doc && e.contentChanges.length) say({ type: 'ready' });
+        }),
+      );
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, new vscode.Position(0, 0), '# reloaded\n');
+      assert.equal(await vscode.workspace.applyEdit(edit), true);
+      const next = await nth(2);
+      assert.equal(next.type, 'init', `got ${next.type} before the form`);
+      assert.equal(next.state.version, doc.version);
+      assert.equal(posted.length, 3);
+      await doc.save();
+    } finally {
+      for (const d of subs) d.dispose();
+      ctx.dispose();
+      await Promise.resolve(vscode.workspace.fs.delete(uri)).catch(() => undefined);
+    }
+  });
 });
