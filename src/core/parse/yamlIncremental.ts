@@ -13,7 +13,7 @@
  * asked anything afterwards (YamlLocator.frames).
  */
 import { record } from './yaml';
-import { unwrap, YamlLocator, type Frame } from './yamlLocator';
+import { everyItemFramed, forgetPairs, unwrap, YamlLocator, type Frame } from './yamlLocator';
 import type { ParseOutcome } from './types';
 
 /** The parse of `text`, from `before` (the parse of `prev`) when one entry changed; undefined to read `text` in full. */
@@ -167,7 +167,7 @@ function replaceEntry(
   const parent = path[path.length - 1]!;
   const kids = parent.children!;
   const mapping = parent.kind === 'mapping';
-  if (!mapping && (parent.kind !== 'sequence' || parent.length !== kids.length)) return undefined;
+  if (!mapping && (parent.kind !== 'sequence' || !everyItemFramed(parent))) return undefined;
   // A mapping's frames are key, value, key, value...: the change must be in a value.
   if (mapping && (kids.length % 2 === 1 || k % 2 === 0)) return undefined;
   // Only the top collection's last entry: it runs to the end of the text, a nested one to where its parent ends.
@@ -203,7 +203,7 @@ function replaceEntry(
   const pad = last ? 0 : at.end - next;
   for (const f of fresh) place(f, sub.length, pad, at.line);
   kids.splice(mapping ? k - 1 : k, fresh.length, ...fresh);
-  parent.pairs = undefined;
+  forgetPairs(parent);
   return { root: value.value, reread: () => record(text, false).root ?? root };
 }
 
@@ -273,7 +273,7 @@ function place(top: Frame, length: number, pad: number, at: number): void {
 function emptyItem(top: Frame): boolean {
   const todo: Frame[] = [top];
   for (let f = todo.pop(); f; f = todo.pop()) {
-    if (f.kind === 'sequence' && f === unwrap(f) && f.length !== (f.children?.length ?? 0)) return true;
+    if (f.kind === 'sequence' && f === unwrap(f) && !everyItemFramed(f)) return true;
     if (f.children) for (const c of f.children) todo.push(c);
   }
   return false;

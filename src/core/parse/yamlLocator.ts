@@ -5,20 +5,42 @@
 import { isIndex } from '../finding';
 import { duplicateKey, type Locator, type Span, type SyntaxIssue } from './types';
 
-/** One node as the listener recorded it. */
-export interface Frame {
-  /** Offset where js-yaml began the node (before separating white space and comments). */
-  open: number;
-  /** Offset where js-yaml finished it (possibly after trailing white space). */
+/**
+ * One node as the listener recorded it. A class, not an object literal: V8 moves the objects of a
+ * literal that mostly survive (as all frames do) straight to the old generation, and every later
+ * store of a new value into one then costs a write barrier; 10 ms of a 1 MB file's 50.
+ */
+export class Frame {
+  /** Offset where js-yaml finished the node (possibly after trailing white space). */
   end: number;
-  kind: string | null;
+  kind: string | null = null;
   /** The node's value: a key's text, or the very object of a collection (to spot wrapper frames). */
-  value: unknown;
-  /** Nested frames, created on the first child (most nodes are scalars and have none). */
-  children: Frame[] | undefined;
-  /** For a sequence, how many items it has (an empty `-` item leaves no frame, so frames can fall short). */
-  length: number | undefined;
-  pairs: Map<string, { key: Frame; value: Frame | undefined }> | undefined;
+  value: unknown = undefined;
+  /** Nested frames, in text order (most nodes are scalars and have none). */
+  children: Frame[] | undefined = undefined;
+
+  /** `open`: the offset where js-yaml began the node (before separating white space and comments). */
+  constructor(public open: number) {
+    this.end = open;
+  }
+}
+
+type Pairs = Map<string, { key: Frame; value: Frame | undefined }>;
+
+/** A large mapping's keys and values once paired, kept beside the frames rather than on each one. */
+const PAIRS = new WeakMap<Frame, Pairs>();
+
+/** Forgets the pairs of a mapping whose frames changed (an incremental parse replaced an entry). */
+export function forgetPairs(f: Frame): void {
+  PAIRS.delete(f);
+}
+
+/**
+ * Whether a sequence's frames stand for all its items: an empty `-` item leaves no frame, so frames
+ * can fall short of the items of the value (the sequence's array, or a copy of the same length).
+ */
+export function everyItemFramed(f: Frame): boolean {
+  return Array.isArray(f.value) && f.value.length === (f.children?.length ?? 0);
 }
 
 /** The frames of one parse, read by one locator at a time: an incremental parse (yamlIncremental.ts) hands them on. */
@@ -150,8 +172,7 @@ export class YamlLocator implements Locator {
   private child(outer: Frame, seg: string): Frame | undefined {
     const f = unwrap(outer);
     if (f.kind === 'mapping') return this.pair(f, seg)?.value;
-    if (f.kind === 'sequence' && f.length === (f.children?.length ?? 0) && isIndex(seg))
-      return f.children?.[Number(seg)];
+    if (f.kind === 'sequence' && everyItemFramed(f) && isIndex(seg)) return f.children?.[Number(seg)];
     return undefined;
   }
 
@@ -162,7 +183,7 @@ export class YamlLocator implements Locator {
   private pair(outer: Frame, name: string): { key: Frame; value: Frame | undefined } | undefined {
     const f = unwrap(outer);
     const kids = f.children ?? [];
-    if (f.pairs || kids.length > SMALL_MAPPING) return this.pairs(f).get(name);
+    if (kids.length > SMALL_MAPPING || PAIRS.has(f)) return this.pairs(f).get(name);
     let key: Frame | undefined;
     let value: Frame | undefined;
     for (let i = 0; i < kids.length; i++) {
@@ -181,14 +202,11 @@ export class YamlLocator implements Locator {
   }
 
   /** Pairs a mapping's child frames into key/value, in order; a key is followed by `:`. */
-  private pairs(
-    outer: Frame,
-    duplicates?: SyntaxIssue[],
-    path?: readonly string[],
-  ): Map<string, { key: Frame; value: Frame | undefined }> {
+  private pairs(outer: Frame, duplicates?: SyntaxIssue[], path?: readonly string[]): Pairs {
     const f = unwrap(outer);
-    if (f.pairs && !duplicates) return f.pairs;
-    const pairs = new Map<string, { key: Frame; value: Frame | undefined }>();
+    const known = duplicates ? undefined : PAIRS.get(f);
+    if (known) return known;
+    const pairs: Pairs = new Map();
     const kids = f.children ?? [];
     for (let i = 0; i < kids.length; i++) {
       const k = kids[i];
@@ -202,7 +220,7 @@ export class YamlLocator implements Locator {
       pairs.set(name, { key: k, value: hasValue ? v : undefined });
       if (hasValue) i++;
     }
-    f.pairs = pairs;
+    PAIRS.set(f, pairs);
     return pairs;
   }
 
