@@ -1,5 +1,5 @@
 // `npm run pack:cli`: out/bluejay-cli.tgz, an npm package holding only the `bluejay` command line
-// (one minified bundle, no runtime dependencies to fetch, no extension code), for CI machines that
+// (two minified bundles, no runtime dependencies to fetch, no extension code), for CI machines that
 // do not have this repository: `npm install -g ./bluejay-cli.tgz`, or `npx --package ./bluejay-cli.tgz bluejay`.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,15 +17,21 @@ const stage = join(root, 'out', 'cli-package');
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
 
-const cli = builds.find((b) => b.entryPoints.includes('src/cli/index.ts'));
-await esbuild.build({
-  ...cli,
-  absWorkingDir: root,
-  outfile: join(stage, 'cli.js'),
-  minify: true,
-  sourcemap: false,
-  logLevel: 'warning',
-});
+// cli.js (validate) and cli-remote.js (the commands that talk to Bluejay), which cli.js loads when one runs.
+for (const [entry, file] of [
+  ['src/cli/index.ts', 'cli.js'],
+  ['src/cli/remote.ts', 'cli-remote.js'],
+]) {
+  const build = builds.find((b) => b.entryPoints.includes(entry));
+  await esbuild.build({
+    ...build,
+    absWorkingDir: root,
+    outfile: join(stage, file),
+    minify: true,
+    sourcemap: false,
+    logLevel: 'warning',
+  });
+}
 
 // The package's README is the main README's command-line section and its table of problem codes.
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -59,7 +65,7 @@ const manifest = {
   description: 'The bluejay command line: validate, plan, push and pull Bluejay definition files (YAML or JSON) in CI.',
   license: project.license,
   bin: { bluejay: 'cli.js' },
-  files: ['cli.js', 'README.md', 'LICENSE'],
+  files: ['cli.js', 'cli-remote.js', 'README.md', 'LICENSE'],
   engines: { node: project.engines.node },
   keywords: ['bluejay', 'cli', 'yaml', 'json schema', 'ci'],
 };

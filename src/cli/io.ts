@@ -11,4 +11,12 @@ export interface Io {
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 
 /** Thrown for a wrong command line; the message is printed with the usage hint, exit 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** Read by isUsageError: the commands that talk to Bluejay are another bundle, with a class of their own. */
+  readonly usage = true;
+}
+
+/** Whether `e` is a UsageError of this bundle or of dist/cli-remote.js (src/cli/remote.ts). */
+export function isUsageError(e: unknown): e is UsageError {
+  return e instanceof Error && (e as { usage?: unknown }).usage === true;
+}

@@ -1,7 +1,8 @@
 /** The `bluejay` command line: the same core as the editor, for CI. */
 import { parseArgs } from 'node:util';
 import { ENVIRONMENT_NAME } from '../core/environments';
-import { EXIT, UsageError, type Io } from './io';
+import { EXIT, isUsageError, UsageError, type Io } from './io';
+import type * as Remote from './remote.js';
 import { terminalSafe, type OutputFormat } from './output';
 import { validateCommand, type ValidateFormat } from './validate';
 
@@ -69,7 +70,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       throw new UsageError('no paths given');
     if (command === 'run') {
       // run bounds its own wait (--timeout); each of its requests has the client's deadlines.
-      const { runCommand } = await import('./run.js');
+      const { runCommand } = await remote();
       return await runCommand(
         positionals,
         {
@@ -88,7 +89,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     if (command === 'validate') return await validateCommand(positionals, validateFormat(values.format), io, VERSION);
     // plan, push and pull talk to Bluejay: each has a time limit as a whole (connect.ts).
-    const { timeLimited } = await import('./connect.js');
+    const { timeLimited } = await remote();
     const limited = timeLimited(io);
     try {
       return await talk(command, values, positionals, limited.io);
@@ -96,12 +97,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       limited.done();
     }
   } catch (e) {
-    if (e instanceof UsageError || isParseArgsError(e)) {
+    if (isUsageError(e) || isParseArgsError(e)) {
       io.err(`bluejay: ${(e as Error).message}\n\n${USAGE}`);
       return EXIT.usage;
     }
     throw e;
   }
+}
+
+/**
+ * The commands that talk to Bluejay (remote.ts). Built, they are dist/cli-remote.js beside
+ * dist/cli.js (esbuild.js); compiled for the tests, the module itself.
+ */
+function remote(): Promise<typeof Remote> {
+  return import('./remote.js');
 }
 
 async function talk(
@@ -111,11 +120,11 @@ async function talk(
   io: Io,
 ): Promise<number> {
   if (command === 'pull') {
-    const { pullCommand } = await import('./pull.js');
+    const { pullCommand } = await remote();
     return await pullCommand(positionals, { baseUrl: values['base-url'], out: values.out }, io);
   }
   if (command === 'generate') {
-    const { generateCommand } = await import('./generate.js');
+    const { generateCommand } = await remote();
     return await generateCommand(
       {
         agent: values.agent,
@@ -130,10 +139,10 @@ async function talk(
     );
   }
   if (command === 'plan') {
-    const { planCommand } = await import('./plan.js');
+    const { planCommand } = await remote();
     return await planCommand(positionals, { format: outputFormat(values.format), baseUrl: values['base-url'] }, io);
   }
-  const { pushCommand } = await import('./push.js');
+  const { pushCommand } = await remote();
   return await pushCommand(
     positionals,
     {
@@ -245,9 +254,8 @@ export function main(): void {
   // second Ctrl+C quits as soon as a file being written is complete (any Ctrl+C elsewhere quits at once).
   const abort = new AbortController();
   const onSigint = (): void => {
-    // A write under way is in the sync engine, loaded by then (validate does not load it at all).
-    if (abort.signal.aborted)
-      return void import('../core/sync/files.js').then(({ afterWrites }) => afterWrites(() => process.exit(130)));
+    // A write under way is in the sync engine of dist/cli-remote.js, loaded by then (validate does not load it at all).
+    if (abort.signal.aborted) return void remote().then(({ afterWrites }) => afterWrites(() => process.exit(130)));
     abort.abort();
   };
   if (['push', 'plan', 'pull', 'run', 'generate'].includes(process.argv[2] ?? '')) process.on('SIGINT', onSigint);

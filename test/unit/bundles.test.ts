@@ -107,3 +107,19 @@ void describe('bundles', () => {
     );
   });
 });
+
+void describe('the CLI bundles', () => {
+  void test('dist/cli.js (validate) holds no axios, no API client and no sync engine: dist/cli-remote.js does', async () => {
+    const [cli, remote] = await Promise.all([metafileOf('src/cli/index.ts'), metafileOf('src/cli/remote.ts')]);
+    const talks = (f: string): boolean =>
+      /node_modules\/axios\//.test(f) || /^src\/core\/sync\//.test(f) || /^src\/core\/api\/client\.ts$/.test(f);
+    assert.deepEqual(cli.inputs.filter(talks), []);
+    assert.ok(
+      remote.inputs.some((f) => /node_modules\/axios\//.test(f)),
+      'axios is in dist/cli-remote.js',
+    );
+    assert.ok(remote.inputs.includes('src/cli/push.ts'), 'push is in dist/cli-remote.js');
+    // cli.js loads the other at run time, by its name beside it.
+    assert.match(cli.text, /import\("\.\/cli-remote\.js"\)/);
+  });
+});

@@ -35,6 +35,22 @@ void describe('the packed CLI (out/bluejay-cli.tgz)', () => {
     assert.deepEqual(manifest['engines'], { node: '>=20' });
     const code = readFileSync(join(dir, 'node_modules', 'bluejay-cli', 'cli.js'), 'utf8');
     assert.doesNotMatch(code, /require\("vscode"\)/);
+    // validate's bundle leaves the HTTP client to cli-remote.js, loaded by the commands that talk to Bluejay.
+    assert.doesNotMatch(code, /axios/i);
+    assert.match(readFileSync(join(dir, 'node_modules', 'bluejay-cli', 'cli-remote.js'), 'utf8'), /axios/i);
+  });
+
+  void test('a command line refused inside a command that talks to Bluejay still exits 2 with the usage', async () => {
+    const bad = await run(bin, ['pull', 'digital-human', 'abc'], {
+      cwd: dir,
+      env: { ...process.env, BLUEJAY_API_KEY: 'test-key' },
+    }).then(
+      () => assert.fail('exit 0 on a wrong id'),
+      (e: { code: number; stderr: string }) => e,
+    );
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /^bluejay: a digital human's id is an integer/);
+    assert.match(bad.stderr, /\nUsage: bluejay <command>/);
   });
 
   void test('bluejay validate runs from the install', async () => {
