@@ -26,7 +26,7 @@ void describe('the packed CLI (out/bluejay-cli.tgz)', () => {
     bin = join(dir, 'node_modules', '.bin', 'bluejay');
   });
 
-  void test('holds the CLI bundle alone: no dependencies, no extension code, Node >= 20', () => {
+  void test('holds the CLI bundles alone: no dependencies, no extension code, Node >= 20', () => {
     const manifest = JSON.parse(
       readFileSync(join(dir, 'node_modules', 'bluejay-cli', 'package.json'), 'utf8'),
     ) as Record<string, unknown>;
@@ -51,6 +51,18 @@ void describe('the packed CLI (out/bluejay-cli.tgz)', () => {
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /^bluejay: a digital human's id is an integer/);
     assert.match(bad.stderr, /\nUsage: bluejay <command>/);
+  });
+
+  void test('the commands that talk to Bluejay load beside the real cli.js, also when Node keeps the bin symlink', async () => {
+    const bad = await run(bin, ['pull', 'digital-human', 'abc'], {
+      cwd: dir,
+      env: { ...process.env, BLUEJAY_API_KEY: 'test-key', NODE_OPTIONS: '--preserve-symlinks-main' },
+    }).then(
+      () => assert.fail('exit 0 on a wrong id'),
+      (e: { code: number; stderr: string }) => e,
+    );
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /^bluejay: a digital human's id is an integer/);
   });
 
   void test('bluejay validate runs from the install', async () => {

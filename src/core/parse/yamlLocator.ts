@@ -27,7 +27,7 @@ export class Frame {
 
 type Pairs = Map<string, { key: Frame; value: Frame | undefined }>;
 
-/** A large mapping's keys and values once paired, kept beside the frames rather than on each one. */
+/** A mapping's keys and values once paired (a large one, or any when duplicate keys are looked for), kept beside the frames. */
 const PAIRS = new WeakMap<Frame, Pairs>();
 
 /** Forgets the pairs of a mapping whose frames changed (an incremental parse replaced an entry). */
