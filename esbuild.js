@@ -60,6 +60,9 @@ const common = {
   plugins: [jsYamlUnused],
 };
 
+/** The commands that talk to Bluejay; dist/cli.js requires it by this name, from beside itself. */
+const CLI_REMOTE = 'dist/cli-remote.js';
+
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
@@ -73,9 +76,9 @@ const builds = [
     ...common,
     entryPoints: ['src/cli/index.ts'],
     outfile: 'dist/cli.js',
-    define: { ...common.define, BLUEJAY_REMOTE_BUNDLE: JSON.stringify('cli-remote.js') },
+    define: { ...common.define, BLUEJAY_REMOTE_BUNDLE: JSON.stringify(require('node:path').basename(CLI_REMOTE)) },
   },
-  { ...common, entryPoints: ['src/cli/remote.ts'], outfile: 'dist/cli-remote.js' },
+  { ...common, entryPoints: ['src/cli/remote.ts'], outfile: CLI_REMOTE },
   // The form editor's browser side: its own tsconfig (DOM, no node, no vscode), one IIFE for the webview.
   {
     ...common,

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,16 +17,14 @@ const stage = join(root, 'out', 'cli-package');
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
 
-// cli.js (validate) and cli-remote.js (the commands that talk to Bluejay), which cli.js loads when one runs.
-for (const [entry, file] of [
-  ['src/cli/index.ts', 'cli.js'],
-  ['src/cli/remote.ts', 'cli-remote.js'],
-]) {
+// cli.js (validate) and cli-remote.js (the commands that talk to Bluejay), which cli.js loads when
+// one runs: each under the name esbuild.js gives it in dist/, which cli.js looks for beside itself.
+for (const entry of ['src/cli/index.ts', 'src/cli/remote.ts']) {
   const build = builds.find((b) => b.entryPoints.includes(entry));
   await esbuild.build({
     ...build,
     absWorkingDir: root,
-    outfile: join(stage, file),
+    outfile: join(stage, basename(build.outfile)),
     minify: true,
     sourcemap: false,
     logLevel: 'warning',

@@ -116,13 +116,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
  * all 630 KB of the CommonJS bundle for its exports first (about 200 ms).
  */
 function remote(): Promise<typeof Remote> {
-  const file =
-    typeof BLUEJAY_REMOTE_BUNDLE === 'string'
-      ? join(dirname(realpathSync(__filename)), BLUEJAY_REMOTE_BUNDLE)
-      : './remote.js';
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a separate bundle, resolved at run time
-  return Promise.resolve().then(() => require(file) as typeof Remote);
+  return Promise.resolve().then(() => {
+    if (!loadedRemote) {
+      const file =
+        typeof BLUEJAY_REMOTE_BUNDLE === 'string'
+          ? join(dirname(realpathSync(__filename)), BLUEJAY_REMOTE_BUNDLE)
+          : './remote.js';
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a separate bundle, resolved at run time
+      loadedRemote = require(file) as typeof Remote;
+    }
+    return loadedRemote;
+  });
 }
+/** Once loaded: plan, push and pull ask twice (the time limit, then the command). */
+let loadedRemote: typeof Remote | undefined;
 
 async function talk(
   command: Exclude<Command, 'validate' | 'run'>,

@@ -40,27 +40,25 @@ void describe('the packed CLI (out/bluejay-cli.tgz)', () => {
     assert.match(readFileSync(join(dir, 'node_modules', 'bluejay-cli', 'cli-remote.js'), 'utf8'), /axios/i);
   });
 
-  void test('a command line refused inside a command that talks to Bluejay still exits 2 with the usage', async () => {
-    const bad = await run(bin, ['pull', 'digital-human', 'abc'], {
+  /** `bluejay pull digital-human abc` from the install: refused by the pull command itself, in dist/cli-remote.js. */
+  const refusedPull = (env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stderr: string }> =>
+    run(bin, ['pull', 'digital-human', 'abc'], {
       cwd: dir,
-      env: { ...process.env, BLUEJAY_API_KEY: 'test-key' },
+      env: { ...process.env, BLUEJAY_API_KEY: 'test-key', ...env },
     }).then(
       () => assert.fail('exit 0 on a wrong id'),
       (e: { code: number; stderr: string }) => e,
     );
+
+  void test('a command line refused inside a command that talks to Bluejay still exits 2 with the usage', async () => {
+    const bad = await refusedPull();
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /^bluejay: a digital human's id is an integer/);
     assert.match(bad.stderr, /\nUsage: bluejay <command>/);
   });
 
   void test('the commands that talk to Bluejay load beside the real cli.js, also when Node keeps the bin symlink', async () => {
-    const bad = await run(bin, ['pull', 'digital-human', 'abc'], {
-      cwd: dir,
-      env: { ...process.env, BLUEJAY_API_KEY: 'test-key', NODE_OPTIONS: '--preserve-symlinks-main' },
-    }).then(
-      () => assert.fail('exit 0 on a wrong id'),
-      (e: { code: number; stderr: string }) => e,
-    );
+    const bad = await refusedPull({ NODE_OPTIONS: '--preserve-symlinks-main' });
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /^bluejay: a digital human's id is an integer/);
   });
