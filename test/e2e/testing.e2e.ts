@@ -75,6 +75,9 @@ void describe('running simulations from the Testing view', { concurrency: false,
       });
     await row('failed').first().waitFor({ timeout: 20_000 });
     await row('failed').first().click();
+    // VS Code opens Test Results when a run starts, but its view exists only once there are results
+    // (a when clause), and in two runs of three here it was not open: it is opened as a user would.
+    await runCommand(page, 'Test Results: Focus on Test Results View');
     // The failure's message (markdown: why, summary, metrics, links) in Test Results, the tool calls
     // as a diff in the file. The failed conversation's row there may still be collapsed (its
     // message came after the row was drawn): it is expanded, so its message row is drawn.
