@@ -16,6 +16,12 @@ export class UsageError extends Error {
   readonly usage = true;
 }
 
+/**
+ * Thrown when the CLI itself is incomplete (dist/cli-remote.js missing beside dist/cli.js): its
+ * message is printed alone, no stack, exit 2.
+ */
+export class InstallError extends Error {}
+
 /** Whether `e` is a UsageError of this bundle or of dist/cli-remote.js (src/cli/remote.ts). */
 export function isUsageError(e: unknown): e is UsageError {
   return e instanceof Error && (e as { usage?: unknown }).usage === true;

@@ -3,7 +3,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENVIRONMENT_NAME } from '../core/environments';
-import { EXIT, isUsageError, UsageError, type Io } from './io';
+import { EXIT, InstallError, isUsageError, UsageError, type Io } from './io';
 import type * as Remote from './remote.js';
 import { terminalSafe, type OutputFormat } from './output';
 import { validateCommand, type ValidateFormat } from './validate';
@@ -105,6 +105,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.err(`bluejay: ${(e as Error).message}\n\n${USAGE}`);
       return EXIT.usage;
     }
+    if (e instanceof InstallError) {
+      io.err(`bluejay: ${e.message}\n`);
+      return EXIT.usage;
+    }
     throw e;
   }
 }
@@ -122,8 +126,17 @@ function remote(): Promise<typeof Remote> {
         typeof BLUEJAY_REMOTE_BUNDLE === 'string'
           ? join(dirname(realpathSync(__filename)), BLUEJAY_REMOTE_BUNDLE)
           : './remote.js';
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a separate bundle, resolved at run time
-      loadedRemote = require(file) as typeof Remote;
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a separate bundle, resolved at run time
+        loadedRemote = require(file) as typeof Remote;
+      } catch (e) {
+        // cli.js copied alone (the CLI was one file until this release): say what is missing, not "internal error" and a stack.
+        if ((e as { code?: unknown }).code === 'MODULE_NOT_FOUND' && String((e as Error).message).includes(file))
+          throw new InstallError(
+            `cannot find ${file}: push, plan, pull, run and generate are in that file, which belongs beside cli.js. Install the CLI from its package (npm run pack:cli writes out/bluejay-cli.tgz) rather than copying cli.js alone.`,
+          );
+        throw e;
+      }
     }
     return loadedRemote;
   });

@@ -63,6 +63,27 @@ void describe('the packed CLI (out/bluejay-cli.tgz)', () => {
     assert.match(bad.stderr, /^bluejay: a digital human's id is an integer/);
   });
 
+  void test('cli.js copied without cli-remote.js: validate runs, a command that talks to Bluejay says what is missing', async () => {
+    // Until this release the CLI was the one file cli.js, and copying it alone was enough.
+    const alone = mkdtempSync(join(tmpdir(), 'bluejay-cli-alone-'));
+    copyFileSync(join(dir, 'node_modules', 'bluejay-cli', 'cli.js'), join(alone, 'cli.js'));
+    writeFileSync(join(alone, 'a.persona.yaml'), 'kind: customer-persona\nname: A\ndescription: B\ngoal: C\n');
+    const ok = await run(process.execPath, [join(alone, 'cli.js'), 'validate', 'a.persona.yaml'], { cwd: alone });
+    assert.match(ok.stderr, /1 file checked: 0 errors/);
+    const bad = await run(process.execPath, [join(alone, 'cli.js'), 'pull', 'digital-human', '1'], {
+      cwd: alone,
+      env: { ...process.env, BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: 'https://api.example.invalid' },
+    }).then(
+      () => assert.fail('exit 0 without cli-remote.js'),
+      (e: { code: number; stderr: string }) => e,
+    );
+    assert.equal(bad.code, 2);
+    assert.equal(
+      bad.stderr,
+      `bluejay: cannot find ${join(alone, 'cli-remote.js')}: push, plan, pull, run and generate are in that file, which belongs beside cli.js. Install the CLI from its package (npm run pack:cli writes out/bluejay-cli.tgz) rather than copying cli.js alone.\n`,
+    );
+  });
+
   void test('bluejay validate runs from the install', async () => {
     copyFileSync(join(ROOT, 'examples', 'refund-seeker.persona.yaml'), join(dir, 'refund-seeker.persona.yaml'));
     writeFileSync(join(dir, 'broken.digital-human.yaml'), 'kind: digital-human\nvoice_speed: fastt\n');
