@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { BluejayApi } from '../../src/extension/extension';
 import { keystrokes } from './keystroke';
+import { requireInHost } from './requireInHost';
 import { profiled } from './stats';
 import { validateAll } from './validateAll';
 
@@ -41,6 +42,7 @@ export async function run(): Promise<void> {
         }),
     ],
     ['validate-all', () => validateAll()],
+    ['require', () => requireInHost()],
   ];
   const lines: string[] = [];
   // The workbench's own code warms up on its first large file: a file the extension ignores is

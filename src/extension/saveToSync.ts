@@ -10,7 +10,7 @@ import { activeDefinition, isDefinition, onDidChangeActiveDefinition } from './d
 import { api } from './lazy';
 
 /** `l10n.t` through one local name: shorter in the main bundle than `vscode.l10n.t` at each call. */
-const { l10n } = vscode;
+const l10n = vscode.l10n;
 
 const SETTLE_MS = 300;
 

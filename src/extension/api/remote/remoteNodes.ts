@@ -25,7 +25,11 @@ export type Node =
 
 /** A node as the tree shows it. */
 export function treeItemOf(node: Node): TreeItem {
-  const { TreeItem: Tree, TreeItemCollapsibleState: State, ThemeIcon, ThemeColor } = vscode;
+  // Each read as a member, not by destructuring `vscode`: that would make the bundle keep all of it (esbuild.js).
+  const Tree = vscode.TreeItem;
+  const State = vscode.TreeItemCollapsibleState;
+  const ThemeIcon = vscode.ThemeIcon;
+  const ThemeColor = vscode.ThemeColor;
   switch (node.type) {
     case 'humans':
       return Object.assign(new Tree(vscode.l10n.t('Digital humans'), State.Expanded), {
