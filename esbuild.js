@@ -112,7 +112,17 @@ const common = {
   charset: 'utf8',
   logLevel: 'warning',
   define: { BLUEJAY_VERSION: JSON.stringify(version) },
+  plugins: [jsYamlUnused],
+};
+
+/**
+ * The extension's bundles: `vscode` through the plugin above, and a member it does not list (a name
+ * the d.ts walk missed) fails the build instead of reading as undefined.
+ */
+const extension = {
+  ...common,
   plugins: [jsYamlUnused, vscodeApi],
+  logOverride: { 'import-is-undefined': 'error' },
 };
 
 /** The commands that talk to Bluejay; dist/cli.js requires it by this name, from beside itself. */
@@ -120,9 +130,9 @@ const CLI_REMOTE = 'dist/cli-remote.js';
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/extension/editing/index.ts'], outfile: 'dist/editing.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/extension/api/index.ts'], outfile: 'dist/api.js', external: ['vscode'] },
+  { ...extension, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
+  { ...extension, entryPoints: ['src/extension/editing/index.ts'], outfile: 'dist/editing.js' },
+  { ...extension, entryPoints: ['src/extension/api/index.ts'], outfile: 'dist/api.js' },
   // `bluejay validate` runs on every CI build: dist/cli.js holds it alone, and the commands that talk
   // to Bluejay (src/cli/remote.ts: the HTTP client, the sync engine) are dist/cli-remote.js, which
   // cli.js requires only when one of them runs (src/cli/main.ts). Loading the one 645 KB bundle

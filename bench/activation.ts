@@ -33,7 +33,7 @@ function child(): void {
     apply: () => anything,
     construct: () => anything,
   });
-  // The names the bundle reads from `vscode` (its module wrapper copies own properties).
+  // The members the bundle reads from `vscode` when it loads (esbuild.js's vscode-api plugin), as own properties.
   const names = [
     'window',
     'workspace',
@@ -67,6 +67,7 @@ function child(): void {
     'l10n',
     'tests',
     'ViewColumn',
+    'TextDocumentSaveReason',
     'version',
   ];
   const vscode = Object.fromEntries(names.map((n) => [n, anything]));

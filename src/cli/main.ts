@@ -48,7 +48,8 @@ Paths are files or folders; folders are searched for *.persona.{yaml,yml,json} a
 *.digital-human.{yaml,yml,json}, skipping node_modules and dot-folders.
 
 Exit codes: 0 no errors (push: every file succeeded; plan: no file invalid), 1 errors found (push:
-any file failed; pull: Bluejay answered an error), 2 usage error or unreadable path.
+any file failed; pull: Bluejay answered an error), 2 usage error, unreadable path or incomplete
+install.
 Options: --help, --version
 `;
 
@@ -131,7 +132,7 @@ function remote(): Promise<typeof Remote> {
         loadedRemote = require(file) as typeof Remote;
       } catch (e) {
         // cli.js copied alone (the CLI was one file until this release): say what is missing, not "internal error" and a stack.
-        if ((e as { code?: unknown }).code === 'MODULE_NOT_FOUND' && String((e as Error).message).includes(file))
+        if (isMissing(e, file))
           throw new InstallError(
             `cannot find ${file}: push, plan, pull, run and generate are in that file, which belongs beside cli.js. Install the CLI from its package (npm run pack:cli writes out/bluejay-cli.tgz) rather than copying cli.js alone.`,
           );
@@ -141,6 +142,17 @@ function remote(): Promise<typeof Remote> {
     return loadedRemote;
   });
 }
+/**
+ * Whether `e` says that `file` itself is not there: a module missing inside it names `file` only in
+ * its require stack, and is a fault of the bundle, not of the install.
+ */
+export function isMissing(e: unknown, file: string): boolean {
+  return (
+    (e as { code?: unknown }).code === 'MODULE_NOT_FOUND' &&
+    String((e as { message?: unknown }).message).startsWith(`Cannot find module '${file}'`)
+  );
+}
+
 /** Once loaded: plan, push and pull ask twice (the time limit, then the command). */
 let loadedRemote: typeof Remote | undefined;
 

@@ -75,32 +75,36 @@ void describe('running simulations from the Testing view', { concurrency: false,
       });
     await row('failed').first().waitFor({ timeout: 20_000 });
     await row('failed').first().click();
+    const shot = async (e: unknown): Promise<never> => {
+      await screenshot(page, 'e2e-testing-failed');
+      throw e;
+    };
     // VS Code opens Test Results when a run starts, but its view exists only once there are results
     // (a when clause), and in two runs of three here it was not open: it is opened as a user would.
-    await runCommand(page, 'Test Results: Focus on Test Results View');
+    await runCommand(page, 'Test Results: Focus on Test Results View').catch(shot);
     // The failure's message (markdown: why, summary, metrics, links) in Test Results, the tool calls
-    // as a diff in the file. The failed conversation's row there may still be collapsed (its
-    // message came after the row was drawn): it is expanded, so its message row is drawn.
+    // as a diff in the file.
     const failedResult = page
       .locator('.part.panel .monaco-list-row', {
         hasText: /Conversation \d/,
         has: page.locator('.codicon-testing-failed-icon'),
       })
       .first();
-    await failedResult.waitFor({ timeout: 30_000 }).catch(async (e: unknown) => {
-      await screenshot(page, 'e2e-testing-failed');
-      throw e;
-    });
+    await failedResult.waitFor({ timeout: 30_000 }).catch(shot);
+    // Its message may come after the conversation's row was drawn, collapsed: the row is expanded
+    // until the message row shows.
+    const message = page.locator('.part.panel .monaco-list-row', { hasText: 'Goal not met in' }).first();
     const collapsed = failedResult.locator('.monaco-tl-twistie.collapsed');
-    if (await collapsed.count()) await collapsed.click();
-    await page
-      .locator('.part.panel .monaco-list-row', { hasText: 'Goal not met in' })
-      .first()
-      .click()
-      .catch(async (e: unknown) => {
-        await screenshot(page, 'e2e-testing-failed');
-        throw e;
-      });
+    for (let attempt = 1; ; attempt++) {
+      if (await collapsed.count()) await collapsed.click();
+      try {
+        await message.waitFor({ timeout: 5_000 });
+        break;
+      } catch (e) {
+        if (attempt === 6) await shot(e);
+      }
+    }
+    await message.click().catch(shot);
     await page
       .locator('.part.panel', { hasText: 'Call summary' })
       .first()

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -65,7 +65,8 @@ void describe('the packed CLI (out/bluejay-cli.tgz)', () => {
 
   void test('cli.js copied without cli-remote.js: validate runs, a command that talks to Bluejay says what is missing', async () => {
     // Until this release the CLI was the one file cli.js, and copying it alone was enough.
-    const alone = mkdtempSync(join(tmpdir(), 'bluejay-cli-alone-'));
+    // The CLI names the file beside its real path (macOS's /var is /private/var).
+    const alone = realpathSync(mkdtempSync(join(tmpdir(), 'bluejay-cli-alone-')));
     copyFileSync(join(dir, 'node_modules', 'bluejay-cli', 'cli.js'), join(alone, 'cli.js'));
     writeFileSync(join(alone, 'a.persona.yaml'), 'kind: customer-persona\nname: A\ndescription: B\ngoal: C\n');
     const ok = await run(process.execPath, [join(alone, 'cli.js'), 'validate', 'a.persona.yaml'], { cwd: alone });
@@ -77,6 +78,7 @@ void describe('the packed CLI (out/bluejay-cli.tgz)', () => {
       () => assert.fail('exit 0 without cli-remote.js'),
       (e: { code: number; stderr: string }) => e,
     );
+    rmSync(alone, { recursive: true, force: true });
     assert.equal(bad.code, 2);
     assert.equal(
       bad.stderr,

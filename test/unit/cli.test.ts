@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { run } from '../../src/cli/main';
+import { isMissing, run } from '../../src/cli/main';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const FIX = join(ROOT, 'test', 'fixtures', 'cli');
@@ -155,5 +155,21 @@ void describe('dist/cli.js (the built binary)', () => {
     assert.equal((JSON.parse(bad.stdout) as JsonOutput).files[0]?.problems.length, 2);
     const usage = spawnSync(process.execPath, [bin, 'validate'], { encoding: 'utf8' });
     assert.equal(usage.status, 2);
+  });
+});
+
+void describe('the remote bundle missing', () => {
+  const file = '/opt/ci/bluejay/cli-remote.js';
+  const error = (message: string, code = 'MODULE_NOT_FOUND'): Error => Object.assign(new Error(message), { code });
+
+  void test('is the file itself not found, not a module missing inside it', () => {
+    assert.equal(
+      isMissing(error(`Cannot find module '${file}'\nRequire stack:\n- /opt/ci/bluejay/cli.js`), file),
+      true,
+    );
+    // A dependency the bundle requires is missing: its stack names the file, and that is no install problem.
+    assert.equal(isMissing(error(`Cannot find module 'left-pad'\nRequire stack:\n- ${file}`), file), false);
+    assert.equal(isMissing(error(`Cannot find module '${file}'`, 'ERR_REQUIRE_ESM'), file), false);
+    assert.equal(isMissing('no error at all', file), false);
   });
 });
