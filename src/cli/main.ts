@@ -142,6 +142,7 @@ function remote(): Promise<typeof Remote> {
     return loadedRemote;
   });
 }
+
 /**
  * Whether `e` says that `file` itself is not there: a module missing inside it names `file` only in
  * its require stack, and is a fault of the bundle, not of the install.

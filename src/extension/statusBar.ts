@@ -8,7 +8,7 @@ import { activeDefinition, documentKind, onDidChangeActiveDefinition } from './d
 import type { Diagnostics } from './diagnostics';
 import type { ApiKeys } from './apiKeys';
 
-/** `l10n.t` through one local name: shorter in the main bundle than `vscode.l10n.t` at each call. */
+/** `l10n.t` through one local name (bundled, `vscode.l10n.t` reads the same member: esbuild.js). */
 const l10n = vscode.l10n;
 /** A status bar item's error or warning background. */
 const bg = (name: 'error' | 'warning'): vscode.ThemeColor => new vscode.ThemeColor(`statusBarItem.${name}Background`);
