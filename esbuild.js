@@ -135,7 +135,7 @@ const builds = [
   { ...extension, entryPoints: ['src/extension/api/index.ts'], outfile: 'dist/api.js' },
   // `bluejay validate` runs on every CI build: dist/cli.js holds it alone, and the commands that talk
   // to Bluejay (src/cli/remote.ts: the HTTP client, the sync engine) are dist/cli-remote.js, which
-  // cli.js requires only when one of them runs (src/cli/main.ts). Loading the one 645 KB bundle
+  // cli.js requires only when one of them runs (src/cli/loadRemote.ts). Loading the one 645 KB bundle
   // there was cost V8 about 35 ms of the 160 ms a one-file validate took.
   {
     ...common,

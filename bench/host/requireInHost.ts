@@ -7,7 +7,7 @@
  * host, not the very first load. A bundle's top level only defines things (activate() wires them).
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 import { percentile } from './stats';
 
@@ -23,7 +23,7 @@ function timed(source: string, scratch: string): Timed {
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const copy = join(scratch, `${i}-${source.split(/[\\/]/).pop() ?? 'bundle.js'}`);
+    const copy = join(scratch, `${i}-${basename(source)}`);
     copyFileSync(source, copy);
     const c0 = process.cpuUsage();
     const t0 = performance.now();

@@ -34,6 +34,10 @@ void describe('running simulations from the Testing view', { concurrency: false,
 
   void test('a run of a simulation reports a pass and a failure', async () => {
     const { page } = wb;
+    const shot = async (e: unknown): Promise<never> => {
+      await screenshot(page, 'e2e-testing-failed');
+      throw e;
+    };
     await openFile(page, 'billing.digital-human.yaml');
     await page.locator('.statusbar-item', { hasText: 'Digital human #318' }).waitFor({ timeout: 30_000 });
     await runCommand(page, 'Bluejay: Set API Key');
@@ -62,23 +66,10 @@ void describe('running simulations from the Testing view', { concurrency: false,
     await sim.locator('.codicon-testing-failed-icon').waitFor({ timeout: 120_000 });
     // Show the file under the simulation, and its conversations.
     await expandTestItem(page, /Billing regressions|Simulation 57/);
-    await expandTestItem(page, 'Angry billing customer').catch(async (e: unknown) => {
-      await screenshot(page, 'e2e-testing-failed');
-      throw e;
-    });
-    await row('passed')
-      .first()
-      .waitFor({ timeout: 20_000 })
-      .catch(async (e: unknown) => {
-        await screenshot(page, 'e2e-testing-failed');
-        throw e;
-      });
+    await expandTestItem(page, 'Angry billing customer').catch(shot);
+    await row('passed').first().waitFor({ timeout: 20_000 }).catch(shot);
     await row('failed').first().waitFor({ timeout: 20_000 });
     await row('failed').first().click();
-    const shot = async (e: unknown): Promise<never> => {
-      await screenshot(page, 'e2e-testing-failed');
-      throw e;
-    };
     // VS Code opens Test Results when a run starts, but its view exists only once there are results
     // (a when clause), and in two runs of three here it was not open: it is opened as a user would.
     await runCommand(page, 'Test Results: Focus on Test Results View').catch(shot);
@@ -105,14 +96,7 @@ void describe('running simulations from the Testing view', { concurrency: false,
       }
     }
     await message.click().catch(shot);
-    await page
-      .locator('.part.panel', { hasText: 'Call summary' })
-      .first()
-      .waitFor({ timeout: 30_000 })
-      .catch(async (e: unknown) => {
-        await screenshot(page, 'e2e-testing-failed');
-        throw e;
-      });
+    await page.locator('.part.panel', { hasText: 'Call summary' }).first().waitFor({ timeout: 30_000 }).catch(shot);
     await screenshot(page, 'testing-run');
     copyFileSync(join(ARTIFACTS, 'testing-run.png'), join(ROOT, 'media', 'screenshots', 'testing-run.png'));
     const queued = (await admin(server.url).requests()).filter((r) => r.path === '/v1/queue-simulation-run');

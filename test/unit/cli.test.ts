@@ -5,7 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { isMissing, run } from '../../src/cli/main';
+import { isMissing } from '../../src/cli/loadRemote';
+import { run } from '../../src/cli/main';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const FIX = join(ROOT, 'test', 'fixtures', 'cli');
