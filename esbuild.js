@@ -98,6 +98,36 @@ function vscodeMembers() {
   return (members = [...names].sort());
 }
 
+/**
+ * The form's icons: a codicon's SVG file (@vscode/codicons/src/icons) imported by the webview's
+ * script becomes the attributes of its paths, drawn as `<svg>` elements (src/webview/icons.ts)
+ * rather than parsed as markup. Each file is one 16 x 16 `<svg>` of `<path>`s; any other shape fails
+ * the build.
+ */
+const codiconPaths = {
+  name: 'codicon-paths',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@vscode[\\/]codicons[\\/]src[\\/]icons[\\/][\w-]+\.svg$/ }, async (args) => {
+      const text = (await require('node:fs/promises').readFile(args.path, 'utf8')).trim();
+      const svg =
+        /^<svg width="16" height="16" viewBox="0 0 16 16" xmlns="http:\/\/www\.w3\.org\/2000\/svg" fill="currentColor">((?:<path [^<>]*\/>)+)<\/svg>$/.exec(
+          text,
+        );
+      if (!svg) throw new Error(`${args.path}: not one 16 x 16 <svg> of <path>s; update esbuild.js's codicon plugin`);
+      const paths = [...svg[1].matchAll(/<path ([^<>]*)\/>/g)].map(([, attrs]) => {
+        const pairs = [...attrs.matchAll(/([a-z-]+)="([^"]*)"\s*/g)];
+        if (
+          pairs.map((m) => m[0]).join('') !== attrs ||
+          !pairs.every(([, k]) => ['d', 'fill-rule', 'clip-rule'].includes(k))
+        )
+          throw new Error(`${args.path}: a <path> with other attributes than d, fill-rule, clip-rule: ${attrs}`);
+        return Object.fromEntries(pairs.map(([, k, v]) => [k, v]));
+      });
+      return { contents: `export default ${JSON.stringify(paths)};`, loader: 'js' };
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
@@ -153,6 +183,7 @@ const builds = [
     entryPoints: ['src/webview/main.ts'],
     outfile: 'dist/webview/form.js',
     tsconfig: 'src/webview/tsconfig.json',
+    plugins: [jsYamlUnused, codiconPaths],
   },
 ];
 
@@ -181,19 +212,8 @@ async function writeAnnotationSchemas() {
   }
 }
 
-/** The webview's icon font (codicons), served from dist/webview beside the form's script. */
-function copyCodicons() {
-  const fs = require('node:fs');
-  const path = require('node:path');
-  const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
-  const to = path.join(__dirname, 'dist', 'webview');
-  fs.mkdirSync(to, { recursive: true });
-  for (const f of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, f), path.join(to, f));
-}
-
 async function main() {
   await writeAnnotationSchemas();
-  copyCodicons();
   if (watch) {
     for (const b of builds) await (await esbuild.context(b)).watch();
     console.log('esbuild: watching for changes');

@@ -2,6 +2,7 @@
  * Element helpers. Text goes in only as text nodes, textContent or value: never as HTML, and no
  * inline handlers or styles (the webview's CSP forbids them anyway).
  */
+import { iconSvg, type IconName } from './icons';
 
 type Child = Node | string | false | null | undefined;
 type Attrs = Readonly<Record<string, string | number | boolean | undefined>>;
@@ -30,12 +31,16 @@ export function uid(prefix: string): string {
 }
 
 /** A codicon, hidden from screen readers (the button or text beside it says what it means). */
-export function icon(name: string, extra = ''): HTMLSpanElement {
-  return h('span', { class: `codicon codicon-${name}${extra ? ' ' + extra : ''}`, 'aria-hidden': 'true' });
+export function icon(name: IconName, extra = ''): HTMLSpanElement {
+  return h(
+    'span',
+    { class: `codicon codicon-${name}${extra ? ' ' + extra : ''}`, 'aria-hidden': 'true' },
+    iconSvg(name),
+  );
 }
 
 /** A button showing only an icon; its label is both the accessible name and the tooltip. */
-export function iconButton(name: string, label: string, onClick: () => void, extraClass = ''): HTMLButtonElement {
+export function iconButton(name: IconName, label: string, onClick: () => void, extraClass = ''): HTMLButtonElement {
   const b = h(
     'button',
     { type: 'button', class: `icon-button${extraClass ? ' ' + extraClass : ''}`, 'aria-label': label, title: label },
@@ -47,7 +52,7 @@ export function iconButton(name: string, label: string, onClick: () => void, ext
 
 /** A button with an icon and a text label. */
 export function textButton(
-  name: string,
+  name: IconName,
   text: string,
   onClick: () => void,
   extraClass = 'secondary',

@@ -130,28 +130,43 @@ for (const [theme, bodyClass, shot] of [
           colours.every((c) => c !== ''),
           `theme colours reach the form: ${colours.join(', ')}`,
         );
-        // The form's styles come inside the page and the icon font's style sheet after the script:
-        // both apply (a strict CSP refuses an inline style without its nonce).
-        const looks = await f.locator('.toolbar').evaluate(async (bar) => {
+        // The form's styles come inside the page (a strict CSP refuses an inline style without its
+        // nonce), its icons inside its script: each is drawn at 16 px (14 in a button), and the page
+        // fetched nothing.
+        const looks = await f.locator('.toolbar').evaluate((bar) => {
+          interface El {
+            getBoundingClientRect(): { width: number; height: number };
+            querySelectorAll(s: string): { length: number };
+          }
           const doc = (
             bar as unknown as {
               ownerDocument: {
-                defaultView: { getComputedStyle(e: unknown): { position: string } };
-                fonts: { ready: Promise<unknown>; load(font: string): Promise<unknown[]> };
-                querySelector(s: string): unknown;
+                defaultView: {
+                  getComputedStyle(e: unknown): { position: string };
+                  performance: { getEntriesByType(t: string): { name: string }[] };
+                };
+                querySelector(s: string): El | null;
               };
             }
           ).ownerDocument;
-          const icon = doc.querySelector('.codicon');
-          await doc.fonts.ready;
-          const fonts = await doc.fonts.load('16px codicon');
+          const sizeOf = (selector: string): string => {
+            const svg = doc.querySelector(selector);
+            const box = svg?.getBoundingClientRect();
+            return box ? `${box.width}x${box.height}, ${svg?.querySelectorAll('path').length} path(s)` : 'none';
+          };
           return {
             toolbar: doc.defaultView.getComputedStyle(bar).position,
-            icon: icon ? (doc.defaultView.getComputedStyle(icon) as unknown as { fontFamily: string }).fontFamily : '',
-            fontLoaded: fonts.length > 0,
+            groupIcon: sizeOf('.group-chevron > svg'),
+            buttonIcon: sizeOf('.text-button .codicon > svg'),
+            fetched: doc.defaultView.performance.getEntriesByType('resource').map((r) => r.name),
           };
         });
-        assert.deepEqual(looks, { toolbar: 'sticky', icon: 'codicon', fontLoaded: true });
+        assert.deepEqual(looks, {
+          toolbar: 'sticky',
+          groupIcon: '16x16, 1 path(s)',
+          buttonIcon: '14x14, 2 path(s)', // Show Source's go-to-file
+          fetched: [],
+        });
         await screenshot(wb.page, shot);
       } finally {
         await wb.close();

@@ -4,6 +4,8 @@
  * to the lazy bundles (issue 11). Which bundle an editor file lands in shows in its folder.
  */
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
@@ -147,5 +149,57 @@ void describe('the CLI bundles', () => {
     assert.ok(remote.inputs.includes('src/cli/push.ts'), 'push is in dist/cli-remote.js');
     // cli.js requires the other at run time, by its name beside it.
     assert.match(cli.text, /"cli-remote\.js"/);
+  });
+});
+
+void describe("the form's script", () => {
+  const webview = (): BuildOptions => {
+    const options = config.builds.find(
+      (b) => Array.isArray(b.entryPoints) && b.entryPoints.includes('src/webview/main.ts'),
+    );
+    assert.ok(options);
+    return options;
+  };
+
+  void test('holds its icons as the paths of the codicon SVGs, no markup to parse and no font to fetch', async () => {
+    const form = await metafileOf('src/webview/main.ts');
+    const svgs = form.inputs.filter((f) => f.startsWith('node_modules/@vscode/codicons/src/icons/'));
+    assert.ok(svgs.length >= 15, `the icons are in: ${svgs.join(', ')}`);
+    assert.ok(svgs.includes('node_modules/@vscode/codicons/src/icons/trash.svg'));
+    assert.ok(!/<svg|<path|codicon\.(ttf|css)/.test(form.text), 'no SVG markup and no icon font');
+    assert.ok(form.text.includes('d:"M14 2H10C10 0.897'), "trash's path");
+  });
+
+  void test('an icon file of another shape fails the build', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bluejay-icons-'));
+    try {
+      const icons = join(dir, 'node_modules', '@vscode', 'codicons', 'src', 'icons');
+      mkdirSync(icons, { recursive: true });
+      const svg = (body: string): string =>
+        `<svg width="16" height="16" viewBox="0 0 16 16" xmlns="http://www.w3.org/2000/svg" fill="currentColor">${body}</svg>\n`;
+      writeFileSync(join(icons, 'ok.svg'), svg('<path fill-rule="evenodd" clip-rule="evenodd" d="M1 1H2Z"/>'));
+      writeFileSync(join(icons, 'circle.svg'), svg('<circle cx="8" cy="8" r="4"/>'));
+      writeFileSync(join(icons, 'style.svg'), svg('<path d="M1 1H2Z" style="fill:red"/>'));
+      const run = (name: string) =>
+        build({
+          bundle: true,
+          plugins: webview().plugins ?? [],
+          stdin: {
+            contents: `import p from './node_modules/@vscode/codicons/src/icons/${name}'; console.log(p);`,
+            resolveDir: dir,
+          },
+          write: false,
+          logLevel: 'silent',
+        });
+      const ok = await run('ok.svg');
+      assert.match(
+        ok.outputFiles[0]?.text ?? '',
+        /"fill-rule":\s*"evenodd",\s*"clip-rule":\s*"evenodd",\s*"d":\s*"M1 1H2Z"/,
+      );
+      await assert.rejects(run('circle.svg'), /circle\.svg: not one 16 x 16 <svg> of <path>s/);
+      await assert.rejects(run('style.svg'), /style\.svg: a <path> with other attributes than d, fill-rule, clip-rule/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

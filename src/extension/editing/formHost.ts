@@ -63,8 +63,9 @@ class FormSession implements vscode.Disposable {
     const web = panel.webview;
     const assets = vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'webview');
     const media = vscode.Uri.joinPath(ctx.extensionUri, 'media');
-    web.options = { enableScripts: true, localResourceRoots: [assets, media] };
-    web.html = formPage(web, assets, media);
+    // The page fetches nothing from the extension's folder (formPage.ts): no local resource roots.
+    web.options = { enableScripts: true, localResourceRoots: [] };
+    web.html = formPage(assets, media);
     this.post = (m) => void web.postMessage(m);
     this.model = this.kind && formModel(this.kind);
     this.lists = new Set(

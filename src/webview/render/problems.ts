@@ -1,12 +1,13 @@
 /** Problems on the form: rows with a severity icon, and handing each problem to its field. */
 import type { FormProblem } from '../../core/form/protocol';
 import { h, icon } from '../dom';
+import type { IconName } from '../icons';
 import { nearestTarget, pointerToPath } from '../paths';
 import type { Target } from './types';
 
 export type Severity = FormProblem['severity'];
 
-const ICONS: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', information: 'info' };
+const ICONS: Readonly<Record<Severity, IconName>> = { error: 'error', warning: 'warning', information: 'info' };
 const RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, information: 1 };
 
 /** One problem as a list row: icon, message, code. */
