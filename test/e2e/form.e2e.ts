@@ -131,8 +131,9 @@ for (const [theme, bodyClass, shot] of [
           `theme colours reach the form: ${colours.join(', ')}`,
         );
         // The form's styles come inside the page (a strict CSP refuses an inline style without its
-        // nonce), its icons inside its script: each is drawn at 16 px (14 in a button), and the page
-        // fetched nothing.
+        // nonce), its icons inside its script: each is drawn at 16 px, the page fetched nothing, and
+        // its CSP refused nothing (a refusal is reported, not fetched; the buffered reports include
+        // those from before this ran).
         const looks = await f.locator('.toolbar').evaluate((bar) => {
           interface El {
             getBoundingClientRect(): { width: number; height: number };
@@ -144,6 +145,13 @@ for (const [theme, bodyClass, shot] of [
                 defaultView: {
                   getComputedStyle(e: unknown): { position: string };
                   performance: { getEntriesByType(t: string): { name: string }[] };
+                  ReportingObserver: new (
+                    f: () => void,
+                    o: { types: string[]; buffered: boolean },
+                  ) => {
+                    observe(): void;
+                    takeRecords(): { body: { effectiveDirective: string; blockedURL: string } }[];
+                  };
                 };
                 querySelector(s: string): El | null;
               };
@@ -159,13 +167,17 @@ for (const [theme, bodyClass, shot] of [
             groupIcon: sizeOf('.group-chevron > svg'),
             buttonIcon: sizeOf('.text-button .codicon > svg'),
             fetched: doc.defaultView.performance.getEntriesByType('resource').map((r) => r.name),
+            refused: ((o) => (o.observe(), o.takeRecords()))(
+              new doc.defaultView.ReportingObserver(() => undefined, { types: ['csp-violation'], buffered: true }),
+            ).map((r) => `${r.body.effectiveDirective} ${r.body.blockedURL}`),
           };
         });
         assert.deepEqual(looks, {
           toolbar: 'sticky',
           groupIcon: '16x16, 1 path(s)',
-          buttonIcon: '14x14, 2 path(s)', // Show Source's go-to-file
+          buttonIcon: '16x16, 2 path(s)', // Show Source's go-to-file
           fetched: [],
+          refused: [],
         });
         await screenshot(wb.page, shot);
       } finally {

@@ -163,9 +163,9 @@ void describe("the form's script", () => {
 
   void test('holds its icons as the paths of the codicon SVGs, no markup to parse and no font to fetch', async () => {
     const form = await metafileOf('src/webview/main.ts');
-    const svgs = form.inputs.filter((f) => f.startsWith('node_modules/@vscode/codicons/src/icons/'));
+    const svgs = form.inputs.filter((f) => f.includes('@vscode/codicons/src/icons/'));
     assert.ok(svgs.length >= 15, `the icons are in: ${svgs.join(', ')}`);
-    assert.ok(svgs.includes('node_modules/@vscode/codicons/src/icons/trash.svg'));
+    assert.ok(svgs.some((f) => f.endsWith('/@vscode/codicons/src/icons/trash.svg')));
     assert.ok(!/<svg|<path|codicon\.(ttf|css)/.test(form.text), 'no SVG markup and no icon font');
     assert.ok(form.text.includes('d:"M14 2H10C10 0.897'), "trash's path");
   });

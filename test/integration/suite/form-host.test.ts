@@ -21,8 +21,6 @@ function fakePanel() {
   const webview = {
     options: {},
     html: '',
-    cspSource: 'vscode-webview:',
-    asWebviewUri: (u: vscode.Uri) => u,
     postMessage(m: HostMessage) {
       posted.push(m);
       heard.fire();
