@@ -156,6 +156,24 @@ describe('staying in step with Bluejay', () => {
     }
   });
 
+  it('plans the definition open in the form, not the whole workspace, when the form is the active tab', async () => {
+    const uri = workspaceFile('billing.digital-human.yaml');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'bluejay.form');
+    try {
+      const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      assert.ok(tab instanceof vscode.TabInputCustom && tab.uri.toString() === uri.toString(), 'the form is active');
+      assert.equal(vscode.window.activeTextEditor, undefined, 'no text editor is');
+      const plans = await vscode.commands.executeCommand<{ file: string }[]>('bluejay.plan');
+      assert.deepEqual(
+        plans?.map((p) => p.file),
+        ['billing.digital-human.yaml'],
+      );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
   it('Push All counts a file whose copy on Bluejay changed as failed, with remote-drift, and does not send it', async () => {
     const uri = workspaceFile('billing.digital-human.yaml');
     assert.equal((await vscode.commands.executeCommand<PushRun>('bluejay.pushFile', uri)).outcome?.action, 'updated');

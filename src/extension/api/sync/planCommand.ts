@@ -1,6 +1,6 @@
 /**
  * Plan: what a push would send, without sending (dist/api.js). For the file given or the active
- * definition, else (run from the palette with no definition active) every definition in the
+ * definition (in a text editor or the form), else (run from the palette with no definition active) every definition in the
  * workspace: each is validated and, where it has an id, Bluejay's copy read (GET only) and compared
  * field by field. The result opens as a read-only document, one line per field: `/field: from -> to`.
  */
@@ -15,7 +15,7 @@ import { requireKey } from './keyPrompts';
 import type { Definitions } from '../../definitions';
 import type { Ctx } from '../../ctx';
 import { clientFor } from './remoteRead';
-import { formatOf } from '../../definitions';
+import { activeDefinition, formatOf } from '../../definitions';
 
 export interface FilePlan {
   readonly file: string;
@@ -28,8 +28,9 @@ export interface FilePlan {
 
 async function filesToPlan(defs: Definitions, arg: unknown): Promise<Uri[]> {
   if (arg instanceof vscode.Uri) return [arg];
-  const active = vscode.window.activeTextEditor?.document;
-  if (active && defs.isDefinition(active)) return [active.uri];
+  // The definition in the active text editor or the active form (no text editor).
+  const active = activeDefinition();
+  if (active) return [active.uri];
   return [...(await defs.find())].sort((a, b) => a.path.localeCompare(b.path));
 }
 
