@@ -54,6 +54,14 @@ export function isDefinition(doc: vscode.TextDocument): boolean {
   return documentKind(doc) !== undefined;
 }
 
+/**
+ * A definition by its file name (`*.persona.*`, `*.digital-human.*`), what push on save acts on:
+ * a file told apart only by its `kind:` line is validated, nothing runs on it by itself.
+ */
+export function isNamedDefinition(doc: vscode.TextDocument): boolean {
+  return kindFromFileName(doc.fileName) !== undefined && isDefinition(doc);
+}
+
 /** The file a command acts on: its argument, else the active text editor's, else the active tab's (the form is no text editor). */
 export function targetUri(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;

@@ -1,12 +1,12 @@
 /**
- * Save-to-sync: a definition saved by hand is pushed (debounced; the pusher keeps one request per
+ * Save-to-sync: a definition file (named `*.persona.*` or `*.digital-human.*`) saved by hand is pushed (debounced; the pusher keeps one request per
  * file and pushes the newest text). Auto-saves push only when the user opted in; many files saved
  * at once (a checkout, a replace-all) ask first, and so does production (once per batch, or never
  * again this session if the person says so). A status bar item shows and toggles it.
  */
 import * as vscode from 'vscode';
 import type { Ctx } from './ctx';
-import { activeDefinition, isDefinition, onDidChangeActiveDefinition } from './definitions';
+import { activeDefinition, isNamedDefinition, onDidChangeActiveDefinition } from './definitions';
 import { api } from './lazy';
 
 /** `l10n.t` through one local name (bundled, `vscode.l10n.t` reads the same member: esbuild.js). */
@@ -62,7 +62,7 @@ export function registerSaveToSync(ctx: Ctx): vscode.Disposable {
       const reason = reasons.get(key);
       reasons.delete(key);
       if (ctx.internalSaves.delete(key)) return; // the id write-back, not a person's save
-      if (!config.pushOnSave || !isDefinition(doc)) return;
+      if (!config.pushOnSave || !isNamedDefinition(doc)) return;
       if (reason !== vscode.TextDocumentSaveReason.Manual && !config.pushOnAutoSave) return;
       batch.set(key, { doc, text: doc.getText() });
       clearTimeout(timer);

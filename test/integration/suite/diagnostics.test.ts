@@ -61,6 +61,23 @@ describe('live diagnostics', () => {
     }
   });
 
+  it('an untitled document with a kind line is validated without the suffix hint (completion and the rest work there)', async () => {
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'yaml',
+      content: 'kind: digital-human\nname: x\nvoice_speed: fastt\n',
+    });
+    try {
+      await vscode.window.showTextDocument(doc);
+      const ds = await bluejayDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'invalid-enum'), 'validation');
+      assert.deepEqual(
+        ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Hint).map((d) => d.message),
+        [],
+      );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   it('follows edits, and clears when the file is closed', async () => {
     const editor = await open('broken.digital-human.yaml');
     const doc = editor.document;

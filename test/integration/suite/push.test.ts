@@ -157,6 +157,33 @@ describe('pushing to Bluejay', () => {
     await config().update('pushOnSave', false, vscode.ConfigurationTarget.Global);
   });
 
+  it('push on save leaves a file told apart only by its kind line alone (its name turns that on)', async () => {
+    await config().update('pushOnSave', true, vscode.ConfigurationTarget.Global);
+    const unnamed = workspaceFile('caller-by-kind-line.yaml');
+    const billing = await vscode.workspace.fs.readFile(workspaceFile('billing.digital-human.yaml'));
+    await vscode.workspace.fs.writeFile(
+      unnamed,
+      new TextEncoder().encode(new TextDecoder().decode(billing).replace(/^id: 318$/m, 'id: 319')),
+    );
+    try {
+      const other = await open('caller-by-kind-line.yaml');
+      await other.edit((e) => e.insert(new vscode.Position(other.document.lineCount - 1, 0), '# saved\n'));
+      await other.document.save();
+      // Saved after it, in the same batch: once its push is in, the other's would have gone first.
+      const path = '/v1/update-digital-human/318';
+      const before = await requests(control, path);
+      const named = await open('billing.digital-human.yaml');
+      await named.edit((e) => e.insert(new vscode.Position(named.document.lineCount - 1, 0), '# saved too\n'));
+      await named.document.save();
+      await until(async () => (await requests(control, path)) === before + 1, 'the named file pushed on save');
+      assert.equal(await requests(control, '/v1/update-digital-human/319'), 0, 'the kind-line file was not pushed');
+    } finally {
+      await config().update('pushOnSave', false, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(unnamed);
+    }
+  });
+
   it('asks before pushing a file that looks like it holds a secret: dismissed, nothing is sent; allowed, it is', async () => {
     const uri = workspaceFile('leaky.digital-human.yaml');
     const text =
