@@ -7,6 +7,23 @@ export interface Io {
   readonly signal?: AbortSignal;
 }
 
+/** What stands for the API key wherever a command would print it. */
+export const REDACTED = '[redacted]';
+
+/**
+ * `io` printing nothing of the API key (BLUEJAY_API_KEY, 8 characters or more, as written and as
+ * JSON writes it): a definition holding the key, shown by `plan` or `push --dry-run`, or Bluejay
+ * quoting it back, prints `[redacted]` there. A shorter key cannot be told from ordinary text.
+ */
+export function withoutKey(io: Io): Io {
+  const key = io.env['BLUEJAY_API_KEY']?.trim();
+  if (!key || key.length < 8) return io;
+  const forms = [...new Set([key, JSON.stringify(key).slice(1, -1)])];
+  const hide = (text: string): string =>
+    forms.reduce((t, form) => (t.includes(form) ? t.split(form).join(REDACTED) : t), text);
+  return { ...io, out: (t) => io.out(hide(t)), err: (t) => io.err(hide(t)) };
+}
+
 /** Exit codes (a contract): 0 all good, 1 problems or failures, 2 usage or unreadable paths. */
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 

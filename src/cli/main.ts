@@ -1,7 +1,7 @@
 /** The `bluejay` command line: the same core as the editor, for CI. */
 import { parseArgs } from 'node:util';
 import { ENVIRONMENT_NAME } from '../core/environments';
-import { EXIT, InstallError, isUsageError, UsageError, type Io } from './io';
+import { EXIT, InstallError, isUsageError, UsageError, withoutKey, type Io } from './io';
 import { remote } from './loadRemote';
 import { terminalSafe, type OutputFormat } from './output';
 import { validateCommand, type ValidateFormat } from './validate';
@@ -28,7 +28,9 @@ Commands:
   run [--simulation ID] [--format text|json|junit] [--push] [--no-wait] [--poll SEC] [--timeout SEC]
       [--min-pass-rate R] [--base-url URL] [--env NAME] <path>...
                                             Run digital humans in their simulations on Bluejay and
-                                            report the results; exit 0 only if all passed.
+                                            report the results; exit 0 only if every result passed
+                                            (or --min-pass-rate is met; --no-wait: once queued).
+                                            --env NAME applies to the --push step.
   generate --agent ID [--simulation ID] [--goal TEXT] [--count N] --out DIR [--base-url URL]
                                             Have Bluejay generate digital humans; write each to DIR.
 
@@ -39,6 +41,7 @@ after BLUEJAY_COMMAND_TIMEOUT seconds (600); run waits as long as its --timeout 
 push refuses a file whose copy on Bluejay changed since it was last pushed or pulled (--force
 pushes anyway), and, with --env NAME (else BLUEJAY_ENV), a file pinned to another environment.
 What was last pushed or pulled is kept in .bluejay/state.json (add .bluejay/ to .gitignore).
+The key (8 characters or more) is never printed: [redacted] stands for it wherever it would be.
 
 Paths are files or folders; folders are searched for *.persona.{yaml,yml,json} and
 *.digital-human.{yaml,yml,json}, skipping node_modules and dot-folders.
@@ -49,7 +52,8 @@ install.
 Options: --help, --version
 `;
 
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+export async function run(argv: readonly string[], given: Io): Promise<number> {
+  const io = withoutKey(given);
   try {
     const [command, ...rest] = argv;
     if (command === undefined) throw new UsageError('no command given');
@@ -269,7 +273,7 @@ export function main(): void {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`bluejay: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      withoutKey(io).err(`bluejay: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       process.exitCode = EXIT.usage;
     },
   );

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { cli, stateRootDir } from './support/cli';
+import { startBluejayServer } from '../server/index';
 import { withServer } from './support/server';
 
 const KEY = 'test-key-0123456789';
@@ -55,6 +56,37 @@ void describe('bluejay push and secrets', () => {
       assert.ok(!(r.out + r.err).includes(KEY));
       assert.equal((await s.requests()).length, 0);
     }));
+
+  void test('plan and push --dry-run --allow-secrets print the key as [redacted] (found in review: they printed it)', async () => {
+    const quoted = 'key"with-a-quote-0123';
+    const s = await startBluejayServer({ keys: { [KEY]: { org: 'org-1' }, [quoted]: { org: 'org-1' } } });
+    try {
+      const dir = stateRootDir('secrets');
+      const file = join(dir, 'own.persona.yaml');
+      writeFileSync(file, persona(`remember ${KEY}`));
+      const env = { BLUEJAY_API_KEY: KEY, BLUEJAY_BASE_URL: s.url };
+      for (const args of [
+        ['plan', file],
+        ['plan', '--format', 'json', file],
+        ['push', '--dry-run', '--allow-secrets', file],
+        ['push', '--dry-run', '--allow-secrets', '--format', 'json', file],
+      ]) {
+        const r = await cli(env, ...args);
+        assert.ok(!(r.out + r.err).includes(KEY), `${args.join(' ')}: no key`);
+        assert.match(r.out, /remember \[redacted\]/, `${args.join(' ')}: the value shown, the key hidden`);
+        if (args.includes('json')) JSON.parse(r.out);
+      }
+      // As JSON writes it too: a key with a quote in it.
+      writeFileSync(file, persona(`remember ${quoted.replace('"', '\\"')}`));
+      const r = await cli({ ...env, BLUEJAY_API_KEY: quoted }, 'plan', '--format', 'json', file);
+      assert.ok(!r.out.includes('key\\"with-a-quote-0123') && !r.out.includes(quoted), r.out);
+      const changes = (JSON.parse(r.out) as { plans: { changes: { pointer: string; to: unknown }[] }[] }).plans[0]
+        ?.changes;
+      assert.equal(changes?.find((c) => c.pointer === '/goal')?.to, 'remember [redacted]');
+    } finally {
+      await s.close();
+    }
+  });
 
   void test('ordinary files push as before', () =>
     withServer(async (s) => {
