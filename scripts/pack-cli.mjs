@@ -31,7 +31,8 @@ for (const entry of ['src/cli/index.ts', 'src/cli/remote.ts']) {
   });
 }
 
-// The package's README is the main README's command-line section and its table of problem codes.
+// The package's README is the main README's command-line section, what is guaranteed (which the
+// command-line section links to) and its table of problem codes.
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const section = (title) => {
   const start = readme.indexOf(`\n## ${title}\n`);
@@ -52,6 +53,7 @@ writeFileSync(
     `Validate, plan, push and pull Bluejay customer personas and digital humans kept as YAML or JSON files, for CI. Node.js ${project.engines.node}; no dependencies.`,
     install,
     section('The command line').replace(/^## /m, '## '),
+    section('What is guaranteed'),
     section('Problem codes'),
   ].join('\n\n') + '\n',
 );

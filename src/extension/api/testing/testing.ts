@@ -1,5 +1,5 @@
 /**
- * Bluejay in VS Code's Testing view (dist/api.js, loaded on first use by stub.ts): the items (tree.ts),
+ * Bluejay in VS Code's Testing view (dist/api.js, loaded on first use by testingView.ts): the items (tree.ts),
  * the profiles "Run in Bluejay" (the default) and "Push and Run in Bluejay", running a file from its
  * CodeLens or the form, simulations' names, and Show Transcript (a read-only document).
  */
