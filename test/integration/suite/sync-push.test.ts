@@ -91,6 +91,22 @@ describe('staying in step with Bluejay', () => {
     assert.deepEqual(await log(), [`PUT ${UPDATE}`, `GET ${READ}`, `PUT ${UPDATE}`]);
   });
 
+  it('the Remote view is empty without a key for the target, so VS Code shows its welcome with Set API Key', async () => {
+    const api = vscode.extensions.getExtension<BluejayApi>(EXTENSION_ID)?.exports;
+    assert.ok(api, 'the extension API');
+    const config = vscode.workspace.getConfiguration('bluejay');
+    const before = config.inspect<string>('baseUrl')?.globalValue;
+    await config.update('baseUrl', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('bluejay.remote.refresh');
+      assert.deepEqual(await api.remote.getChildren(), []);
+    } finally {
+      await config.update('baseUrl', before, vscode.ConfigurationTarget.Global);
+    }
+    await vscode.commands.executeCommand('bluejay.remote.refresh');
+    assert.ok(((await api.remote.getChildren()) ?? []).length > 0, 'with the key again, the digital humans');
+  });
+
   it('the Remote view lists digital humans, marks those with a local file and those that drifted', async () => {
     const api = vscode.extensions.getExtension<BluejayApi>(EXTENSION_ID)?.exports;
     assert.ok(api, 'the extension API');

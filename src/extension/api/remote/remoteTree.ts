@@ -65,19 +65,12 @@ export class RemoteTree implements Disposable {
   async getChildren(element?: unknown): Promise<Node[]> {
     const node = element as Node | undefined;
     const t = await quietTarget(this.ctx.keys);
+    // No key: nothing, so VS Code shows the view's welcome (what it lists, Set API Key, Switch
+    // Environment); another problem with the target is said as a node.
     if (!t.ok)
-      return node
+      return node || t.noKey
         ? []
-        : [
-            t.noKey
-              ? {
-                  type: 'message',
-                  text: vscode.l10n.t('{0} Set API Key...', t.message),
-                  icon: 'key',
-                  command: 'bluejay.setApiKey',
-                }
-              : { type: 'message', text: t.message, icon: 'error', command: 'bluejay.switchEnvironment' },
-          ];
+        : [{ type: 'message', text: t.message, icon: 'error', command: 'bluejay.switchEnvironment' }];
     if (this.slot !== t.target.slot) {
       this.slot = t.target.slot;
       this.humans = undefined;
