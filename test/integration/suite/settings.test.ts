@@ -75,3 +75,13 @@ describe('push on save settings (real settings.json)', () => {
     assert.equal(section().inspect('pushOnAutoSave')?.globalValue, true);
   });
 });
+
+describe('the form as the default editor', () => {
+  it('is a user setting: a workspace cannot set it (and so cannot rewrite the user’s editor associations)', async () => {
+    await assert.rejects(
+      async () => section().update('formEditor.openByDefault', true, vscode.ConfigurationTarget.Workspace),
+      /user settings|application/i,
+    );
+    assert.equal(section().inspect('formEditor.openByDefault')?.workspaceValue, undefined);
+  });
+});
