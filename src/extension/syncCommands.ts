@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from './ctx';
 import { ALL_SELECTOR, definitions, documentKind, isDefinition } from './definitions';
 import { api } from './lazy';
+import { lensCommands, type LensCommand } from './lensCommands';
 
 export function registerSyncCommands(ctx: Ctx): vscode.Disposable {
   const { config, keys, pusher, diagnostics } = ctx;
@@ -40,7 +41,7 @@ export function registerSyncCommands(ctx: Ctx): vscode.Disposable {
     vscode.workspace.registerTextDocumentContentProvider('bluejay-remote', {
       provideTextDocumentContent: (uri, token) => api().remoteContent(ctx, uri, token),
     }),
-    // Push | Diff | Pull; Diff and Pull once the file has an id (known from its validation).
+    // Push | Diff | Pull | Run (lensCommands.ts); Diff and Pull once the file has an id (known from its validation).
     // Lenses are asked for again only when a shown file's would change (an id appeared or went):
     // VS Code asks again after each edit and when an editor is shown, and each ask redraws them.
     // Validate All publishes thousands of files, each an update.
@@ -48,6 +49,8 @@ export function registerSyncCommands(ctx: Ctx): vscode.Disposable {
       const doc = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())?.document;
       if (doc && provided.get(uri.toString()) !== lensState(doc)) lenses.fire();
     }),
+    // Push and Run are offered once the workspace is trusted.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => lenses.fire()),
     vscode.window.onDidChangeVisibleTextEditors((shown) => {
       const keep = new Set(shown.map((e) => e.document.uri.toString()));
       for (const key of provided.keys()) if (!keep.has(key)) provided.delete(key);
@@ -57,21 +60,17 @@ export function registerSyncCommands(ctx: Ctx): vscode.Disposable {
       provideCodeLenses: (doc) => {
         provided.set(doc.uri.toString(), lensState(doc));
         if (!isDefinition(doc)) return [];
-        const onBluejay = onBluejayOf(doc);
-        const run =
-          onBluejay && documentKind(doc) === 'digital-human'
-            ? [lens(doc, vscode.l10n.t('$(play) Run'), 'runFile')]
-            : [];
-        return [
-          lens(doc, vscode.l10n.t('$(cloud-upload) Push'), 'pushFile'),
-          ...(onBluejay
-            ? [
-                lens(doc, vscode.l10n.t('$(diff) Diff'), 'diffWithRemote'),
-                lens(doc, vscode.l10n.t('$(cloud-download) Pull'), 'pullIntoFile'),
-              ]
-            : []),
-          ...run,
-        ];
+        const titles: Record<LensCommand, string> = {
+          pushFile: vscode.l10n.t('$(cloud-upload) Push'),
+          diffWithRemote: vscode.l10n.t('$(diff) Diff'),
+          pullIntoFile: vscode.l10n.t('$(cloud-download) Pull'),
+          runFile: vscode.l10n.t('$(play) Run'),
+        };
+        return lensCommands({
+          onBluejay: onBluejayOf(doc),
+          digitalHuman: documentKind(doc) === 'digital-human',
+          trusted: vscode.workspace.isTrusted,
+        }).map((name) => lens(doc, titles[name], name));
       },
     }),
   );
