@@ -1,8 +1,9 @@
 /**
- * Save-to-sync: a definition file (named `*.persona.*` or `*.digital-human.*`) saved by hand is pushed (debounced; the pusher keeps one request per
- * file and pushes the newest text). Auto-saves push only when the user opted in; many files saved
- * at once (a checkout, a replace-all) ask first, and so does production (once per batch, or never
- * again this session if the person says so). A status bar item shows and toggles it.
+ * Save-to-sync: a definition file (named `*.persona.*` or `*.digital-human.*`) saved by hand is
+ * pushed (debounced; the pusher keeps one request per file and pushes the newest text). Auto-saves
+ * push only when the user opted in; many files saved at once (a checkout, a replace-all) ask first,
+ * and so does production (once per batch, or never again this session if the person says so). A
+ * status bar item shows and toggles it.
  */
 import * as vscode from 'vscode';
 import type { Ctx } from './ctx';

@@ -17,8 +17,8 @@ function inline(file: vscode.Uri): string {
 /**
  * The page: a strict CSP with a fresh nonce, our own script and styles inside it. A webview fetches
  * each file it links through VS Code, one round trip each, before the script may run; the icons,
- * once a font linked after the script, arrived about 0.3 s (up to 0.9 s) after the form was drawn. So the CSP
- * allows nothing but these two elements.
+ * once a font linked after the script, arrived about 0.3 s (up to 0.9 s) after the form was drawn.
+ * So the CSP allows nothing but these two elements.
  */
 export function formPage(assets: vscode.Uri, media: vscode.Uri): string {
   const nonce = randomBytes(18).toString('base64');

@@ -1,8 +1,9 @@
 /**
  * Plan: what a push would send, without sending (dist/api.js). For the file given or the active
- * definition (in a text editor or the form), else (run from the palette with no definition active) every definition in the
- * workspace: each is validated and, where it has an id, Bluejay's copy read (GET only) and compared
- * field by field. The result opens as a read-only document, one line per field: `/field: from -> to`.
+ * definition (in a text editor or the form), else (run from the palette with no definition active)
+ * every definition in the workspace: each is validated and, where it has an id, Bluejay's copy read
+ * (GET only) and compared field by field. The result opens as a read-only document, one line per
+ * field: `/field: from -> to`.
  */
 import type { Uri } from 'vscode';
 import type { PlanAction } from '../../../core/sync/plan';
