@@ -21,7 +21,20 @@ async function applyDefault(config: Config): Promise<void> {
   });
 }
 
+/**
+ * At start: the setting turned on while the extension was not running (settings.json edited, or
+ * synced from another machine) gets its associations. Nothing is removed here: an association
+ * made by hand ("Configure default editor...") stays when the setting is off.
+ */
+export async function applyDefaultAtStart(config: Config): Promise<void> {
+  if (!config.formEditorOpenByDefault) return;
+  const current = vscode.workspace.getConfiguration('workbench').inspect<Record<string, string>>('editorAssociations');
+  if (PATTERNS.every((p) => current?.globalValue?.[p] === VIEW_TYPE)) return;
+  await applyDefault(config);
+}
+
 export function registerFormEditor(ctx: Ctx): vscode.Disposable {
+  void applyDefaultAtStart(ctx.config);
   // The form's host code loads with dist/editing.js, the first time a form opens.
   let host: vscode.CustomTextEditorProvider | undefined;
   const provider: vscode.CustomTextEditorProvider = {

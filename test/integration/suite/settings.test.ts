@@ -7,6 +7,7 @@ import { afterEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { Config } from '../../../src/extension/config';
 import { legacyPushOnAutoSave } from '../../../src/extension/api/sync/settingsMove';
+import { applyDefaultAtStart } from '../../../src/extension/formEditor';
 import { waitFor } from './util';
 
 const Global = vscode.ConfigurationTarget.Global;
@@ -77,6 +78,39 @@ describe('push on save settings (real settings.json)', () => {
 });
 
 describe('the form as the default editor', () => {
+  const workbench = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('workbench');
+  const associations = (): Record<string, string> | undefined =>
+    workbench().inspect<Record<string, string>>('editorAssociations')?.globalValue;
+
+  afterEach(async () => {
+    await section().update('formEditor.openByDefault', undefined, Global);
+    await workbench().update('editorAssociations', undefined, Global);
+  });
+
+  it('turned on while the extension was not running, it takes effect at the start; off, an association made by hand stays', async () => {
+    await section().update('formEditor.openByDefault', true, Global);
+    await waitFor(
+      vscode.workspace.onDidChangeConfiguration,
+      () => associations()?.['*.persona.yaml'] === 'bluejay.form',
+      'the associations the setting makes',
+    );
+    // As if written while the extension was not running: the setting on, no associations.
+    await workbench().update('editorAssociations', { '*.md': 'default' }, Global);
+    await applyDefaultAtStart(new Config());
+    assert.equal(associations()?.['*.digital-human.json'], 'bluejay.form');
+    assert.equal(associations()?.['*.md'], 'default', 'the others kept');
+    // Off, with one made by hand: left as it is.
+    await section().update('formEditor.openByDefault', undefined, Global);
+    await waitFor(
+      vscode.workspace.onDidChangeConfiguration,
+      () => associations()?.['*.digital-human.json'] === undefined,
+      'the extension to take its associations out',
+    );
+    await workbench().update('editorAssociations', { '*.persona.yaml': 'bluejay.form' }, Global);
+    await applyDefaultAtStart(new Config());
+    assert.deepEqual(associations(), { '*.persona.yaml': 'bluejay.form' });
+  });
+
   it('is a user setting: a workspace cannot set it (and so cannot rewrite the user’s editor associations)', async () => {
     await assert.rejects(
       async () => section().update('formEditor.openByDefault', true, vscode.ConfigurationTarget.Workspace),
