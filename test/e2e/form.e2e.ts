@@ -179,6 +179,9 @@ for (const [theme, bodyClass, shot] of [
           fetched: [],
           refused: [],
         });
+        // The README's picture: the pointer off the tabs (a tab's hover showed a temporary path).
+        await wb.page.mouse.move(150, 500);
+        await wb.page.locator('.workbench-hover').waitFor({ state: 'detached', timeout: 10_000 });
         await screenshot(wb.page, shot);
       } finally {
         await wb.close();
