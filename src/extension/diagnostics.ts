@@ -62,11 +62,11 @@ function codeOf(code: string, kind: ValidationResult['kind']): Code {
 
 /**
  * A file told apart only by its `kind:` line is validated, and nothing more: a hint on that line
- * says that the name's suffix is what turns on the rest. Not on an untitled document: completion,
- * hover and quick fixes work there (the selectors take untitled YAML), and saving names it.
+ * says that the name's suffix is what turns on the rest. Not on an untitled YAML document:
+ * completion, hover and quick fixes work there (the selectors take untitled YAML), and saving names it.
  */
 function suffixHint(doc: vscode.TextDocument, kind: Kind): vscode.Diagnostic | undefined {
-  if (kindFromFileName(doc.fileName) || doc.isUntitled) return undefined;
+  if (kindFromFileName(doc.fileName) || (doc.isUntitled && doc.languageId === 'yaml')) return undefined;
   const line = /^\s*"?kind"?\s*:/m.exec(doc.getText(new vscode.Range(0, 0, 40, 0)));
   const at = doc.positionAt(line?.index ?? 0);
   const suffix = kind === 'digital-human' ? 'digital-human' : 'persona';

@@ -23,14 +23,16 @@ async function applyDefault(config: Config): Promise<void> {
 
 /**
  * At start: the setting turned on while the extension was not running (settings.json edited, or
- * synced from another machine) gets its associations. Nothing is removed here: an association
- * made by hand ("Configure default editor...") stays when the setting is off.
+ * synced from another machine) gets the associations it lacks. Nothing else is changed here: one
+ * made by hand ("Configure default editor...", to the form or to another editor) stays.
  */
 export async function applyDefaultAtStart(config: Config): Promise<void> {
   if (!config.formEditorOpenByDefault) return;
   const current = vscode.workspace.getConfiguration('workbench').inspect<Record<string, string>>('editorAssociations');
-  if (PATTERNS.every((p) => current?.globalValue?.[p] === VIEW_TYPE)) return;
-  await applyDefault(config);
+  if (PATTERNS.every((p) => current?.globalValue?.[p] !== undefined)) return;
+  await config.updateEditorAssociations((all) => {
+    for (const p of PATTERNS) all[p] ??= VIEW_TYPE;
+  });
 }
 
 export function registerFormEditor(ctx: Ctx): vscode.Disposable {

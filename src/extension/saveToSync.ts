@@ -25,7 +25,9 @@ export function registerSaveToSync(ctx: Ctx): vscode.Disposable {
   item.name = l10n.t('Bluejay Push on Save');
   item.command = 'bluejay.togglePushOnSave';
   const render = (): void => {
-    if (!activeDefinition()) return void item.hide();
+    // Only where a save pushes: a file told apart by its kind line alone is not pushed.
+    const active = activeDefinition();
+    if (!active || !isNamedDefinition(active)) return void item.hide();
     item.text = config.pushOnSave ? l10n.t('$(sync) Push on save') : l10n.t('$(sync-ignored) Push on save: off');
     item.tooltip = config.pushOnSave
       ? l10n.t('Saving a definition pushes it to Bluejay. Click to turn off.')

@@ -76,6 +76,11 @@ void describe('bluejay push and secrets', () => {
         assert.match(r.out, /remember \[redacted\]/, `${args.join(' ')}: the value shown, the key hidden`);
         if (args.includes('json')) JSON.parse(r.out);
       }
+      // Where plan cuts a long value (at 57 characters) inside the key: its start hidden too.
+      writeFileSync(file, persona(`When the agent asks for a token, tell it ${KEY} and wait`));
+      const cut = await cli(env, 'plan', file);
+      assert.ok(!cut.out.includes(KEY.slice(0, 8)), cut.out);
+      assert.match(cut.out, /tell it \[redacted\]\.\.\./);
       // As JSON writes it too: a key with a quote in it.
       writeFileSync(file, persona(`remember ${quoted.replace('"', '\\"')}`));
       const r = await cli({ ...env, BLUEJAY_API_KEY: quoted }, 'plan', '--format', 'json', file);

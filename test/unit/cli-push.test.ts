@@ -4,6 +4,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { cli, ROOT, stateRootDir, type PushResults as Results } from './support/cli';
+import { pushCommand } from '../../src/cli/push';
 import { withServer } from './support/server';
 
 const push = (env: Record<string, string>, ...args: string[]): ReturnType<typeof cli> => cli(env, 'push', ...args);
@@ -156,5 +157,21 @@ void describe('bluejay push', () => {
       assert.equal(r.code, 1);
       assert.match(r.out, /server-rejected/);
       assert.ok(!(r.out + r.err).includes('test-key'), r.out);
+      // The command itself, without the command line's last net over its output (withoutKey):
+      // the client's own redaction.
+      await s.faults({ status: { code: 400, detail: 'Bad request from X-API-Key: test-key (key test-key)' } });
+      let out = '';
+      const code = await pushCommand(
+        [join(workspace(), 'refund-seeker.persona.yaml')],
+        { format: 'text', baseUrl: undefined, dryRun: false },
+        {
+          out: (t) => (out += t),
+          err: (t) => (out += t),
+          env: { BLUEJAY_API_KEY: 'test-key', BLUEJAY_BASE_URL: s.url },
+        },
+      );
+      assert.equal(code, 1);
+      assert.match(out, /server-rejected/);
+      assert.ok(!out.includes('test-key'), out);
     }));
 });

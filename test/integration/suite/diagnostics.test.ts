@@ -78,6 +78,24 @@ describe('live diagnostics', () => {
     }
   });
 
+  it('an untitled JSON document keeps the hint: only validation runs there (found in review)', async () => {
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'json',
+      content: '{\n  "kind": "digital-human",\n  "name": "x",\n  "voice_speed": "fastt"\n}\n',
+    });
+    try {
+      await vscode.window.showTextDocument(doc);
+      await bluejayDiagnostics(
+        doc.uri,
+        (d) =>
+          d.some((x) => codeOf(x) === 'invalid-enum') && d.some((x) => x.severity === vscode.DiagnosticSeverity.Hint),
+        'validation and the hint',
+      );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   it('follows edits, and clears when the file is closed', async () => {
     const editor = await open('broken.digital-human.yaml');
     const doc = editor.document;

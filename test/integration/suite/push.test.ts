@@ -176,6 +176,9 @@ describe('pushing to Bluejay', () => {
       await named.edit((e) => e.insert(new vscode.Position(named.document.lineCount - 1, 0), '# saved too\n'));
       await named.document.save();
       await until(async () => (await requests(control, path)) === before + 1, 'the named file pushed on save');
+      // One more push through the same paced queue: a push of the other file, had it started in
+      // that batch, has reached the server by the time this one is answered.
+      await vscode.commands.executeCommand<PushRun>('bluejay.pushFile', named.document.uri);
       assert.equal(await requests(control, '/v1/update-digital-human/319'), 0, 'the kind-line file was not pushed');
     } finally {
       await config().update('pushOnSave', false, vscode.ConfigurationTarget.Global);

@@ -94,10 +94,12 @@ describe('the form as the default editor', () => {
       () => associations()?.['*.persona.yaml'] === 'bluejay.form',
       'the associations the setting makes',
     );
-    // As if written while the extension was not running: the setting on, no associations.
-    await workbench().update('editorAssociations', { '*.md': 'default' }, Global);
+    // As if written while the extension was not running: the setting on, no associations but one
+    // made by hand to another editor, which stays.
+    await workbench().update('editorAssociations', { '*.md': 'default', '*.persona.json': 'default' }, Global);
     await applyDefaultAtStart(new Config());
     assert.equal(associations()?.['*.digital-human.json'], 'bluejay.form');
+    assert.equal(associations()?.['*.persona.json'], 'default', 'the one made by hand kept');
     assert.equal(associations()?.['*.md'], 'default', 'the others kept');
     // Off, with one made by hand: left as it is.
     await section().update('formEditor.openByDefault', undefined, Global);
