@@ -1,6 +1,6 @@
 /** End to end, as a person meets it: the packaged extension in a real VS Code, driven in Chromium. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT } from '../host/codeServer';
@@ -111,6 +111,13 @@ void describe('editing a digital human in VS Code', { concurrency: false, timeou
     await item.waitFor({ timeout: 20_000 });
     await openFile(page, 'broken.digital-human.yaml');
     await page.locator('.statusbar-item', { hasText: 'Digital human #77' }).waitFor();
+    await page.locator('.statusbar-item', { hasText: 'Push on save' }).waitFor();
     await screenshot(page, 'e2e-status-bar');
+    // A file told apart by its kind line alone is validated, and not pushed on save: no such item
+    // (found in review: it said "Push on save: off" there).
+    writeFileSync(join(wb.workspace, 'caller-by-kind.yaml'), 'kind: digital-human\nid: 500\nname: By its kind line\n');
+    await openFile(page, 'caller-by-kind.yaml');
+    await page.locator('.statusbar-item', { hasText: 'Digital human #500' }).waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator('.statusbar-item', { hasText: 'Push on save' }).count(), 0);
   });
 });
