@@ -8,7 +8,7 @@ export interface Io {
 }
 
 /** What stands for the API key wherever a command would print it. */
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 /** The shortest start of the key hidden where a value was cut (`...`) inside it. */
 const MIN_PART = 4;

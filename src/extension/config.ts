@@ -118,12 +118,19 @@ export class Config {
     return this.raw.get<boolean>('formEditor.openByDefault', false);
   }
 
-  /** Changes the user's own `workbench.editorAssociations`, VS Code's setting the form's default maps onto. */
+  /** The user's own `workbench.editorAssociations` (a copy), VS Code's setting the form's default maps onto. */
+  get editorAssociations(): Record<string, string> {
+    return {
+      ...vscode.workspace.getConfiguration('workbench').inspect<Record<string, string>>('editorAssociations')
+        ?.globalValue,
+    };
+  }
+
+  /** Changes the user's own `workbench.editorAssociations`. */
   async updateEditorAssociations(change: (current: Record<string, string>) => void): Promise<void> {
-    const workbench = vscode.workspace.getConfiguration('workbench');
-    const current = { ...workbench.inspect<Record<string, string>>('editorAssociations')?.globalValue };
+    const current = this.editorAssociations;
     change(current);
-    await workbench.update('editorAssociations', current, GLOBAL);
+    await vscode.workspace.getConfiguration('workbench').update('editorAssociations', current, GLOBAL);
   }
 
   /** Fires when any `bluejay.*` setting changes, or (with `settings`) one of those named. */

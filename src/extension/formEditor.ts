@@ -28,8 +28,8 @@ async function applyDefault(config: Config): Promise<void> {
  */
 export async function applyDefaultAtStart(config: Config): Promise<void> {
   if (!config.formEditorOpenByDefault) return;
-  const current = vscode.workspace.getConfiguration('workbench').inspect<Record<string, string>>('editorAssociations');
-  if (PATTERNS.every((p) => current?.globalValue?.[p] !== undefined)) return;
+  const current = config.editorAssociations;
+  if (PATTERNS.every((p) => current[p] !== undefined)) return;
   await config.updateEditorAssociations((all) => {
     for (const p of PATTERNS) all[p] ??= VIEW_TYPE;
   });

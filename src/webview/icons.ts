@@ -1,7 +1,7 @@
 /**
  * The codicons the form shows, as SVG inside its script: drawn with the form's first paint. An
- * icon font arrived about 0.3 s after the form on a 1 MB file (up to 0.9 s), and held the page's load (and
- * with it the state VS Code hands over then) when the form was drawn before it.
+ * icon font arrived about 0.3 s after the form on a 1 MB file (up to 0.9 s), and held the page's
+ * load (and with it the state VS Code hands over then) when the form was drawn before it.
  */
 import add from '@vscode/codicons/src/icons/add.svg';
 import arrowDown from '@vscode/codicons/src/icons/arrow-down.svg';

@@ -4,6 +4,21 @@ import * as vscode from 'vscode';
 import { validateText } from '../../../src/core/validate';
 import { bluejayDiagnostics, codeOf, EXTENSION_ID, open, waitFor, workspaceFile } from './util';
 
+/** Runs `body` on a new untitled document shown in an editor, then closes it unsaved. */
+async function inUntitled(
+  language: string,
+  content: string,
+  body: (doc: vscode.TextDocument) => Promise<void>,
+): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument({ language, content });
+  try {
+    await vscode.window.showTextDocument(doc);
+    await body(doc);
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}
+
 describe('live diagnostics', () => {
   it('activates because the workspace contains definition files', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
@@ -61,40 +76,24 @@ describe('live diagnostics', () => {
     }
   });
 
-  it('an untitled document with a kind line is validated without the suffix hint (completion and the rest work there)', async () => {
-    const doc = await vscode.workspace.openTextDocument({
-      language: 'yaml',
-      content: 'kind: digital-human\nname: x\nvoice_speed: fastt\n',
-    });
-    try {
-      await vscode.window.showTextDocument(doc);
+  it('an untitled document with a kind line is validated without the suffix hint (completion and the rest work there)', () =>
+    inUntitled('yaml', 'kind: digital-human\nname: x\nvoice_speed: fastt\n', async (doc) => {
       const ds = await bluejayDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'invalid-enum'), 'validation');
       assert.deepEqual(
         ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Hint).map((d) => d.message),
         [],
       );
-    } finally {
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
-  });
+    }));
 
-  it('an untitled JSON document keeps the hint: only validation runs there (found in review)', async () => {
-    const doc = await vscode.workspace.openTextDocument({
-      language: 'json',
-      content: '{\n  "kind": "digital-human",\n  "name": "x",\n  "voice_speed": "fastt"\n}\n',
-    });
-    try {
-      await vscode.window.showTextDocument(doc);
+  it('an untitled JSON document keeps the hint: only validation runs there (found in review)', () =>
+    inUntitled('json', '{\n  "kind": "digital-human",\n  "name": "x",\n  "voice_speed": "fastt"\n}\n', async (doc) => {
       await bluejayDiagnostics(
         doc.uri,
         (d) =>
           d.some((x) => codeOf(x) === 'invalid-enum') && d.some((x) => x.severity === vscode.DiagnosticSeverity.Hint),
         'validation and the hint',
       );
-    } finally {
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
-  });
+    }));
 
   it('follows edits, and clears when the file is closed', async () => {
     const editor = await open('broken.digital-human.yaml');
