@@ -1,5 +1,5 @@
 /** Drives the VS Code workbench in Chromium the way a person does: keyboard, palette, panels. */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -20,10 +20,13 @@ export interface Workbench {
 export async function startWorkbench(
   settings: Record<string, unknown> = {},
   source = join(ROOT, 'test', 'fixtures', 'workspace'),
+  /** Files added to the copied workspace before VS Code starts (Quick Open may not list a file made later). */
+  files: Record<string, string> = {},
 ): Promise<Workbench> {
   const root = mkdtempSync(join(tmpdir(), 'bluejay-e2e-'));
   const workspace = join(root, 'workspace');
   cpSync(source, workspace, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(workspace, name), text);
   const vsix = readdirSync(join(ROOT, 'out')).find((f) => f === 'bluejay-definitions.vsix');
   if (!vsix) throw new Error('no .vsix in out/: run `npm run package` first');
   mkdirSync(ARTIFACTS, { recursive: true });
