@@ -1,3 +1,5 @@
+import { keyRedactor } from '../core/redact';
+
 /** What a CLI command may touch of the outside world; tests pass their own. */
 export interface Io {
   readonly out: (text: string) => void;
@@ -7,53 +9,13 @@ export interface Io {
   readonly signal?: AbortSignal;
 }
 
-/** What stands for the API key wherever a command would print it. */
-const REDACTED = '[redacted]';
-
-/** The shortest start of the key hidden where a value was cut (`...`) inside it. */
-const MIN_PART = 4;
-
 /**
- * Text with the API key (8 characters or more) replaced by `[redacted]`: as written, and as each
- * output format escapes it (JSON, XML, GitHub annotations), the longest form first; and its start
- * where a value was cut inside it (`abcd1234...`: plan's values, overlong names). A shorter key
- * cannot be told from ordinary text.
+ * The CLI's replacement of the API key (BLUEJAY_API_KEY, 8 characters or more; a shorter key
+ * cannot be told from ordinary text) by `[redacted]`: core/redact.ts `keyRedactor`, its escaped
+ * forms (JSON, XML, GitHub annotations) and its start where a value was cut (`abcd1234...`).
  */
 export function keyHider(env: Io['env']): ((text: string) => string) | undefined {
-  const key = env['BLUEJAY_API_KEY']?.trim();
-  if (!key || key.length < 8) return undefined;
-  const xml = key.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  const data = key.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const forms = [
-    ...new Set([
-      key,
-      JSON.stringify(key).slice(1, -1),
-      xml,
-      xml.replace(/'/g, '&apos;'),
-      data,
-      data.replace(/:/g, '%3A').replace(/,/g, '%2C'),
-    ]),
-  ].sort((a, b) => b.length - a.length);
-  return (text) => {
-    let out = text;
-    for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
-    for (const form of forms) out = startCut(out, form);
-    return out;
-  };
-}
-
-/** `text` with the start of `form` (at least MIN_PART characters) that comes right before a `...` replaced. */
-function startCut(text: string, form: string): string {
-  let out = '';
-  let from = 0;
-  for (let at = text.indexOf('...'); at !== -1; at = text.indexOf('...', at + 3))
-    for (let n = Math.min(form.length - 1, at - from); n >= MIN_PART; n--)
-      if (text.startsWith(form.slice(0, n), at - n)) {
-        out += text.slice(from, at - n) + REDACTED;
-        from = at;
-        break;
-      }
-  return from === 0 ? text : out + text.slice(from);
+  return keyRedactor(env['BLUEJAY_API_KEY']?.trim(), 8);
 }
 
 /**

@@ -248,3 +248,18 @@ void describe('errors: redact before cutting (found in review)', () => {
     }
   });
 });
+
+void describe('errors: the key in the forms a detail quotes it in', () => {
+  void test('a detail that is an object quotes the key JSON-escaped; that form goes too (it survived before core/redact.ts)', () => {
+    const key = 'k3y"with\\escapes';
+    const req = {
+      method: 'GET' as const,
+      path: '/v1/digital-human/318',
+      kind: 'digital-human' as const,
+      op: 'get' as const,
+    };
+    const e = errorFromResponse(req, 400, { detail: { echoed: key } }, key);
+    assert.doesNotMatch(e.message, /k3y/, e.message);
+    assert.match(e.message, /\[redacted\]/);
+  });
+});

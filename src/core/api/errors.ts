@@ -4,6 +4,7 @@
  * key, redirects to where they pointed, pages that are not Bluejay's JSON summarised (never pasted),
  * and creates that may have happened said so. No message ever carries the API key.
  */
+import { keyRedactor, REDACTED } from '../redact';
 import { foreign403, proxyAnswer } from './network';
 import type { ApiRequest } from './request';
 import { describe, fieldsNamed, validationProblem, validationSaid } from './serverWords';
@@ -54,13 +55,15 @@ export function abortError(signal: AbortSignal | undefined): ApiError {
   return reason instanceof ApiError ? reason : new ApiError('cancelled', 'Cancelled.', null);
 }
 
-/** Replaces every occurrence of the key (and of a `X-API-Key: ...` header), and the credentials of any URL (a proxy's `user:password@`), in text meant for people. */
+/**
+ * Error text meant for people without the key (4 characters or more, in every form `keyRedactor`
+ * knows), the value of any `X-API-Key` header, or the credentials of any URL (a proxy's `user:password@`).
+ */
 export function redact(text: string, key: string | undefined): string {
-  let out = text
-    .replace(/(x-api-key["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, '$1[redacted]')
-    .replace(/\b([a-z][a-z\d+.-]*:\/\/)[^\s/?#@]+@/gi, '$1[redacted]@');
-  if (key && key.length >= 4) out = out.split(key).join('[redacted]');
-  return out;
+  const out = text
+    .replace(/(x-api-key["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, `$1${REDACTED}`)
+    .replace(/\b([a-z][a-z\d+.-]*:\/\/)[^\s/?#@]+@/gi, `$1${REDACTED}@`);
+  return keyRedactor(key, 4)?.(out) ?? out;
 }
 
 const WHAT: Readonly<Record<string, string>> = {
