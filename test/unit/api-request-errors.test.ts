@@ -227,23 +227,25 @@ void describe('pacing and endpoints', () => {
   });
 });
 
+/** A read of digital human 318, the request the errors below answer. */
+const GET_318 = {
+  method: 'GET' as const,
+  path: '/v1/digital-human/318',
+  kind: 'digital-human' as const,
+  op: 'get' as const,
+};
+
 void describe('errors: redact before cutting (found in review)', () => {
   const KEY = 'sk-live-0123456789abcdefghij';
-  const req = {
-    method: 'GET' as const,
-    path: '/v1/digital-human/318',
-    kind: 'digital-human' as const,
-    op: 'get' as const,
-  };
   void test('a key that straddles the 300-character cut is redacted, not half left in the message', () => {
     for (const at of [280, 285, 290, 295]) {
       const detail = `${'x'.repeat(at)} ${KEY} tail`;
       for (const status of [400, 500, 418]) {
-        const e = errorFromResponse(req, status, { detail }, KEY);
+        const e = errorFromResponse(GET_318, status, { detail }, KEY);
         assert.doesNotMatch(e.message, /sk-live-0123/, `status ${status}, key at ${at}`);
         assert.doesNotMatch(e.message, /sk-live/, `status ${status}, key at ${at}: no part of it`);
       }
-      const v = errorFromResponse(req, 422, { detail: [{ loc: ['body'], msg: { long: detail } }] }, KEY);
+      const v = errorFromResponse(GET_318, 422, { detail: [{ loc: ['body'], msg: { long: detail } }] }, KEY);
       assert.doesNotMatch(v.message, /sk-live/);
     }
   });
@@ -252,13 +254,7 @@ void describe('errors: redact before cutting (found in review)', () => {
 void describe('errors: the key in the forms a detail quotes it in', () => {
   void test('a detail that is an object quotes the key JSON-escaped; that form goes too (it survived before core/redact.ts)', () => {
     const key = 'k3y"with\\escapes';
-    const req = {
-      method: 'GET' as const,
-      path: '/v1/digital-human/318',
-      kind: 'digital-human' as const,
-      op: 'get' as const,
-    };
-    const e = errorFromResponse(req, 400, { detail: { echoed: key } }, key);
+    const e = errorFromResponse(GET_318, 400, { detail: { echoed: key } }, key);
     assert.doesNotMatch(e.message, /k3y/, e.message);
     assert.match(e.message, /\[redacted\]/);
   });
